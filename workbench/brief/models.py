@@ -1,0 +1,190 @@
+"""The brief: campaign, product, segments, deliverables, experiment.
+
+This is the contract in DESIGN.md. Unknown keys are errors everywhere (they are usually
+typos). Loading from YAML with line-numbered errors lives in ``workbench.brief.loader``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Goal = Literal["acquire", "activate", "convert", "repurchase", "refer"]
+Language = Literal["zh-CN", "en-US"]
+Lifecycle = Literal["new", "growing", "mature", "declining", "dormant", "churned", "active"]
+Level = Literal["low", "mid", "high"]
+Style = Literal["agent", "example", "instruction", "specific", "hybrid"]
+Framework = Literal["aida", "fabe", "pas", "story3", "scream", "succes"]
+CopyChannel = Literal[
+    "community", "moments", "sms", "push", "xiaohongshu", "douyin", "wechat_article"
+]
+VideoPlatform = Literal["douyin", "channels", "kuaishou", "xiaohongshu"]
+
+STYLES: tuple[str, ...] = ("agent", "example", "instruction", "specific", "hybrid")
+FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succes")
+DEFAULT_STYLES: list[str] = ["hybrid"]
+
+_ID_RE = re.compile(r"^[\w][\w.-]{0,63}$")
+_HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def slugify(text: str) -> str:
+    """A stable id from a name: lower-case words (CJK kept) joined by dashes."""
+    slug = re.sub(r"[^\w]+", "-", text.strip().lower()).strip("-_")
+    return slug[:64] or "campaign"
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise ValueError("must be 1-64 letters, digits, '-', '_' or '.', not starting with one")
+    return value
+
+
+class Brand(Strict):
+    name: str = Field(min_length=1, max_length=40, description="Brand name, used in 【signature】")
+    voice: str = Field("", description="Brand voice in a few words")
+    banned_words: list[str] = Field(default_factory=list, description="Words never to use")
+    must_include: list[str] = Field(default_factory=list, description="Words every piece must use")
+    colors: list[str] = Field(default_factory=list, description="Brand colours as #RRGGBB")
+    logo: str | None = Field(None, description="Logo image path, relative to the brief")
+
+    @field_validator("colors")
+    @classmethod
+    def _hex_colors(cls, colors: list[str]) -> list[str]:
+        for c in colors:
+            if not _HEX_RE.match(c):
+                raise ValueError(f"{c!r} is not a #RGB or #RRGGBB colour")
+        return colors
+
+
+class Product(Strict):
+    name: str = Field(min_length=1, max_length=60)
+    price: float | None = Field(None, ge=0, description="Price in yuan")
+    selling_points: list[str] = Field(default_factory=list, max_length=12)
+    offer: str = Field("", description="The offer, e.g. 会员日满199减50")
+    deadline: date | None = Field(None, description="Last day of the offer (ISO date)")
+    landing_url: str | None = Field(None, pattern=r"^https?://\S+$")
+
+
+class Campaign(Strict):
+    id: str | None = Field(None, description="Slug; derived from name when absent")
+    name: str = Field(min_length=1, max_length=80)
+    goal: Goal = "convert"
+    language: Language = "zh-CN"
+    brand: Brand
+    product: Product
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str | None) -> str | None:
+        return None if value is None else _check_id(value)
+
+    @model_validator(mode="after")
+    def _default_id(self) -> Campaign:
+        if not self.id:
+            self.id = slugify(self.name)
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.id or slugify(self.name)
+
+
+class RFM(Strict):
+    recency: Level | None = None
+    frequency: Level | None = None
+    monetary: Level | None = None
+
+
+class Segment(Strict):
+    id: str
+    name: str = Field(min_length=1, max_length=40)
+    description: str = ""
+    lifecycle: Lifecycle | None = None
+    rfm: RFM | None = None
+    region: str | None = None
+    tone: str | None = None
+    interests: list[str] = Field(default_factory=list)
+    pain_points: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        return _check_id(value)
+
+
+class _Deliverable(Strict):
+    variants: int = Field(1, ge=1, le=50, description="Variants per segment and style")
+    styles: list[Style] = Field(
+        default_factory=lambda: list(DEFAULT_STYLES), min_length=1, description="Prompt styles"
+    )
+    framework: Framework | None = Field(None, description="Copy framework")
+
+    @field_validator("styles")
+    @classmethod
+    def _unique_styles(cls, styles: list[str]) -> list[str]:
+        if len(set(styles)) != len(styles):
+            raise ValueError("each style may be listed once")
+        return styles
+
+
+class CopyDeliverable(_Deliverable):
+    kind: Literal["copy"]
+    channel: CopyChannel
+
+
+class TitleDeliverable(_Deliverable):
+    kind: Literal["title"]
+    channel: CopyChannel
+
+
+PosterSize = Annotated[list[int], Field(min_length=2, max_length=2)] | str
+
+
+class PosterDeliverable(_Deliverable):
+    kind: Literal["poster"]
+    size: PosterSize | list[PosterSize] = Field("xiaohongshu", description="Preset or [w, h]")
+    template: str = Field("bold-sale", description="Poster layout template")
+    qr: bool = Field(False, description="QR code to landing_url, tracked per variant")
+
+
+class VideoScriptDeliverable(_Deliverable):
+    kind: Literal["video_script"]
+    platform: VideoPlatform = "douyin"
+    duration: int = Field(30, ge=5, le=600, description="Seconds")
+    audience: Literal["crew", "customer"] = "crew"
+
+
+Deliverable = Annotated[
+    CopyDeliverable | TitleDeliverable | PosterDeliverable | VideoScriptDeliverable,
+    Field(discriminator="kind"),
+]
+
+
+class Experiment(Strict):
+    metric: Literal["click", "conversion", "share"] = "conversion"
+    alpha: float = Field(0.05, gt=0, lt=0.5)
+
+
+class Brief(Strict):
+    campaign: Campaign
+    segments: list[str | Segment] = Field(min_length=1)
+    deliverables: list[Deliverable] = Field(min_length=1)
+    experiment: Experiment = Field(default_factory=Experiment)
+
+    def resolved_segments(self) -> list[Segment]:
+        """Segments after the loader resolved library ids (all inline by then)."""
+        return [s for s in self.segments if isinstance(s, Segment)]
+
+    def segment(self, segment_id: str) -> Segment:
+        for s in self.resolved_segments():
+            if s.id == segment_id:
+                return s
+        raise KeyError(segment_id)

@@ -1,0 +1,103 @@
+"""Channel limits and the way each platform counts characters.
+
+Figures from shared/data/channels-and-fonts.md. Output models in ``workbench.kinds`` and
+the offline composer read limits from here, so a limit is written down once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+SMS_SINGLE = 70  # one SMS segment, signature included
+SMS_LONG_PART = 67  # a long SMS is billed per 67 characters
+SMS_MAX_TOTAL = 500
+SMS_OPT_OUT = "拒收请回复R"
+SMS_OPT_OUT_EN = "Reply R to opt out"
+
+
+def weighted_len(text: str) -> int:
+    """Length where ASCII counts half (小红书, push titles): ceil(sum(2|1) / 2)."""
+    return math.ceil(sum(2 if ord(ch) > 127 else 1 for ch in text) / 2)
+
+
+def plain_len(text: str) -> int:
+    """Code points: every Chinese character, letter, digit, mark and space counts 1."""
+    return len(text)
+
+
+def sms_signature(brand: str) -> str:
+    return f"【{brand}】"
+
+
+def sms_length(signature: str, body: str) -> int:
+    """Characters the carrier counts: signature (with 【】) plus body."""
+    return len(signature) + len(body)
+
+
+def sms_segments(length: int) -> int:
+    """Billed segments: 1 up to 70 characters, else ceil(n / 67)."""
+    if length <= 0:
+        return 0
+    return 1 if length <= SMS_SINGLE else math.ceil(length / SMS_LONG_PART)
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    id: str
+    label_zh: str
+    label_en: str
+    title_max: int | None = None  # None: the channel has no title
+    title_weighted: bool = False  # ASCII counts half
+    title_min: int | None = None
+    body_max: int | None = None
+    body_fold: int | None = None  # text beyond this is folded (a warning, not an error)
+    hashtags_max: int = 0
+    sms: bool = False  # carries 【signature】 and opt-out; counted per carrier rules
+    sms_max_segments: int = 2
+
+    def title_length(self, title: str) -> int:
+        return weighted_len(title) if self.title_weighted else plain_len(title)
+
+
+CHANNELS: dict[str, ChannelSpec] = {
+    spec.id: spec
+    for spec in (
+        ChannelSpec("community", "社群", "Community group", body_max=500, body_fold=300),
+        ChannelSpec("moments", "朋友圈", "WeChat Moments", body_max=300, body_fold=120),
+        ChannelSpec("sms", "短信", "SMS", body_max=SMS_MAX_TOTAL, sms=True),
+        ChannelSpec(
+            "push", "App推送", "App push", title_max=20, title_weighted=True, body_max=50
+        ),
+        ChannelSpec(
+            "xiaohongshu",
+            "小红书",
+            "Xiaohongshu",
+            title_max=20,
+            title_weighted=True,
+            body_max=1000,
+            hashtags_max=10,
+        ),
+        ChannelSpec("douyin", "抖音", "Douyin", title_max=30, body_max=1000, hashtags_max=5),
+        ChannelSpec(
+            "wechat_article", "公众号文章", "WeChat article", title_max=64, body_max=20000
+        ),
+    )
+}
+
+# Short-video platforms (video scripts): title limits and hashtag caps.
+VIDEO_PLATFORMS: dict[str, ChannelSpec] = {
+    spec.id: spec
+    for spec in (
+        ChannelSpec("douyin", "抖音", "Douyin", title_max=30, hashtags_max=5),
+        ChannelSpec("channels", "视频号", "WeChat Channels", title_max=16, title_min=6,
+                    hashtags_max=5),
+        ChannelSpec("kuaishou", "快手", "Kuaishou", title_max=20, hashtags_max=3),
+        ChannelSpec("xiaohongshu", "小红书", "Xiaohongshu", title_max=20, title_weighted=True,
+                    hashtags_max=10),
+    )
+}
+
+
+def channel(channel_id: str) -> ChannelSpec:
+    return CHANNELS[channel_id]

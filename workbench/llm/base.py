@@ -1,0 +1,76 @@
+"""What every LLM provider speaks: a request in, a response out, tokens streamed on the way.
+
+Providers sit behind the tiny ``Provider`` protocol. The OpenAI-compatible adapter
+(``workbench.llm.openai_compat``) talks to any chat-completions endpoint through
+langchain-openai; the offline composer (``workbench.llm.offline``) needs no network and
+fills the copy frameworks from the brief. Both return the model's raw text; parsing and
+validation happen in ``workbench.kinds``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from workbench.brief.models import Brief, Deliverable, Segment
+
+Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
+TokenCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """The job a request belongs to. The offline composer composes from these facts."""
+
+    brief: Brief
+    segment: Segment
+    deliverable: Deliverable
+    deliverable_index: int
+    style: str
+    variant_index: int  # first variant slot this call fills
+    count: int = 1  # how many variants this call must return (titles: several)
+    round: int = 1  # generation round (``--fresh`` starts a new one)
+
+    @property
+    def kind(self) -> str:
+        return self.deliverable.kind
+
+
+@dataclass
+class LLMRequest:
+    messages: list[Message]
+    job: JobContext | None = None
+    # JSON Schema of the expected answer (the kind's response model), or None for free text.
+    json_schema: dict[str, Any] | None = None
+    schema_name: str = "response"
+    temperature: float | None = None
+
+
+@dataclass
+class LLMResponse:
+    text: str
+    provider: str
+    model: str
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    latency_ms: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def total_tokens(self) -> int:
+        return (self.prompt_tokens or 0) + (self.completion_tokens or 0)
+
+
+class Provider(Protocol):
+    """An LLM provider. ``name`` is stored with every generation (``offline`` for the composer)."""
+
+    name: str
+    model: str
+
+    async def complete(
+        self, request: LLMRequest, on_token: TokenCallback | None = None
+    ) -> LLMResponse:
+        """Answer one request; raise ``workbench.errors.LLMError`` on failure."""
+        ...

@@ -1,0 +1,119 @@
+"""Typed workspace settings, read from ``workbench.toml``.
+
+Every field has a docstring; unknown keys are errors naming the file and line. The API key is
+never stored here: ``api_key_env`` names the environment variable that holds it, and the key
+is resolved at call time (explicit flag -> that variable) as a ``SecretStr``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from workbench.errors import ConfigError, InputError, Problem
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class LLMSettings(_Section):
+    preset: str = ""
+    """Provider preset: openai, deepseek, qwen, moonshot, zhipu, ollama, vllm (fills base URL,
+    default model and structured-output capability). Empty: use base_url as given."""
+    base_url: str = ""
+    """OpenAI-compatible base URL, e.g. https://api.deepseek.com/v1. Empty with no preset and no
+    OPENAI_BASE_URL in the environment: the offline composer is used."""
+    model: str = ""
+    """Model name; empty takes the preset's default."""
+    api_key_env: str = "OPENAI_API_KEY"
+    """Name of the environment variable holding the API key (the key itself is never stored)."""
+    temperature: float = Field(0.8, ge=0, le=2)
+    """Sampling temperature."""
+    timeout: float = Field(60.0, gt=0)
+    """Seconds to wait for one response before giving up on that attempt."""
+    max_retries: int = Field(3, ge=0, le=10)
+    """Retries for rate limits, timeouts and server errors, with backoff (Retry-After honoured)."""
+    structured_output: Literal["auto", "json_schema", "json_object", "none"] = "auto"
+    """How JSON is asked for: auto (the preset's capability), json_schema, json_object, none."""
+    stream: bool = True
+    """Stream tokens as the model writes them (usage is still recorded)."""
+    max_tokens: int | None = Field(None, gt=0)
+    """Cap on completion tokens per call; None leaves it to the endpoint."""
+
+
+class WorkspaceSettings(_Section):
+    reviewer: str = "operator"
+    """Name recorded in the audit trail for reviews done in this workspace."""
+    language: Literal["zh-CN", "en-US"] = "zh-CN"
+    """UI language and default content language."""
+
+
+class GenerateSettings(_Section):
+    concurrency: int = Field(8, ge=1, le=256)
+    """Jobs in flight at once."""
+    rpm: int = Field(0, ge=0)
+    """Requests per minute cap (0: no cap)."""
+
+
+class Settings(_Section):
+    workspace: WorkspaceSettings = Field(default_factory=WorkspaceSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    generate: GenerateSettings = Field(default_factory=GenerateSettings)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read ``workbench.toml``; a missing file gives the defaults."""
+        if not path.is_file():
+            return cls()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None)
+            raise InputError(Problem(str(path), line, "", f"TOML syntax error: {exc}")) from None
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            problems = []
+            for err in exc.errors():
+                loc = [str(p) for p in err["loc"]]
+                problems.append(
+                    Problem(str(path), _toml_line(text, loc), ".".join(loc), err["msg"])
+                )
+            raise InputError(problems) from None
+
+
+def _toml_line(text: str, loc: list[str]) -> int | None:
+    """Best-effort line of ``key`` inside ``[section]`` for an error message."""
+    if not loc:
+        return None
+    section, key = (loc[0], loc[-1]) if len(loc) > 1 else ("", loc[0])
+    current = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line.strip("[] ")
+            if not section and current == key:
+                return number
+            continue
+        name = line.split("=", 1)[0].strip().strip('"')
+        if name == key and (current == section or not section):
+            return number
+    return None
+
+
+def resolve_api_key(settings: LLMSettings, explicit: str | None = None) -> SecretStr | None:
+    """Explicit key, else the environment variable named by ``api_key_env``."""
+    if explicit:
+        return SecretStr(explicit)
+    value = os.environ.get(settings.api_key_env or "OPENAI_API_KEY")
+    if not value:
+        return None
+    if not settings.api_key_env:
+        raise ConfigError("llm.api_key_env is empty")
+    return SecretStr(value)
