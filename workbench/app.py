@@ -1,0 +1,106 @@
+"""The one factory that wires the core for both faces (CLI and TUI).
+
+``make_workbench()`` finds the workspace and database, reads the settings and hands out the
+store, the segment library, the prompt library and the LLM provider on demand. Nothing here
+imports textual or the CLI library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench import locations
+from workbench.brief.loader import LoadedBrief, load_brief, validate_briefs
+from workbench.llm.base import Provider
+from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
+from workbench.prompting import PromptLibrary
+from workbench.segments import SegmentLibrary
+from workbench.settings import Settings
+from workbench.store import Store
+from workbench.workspace import PROMPTS_DIR, SEGMENTS_FILE
+
+
+@dataclass
+class EndpointOverrides:
+    """LLM flags from a face; empty fields fall back to settings and the environment."""
+
+    preset: str | None = None
+    base_url: str | None = None
+    model: str | None = None
+    api_key_env: str | None = None
+    offline: bool = False
+
+
+@dataclass
+class Workbench:
+    workspace: Path
+    db_path: Path
+    settings: Settings
+    _store: Store | None = field(default=None, repr=False)
+    _segments: SegmentLibrary | None = field(default=None, repr=False)
+    _prompts: PromptLibrary | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        """The database, opened (and migrated) on first use."""
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+        return self._store
+
+    def db_exists(self) -> bool:
+        return self.db_path.is_file()
+
+    @property
+    def segments(self) -> SegmentLibrary:
+        if self._segments is None:
+            self._segments = SegmentLibrary.load(self.workspace / SEGMENTS_FILE)
+        return self._segments
+
+    @property
+    def prompts(self) -> PromptLibrary:
+        if self._prompts is None:
+            custom = self.workspace / PROMPTS_DIR
+            self._prompts = PromptLibrary(
+                workspace_prompts=custom if custom.is_dir() else None,
+                examples_dirs=[locations.resource_dir("templates") / "examples"],
+            )
+        return self._prompts
+
+    def load_brief(self, path: Path) -> LoadedBrief:
+        return load_brief(path, self.segments)
+
+    def load_briefs(self, paths: list[Path]) -> list[LoadedBrief]:
+        """Every brief, or one InputError listing every problem in all of them."""
+        return validate_briefs(paths, self.segments)
+
+    def endpoint(self, overrides: EndpointOverrides | None = None) -> EndpointConfig | None:
+        """The configured endpoint, or None for the offline composer."""
+        o = overrides or EndpointOverrides()
+        return resolve_endpoint(
+            self.settings.llm,
+            base_url=o.base_url,
+            model=o.model,
+            api_key_env=o.api_key_env,
+            preset=o.preset,
+            offline=o.offline,
+        )
+
+    def provider(self, overrides: EndpointOverrides | None = None) -> Provider:
+        return make_provider(self.endpoint(overrides), self.settings.llm)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def make_workbench(workspace: Path | None = None, db: str | Path | None = None) -> Workbench:
+    """Build the core for a face: workspace from ``WORKBENCH_HOME`` or the current folder."""
+    folder = workspace.resolve() if workspace else locations.workspace_dir()
+    settings = Settings.load(folder / locations.WORKSPACE_FILE)
+    return Workbench(
+        workspace=folder,
+        db_path=locations.db_path(db, folder),
+        settings=settings,
+    )

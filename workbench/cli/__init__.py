@@ -1,0 +1,1 @@
+"""The command-line face: parse flags, call one core function, print."""

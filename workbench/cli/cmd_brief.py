@@ -1,0 +1,54 @@
+"""``workbench validate`` and ``workbench schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.brief.schema import brief_json_schema
+from workbench.cli.common import DbOption, catalog, out, print_json, wb
+from workbench.generate.jobs import expand_jobs
+
+
+def validate(
+    briefs: Annotated[list[Path], typer.Argument(help="Brief YAML files.")],
+    db: DbOption = None,
+) -> None:
+    """Check briefs against the contract and print each job matrix's size."""
+    workbench = wb(db)
+    t = catalog(workbench)
+    for loaded in workbench.load_briefs(briefs):
+        brief = loaded.brief
+        segments = brief.resolved_segments()
+        jobs = sum(1 for _ in expand_jobs(brief))
+        variants = sum(
+            len(d.styles) * d.variants for d in brief.deliverables
+        ) * len(segments)
+        out.print(
+            t(
+                "validate.ok",
+                path=loaded.path,
+                segments=len(segments),
+                deliverables=len(brief.deliverables),
+                jobs=jobs,
+                variants=variants,
+            )
+        )
+
+
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Write the schema to this file.")
+    ] = None,
+) -> None:
+    """Print the brief's JSON Schema (for editor completion, see the README)."""
+    data = brief_json_schema()
+    if output is None:
+        print_json(data)
+        return
+    import json
+
+    output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.print(str(output))

@@ -1,0 +1,144 @@
+"""``workbench generate``: run briefs as a batch and print a summary table."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from workbench.app import Workbench
+from workbench.cli.common import (
+    BaseUrlOption,
+    DbOption,
+    KeyEnvOption,
+    ModelOption,
+    OfflineOption,
+    PresetOption,
+    catalog,
+    err,
+    out,
+    overrides,
+    wb,
+)
+from workbench.cli.progress import RichObserver
+from workbench.errors import InputError, Problem
+from workbench.generate.jobs import parse_only
+from workbench.generate.runner import BatchResult, BatchRunner, RunOptions, plan_jobs
+from workbench.i18n import Catalog
+from workbench.llm.base import Provider
+
+
+def generate(
+    briefs: Annotated[list[Path], typer.Argument(help="Brief YAML files.")],
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", "-c", help="Jobs in flight at once.")
+    ] = None,
+    rpm: Annotated[int | None, typer.Option("--rpm", help="Requests per minute cap.")] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Filter jobs: segment=ID,kind=K,channel=C,style=S."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the jobs; call nothing, write nothing.")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Start a new round: make new variants.")
+    ] = False,
+    preset: PresetOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    api_key_env: KeyEnvOption = None,
+    offline: OfflineOption = False,
+    db: DbOption = None,
+) -> None:
+    """Generate every variant of the briefs; re-runs skip finished jobs."""
+    workbench = wb(db)
+    t = catalog(workbench)
+    settings = workbench.settings.generate
+    concurrency = settings.concurrency if concurrency is None else concurrency
+    rpm = settings.rpm if rpm is None else rpm
+    if concurrency < 1:
+        raise InputError(Problem("--concurrency", None, str(concurrency), "must be at least 1"))
+    if rpm < 0:
+        raise InputError(Problem("--rpm", None, str(rpm), "must be 0 (no cap) or more"))
+    filters = parse_only(only or [])
+    loaded = workbench.load_briefs(briefs)
+    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
+    _announce_provider(provider, t)
+    if dry_run:
+        _dry_run(workbench, loaded, provider, filters, t)
+        return
+    options = RunOptions(concurrency=concurrency, rpm=rpm, only=filters, fresh=fresh)
+    started = time.perf_counter()
+    with RichObserver(t("generate.progress")) as observer:
+        runner = BatchRunner(workbench.store, provider, options, observer)
+        result = asyncio.run(runner.run(loaded, workbench.prompts))
+    for failure in observer.failures:
+        first = (failure.error or "").splitlines()[0] if failure.error else ""
+        err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
+    _summary(result, t)
+    counts = {s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")}
+    out.print(t("generate.done", seconds=time.perf_counter() - started, **counts))
+    out.print(t("generate.where", db=workbench.db_path))
+    campaigns = sorted({o.planned.campaign_id for o in result.outcomes})
+    for campaign in campaigns:
+        out.print(t("generate.next", campaign=campaign))
+    if result.failed:
+        err.print(t("generate.failed_hint"))
+        raise typer.Exit(1)
+
+
+def _announce_provider(provider: Provider, t: Catalog) -> None:
+    if provider.name == "offline":
+        err.print(f"[yellow]{t('offline.notice')}[/]")
+    else:
+        err.print(t("provider.using", provider=provider.name, model=provider.model))
+
+
+def _summary(result: BatchResult, t: Catalog) -> None:
+    table = Table(
+        t("col.campaign"), t("col.segment"), t("col.deliverable"), t("col.ok"),
+        t("col.failed"), t("col.cached"), t("col.variants"), t("col.tokens"),
+    )
+    for row in result.summary():
+        where = f"#{row['deliverable']} {row['kind']}" + (
+            f"/{row['channel']}" if row["channel"] else ""
+        )
+        table.add_row(
+            row["campaign"], row["segment"], where, str(row["ok"]),
+            f"[red]{row['failed']}[/]" if row["failed"] else "0",
+            str(row["cached"]), str(row["variants"]), str(row["tokens"]),
+        )
+    out.print(table)
+
+
+def _dry_run(
+    workbench: Workbench,
+    loaded: list,
+    provider: Provider,
+    filters: dict[str, set[str]],
+    t: Catalog,
+) -> None:
+    err.print(t("generate.dry_run"))
+    store = workbench.store if workbench.db_exists() else None
+    table = Table(t("col.campaign"), t("col.segment"), t("col.deliverable"), t("col.style"),
+                  t("col.jobs"), t("col.cached"))
+    for brief in loaded:
+        cid = brief.brief.campaign.key
+        round_ = store.current_round(cid) if store else 1
+        planned = plan_jobs(brief, workbench.prompts, provider, round=round_, only=filters)
+        states = store.job_status([p.key for p in planned]) if store else {}
+        groups: dict[tuple[str, int, str], list[int]] = {}
+        for p in planned:
+            ctx = p.job.ctx
+            g = groups.setdefault((ctx.segment.id, ctx.deliverable_index, ctx.style), [0, 0])
+            g[0] += 1
+            g[1] += states.get(p.key) == "ok"
+        for (segment, index, style), (jobs, cached) in groups.items():
+            d = brief.brief.deliverables[index]
+            table.add_row(cid, segment, f"#{index} {d.kind}", style, str(jobs), str(cached))
+    out.print(table)

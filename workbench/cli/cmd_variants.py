@@ -1,0 +1,105 @@
+"""``workbench variants list`` and ``workbench variants show``."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.errors import NotFoundError
+from workbench.present import content_text, preview
+
+app = typer.Typer(help="Browse generated variants.")
+
+Filter = Annotated[str | None, typer.Option()]
+
+
+@app.command("list")
+def list_variants(
+    campaign: Annotated[str | None, typer.Option("--campaign", help="Campaign id.")] = None,
+    segment: Annotated[str | None, typer.Option("--segment", help="Segment id.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="copy, title, poster, video_script.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="draft, approved, ...")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="Channel or platform.")] = None,
+    style: Annotated[str | None, typer.Option("--style", help="Prompt style.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N rows.")] = None,
+    json_out: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List variants (newest version of each), filtered."""
+    workbench = wb(db)
+    if not workbench.db_exists():
+        raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
+    rows = workbench.store.list_variants(
+        campaign=campaign, segment=segment, kind=kind, status=status,
+        channel=channel, style=style, limit=limit,
+    )
+    if json_out:
+        print_json(rows)
+        return
+    t = catalog(workbench)
+    if not rows:
+        out.print(t("variants.none"))
+        return
+    table = Table(
+        t("col.id"), t("col.segment"), t("col.kind"), t("col.channel"), t("col.style"),
+        t("col.status"), t("col.provider"), t("col.content"),
+    )
+    for r in rows:
+        table.add_row(
+            str(r["id"]), r["segment"], r["kind"], r["channel"] or "-", r["style"],
+            r["status"], r["provider"], Text(preview(r["kind"], r["content"], 40)),
+        )
+    out.print(table)
+
+
+@app.command("show")
+def show(
+    variant: Annotated[str, typer.Argument(help="Variant id or uid.")],
+    json_out: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Show one variant: content, provenance, prompt and version chain."""
+    workbench = wb(db)
+    if not workbench.db_exists():
+        raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
+    key: int | str = int(variant) if variant.isdigit() else variant
+    row = workbench.store.get_variant(key)
+    if json_out:
+        print_json(row)
+        return
+    _print_variant(row, catalog(workbench))
+
+
+def _print_variant(row: dict[str, Any], t: Any) -> None:
+    title = t("variants.title", id=row["id"], kind=row["kind"])
+    out.print(Panel(Text(content_text(row["kind"], row["content"])), title=title,
+                    subtitle=f"{row['segment']} · {row['channel'] or '-'} · {row['status']}"))
+    gen = row.get("generation") or {}
+    source = row["provider"] + (f" ({t('offline.label')})" if row["provider"] == "offline" else "")
+    facts = [
+        ("uid", row.get("uid")),
+        ("campaign", row["campaign"]),
+        ("style", row["style"]),
+        ("framework", row.get("framework") or "-"),
+        ("provider", source),
+        ("model", row["model"]),
+        ("template", f"{gen.get('template')} {str(gen.get('template_hash') or '')[:12]}"),
+        ("tokens", f"{gen.get('prompt_tokens')} + {gen.get('completion_tokens')}"),
+        ("latency", f"{gen.get('latency_ms') or 0:.0f} ms"),
+        ("version", f"v{row.get('version', 1)}"),
+    ]
+    table = Table(show_header=False, box=None, title=t("variants.provenance"), title_justify="left")
+    for name, value in facts:
+        table.add_row(name, Text(str(value)))
+    out.print(table)
+    if content := row["content"].get("repairs"):
+        out.print(Text("repairs: " + json.dumps(content, ensure_ascii=False)))
+    for message in gen.get("messages") or []:
+        out.print(Panel(Text(message["content"]), title=f"{t('variants.prompt')} · {message['role']}",
+                        title_align="left", border_style="dim"))

@@ -1,0 +1,88 @@
+"""Shared CLI plumbing: the global state, option types, consoles and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from workbench.app import EndpointOverrides, Workbench, make_workbench
+from workbench.i18n import Catalog, current_language
+from workbench.locations import WORKSPACE_FILE
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Database file (else WORKBENCH_DB, else the workspace's workbench.db).",
+        dir_okay=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@dataclass
+class State:
+    db: Path | None = None
+    _wb: Workbench | None = field(default=None, repr=False)
+
+    def workbench(self, db: Path | None = None) -> Workbench:
+        if self._wb is None:
+            self._wb = make_workbench(db=db or self.db)
+        return self._wb
+
+    def close(self) -> None:
+        if self._wb is not None:
+            self._wb.close()
+
+
+STATE = State()
+
+
+def wb(db: Path | None = None) -> Workbench:
+    return STATE.workbench(db)
+
+
+def catalog(workbench: Workbench | None = None) -> Catalog:
+    setting = None
+    if workbench is not None and (workbench.workspace / WORKSPACE_FILE).is_file():
+        setting = workbench.settings.workspace.language
+    return Catalog(current_language(setting))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def overrides(
+    preset: str | None, base_url: str | None, model: str | None, api_key_env: str | None,
+    offline: bool,
+) -> EndpointOverrides:
+    return EndpointOverrides(
+        preset=preset, base_url=base_url, model=model, api_key_env=api_key_env, offline=offline
+    )
+
+
+PresetOption = Annotated[
+    str | None, typer.Option("--preset", help="Provider preset: openai, deepseek, qwen, ...")
+]
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--base-url", help="OpenAI-compatible base URL (…/v1).")
+]
+ModelOption = Annotated[str | None, typer.Option("--model", help="Model name.")]
+KeyEnvOption = Annotated[
+    str | None,
+    typer.Option("--api-key-env", help="Environment variable holding the API key."),
+]
+OfflineOption = Annotated[
+    bool, typer.Option("--offline", help="Use the offline composer even if an endpoint is set.")
+]

@@ -1,0 +1,85 @@
+"""The ``workbench`` command: Typer app, global options, and the error boundary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from workbench import __version__
+from workbench.cli import cmd_brief, cmd_generate, cmd_llm, cmd_prompts, cmd_variants, cmd_workspace, common
+from workbench.errors import InputError, WorkbenchError
+
+app = typer.Typer(
+    name="workbench",
+    help="AIGC content workbench: YAML briefs -> prompt styles -> LLM -> variants in SQLite.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"workbench {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Database file (else WORKBENCH_DB, else the workspace's)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    common.STATE.db = db
+
+
+app.command()(cmd_workspace.init)
+app.command()(cmd_workspace.demo)
+app.command()(cmd_brief.validate)
+app.command()(cmd_brief.schema)
+app.command()(cmd_generate.generate)
+app.add_typer(cmd_prompts.app, name="prompts")
+app.add_typer(cmd_llm.app, name="llm")
+app.add_typer(cmd_variants.app, name="variants")
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Entry point: expected failures become one line on stderr and an exit code."""
+    try:
+        result = app(args=argv, prog_name="workbench", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except WorkbenchError as exc:
+        lines = str(exc).splitlines() or [exc.__class__.__name__]
+        for line in lines:
+            print(line if isinstance(exc, InputError) else f"error: {line}", file=sys.stderr)
+        code = exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
+        code = 0
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "workbench"
+        print(f"{command}: error: {exc.format_message()}", file=sys.stderr)
+        code = exc.exit_code
+    except click.ClickException as exc:
+        print(f"error: {exc.format_message()}", file=sys.stderr)
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        print("aborted", file=sys.stderr)
+        code = 130
+    except KeyboardInterrupt:
+        print("interrupted: finished jobs are saved; run the same command to resume", file=sys.stderr)
+        code = 130
+    finally:
+        common.STATE.close()
+    if argv is None:
+        sys.exit(code)
+    return code

@@ -1,0 +1,65 @@
+"""A Rich progress bar that watches a batch run (on stderr, so stdout stays clean)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from workbench.cli.common import err
+from workbench.generate.runner import Outcome, PlannedJob
+
+
+class RichObserver:
+    wants_tokens = False
+
+    def __init__(self, label: str) -> None:
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("[red]{task.fields[failed]} ✗"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=False,
+        )
+        self.label = label
+        self.task: TaskID | None = None
+        self.failures: list[Outcome] = []
+
+    def __enter__(self) -> RichObserver:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def planned(self, jobs: Sequence[PlannedJob]) -> None:
+        campaign = jobs[0].campaign_id if jobs else ""
+        self.task = self.progress.add_task(
+            f"{self.label} {campaign}", total=len(jobs), failed=0
+        )
+
+    def job_started(self, job: PlannedJob) -> None:
+        return None
+
+    def token(self, job: PlannedJob, text: str) -> None:
+        return None
+
+    def job_finished(self, outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            self.failures.append(outcome)
+        if self.task is not None:
+            failed = sum(1 for f in self.failures)
+            self.progress.update(self.task, advance=1, failed=failed)

@@ -1,0 +1,1 @@
+"""Generation: expand briefs into jobs and run them concurrently, resumably."""

@@ -1,0 +1,56 @@
+"""Plain-text views of variant content, shared by the CLI and the TUI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def content_text(kind: str, content: dict[str, Any]) -> str:
+    """The whole piece as an operator would read or paste it."""
+    if kind == "copy":
+        parts = [content.get("title") or "", content.get("body", "")]
+        tags = " ".join(f"#{t}" for t in content.get("hashtags") or [])
+        parts += [tags, content.get("cta") or ""]
+        return "\n".join(p for p in parts if p)
+    if kind == "title":
+        angle = content.get("angle")
+        return f"{content.get('text', '')}" + (f"  〔{angle}〕" if angle else "")
+    if kind == "poster":
+        bullets = "\n".join(f"· {b}" for b in content.get("bullets") or [])
+        parts = [
+            content.get("badge") or "",
+            content.get("headline", ""),
+            content.get("subheadline") or "",
+            bullets,
+            content.get("cta") or "",
+        ]
+        return "\n".join(p for p in parts if p)
+    if kind == "video_script":
+        lines = [content.get("title", ""), f"封面：{content.get('cover_text', '')}"]
+        for shot in content.get("shots") or []:
+            lines.append(
+                f"{shot.get('start', 0):>5.1f}-{shot.get('end', 0):>5.1f}s "
+                f"[{shot.get('shot_size', '')}] {shot.get('visual', '')} | "
+                f"口播：{shot.get('voiceover', '')} | 字幕：{shot.get('onscreen_text', '')}"
+            )
+        tags = " ".join(f"#{t}" for t in content.get("hashtags") or [])
+        if tags:
+            lines.append(tags)
+        return "\n".join(lines)
+    return "\n".join(f"{k}: {v}" for k, v in content.items())
+
+
+def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
+    """One line, at most ``width`` characters."""
+    if kind == "copy":
+        text = content.get("title") or content.get("body", "")
+    elif kind == "title":
+        text = content.get("text", "")
+    elif kind == "poster":
+        text = content.get("headline", "")
+    elif kind == "video_script":
+        text = content.get("title", "")
+    else:
+        text = content_text(kind, content)
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
