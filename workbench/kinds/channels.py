@@ -55,9 +55,22 @@ class ChannelSpec:
     hashtags_max: int = 0
     sms: bool = False  # carries 【signature】 and opt-out; counted per carrier rules
     sms_max_segments: int = 2
+    body_weighted: bool = False  # body counted with ASCII as half (push vendors)
 
     def title_length(self, title: str) -> int:
         return weighted_len(title) if self.title_weighted else plain_len(title)
+
+    def body_length(self, body: str) -> int:
+        return weighted_len(body) if self.body_weighted else plain_len(body)
+
+    @property
+    def title_limit(self) -> int:
+        """Title cap for title candidates; channels without a title get a headline line."""
+        return self.title_max if self.title_max is not None else TITLE_FALLBACK_MAX
+
+    @property
+    def counting_note(self) -> str:
+        return f" ({self.id} counts ASCII as half)" if self.title_weighted else ""
 
 
 CHANNELS: dict[str, ChannelSpec] = {
@@ -67,7 +80,13 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("moments", "朋友圈", "WeChat Moments", body_max=300, body_fold=120),
         ChannelSpec("sms", "短信", "SMS", body_max=SMS_MAX_TOTAL, sms=True),
         ChannelSpec(
-            "push", "App推送", "App push", title_max=20, title_weighted=True, body_max=50
+            "push",
+            "App推送",
+            "App push",
+            title_max=20,
+            title_weighted=True,
+            body_max=50,
+            body_weighted=True,
         ),
         ChannelSpec(
             "xiaohongshu",
@@ -79,9 +98,7 @@ CHANNELS: dict[str, ChannelSpec] = {
             hashtags_max=10,
         ),
         ChannelSpec("douyin", "抖音", "Douyin", title_max=30, body_max=1000, hashtags_max=5),
-        ChannelSpec(
-            "wechat_article", "公众号文章", "WeChat article", title_max=64, body_max=20000
-        ),
+        ChannelSpec("wechat_article", "公众号文章", "WeChat article", title_max=64, body_max=20000),
     )
 }
 
@@ -90,14 +107,44 @@ VIDEO_PLATFORMS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
         ChannelSpec("douyin", "抖音", "Douyin", title_max=30, hashtags_max=5),
-        ChannelSpec("channels", "视频号", "WeChat Channels", title_max=16, title_min=6,
-                    hashtags_max=5),
+        ChannelSpec(
+            "channels", "视频号", "WeChat Channels", title_max=16, title_min=6, hashtags_max=5
+        ),
         ChannelSpec("kuaishou", "快手", "Kuaishou", title_max=20, hashtags_max=3),
-        ChannelSpec("xiaohongshu", "小红书", "Xiaohongshu", title_max=20, title_weighted=True,
-                    hashtags_max=10),
+        ChannelSpec(
+            "xiaohongshu",
+            "小红书",
+            "Xiaohongshu",
+            title_max=20,
+            title_weighted=True,
+            hashtags_max=10,
+        ),
     )
 }
 
 
 def channel(channel_id: str) -> ChannelSpec:
     return CHANNELS[channel_id]
+
+
+# Title candidates for channels without a title field (community, moments, sms): a headline
+# line at the top of the message.
+TITLE_FALLBACK_MAX = 30
+
+# Poster copy caps, counted with ``weighted_len`` (a CJK character 1, ASCII half), so an
+# en-US poster gets twice the characters.
+POSTER_CAPS: dict[str, int] = {
+    "headline": 14,
+    "subheadline": 24,
+    "bullet": 16,
+    "cta": 8,
+    "badge": 8,
+}
+POSTER_BULLETS = (1, 4)
+
+# Short-video timing.
+SPEECH_RATE_ZH = 4.0  # Chinese characters per second of voice-over
+SPEECH_RATE_EN = 2.5  # English words per second
+HOOK_MAX_SECONDS = 3.0
+TIMING_TOLERANCE = 0.05
+VIDEO_COVER_MAX = 20  # cover text, weighted

@@ -1,0 +1,24 @@
+"""Content kinds: output models, validation and channel limits, one module per kind."""
+
+from __future__ import annotations
+
+from workbench.kinds.base import ContentError, KindSpec
+from workbench.kinds.copy import CopyKind
+from workbench.kinds.poster import PosterKind
+from workbench.kinds.title import TitleKind
+from workbench.kinds.video_script import VideoScriptKind
+
+KINDS: dict[str, KindSpec] = {
+    kind.name: kind for kind in (CopyKind(), TitleKind(), PosterKind(), VideoScriptKind())
+}
+
+
+def get_kind(name: str) -> KindSpec:
+    """The kind called ``name``; ``KeyError`` naming the known kinds otherwise."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise KeyError(f"unknown content kind {name!r}; known: {', '.join(KINDS)}") from None
+
+
+__all__ = ["KINDS", "ContentError", "KindSpec", "get_kind"]

@@ -1,0 +1,195 @@
+"""Copy: a post, message, note or SMS for one channel.
+
+Answer shape: ``{"title": str|null, "body": str, "hashtags": [str], "cta": str}``. The
+channel's limits (``workbench.kinds.channels``) are checked after validation; safe repairs
+(SMS signature and opt-out, hashtag cap) are applied first and listed under ``repairs``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, create_model
+
+from workbench.kinds.channels import (
+    SMS_LONG_PART,
+    SMS_OPT_OUT,
+    SMS_OPT_OUT_EN,
+    SMS_SINGLE,
+    ChannelSpec,
+    channel,
+    sms_length,
+    sms_segments,
+    sms_signature,
+)
+from workbench.kinds.common import (
+    Answer,
+    Problems,
+    check_banned,
+    clean_hashtags,
+    language,
+    schema_of,
+    validate,
+)
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbench.brief.models import Brief, Deliverable
+
+
+def opt_out_text(lang: str) -> str:
+    return SMS_OPT_OUT_EN if lang == "en-US" else SMS_OPT_OUT
+
+
+def sms_max_chars(spec: ChannelSpec) -> int:
+    """Most characters that still fit in ``sms_max_segments`` segments."""
+    return SMS_SINGLE if spec.sms_max_segments <= 1 else SMS_LONG_PART * spec.sms_max_segments
+
+
+@cache
+def _model_for(channel_id: str) -> type[BaseModel]:
+    spec = channel(channel_id)
+    if spec.sms:
+        title_doc = "null: an SMS has no title"
+        body_doc = (
+            f"The full SMS as sent: starts with the 【brand】 signature, ends with the opt-out, "
+            f"at most {sms_max_chars(spec)} characters in all"
+        )
+    else:
+        title_doc = (
+            f"Title, at most {spec.title_max} characters{spec.counting_note}"
+            if spec.title_max
+            else "null, or a short headline line"
+        )
+        body_doc = f"The text, at most {spec.body_max} characters"
+    tags_doc = (
+        f"Topic tags without '#', at most {spec.hashtags_max}"
+        if spec.hashtags_max
+        else "Empty: this channel takes no topic tags"
+    )
+    return create_model(
+        f"Copy_{channel_id}",
+        __base__=Answer,
+        title=(str | None, Field(description=title_doc)),
+        body=(str, Field(description=body_doc)),
+        hashtags=(list[str], Field(description=tags_doc)),
+        cta=(str, Field(description="The call to action, one short line")),
+    )
+
+
+class CopyKind:
+    name = "copy"
+
+    def call_size(self, deliverable: Deliverable) -> int:
+        return 1
+
+    def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
+        return _model_for(_channel_id(deliverable))
+
+    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
+        return schema_of(self.response_model(deliverable, count))
+
+    def parse(
+        self, data: Any, deliverable: Deliverable, brief: Brief, count: int
+    ) -> list[dict[str, Any]]:
+        spec = channel(_channel_id(deliverable))
+        answer = validate(self.response_model(deliverable, count), data)
+        values = answer.model_dump()
+        return [check_copy(values, spec, brief)]
+
+
+def _channel_id(deliverable: Deliverable) -> str:
+    ch = getattr(deliverable, "channel", None)
+    if not isinstance(ch, str):
+        raise TypeError(f"a {deliverable.kind} deliverable has no channel")
+    return ch
+
+
+def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[str, Any]:
+    """Check one copy against its channel; repairs first, then every problem at once."""
+    problems = Problems()
+    lang = language(brief)
+    title: str | None = values["title"] or None
+    body: str = values["body"]
+    cta: str = values["cta"]
+    hashtags = clean_hashtags(values["hashtags"], spec.hashtags_max, "hashtags", problems)
+
+    if spec.sms and title is not None:
+        title = None
+        problems.repair("title: dropped (an SMS has no title)")
+    if spec.title_max is not None:
+        if title is None:
+            problems.add("title", f"required on {spec.id}; at most {spec.title_max} characters")
+        else:
+            n = spec.title_length(title)
+            if n > spec.title_max:
+                problems.add(
+                    "title",
+                    f"is {n} characters{spec.counting_note}; the limit is {spec.title_max}",
+                )
+            if spec.title_min is not None and n < spec.title_min:
+                problems.add("title", f"is {n} characters; the minimum is {spec.title_min}")
+    if not body:
+        problems.add("body", "is empty")
+    if not cta:
+        problems.add("cta", "is empty")
+
+    extra: dict[str, Any] = {}
+    if spec.sms and body:
+        body = _repair_sms(body, brief.campaign.brand.name, lang, problems)
+        n = len(body)
+        segments = sms_segments(n)
+        extra = {"sms_length": n, "sms_segments": segments}
+        inner = body[len(sms_signature(brief.campaign.brand.name)) :]
+        if "【" in inner or "】" in inner:
+            problems.add("body", "contains 【】 after the signature; carriers reject that")
+        if segments > spec.sms_max_segments:
+            problems.add(
+                "body",
+                f"is {n} characters as carriers count them (signature and opt-out included), "
+                f"{segments} segments; the limit is {spec.sms_max_segments} segments "
+                f"({sms_max_chars(spec)} characters)",
+            )
+    if spec.body_max is not None and body:
+        n = spec.body_length(body)
+        if n > spec.body_max:
+            note = " (ASCII counts half)" if spec.body_weighted else ""
+            problems.add("body", f"is {n} characters{note}; the limit is {spec.body_max}")
+
+    fields = {"title": title or "", "body": body, "cta": cta}
+    fields.update({f"hashtags[{i}]": t for i, t in enumerate(hashtags)})
+    check_banned(fields, brief, problems)
+    problems.raise_if_any()
+    content: dict[str, Any] = {
+        "title": title,
+        "body": body,
+        "hashtags": hashtags,
+        "cta": cta,
+        "length": len(body),
+    }
+    content.update(extra)
+    return problems.attach(content)
+
+
+def _repair_sms(body: str, brand: str, lang: str, problems: Problems) -> str:
+    sig = sms_signature(brand)
+    if not body.startswith(sig):
+        if sig in body:
+            body = sig + body.replace(sig, "", 1).strip()
+            problems.repair(f"body: moved the signature {sig} to the start")
+        elif not body.startswith("【"):
+            body = sig + body
+            problems.repair(f"body: added the signature {sig}")
+    opt = opt_out_text(lang)
+    if opt.lower() not in body.lower():
+        sep = " " if lang == "en-US" else ("" if body[-1] in "，。！？,.!?；;" else "，")
+        body = f"{body}{sep}{opt}"
+        problems.repair(f"body: added the opt-out “{opt}”")
+    if not body.startswith(sig):
+        problems.add("body", f"must start with the brand signature {sig}")
+    return body
+
+
+__all__ = ["CopyKind", "check_copy", "opt_out_text", "sms_length", "sms_max_chars"]

@@ -1,0 +1,100 @@
+"""Poster copy: the words a poster layout places (rendering lives in ``workbench.poster``).
+
+Answer shape: ``{"headline", "subheadline", "bullets": [str] (1-4), "cta", "badge"}``.
+Caps (``POSTER_CAPS``) count a CJK character as 1 and ASCII as half, so en-US copy gets
+twice the characters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
+
+from workbench.kinds.channels import POSTER_BULLETS, POSTER_CAPS, weighted_len
+from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbench.brief.models import Brief, Deliverable
+
+_LO, _HI = POSTER_BULLETS
+
+
+class PosterAnswer(Answer):
+    headline: str = Field(
+        description=f"Main line, at most {POSTER_CAPS['headline']} Chinese characters"
+    )
+    subheadline: str = Field(
+        description=f"Second line, at most {POSTER_CAPS['subheadline']} Chinese characters"
+    )
+    bullets: list[str] = Field(
+        description=(
+            f"{_LO}-{_HI} selling points, each at most {POSTER_CAPS['bullet']} Chinese characters"
+        )
+    )
+    cta: str = Field(description=f"Call to action, at most {POSTER_CAPS['cta']} characters")
+    badge: str = Field(
+        description=(
+            f"Corner badge such as 限时 or 会员专享, at most {POSTER_CAPS['badge']}; may be empty"
+        )
+    )
+
+
+class PosterKind:
+    name = "poster"
+
+    def call_size(self, deliverable: Deliverable) -> int:
+        return 1
+
+    def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
+        return PosterAnswer
+
+    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
+        return schema_of(PosterAnswer)
+
+    def parse(
+        self, data: Any, deliverable: Deliverable, brief: Brief, count: int
+    ) -> list[dict[str, Any]]:
+        answer = validate(PosterAnswer, data)
+        return [check_poster(answer.model_dump(), brief)]
+
+
+def _cap(problems: Problems, path: str, text: str, cap_key: str, required: bool = True) -> None:
+    if not text:
+        if required:
+            problems.add(path, "is empty")
+        return
+    n = weighted_len(text)
+    cap = POSTER_CAPS[cap_key]
+    if n > cap:
+        problems.add(path, f"is {n} characters (ASCII counts half); the limit is {cap}")
+
+
+def check_poster(values: dict[str, Any], brief: Brief) -> dict[str, Any]:
+    problems = Problems()
+    bullets = [b.strip() for b in values["bullets"] if b.strip()]
+    if len(bullets) > _HI:
+        problems.repair(f"bullets: kept the first {_HI} of {len(bullets)}")
+        bullets = bullets[:_HI]
+    if len(bullets) < _LO:
+        problems.add("bullets", f"needs {_LO}-{_HI} items")
+    _cap(problems, "headline", values["headline"], "headline")
+    _cap(problems, "subheadline", values["subheadline"], "subheadline")
+    for i, b in enumerate(bullets):
+        _cap(problems, f"bullets[{i}]", b, "bullet")
+    _cap(problems, "cta", values["cta"], "cta")
+    _cap(problems, "badge", values["badge"], "badge", required=False)
+    fields = {k: values[k] for k in ("headline", "subheadline", "cta", "badge")}
+    fields.update({f"bullets[{i}]": b for i, b in enumerate(bullets)})
+    check_banned(fields, brief, problems)
+    problems.raise_if_any()
+    content = {
+        "headline": values["headline"],
+        "subheadline": values["subheadline"],
+        "bullets": bullets,
+        "cta": values["cta"],
+        "badge": values["badge"],
+    }
+    return problems.attach(content)

@@ -1,0 +1,131 @@
+"""Titles: one call yields every candidate title of a deliverable, each with its angle.
+
+Answer shape: ``{"titles": [{"text": str, "angle": str}]}`` with exactly ``count`` items;
+each becomes one variant ``{"text", "angle", "length"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, create_model
+
+from workbench.kinds.channels import ChannelSpec, channel
+from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbench.brief.models import Brief, Deliverable
+
+ANGLES_ZH = ("数字型", "痛点型", "好奇型", "利益型", "身份型", "对比型", "场景型", "提问型")
+ANGLES_EN = (
+    "number",
+    "pain point",
+    "curiosity",
+    "benefit",
+    "identity",
+    "contrast",
+    "scene",
+    "question",
+)
+
+_NORM_RE = re.compile(r"[\s\W_]+")
+
+
+class TitleItem(Answer):
+    text: str = Field(description="The title")
+    angle: str = Field(description="Its angle, e.g. 数字型, 痛点型, 好奇型, 利益型, 身份型")
+
+
+@lru_cache(maxsize=256)
+def _model_for(channel_id: str, count: int) -> type[BaseModel]:
+    spec = channel(channel_id)
+    return create_model(
+        f"Titles_{channel_id}_{count}",
+        __base__=Answer,
+        titles=(
+            list[TitleItem],
+            Field(
+                description=(
+                    f"Exactly {count} different titles, each at most {spec.title_limit} "
+                    f"characters{spec.counting_note}"
+                )
+            ),
+        ),
+    )
+
+
+def normalise(text: str) -> str:
+    """Key for duplicate detection: case, spaces and punctuation ignored."""
+    return _NORM_RE.sub("", text.lower())
+
+
+class TitleKind:
+    name = "title"
+
+    def call_size(self, deliverable: Deliverable) -> int:
+        return deliverable.variants
+
+    def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
+        return _model_for(_channel_id(deliverable), count)
+
+    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
+        return schema_of(self.response_model(deliverable, count))
+
+    def parse(
+        self, data: Any, deliverable: Deliverable, brief: Brief, count: int
+    ) -> list[dict[str, Any]]:
+        spec = channel(_channel_id(deliverable))
+        answer = validate(self.response_model(deliverable, count), data)
+        items = [(t.text, t.angle) for t in answer.titles]  # type: ignore[attr-defined]
+        return check_titles(items, spec, brief, count)
+
+
+def _channel_id(deliverable: Deliverable) -> str:
+    ch = getattr(deliverable, "channel", None)
+    if not isinstance(ch, str):
+        raise TypeError(f"a {deliverable.kind} deliverable has no channel")
+    return ch
+
+
+def check_titles(
+    items: list[tuple[str, str]], spec: ChannelSpec, brief: Brief, count: int
+) -> list[dict[str, Any]]:
+    problems = Problems()
+    if len(items) > count:
+        problems.repair(f"titles: kept the first {count} of {len(items)} titles")
+        items = items[:count]
+    elif len(items) < count:
+        problems.add("titles", f"has {len(items)} titles; exactly {count} are needed")
+    limit = spec.title_limit
+    seen: dict[str, int] = {}
+    fields: dict[str, str] = {}
+    for i, (text, angle) in enumerate(items):
+        path = f"titles[{i}]"
+        if not text:
+            problems.add(f"{path}.text", "is empty")
+            continue
+        if not angle:
+            problems.add(f"{path}.angle", "is empty")
+        n = spec.title_length(text)
+        if n > limit:
+            note = spec.counting_note
+            problems.add(f"{path}.text", f"is {n} characters{note}; the limit is {limit}")
+        if spec.title_min is not None and n < spec.title_min:
+            problems.add(f"{path}.text", f"is {n} characters; the minimum is {spec.title_min}")
+        key = normalise(text)
+        if key in seen:
+            problems.add(f"{path}.text", f"duplicates titles[{seen[key]}]; write a different one")
+        else:
+            seen[key] = i
+        fields[f"{path}.text"] = text
+    check_banned(fields, brief, problems)
+    problems.raise_if_any()
+    out = [{"text": t, "angle": a, "length": spec.title_length(t)} for t, a in items]
+    if problems.repairs:
+        for content in out:
+            problems.attach(content)
+    return out
