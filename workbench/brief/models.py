@@ -10,7 +10,14 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Goal = Literal["acquire", "activate", "convert", "repurchase", "refer"]
 Language = Literal["zh-CN", "en-US"]
@@ -28,11 +35,13 @@ FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succe
 DEFAULT_STYLES: list[str] = ["hybrid"]
 
 _ID_RE = re.compile(r"^[\w][\w.-]{0,63}$")
-_HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+HEX_COLOR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR_PATTERN)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Numbers in text fields (``name: 618``) are read as text: YAML turns them into ints.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
 def slugify(text: str) -> str:
@@ -52,16 +61,8 @@ class Brand(Strict):
     voice: str = Field("", description="Brand voice in a few words")
     banned_words: list[str] = Field(default_factory=list, description="Words never to use")
     must_include: list[str] = Field(default_factory=list, description="Words every piece must use")
-    colors: list[str] = Field(default_factory=list, description="Brand colours as #RRGGBB")
+    colors: list[HexColor] = Field(default_factory=list, description="Brand colours as #RRGGBB")
     logo: str | None = Field(None, description="Logo image path, relative to the brief")
-
-    @field_validator("colors")
-    @classmethod
-    def _hex_colors(cls, colors: list[str]) -> list[str]:
-        for c in colors:
-            if not _HEX_RE.match(c):
-                raise ValueError(f"{c!r} is not a #RGB or #RRGGBB colour")
-        return colors
 
 
 class Product(Strict):
@@ -173,10 +174,17 @@ class Experiment(Strict):
     alpha: float = Field(0.05, gt=0, lt=0.5)
 
 
+SegmentId = Annotated[str, Field(description="A segment id from the workspace segments.yaml")]
+
+
 class Brief(Strict):
     campaign: Campaign
-    segments: list[str | Segment] = Field(min_length=1)
-    deliverables: list[Deliverable] = Field(min_length=1)
+    segments: list[SegmentId | Segment] = Field(
+        min_length=1, description="Audience segments: library ids or inline segments"
+    )
+    deliverables: list[Deliverable] = Field(
+        min_length=1, description="What to generate for every segment"
+    )
     experiment: Experiment = Field(default_factory=Experiment)
 
     def resolved_segments(self) -> list[Segment]:
