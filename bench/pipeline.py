@@ -1,0 +1,153 @@
+"""Pipeline benchmark: the workbench against a bare openai.AsyncOpenAI loop, side by side.
+
+Starts the fake chat-completions server in its own process with a fixed latency, then in
+one run measures:
+  1. a bare ``openai.AsyncOpenAI`` loop: N requests at concurrency C;
+  2. the workbench: a brief expanding to N jobs, run by BatchRunner through the
+     OpenAI-compatible adapter (render, call, parse, validate, store in SQLite).
+It prints the workbench's wall time against the ideal ``ceil(N/C) × latency``, its
+throughput against the bare loop, and its own CPU time per variant (the server's CPU is
+in another process and not counted).
+
+Targets: wall ≤ 1.10 × ideal, throughput ≥ 0.90 × bare loop, ≤ 3 ms CPU per variant.
+
+    python bench/pipeline.py [--jobs 1000] [--latency 0.2] [--concurrency 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import openai
+
+from workbench.brief.loader import load_brief_text
+from workbench.generate.runner import BatchRunner, RunOptions
+from workbench.llm.factory import make_provider, resolve_endpoint
+from workbench.prompting import PromptLibrary
+from workbench.settings import LLMSettings
+from workbench.store import Store
+
+REPLY = json.dumps(
+    {
+        "title": None,
+        "body": "宝宝第一口辅食，选对更安心。有机认证米粉，独立小包装，会员日满199减50。",
+        "hashtags": ["辅食", "会员日"],
+        "cta": "点击小程序下单",
+    },
+    ensure_ascii=False,
+)
+VARIANTS_PER_SEGMENT = 50
+
+
+def bench_brief(jobs: int) -> str:
+    """A brief that expands to exactly ``jobs`` copy jobs (segments × 50 variants)."""
+    segments = math.ceil(jobs / VARIANTS_PER_SEGMENT)
+    lines = [
+        "campaign:",
+        "  id: bench",
+        "  name: 基准测试",
+        "  brand: {name: 小鹿母婴}",
+        "  product: {name: 有机婴儿米粉, price: 89, offer: 满199减50}",
+        "segments:",
+    ]
+    lines += [f"  - {{id: seg-{i}, name: 人群{i}}}" for i in range(segments)]
+    lines.append("deliverables:")
+    left = jobs
+    while left > 0:
+        # every deliverable applies to every segment: spread the jobs evenly
+        per = min(VARIANTS_PER_SEGMENT, math.ceil(left / segments))
+        lines.append(f"  - {{kind: copy, channel: community, variants: {per}, styles: [instruction]}}")
+        left -= per * segments
+    return "\n".join(lines) + "\n"
+
+
+def start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbench.testing.fakeserver", "--latency", str(latency),
+         "--reply", REPLY],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    base_url = proc.stdout.readline().strip()
+    return proc, base_url
+
+
+async def bare_loop(base_url: str, jobs: int, concurrency: int) -> float:
+    client = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
+    semaphore = asyncio.Semaphore(concurrency)
+
+    async def one(i: int) -> None:
+        async with semaphore:
+            await client.chat.completions.create(
+                model="fake-model",
+                messages=[{"role": "user", "content": f"job {i}"}],
+            )
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(i) for i in range(jobs)))
+    wall = time.perf_counter() - started
+    await client.close()
+    return wall
+
+
+async def workbench_run(base_url: str, jobs: int, concurrency: int, db: Path) -> tuple[float, float, int]:
+    loaded = load_brief_text(bench_brief(jobs), "bench.yaml")
+    settings = LLMSettings(base_url=base_url, model="fake-model", stream=False, max_retries=0)
+    provider = make_provider(resolve_endpoint(settings, api_key="bench"), settings)
+    store = Store.open(db)
+    library = PromptLibrary()
+    runner = BatchRunner(store, provider, RunOptions(concurrency=concurrency))
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    result = await runner.run([loaded], library)
+    wall = time.perf_counter() - wall0
+    cpu = time.process_time() - cpu0
+    store.close()
+    ok = sum(len(o.variant_ids) for o in result.outcomes if o.status == "ok")
+    return wall, cpu, ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jobs", type=int, default=1000)
+    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--concurrency", type=int, default=32)
+    args = parser.parse_args(argv)
+    proc, base_url = start_server(args.latency)
+    try:
+        asyncio.run(bare_loop(base_url, min(args.jobs, args.concurrency), args.concurrency))  # warm-up
+        bare = asyncio.run(bare_loop(base_url, args.jobs, args.concurrency))
+        with tempfile.TemporaryDirectory() as tmp:
+            wall, cpu, ok = asyncio.run(
+                workbench_run(base_url, args.jobs, args.concurrency, Path(tmp) / "bench.db")
+            )
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait(timeout=10)
+    ideal = math.ceil(args.jobs / args.concurrency) * args.latency
+    cpu_ms = cpu * 1000 / max(ok, 1)
+    checks = [
+        ("wall / ideal", wall / ideal, "≤ 1.10", wall / ideal <= 1.10),
+        ("throughput / bare loop", bare / wall, "≥ 0.90", bare / wall >= 0.90),
+        ("CPU ms per variant", cpu_ms, "≤ 3.00", cpu_ms <= 3.0),
+    ]
+    print(f"jobs {args.jobs} · concurrency {args.concurrency} · latency {args.latency * 1000:.0f} ms")
+    print(f"variants stored        {ok}")
+    print(f"ideal wall             {ideal:7.2f} s")
+    print(f"bare AsyncOpenAI loop  {bare:7.2f} s  ({args.jobs / bare:6.1f} req/s)")
+    print(f"workbench              {wall:7.2f} s  ({args.jobs / wall:6.1f} req/s, CPU {cpu:.2f} s)")
+    for name, value, target, passed in checks:
+        print(f"{name:<23}{value:7.3f}  target {target}  {'PASS' if passed else 'FAIL'}")
+    return 0 if ok == args.jobs and all(c[3] for c in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
