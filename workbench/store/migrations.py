@@ -1,0 +1,264 @@
+"""Named schema migrations, applied in order on open and recorded in ``_sqlite_migrations``.
+
+Add a new migration as a new function at the end (``m002_...``); never edit one that has
+shipped. Tables are created with sqlite-utils; the one exception is ``variants``, written as
+plain DDL because sqlite-utils cannot declare ``AUTOINCREMENT`` (variant ids are never
+reused, so an id quoted in a review or an export always means the same row).
+
+Columns holding JSON are TEXT; status values are checked in Python, not with CHECK
+constraints, so that later issues can add statuses without rebuilding tables.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("workbench")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db.table("campaigns").create(
+        {
+            "id": str,
+            "name": str,
+            "goal": str,
+            "language": str,
+            "brand": str,  # JSON
+            "product": str,  # JSON
+            "current_round": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null=["name", "current_round", "created_at", "updated_at"],
+        defaults={"current_round": 1},
+    )
+    db.table("segments").create(
+        {"campaign_id": str, "id": str, "name": str, "data": str, "updated_at": str},
+        pk=("campaign_id", "id"),
+        foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null=["data"],
+    )
+    db.table("briefs").create(
+        {
+            "id": int,
+            "campaign_id": str,
+            "path": str,
+            "raw": str,
+            "sha256": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null=["campaign_id", "raw", "sha256", "created_at"],
+    )
+    db.table("briefs").create_index(["campaign_id", "sha256"], unique=True)
+    db.table("runs").create(
+        {
+            "id": int,
+            "campaign_id": str,
+            "brief_id": int,
+            "provider": str,
+            "model": str,
+            "settings": str,  # JSON, scrubbed of secrets
+            "started_at": str,
+            "finished_at": str,
+            "status": str,  # running | done | failed | interrupted
+            "counts": str,  # JSON
+        },
+        pk="id",
+        foreign_keys=[("campaign_id", "campaigns", "id"), ("brief_id", "briefs", "id")],
+        not_null=["campaign_id", "status", "started_at"],
+        defaults={"status": "running"},
+    )
+    db.table("runs").create_index(["campaign_id", "started_at"])
+    db.table("jobs").create(
+        {
+            "key": str,
+            "campaign_id": str,
+            "run_id": int,
+            "segment_id": str,
+            "deliverable_index": int,
+            "kind": str,
+            "channel": str,
+            "style": str,
+            "framework": str,
+            "variant_index": int,
+            "count": int,
+            "round": int,
+            "status": str,  # ok | failed
+            "attempts": int,
+            "error": str,
+            "updated_at": str,
+        },
+        pk="key",
+        foreign_keys=[("campaign_id", "campaigns", "id"), ("run_id", "runs", "id")],
+        not_null=["campaign_id", "status", "attempts", "updated_at"],
+        defaults={"attempts": 0},
+    )
+    db.table("jobs").create_index(["campaign_id", "status"])
+    db.table("jobs").create_index(["run_id"])
+    db.table("generations").create(
+        {
+            "id": int,
+            "job_key": str,
+            "run_id": int,
+            "campaign_id": str,
+            "provider": str,
+            "model": str,
+            "template": str,
+            "template_hash": str,
+            "variables": str,  # JSON
+            "messages": str,  # JSON
+            "response_text": str,
+            "prompt_tokens": int,
+            "completion_tokens": int,
+            "latency_ms": float,
+            "error": str,
+            "attempt": int,
+            "purpose": str,  # generate | repair
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id"), ("campaign_id", "campaigns", "id")],
+        not_null=["job_key", "campaign_id", "attempt", "purpose", "created_at"],
+        defaults={"attempt": 1, "purpose": "generate"},
+    )
+    db.table("generations").create_index(["job_key"])
+    db.table("generations").create_index(["run_id"])
+    db.execute(
+        """
+        CREATE TABLE [variants] (
+            [id] INTEGER PRIMARY KEY AUTOINCREMENT,
+            [uid] TEXT NOT NULL UNIQUE,
+            [job_key] TEXT NOT NULL,
+            [slot] INTEGER NOT NULL,
+            [campaign_id] TEXT NOT NULL REFERENCES [campaigns]([id]),
+            [segment_id] TEXT,
+            [deliverable_index] INTEGER,
+            [kind] TEXT NOT NULL,
+            [channel] TEXT,
+            [style] TEXT,
+            [framework] TEXT,
+            [provider] TEXT,
+            [model] TEXT,
+            [generation_id] INTEGER REFERENCES [generations]([id]),
+            [content] TEXT NOT NULL,
+            [status] TEXT NOT NULL DEFAULT 'draft',
+            [version] INTEGER NOT NULL DEFAULT 1,
+            [parent_id] INTEGER REFERENCES [variants]([id]),
+            [round] INTEGER,
+            [lint] TEXT,
+            [created_at] TEXT NOT NULL,
+            [updated_at] TEXT NOT NULL,
+            UNIQUE ([job_key], [slot], [version])
+        )
+        """
+    )
+    db.table("variants").create_index(["campaign_id", "segment_id", "kind"])
+    db.table("variants").create_index(["campaign_id", "status"])
+    db.table("variants").create_index(["campaign_id", "kind", "channel"])
+    db.table("variants").create_index(["generation_id"])
+    db.table("variants").create_index(["parent_id"])
+    db.table("assets").create(
+        {
+            "id": int,
+            "variant_id": int,
+            "path": str,
+            "sha256": str,
+            "size": int,
+            "template": str,
+            "width": int,
+            "height": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("variant_id", "variants", "id")],
+        not_null=["variant_id", "path", "created_at"],
+    )
+    db.table("assets").create_index(["variant_id"])
+    db.table("reviews").create(
+        {
+            "id": int,
+            "variant_id": int,
+            "campaign_id": str,
+            "actor": str,
+            "action": str,
+            "from_status": str,
+            "to_status": str,
+            "comment": str,
+            "data": str,  # JSON
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("variant_id", "variants", "id"), ("campaign_id", "campaigns", "id")],
+        not_null=["action", "created_at"],
+    )
+    db.table("reviews").create_index(["variant_id"])
+    db.table("reviews").create_index(["campaign_id", "created_at"])
+    db.table("experiments").create(
+        {
+            "id": int,
+            "campaign_id": str,
+            "name": str,
+            "metric": str,  # click | conversion | share
+            "alpha": float,
+            "status": str,  # draft | running | stopped
+            "segment_id": str,
+            "kind": str,
+            "winner_arm_id": int,
+            "data": str,  # JSON
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null=["campaign_id", "name", "metric", "status", "created_at", "updated_at"],
+        defaults={"metric": "conversion", "alpha": 0.05, "status": "draft"},
+    )
+    db.table("experiments").create_index(["campaign_id"])
+    db.table("arms").create(
+        {
+            "id": int,
+            "experiment_id": int,
+            "variant_id": int,
+            "name": str,
+            "weight": float,
+            "tracking_code": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("experiment_id", "experiments", "id"), ("variant_id", "variants", "id")],
+        not_null=["experiment_id", "name", "weight", "created_at"],
+        defaults={"weight": 1.0},
+    )
+    db.table("arms").create_index(["experiment_id"])
+    db.table("arms").create_index(["tracking_code"], unique=True)
+    db.table("metrics").create(
+        {
+            "id": int,
+            "arm_id": int,
+            "date": str,  # YYYY-MM-DD
+            "impressions": int,
+            "clicks": int,
+            "conversions": int,
+            "shares": int,
+            "cost": float,
+            "revenue": float,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("arm_id", "arms", "id")],
+        not_null=["arm_id", "date", "impressions", "clicks", "conversions", "shares"],
+        defaults={
+            "impressions": 0,
+            "clicks": 0,
+            "conversions": 0,
+            "shares": 0,
+            "cost": 0.0,
+            "revenue": 0.0,
+        },
+    )
+    db.table("metrics").create_index(["arm_id", "date"], unique=True)

@@ -1,0 +1,270 @@
+"""Every read the faces make. Plain dicts out, JSON columns decoded.
+
+The variant dict is a stable public JSON contract (``list``/``show --json``, exports, the
+TUI): id, uid, campaign, segment, kind, channel, style, framework, status, provider, model,
+content, version, parent_id, round, deliverable_index, slot, job_key, generation_id, lint,
+created_at, updated_at. New keys may be added; none of these is renamed or removed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from workbench.errors import NotFoundError
+from workbench.store.db import loads, read_txn
+
+_VARIANT_COLUMNS = """
+    v.id, v.uid, v.campaign_id AS campaign, v.segment_id AS segment, v.kind, v.channel,
+    v.style, v.framework, v.status, v.provider, v.model, v.content, v.version, v.parent_id,
+    v.round, v.deliverable_index, v.slot, v.job_key, v.generation_id, v.lint,
+    v.created_at, v.updated_at
+"""
+# The newest version of each (job_key, slot) chain; served by the unique index.
+_LATEST = """NOT EXISTS (SELECT 1 FROM variants n
+    WHERE n.job_key = v.job_key AND n.slot = v.slot AND n.version > v.version)"""
+_VARIANT_ORDER = "v.campaign_id, v.segment_id, v.deliverable_index, v.style, v.slot, v.version"
+_FILTERS = {
+    "campaign": "v.campaign_id",
+    "segment": "v.segment_id",
+    "kind": "v.kind",
+    "status": "v.status",
+    "channel": "v.channel",
+    "style": "v.style",
+}
+_GENERATION_COLUMNS = """
+    id, provider, model, template, template_hash, variables, messages, response_text,
+    prompt_tokens, completion_tokens, latency_ms, error, attempt, purpose, created_at
+"""
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _decode(row: dict[str, Any], columns: Iterable[str]) -> dict[str, Any]:
+    for column in columns:
+        row[column] = loads(row[column])
+    return row
+
+
+def _variant(row: dict[str, Any]) -> dict[str, Any]:
+    return _decode(row, ("content", "lint"))
+
+
+def _generation(row: dict[str, Any]) -> dict[str, Any]:
+    _decode(row, ("variables", "messages"))
+    row["tokens"] = (row["prompt_tokens"] or 0) + (row["completion_tokens"] or 0)
+    return row
+
+
+class QueriesMixin:
+    """The read half of ``Store``."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+
+    def list_variants(
+        self,
+        campaign: str | None = None,
+        segment: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        channel: str | None = None,
+        style: str | None = None,
+        limit: int | None = None,
+        latest_only: bool = True,
+    ) -> list[dict[str, Any]]:
+        """Variants matching every given filter, grouped by campaign, segment, deliverable."""
+        given = {
+            "campaign": campaign,
+            "segment": segment,
+            "kind": kind,
+            "status": status,
+            "channel": channel,
+            "style": style,
+        }
+        where = [f"{_FILTERS[name]} = ?" for name, value in given.items() if value is not None]
+        params: list[Any] = [value for value in given.values() if value is not None]
+        if latest_only:
+            where.append(_LATEST)
+        sql = f"SELECT {_VARIANT_COLUMNS} FROM variants v"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {_VARIANT_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._lock, read_txn(self._conn) as conn:
+            rows = _rows(conn.execute(sql, params))
+        return [_variant(row) for row in rows]
+
+    def get_variant(self, id_or_uid: int | str) -> dict[str, Any]:
+        """One variant with its generation, version chain, assets and audit history.
+
+        A string is looked up as a uid first, then (if all digits) as an id.
+        """
+        with self._lock, read_txn(self._conn) as conn:
+            row = self._find_variant(conn, id_or_uid)
+            if row is None:
+                raise NotFoundError(f"variant {id_or_uid!r} not found")
+            versions = _rows(
+                conn.execute(
+                    f"SELECT {_VARIANT_COLUMNS} FROM variants v "
+                    "WHERE v.job_key = ? AND v.slot = ? ORDER BY v.version",
+                    (row["job_key"], row["slot"]),
+                )
+            )
+            gen_id = row["generation_id"]
+            if gen_id is None:  # an edit without its own call: trace to the last call
+                earlier = [
+                    v["generation_id"]
+                    for v in versions
+                    if v["version"] <= row["version"] and v["generation_id"] is not None
+                ]
+                gen_id = earlier[-1] if earlier else None
+            generation = None
+            if gen_id is not None:
+                found = _rows(
+                    conn.execute(
+                        f"SELECT {_GENERATION_COLUMNS} FROM generations WHERE id = ?", (gen_id,)
+                    )
+                )
+                generation = _generation(found[0]) if found else None
+            calls = _rows(
+                conn.execute(
+                    "SELECT id, attempt, purpose, error, prompt_tokens, completion_tokens, "
+                    "latency_ms, created_at FROM generations WHERE job_key = ? ORDER BY id",
+                    (row["job_key"],),
+                )
+            )
+            assets = _rows(
+                conn.execute(
+                    "SELECT id, path, sha256, size, template, width, height, created_at "
+                    "FROM assets WHERE variant_id = ? ORDER BY id",
+                    (row["id"],),
+                )
+            )
+            chain_ids = [v["id"] for v in versions]
+            marks = ",".join("?" * len(chain_ids))
+            history = _rows(
+                conn.execute(
+                    "SELECT id, variant_id, actor, action, from_status, to_status, comment, "
+                    f"data, created_at FROM reviews WHERE variant_id IN ({marks}) ORDER BY id",
+                    chain_ids,
+                )
+            )
+        result = _variant(row)
+        result["generation"] = generation
+        result["calls"] = calls
+        result["versions"] = [_variant(v) for v in versions]
+        result["assets"] = assets
+        result["history"] = [_decode(h, ("data",)) for h in history]
+        return result
+
+    @staticmethod
+    def _find_variant(conn: sqlite3.Connection, id_or_uid: int | str) -> dict[str, Any] | None:
+        sql = f"SELECT {_VARIANT_COLUMNS} FROM variants v WHERE "
+        if isinstance(id_or_uid, str):
+            found = _rows(conn.execute(sql + "v.uid = ?", (id_or_uid.strip().lower(),)))
+            if found or not id_or_uid.strip().isdigit():
+                return found[0] if found else None
+            id_or_uid = int(id_or_uid)
+        found = _rows(conn.execute(sql + "v.id = ?", (id_or_uid,)))
+        return found[0] if found else None
+
+    def list_campaigns(self) -> list[dict[str, Any]]:
+        """Every campaign with variant counts (latest versions) by status and kind,
+        job counts, segment and run counts, and the last run's start time."""
+        with self._lock, read_txn(self._conn) as conn:
+            campaigns = _rows(
+                conn.execute(
+                    "SELECT c.*, "
+                    "(SELECT COUNT(*) FROM segments s WHERE s.campaign_id = c.id) AS segments, "
+                    "(SELECT COUNT(*) FROM runs r WHERE r.campaign_id = c.id) AS runs, "
+                    "(SELECT MAX(started_at) FROM runs r WHERE r.campaign_id = c.id) "
+                    "AS last_run_at FROM campaigns c ORDER BY c.updated_at DESC, c.id"
+                )
+            )
+            variant_counts = conn.execute(
+                "SELECT v.campaign_id, v.status, v.kind, COUNT(*) FROM variants v "
+                f"WHERE {_LATEST} GROUP BY v.campaign_id, v.status, v.kind"
+            ).fetchall()
+            job_counts = conn.execute(
+                "SELECT campaign_id, status, COUNT(*) FROM jobs GROUP BY campaign_id, status"
+            ).fetchall()
+        by_id: dict[str, dict[str, Any]] = {}
+        for campaign in campaigns:
+            _decode(campaign, ("brand", "product"))
+            campaign.update(variants=0, by_status={}, by_kind={}, jobs={"ok": 0, "failed": 0})
+            by_id[campaign["id"]] = campaign
+        for campaign_id, status, kind, count in variant_counts:
+            c = by_id.get(campaign_id)
+            if c is not None:
+                c["variants"] += count
+                c["by_status"][status] = c["by_status"].get(status, 0) + count
+                c["by_kind"][kind] = c["by_kind"].get(kind, 0) + count
+        for campaign_id, status, count in job_counts:
+            if campaign_id in by_id:
+                by_id[campaign_id]["jobs"][status] = count
+        return campaigns
+
+    def list_runs(self, campaign: str | None = None, limit: int | None = None) -> list[dict]:
+        """Runs, newest first."""
+        sql = "SELECT * FROM runs"
+        params: list[Any] = []
+        if campaign is not None:
+            sql += " WHERE campaign_id = ?"
+            params.append(campaign)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._lock, read_txn(self._conn) as conn:
+            rows = _rows(conn.execute(sql, params))
+        return [_decode(r, ("settings", "counts")) for r in rows]
+
+    def get_run(self, run_id: int) -> dict[str, Any]:
+        """One run: campaign, brief, provider, model, settings, status, times, counts."""
+        with self._lock, read_txn(self._conn) as conn:
+            found = _rows(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,)))
+        if not found:
+            raise NotFoundError(f"run {run_id} not found")
+        return _decode(found[0], ("settings", "counts"))
+
+    def run_summary(self, run_id: int) -> list[dict[str, Any]]:
+        """Per segment × deliverable of one run: ok and failed jobs, calls and tokens."""
+        with self._lock, read_txn(self._conn) as conn:
+            if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
+                raise NotFoundError(f"run {run_id} not found")
+            groups = _rows(
+                conn.execute(
+                    "SELECT segment_id AS segment, deliverable_index, kind, channel, "
+                    "SUM(status = 'ok') AS ok, SUM(status = 'failed') AS failed "
+                    "FROM jobs WHERE run_id = ? GROUP BY segment_id, deliverable_index "
+                    "ORDER BY segment_id, deliverable_index",
+                    (run_id,),
+                )
+            )
+            usage = conn.execute(
+                "SELECT j.segment_id, j.deliverable_index, COUNT(*), "
+                "COALESCE(SUM(g.prompt_tokens), 0), COALESCE(SUM(g.completion_tokens), 0) "
+                "FROM generations g JOIN jobs j ON j.key = g.job_key "
+                "WHERE g.run_id = ? GROUP BY j.segment_id, j.deliverable_index",
+                (run_id,),
+            ).fetchall()
+        tokens = {(s, d): (calls, p, c) for s, d, calls, p, c in usage}
+        for group in groups:
+            calls, prompt, completion = tokens.get(
+                (group["segment"], group["deliverable_index"]), (0, 0, 0)
+            )
+            group.update(
+                calls=calls,
+                prompt_tokens=prompt,
+                completion_tokens=completion,
+                tokens=prompt + completion,
+            )
+        return groups
