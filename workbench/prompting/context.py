@@ -1,0 +1,232 @@
+"""The variables a prompt renders with, built from a ``JobContext``.
+
+Everything here is JSON-serialisable: it is stored with every generation so a variant can
+be traced to its prompt. Free text from the brief and the segment lives under ``data`` and
+is printed by templates only inside data blocks; the rest are enum values and numbers.
+Channel limits come from ``workbench.kinds.channels``; templates never hard-code them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbench.kinds.channels import (
+    CHANNELS,
+    HOOK_MAX_SECONDS,
+    POSTER_BULLETS,
+    POSTER_CAPS,
+    SMS_LONG_PART,
+    SMS_MAX_TOTAL,
+    SMS_OPT_OUT,
+    SMS_OPT_OUT_EN,
+    SMS_SINGLE,
+    SPEECH_RATE_EN,
+    SPEECH_RATE_ZH,
+    TITLE_FALLBACK_MAX,
+    VIDEO_COVER_MAX,
+    VIDEO_PLATFORMS,
+    ChannelSpec,
+    sms_signature,
+)
+
+if TYPE_CHECKING:
+    from workbench.llm.base import JobContext
+
+SHOT_SIZES = ("特写", "近景", "中景", "全景")  # canonical values the video kind validates
+
+# Emoji budget per copy channel (a style guide, not a platform rule).
+EMOJI_MAX: dict[str, int] = {
+    "community": 5,
+    "moments": 3,
+    "sms": 0,
+    "push": 1,
+    "xiaohongshu": 8,
+    "douyin": 3,
+    "wechat_article": 3,
+}
+EMOJI_MAX_DEFAULT = 3
+
+# Angles that make variants of one job differ; a variant takes angles[index % len].
+ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh-CN": {
+        "copy": ("痛点切入", "利益直给", "场景还原", "用户证言口吻", "价格锚点与分拆",
+                 "情感共鸣", "数据对比", "邻里口碑", "节令氛围", "限时福利"),
+        "title": ("好奇型", "数字型", "痛点型", "利益型", "身份型", "反差型",
+                  "场景型", "提问型", "对比型", "情绪型"),
+        "poster": ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利"),
+        "video_script": ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍"),
+    },
+    "en-US": {
+        "copy": ("pain point first", "straight benefit", "scene restoration",
+                 "customer testimony voice", "price anchoring and splitting",
+                 "emotional resonance", "data comparison", "neighbourhood word of mouth",
+                 "seasonal mood", "limited-time perk"),
+        "title": ("curiosity", "number", "pain point", "benefit", "identity", "contrast",
+                  "scene", "question", "comparison", "emotion"),
+        "poster": ("big benefit", "price anchor", "scene mood", "identity", "limited-time perk"),
+        "video_script": ("opening question", "contrast opening", "pain-point scene",
+                         "result first", "customer testimony", "in-store footage"),
+    },
+}
+
+
+# Industry guessed from brand and product words (the persona's trade); retail otherwise.
+INDUSTRY_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("mother_baby", ("母婴", "婴", "宝宝", "奶粉", "辅食", "孕", "童", "baby", "mom")),
+    ("telecom", ("流量", "套餐", "宽带", "5G", "话费", "手机卡", "通信", "移动", "联通", "电信")),
+    ("banking", ("银行", "信用卡", "理财", "存款", "贷款", "bank")),
+    ("fnb", ("茶", "咖啡", "餐", "饮", "烘焙", "火锅", "面包", "奶茶", "coffee", "tea")),
+)
+
+
+def guess_industry(job: JobContext) -> str:
+    c = job.brief.campaign
+    text = " ".join([c.brand.name, c.product.name, *c.product.selling_points]).lower()
+    for industry, words in INDUSTRY_HINTS:
+        if any(word.lower() in text for word in words):
+            return industry
+    return "retail"
+
+
+def _channel_limits(spec: ChannelSpec) -> dict[str, Any]:
+    return {
+        "label_zh": spec.label_zh,
+        "label_en": spec.label_en,
+        "title_max": spec.title_max,
+        "title_min": spec.title_min,
+        "title_weighted": spec.title_weighted,
+        "body_max": spec.body_max,
+        "body_fold": spec.body_fold,
+        "body_weighted": spec.body_weighted,
+        "hashtags_max": spec.hashtags_max,
+        "sms": spec.sms,
+    }
+
+
+def limits_for(job: JobContext) -> dict[str, Any]:
+    """The numbers the prompt states for this job's kind and channel or platform."""
+    d = job.deliverable
+    lang = job.brief.campaign.language
+    limits: dict[str, Any]
+    if d.kind in ("copy", "title"):
+        channel_id = d.channel
+        limits = _channel_limits(CHANNELS[channel_id])
+        limits["emoji_max"] = EMOJI_MAX.get(channel_id, EMOJI_MAX_DEFAULT)
+        if d.kind == "title" and limits["title_max"] is None:
+            limits["title_max"] = TITLE_FALLBACK_MAX
+        if CHANNELS[channel_id].sms:
+            max_segments = CHANNELS[channel_id].sms_max_segments
+            limits["sms_rules"] = {
+                "signature": sms_signature(job.brief.campaign.brand.name),
+                "opt_out": SMS_OPT_OUT_EN if lang == "en-US" else SMS_OPT_OUT,
+                "single": SMS_SINGLE,
+                "long_part": SMS_LONG_PART,
+                "max_segments": max_segments,
+                "max_chars": min(SMS_MAX_TOTAL, max_segments * SMS_LONG_PART),
+            }
+    elif d.kind == "video_script":
+        limits = _channel_limits(VIDEO_PLATFORMS[d.platform])
+        rate = SPEECH_RATE_EN if lang == "en-US" else SPEECH_RATE_ZH
+        limits.update(
+            duration=d.duration,
+            hook_max_seconds=HOOK_MAX_SECONDS,
+            speech_rate=rate,
+            voiceover_max=int(d.duration * rate),
+            cover_max=VIDEO_COVER_MAX,
+            shot_sizes=list(SHOT_SIZES),
+            audience=d.audience,
+            emoji_max=0,
+        )
+    else:
+        limits = {f"{key}_max": cap for key, cap in POSTER_CAPS.items()}
+        limits.update(bullets_min=POSTER_BULLETS[0], bullets_max=POSTER_BULLETS[1],
+                      qr=d.qr, emoji_max=0)
+    return limits
+
+
+def angles_for(kind: str, lang: str, variant_index: int, count: int) -> list[str]:
+    table = ANGLES.get(lang, ANGLES["zh-CN"])[kind]
+    return [table[(variant_index + k) % len(table)] for k in range(max(count, 1))]
+
+
+def _brief_facts(job: JobContext) -> dict[str, Any]:
+    c = job.brief.campaign
+    p = c.product
+    return {
+        "campaign": c.name,
+        "brand": {
+            "name": c.brand.name,
+            "voice": c.brand.voice,
+            "must_include": list(c.brand.must_include),
+            "banned_words": list(c.brand.banned_words),
+        },
+        "product": {
+            "name": p.name,
+            "price": p.price,
+            "selling_points": list(p.selling_points),
+            "offer": p.offer,
+            "deadline": p.deadline.isoformat() if p.deadline else None,
+            "landing_url": p.landing_url,
+        },
+    }
+
+
+def _segment_facts(job: JobContext) -> dict[str, Any]:
+    s = job.segment
+    facts: dict[str, Any] = {"name": s.name, "description": s.description}
+    if s.lifecycle:
+        facts["lifecycle"] = s.lifecycle
+    if s.rfm is not None:
+        facts["rfm"] = s.rfm.model_dump(exclude_none=True)
+    for key in ("region", "tone"):
+        value = getattr(s, key)
+        if value:
+            facts[key] = value
+    if s.interests:
+        facts["interests"] = list(s.interests)
+    if s.pain_points:
+        facts["pain_points"] = list(s.pain_points)
+    return facts
+
+
+def build_variables(
+    job: JobContext,
+    *,
+    style: str,
+    examples: list[dict[str, Any]],
+    json_schema: dict[str, Any] | None,
+    json_mode: str,
+) -> dict[str, Any]:
+    """Every variable a style template may read (all JSON-serialisable)."""
+    d = job.deliverable
+    lang = job.brief.campaign.language
+    channel = getattr(d, "channel", None)
+    platform = getattr(d, "platform", None)
+    angles = angles_for(d.kind, lang, job.variant_index, job.count)
+    return {
+        "lang": lang,
+        "zh": lang != "en-US",
+        "style": style,
+        "requested_style": job.style,
+        "kind": d.kind,
+        "channel": channel,
+        "platform": platform,
+        "framework": d.framework,
+        "goal": job.brief.campaign.goal,
+        "industry": guess_industry(job),
+        "lifecycle": job.segment.lifecycle,
+        "segment_id": job.segment.id,
+        "deliverable_index": job.deliverable_index,
+        "deliverable": d.model_dump(mode="json"),
+        "count": job.count,
+        "variant_index": job.variant_index,
+        "variant_number": job.variant_index + 1,
+        "round": job.round,
+        "angles": angles,
+        "angle": angles[0],
+        "limits": limits_for(job),
+        "data": {"brief": _brief_facts(job), "segment": _segment_facts(job)},
+        "examples": examples,
+        "json_schema": json_schema,
+        "json_mode": json_mode,
+    }
