@@ -1,0 +1,401 @@
+"""The OpenAI-compatible provider: any chat-completions endpoint through langchain-openai.
+
+One ``ChatOpenAI`` (and one pooled HTTP client) per provider and event loop, not per call.
+ChatOpenAI's own retries are off; this module retries the retryable ``LLMError`` kinds
+(rate_limit, timeout, server, connection) with exponential backoff and jitter, honouring a
+429's Retry-After. Streaming is used when the settings ask for it and someone listens
+(``on_token``); without a listener a plain request is cheaper and returns the same text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import openai
+from langchain_core.messages import BaseMessage
+from langchain_openai import ChatOpenAI
+from pydantic import SecretStr
+
+from workbench.errors import LLMError
+from workbench.llm.base import LLMRequest, LLMResponse, TokenCallback
+from workbench.llm.jsonparse import split_think
+from workbench.llm.presets import EndpointConfig
+from workbench.settings import LLMSettings
+
+RETRY_AFTER_CAP = 30.0  # never sleep longer than this for one retry, whatever the server says
+
+_BALANCE_WORDS = (
+    "insufficient balance",
+    "insufficient_balance",
+    "insufficient_quota",
+    "exceeded your current quota",
+    "arrearage",
+    "account balance",
+    "余额不足",
+    "欠费",
+)
+_MODEL_MISSING = re.compile(
+    r"model.{0,80}(does not exist|not exist|not found|no such|unknown|not available|"
+    r"不存在)|model_not_found|unknown model|no such model|模型不存在",
+    re.IGNORECASE | re.DOTALL,
+)
+_FORMAT_REJECTED = re.compile(r"response_format|json_schema|json_object", re.IGNORECASE)
+_SECRET_LIKE = re.compile(r"\b(sk|ak|pk)-[A-Za-z0-9_\-*]{6,}")
+_SCHEMA_NAME = re.compile(r"[^A-Za-z0-9_-]")
+
+
+class _CallbackFailed(Exception):
+    """Wraps an exception raised by the caller's ``on_token`` so it is not mapped."""
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _body_message(body: object) -> str:
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict):
+            for key in ("message", "msg", "detail"):
+                if inner.get(key):
+                    return str(inner[key])
+        return json.dumps(body, ensure_ascii=False)
+    return "" if body is None else str(body)
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Seconds from ``retry-after-ms`` or ``retry-after`` (seconds or an HTTP date)."""
+    if headers is None:
+        return None
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(0.0, float(raw_ms) / 1000)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(raw).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    if secret and len(secret) >= 4:
+        text = text.replace(secret, "***")
+    return _SECRET_LIKE.sub(lambda m: m.group(1) + "-***", text)
+
+
+def map_error(
+    exc: BaseException,
+    *,
+    base_url: str = "",
+    model: str = "",
+    timeout: float | None = None,
+    secret: str | None = None,
+    stream_started: bool = False,
+) -> LLMError:
+    """Translate an openai / langchain / parsing exception into a one-line ``LLMError``."""
+    host = urlsplit(base_url).netloc or base_url
+    if isinstance(exc, LLMError):
+        return exc
+    if isinstance(exc, openai.APITimeoutError | TimeoutError):
+        within = f" within {timeout:g} s" if timeout else ""
+        return LLMError(f"{host} did not answer{within} (timeout)", kind="timeout")
+    if isinstance(exc, openai.APIConnectionError):
+        if stream_started:
+            return LLMError(
+                f"{host} closed the connection in the middle of the answer (truncated stream)",
+                kind="bad_response",
+            )
+        cause = exc.__cause__ or exc.__context__
+        detail = _one_line(str(cause)) if cause is not None and str(cause) else "connection error"
+        return LLMError(_scrub(f"cannot connect to {host}: {detail}", secret), kind="connection")
+    if isinstance(exc, openai.APIResponseValidationError):
+        return LLMError(f"{host} sent a response the SDK could not read", kind="bad_response")
+    if isinstance(exc, openai.APIStatusError):
+        return _map_status(exc, host=host, model=model, secret=secret)
+    if isinstance(exc, ValueError | KeyError):
+        detail = _one_line(str(exc), 120)
+        if any(word in detail.lower() for word in _BALANCE_WORDS):
+            return LLMError(_scrub(f"{host}: account balance: {detail}", secret), kind="balance")
+        return LLMError(
+            _scrub(f"{host} sent a response that is not a valid chat completion: {detail}", secret),
+            kind="bad_response",
+        )
+    raise TypeError(f"not an LLM failure: {type(exc).__name__}") from exc
+
+
+def _map_status(
+    exc: openai.APIStatusError, *, host: str, model: str, secret: str | None
+) -> LLMError:
+    status = exc.status_code
+    detail = _one_line(_body_message(exc.body) or exc.message)
+    lowered = detail.lower()
+
+    def err(kind: str, text: str, retry_after: float | None = None) -> LLMError:
+        message = _scrub(f"{text} (HTTP {status} from {host}): {detail}", secret)
+        return LLMError(message, kind=kind, retry_after=retry_after)
+
+    if status == 402 or any(word in lowered for word in _BALANCE_WORDS):
+        return err("balance", "the account has no balance or quota left")
+    if status in (401, 403):
+        return err("auth", "the endpoint rejected the API key")
+    if status in (400, 404) and _MODEL_MISSING.search(detail):
+        return err("model_not_found", f"model {model!r} does not exist on this endpoint")
+    if status == 404:
+        return err("not_found", "the base URL answers 404 (check it, most end in /v1)")
+    if status == 429:
+        wait = _retry_after(exc.response.headers)
+        return err("rate_limit", "rate limited", retry_after=wait)
+    if status == 408:
+        return err("timeout", "the endpoint timed out")
+    if status == 409 or status >= 500:
+        return err("server", "the endpoint had a server error")
+    if status == 400 and _FORMAT_REJECTED.search(detail):
+        return err(
+            "bad_request",
+            "the endpoint rejected response_format "
+            '(set llm.structured_output = "json_object" or "none")',
+        )
+    return err("bad_request", "the endpoint rejected the request")
+
+
+def _text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # content blocks
+        return "".join(
+            part if isinstance(part, str) else str(part.get("text", ""))
+            for part in content
+            if isinstance(part, str | dict)
+        )
+    return str(content or "")
+
+
+class OpenAICompatProvider:
+    """``Provider`` for any OpenAI-compatible chat-completions endpoint."""
+
+    def __init__(
+        self,
+        config: EndpointConfig,
+        settings: LLMSettings,
+        *,
+        backoff_base: float = 0.5,
+        backoff_cap: float = RETRY_AFTER_CAP,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.name = config.provider_name
+        self.model = config.model
+        self.config = config
+        self.structured_output = config.structured_output
+        self.max_retries = settings.max_retries
+        self.stream = settings.stream
+        self.timeout = settings.timeout
+        self._temperature = settings.temperature
+        self._max_tokens = settings.max_tokens
+        self._backoff_base = backoff_base
+        self._backoff_cap = backoff_cap
+        self._sleep = sleep
+        self._key = config.api_key or SecretStr("EMPTY")
+        self._llm: ChatOpenAI | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._http: openai.DefaultAsyncHttpxClient | None = None
+
+    def __repr__(self) -> str:
+        return f"OpenAICompatProvider({self.config!r})"
+
+    # -- the client, built once per event loop ---------------------------------------
+
+    def chat_model(self) -> ChatOpenAI:
+        """The shared ChatOpenAI for the running loop (pooled connections are loop-bound)."""
+        loop = asyncio.get_running_loop()
+        if self._llm is not None and self._loop is loop:
+            return self._llm
+        # The SDK's default pool (1,000 connections, 100 kept alive) covers any sensible
+        # concurrency; one client per provider and loop lets every call reuse connections.
+        self._http = openai.DefaultAsyncHttpxClient()
+        # OpenAI itself takes max_completion_tokens (ChatOpenAI renames max_tokens to it);
+        # compatible servers expect max_tokens, which goes in the body via _call_kwargs.
+        limits: dict[str, Any] = {}
+        if self._max_tokens is not None and self.config.preset == "openai":
+            limits["max_tokens"] = self._max_tokens
+        self._llm = ChatOpenAI(
+            model=self.model,
+            base_url=self.config.base_url,
+            api_key=self._key,
+            temperature=self._temperature,
+            **limits,
+            timeout=self.timeout,
+            max_retries=0,
+            stream_usage=True,
+            stream_chunk_timeout=None,  # httpx's read timeout bounds silences already
+            use_responses_api=False,  # compatible endpoints speak chat completions only
+            http_async_client=self._http,
+        )
+        self._loop = loop
+        return self._llm
+
+    async def aclose(self) -> None:
+        """Close the pooled HTTP connections (optional; they also close with the loop)."""
+        if self._http is not None:
+            await self._http.aclose()
+        self._http = None
+        self._llm = None
+        self._loop = None
+
+    # -- requests ----------------------------------------------------------------------
+
+    def response_format(self, request: LLMRequest) -> dict[str, Any] | None:
+        """The ``response_format`` sent for ``request`` under this endpoint's capability."""
+        if request.json_schema is None or self.structured_output == "none":
+            return None
+        if self.structured_output == "json_object":
+            return {"type": "json_object"}
+        name = _SCHEMA_NAME.sub("_", request.schema_name or "response")[:64] or "response"
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": name, "schema": request.json_schema, "strict": False},
+        }
+
+    def _call_kwargs(self, request: LLMRequest) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        body: dict[str, Any] = {}
+        if self._max_tokens is not None and self.config.preset != "openai":
+            body["max_tokens"] = self._max_tokens
+        fmt = self.response_format(request)
+        if fmt is not None:
+            # extra_body keeps ChatOpenAI on the plain create() path (its response_format
+            # handling switches to the beta parse/stream helpers, which cost more per chunk).
+            body["response_format"] = fmt
+        if body:
+            kwargs["extra_body"] = body
+        if request.temperature is not None:
+            kwargs["temperature"] = request.temperature
+        return kwargs
+
+    async def complete(
+        self, request: LLMRequest, on_token: TokenCallback | None = None
+    ) -> LLMResponse:
+        """Answer one request, retrying retryable failures; raise ``LLMError`` otherwise."""
+        kwargs = self._call_kwargs(request)
+        attempt = 0
+        while True:
+            try:
+                response = await self._attempt(request, kwargs, on_token)
+            except LLMError as error:
+                if not error.retryable or attempt >= self.max_retries:
+                    if attempt:
+                        raise LLMError(
+                            f"{error.message} (gave up after {attempt + 1} attempts)",
+                            kind=error.kind,
+                            retry_after=error.retry_after,
+                        ) from error
+                    raise
+                await self._sleep(self.backoff_delay(attempt, error.retry_after))
+                attempt += 1
+                continue
+            if attempt:
+                response.extra["attempts"] = attempt + 1
+            return response
+
+    def backoff_delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds before retry ``attempt + 1``: Retry-After when given, else exponential."""
+        if retry_after is not None:
+            return min(retry_after, self._backoff_cap)
+        delay = min(self._backoff_cap, self._backoff_base * (2**attempt))
+        return delay * random.uniform(0.5, 1.0)
+
+    async def _attempt(
+        self, request: LLMRequest, kwargs: dict[str, Any], on_token: TokenCallback | None
+    ) -> LLMResponse:
+        llm = self.chat_model()
+        started = time.perf_counter()
+        extra: dict[str, Any] = {}
+        streaming = self.stream and on_token is not None
+        try:
+            if streaming and on_token is not None:
+                text, usage, finish = await self._stream(
+                    llm.astream(request.messages, **kwargs), on_token, started, extra
+                )
+            else:
+                message = await llm.ainvoke(request.messages, **kwargs)
+                text = _text(message.content)
+                usage = message.usage_metadata
+                finish = message.response_metadata.get("finish_reason")
+        except _CallbackFailed as failed:
+            raise failed.__cause__ or failed from None
+        except (openai.OpenAIError, TimeoutError, ValueError, KeyError) as exc:
+            raise map_error(
+                exc,
+                base_url=self.config.base_url,
+                model=self.model,
+                timeout=self.timeout,
+                secret=self._key.get_secret_value(),
+                stream_started="first_token_ms" in extra,
+            ) from None
+        latency_ms = (time.perf_counter() - started) * 1000
+        if not streaming and on_token is not None and text:
+            on_token(text)  # not streamed: the whole answer is the one delta
+        if finish:
+            extra["finish_reason"] = finish
+        reasoning, answer = split_think(text)
+        if reasoning:
+            extra["reasoning"] = reasoning
+        return LLMResponse(
+            text=answer,
+            provider=self.name,
+            model=self.model,
+            prompt_tokens=usage["input_tokens"] if usage else None,
+            completion_tokens=usage["output_tokens"] if usage else None,
+            latency_ms=latency_ms,
+            extra=extra,
+        )
+
+    async def _stream(
+        self,
+        chunks: AsyncIterator[BaseMessage],
+        on_token: TokenCallback,
+        started: float,
+        extra: dict[str, Any],
+    ) -> tuple[str, Any, str | None]:
+        parts: list[str] = []
+        usage = None
+        finish: str | None = None
+        async for chunk in chunks:
+            piece = chunk.content
+            if piece:
+                if not parts:
+                    extra["first_token_ms"] = (time.perf_counter() - started) * 1000
+                piece = piece if isinstance(piece, str) else _text(piece)
+                parts.append(piece)
+                try:
+                    on_token(piece)
+                except Exception as exc:
+                    raise _CallbackFailed() from exc
+            chunk_usage = getattr(chunk, "usage_metadata", None)
+            if chunk_usage:
+                usage = chunk_usage
+            finish = chunk.response_metadata.get("finish_reason") or finish
+        if finish is None:
+            raise LLMError(
+                f"{urlsplit(self.config.base_url).netloc} ended the stream before the answer "
+                "finished (truncated stream)",
+                kind="bad_response",
+            )
+        return "".join(parts), usage, finish
