@@ -138,7 +138,8 @@ def limits_for(job: JobContext) -> dict[str, Any]:
             emoji_max=0,
         )
     else:
-        limits = {f"{key}_max": cap for key, cap in POSTER_CAPS.items()}
+        limits = {"label_zh": "", "label_en": "the poster"}
+        limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})
         limits.update(bullets_min=POSTER_BULLETS[0], bullets_max=POSTER_BULLETS[1],
                       qr=d.qr, emoji_max=0)
     return limits
