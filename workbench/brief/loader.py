@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from yaml.nodes import Node
 
-from workbench.brief.messages import ModelMap, validation_problems
+from workbench.brief.messages import ModelMap, describe_value, validation_problems
 from workbench.brief.models import (
     RFM,
     Brand,
@@ -166,7 +166,10 @@ def _resolve_segments(
                 problems += validation_problems(exc, root, label, BRIEF_MODELS, prefix=where)
         else:
             line = line_of(locate(root, where).node)
-            message = "must be a segment id from the library or a mapping defining a segment"
+            message = (
+                "must be a segment id from the library or a mapping defining a segment "
+                f"(got {describe_value(item)})"
+            )
             problems.append(Problem(label, line, field_path(where), message))
         if segment is not None:
             good.append((index, segment))

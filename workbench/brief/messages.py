@@ -112,7 +112,7 @@ def _tag_problem(
     ctx = err.get("ctx") or {}
     key = str(ctx.get("discriminator", "'kind'")).strip("'")
     tags = _quoted(str(ctx.get("expected_tags", ""))) or [
-        name for name in models if name and name not in models[""].model_fields
+        name for name, model in models.items() if key in model.model_fields
     ]
     where = (*loc, key)
     if err["type"] == "union_tag_not_found":
@@ -132,7 +132,8 @@ def _quoted(text: str) -> list[str]:
     return re.findall(r"'([^']*)'", text)
 
 
-def _got(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A short plain-English rendering of a YAML value for messages."""
     if value is None:
         return "an empty value"
     if isinstance(value, bool):
@@ -156,8 +157,12 @@ def _bounds(model: type[BaseModel], name: str | int) -> dict[str, Any]:
     return bounds
 
 
+def _number(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _range_message(bounds: dict[str, Any], ctx: Mapping[str, Any]) -> str:
-    merged = {**bounds, **ctx}
+    merged = {key: _number(value) for key, value in {**bounds, **ctx}.items()}
     low = merged.get("ge", merged.get("gt"))
     high = merged.get("le", merged.get("lt"))
     if "ge" in merged and "le" in merged:
@@ -173,7 +178,7 @@ def _range_message(bounds: dict[str, Any], ctx: Mapping[str, Any]) -> str:
 def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     name = loc[-1] if loc else ""
-    got = _got(value)
+    got = describe_value(value)
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":

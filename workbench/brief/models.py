@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictStr,
     StringConstraints,
     field_validator,
     model_validator,
@@ -121,10 +122,14 @@ class Segment(Strict):
         return _check_id(value)
 
 
+def _default_styles() -> list[Style]:
+    return ["hybrid"]
+
+
 class _Deliverable(Strict):
     variants: int = Field(1, ge=1, le=50, description="Variants per segment and style")
     styles: list[Style] = Field(
-        default_factory=lambda: list(DEFAULT_STYLES), min_length=1, description="Prompt styles"
+        default_factory=_default_styles, min_length=1, description="Prompt styles"
     )
     framework: Framework | None = Field(None, description="Copy framework")
 
@@ -146,7 +151,7 @@ class TitleDeliverable(_Deliverable):
     channel: CopyChannel
 
 
-PosterSize = Annotated[list[int], Field(min_length=2, max_length=2)] | str
+PosterSize = Annotated[list[int], Field(min_length=2, max_length=2)] | StrictStr
 
 
 class PosterDeliverable(_Deliverable):
@@ -171,7 +176,7 @@ Deliverable = Annotated[
 
 class Experiment(Strict):
     metric: Literal["click", "conversion", "share"] = "conversion"
-    alpha: float = Field(0.05, gt=0, lt=0.5)
+    alpha: float = Field(default=0.05, gt=0, lt=0.5)
 
 
 SegmentId = Annotated[str, Field(description="A segment id from the workspace segments.yaml")]
@@ -185,7 +190,7 @@ class Brief(Strict):
     deliverables: list[Deliverable] = Field(
         min_length=1, description="What to generate for every segment"
     )
-    experiment: Experiment = Field(default_factory=Experiment)
+    experiment: Experiment = Field(default_factory=lambda: Experiment())
 
     def resolved_segments(self) -> list[Segment]:
         """Segments after the loader resolved library ids (all inline by then)."""

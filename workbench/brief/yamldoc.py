@@ -9,6 +9,7 @@ field error with a line, not a crash).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,29 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader that leaves timestamps as text (pydantic parses and reports them)."""
+    """A safe loader that keeps timestamps and mapping keys as the text written.
+
+    Dates are parsed and reported by pydantic; keys such as ``1:`` or ``yes:`` stay the
+    strings ``"1"`` and ``"yes"`` so that an unknown-key error can name them.
+    """
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping", node.start_mark
+            )
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    "a key must be plain text, not a list or a mapping",
+                    key_node.start_mark,
+                )
+            mapping[str(key_node.value)] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 def _timestamp_as_text(loader: yaml.SafeLoader, node: Node) -> Any:
@@ -77,7 +100,10 @@ def decode_bytes(data: bytes, label: str) -> str:
 
 def parse(text: str, label: str) -> YamlDocument:
     """Compose and construct one YAML document, reporting syntax errors and duplicate keys."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(exc, text, label)) from None
     try:
         root = loader.get_single_node()
         problems = duplicate_key_problems(root, label) if root is not None else []
@@ -85,9 +111,7 @@ def parse(text: str, label: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         raise InputError(_syntax_problem(exc, label)) from None
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        message = f"contains a control character (#x{exc.character:04x}) that YAML does not allow"
-        raise InputError(Problem(label, line, "", message)) from None
+        raise InputError(_reader_problem(exc, text, label)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(label, None, "", f"YAML error: {exc}")) from None
     finally:
@@ -97,18 +121,43 @@ def parse(text: str, label: str) -> YamlDocument:
     return YamlDocument(data, root, problems)
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, label: str) -> Problem:
+    line = text[: exc.position].count("\n") + 1
+    message = f"contains a control character (#x{exc.character:04x}) that YAML does not allow"
+    return Problem(label, line, "", message)
+
+
+_FRIENDLY = {
+    "expected <block end>": "indentation does not line up with the lines above",
+    "mapping values are not allowed here": (
+        "unexpected ':' (check the indentation, or quote text that contains ': ')"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "tab character; indent with spaces, not tabs"
+    ),
+    "could not find expected ':'": "expected 'key: value' (is a ':' missing?)",
+}
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, label: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     problem = (exc.problem or exc.context or "invalid YAML").strip()
+    friendly = next((text for key, text in _FRIENDLY.items() if problem.startswith(key)), None)
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        tag = re.search(r"constructor for the tag '([^']*)'", problem)
+        if tag:
+            name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            problem = f"unsupported tag '{name}'; plain YAML values only"
+        return Problem(label, line, "", f"YAML error: {problem}")
     if "expected a single document" in (exc.context or ""):
         problem = "more than one YAML document ('---'); keep one document per file"
+    elif friendly is not None:
+        problem = friendly
     elif exc.context and exc.problem and exc.context_mark is not None:
         context_line = exc.context_mark.line + 1
         if context_line != line:
             problem += f" ({exc.context} on line {context_line})"
-    if "'\\t'" in problem:
-        problem += " (indent with spaces, not tabs)"
     return Problem(label, line, "", f"YAML syntax error: {problem}")
 
 
