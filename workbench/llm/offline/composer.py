@@ -1,0 +1,83 @@
+"""The offline composer: a ``Provider`` that writes from the brief, without a network.
+
+It answers with the same JSON a model would return for the job's kind, so the pipeline
+parses it like any answer. Output is deterministic per brief, job coordinates and round,
+and is labelled as offline output (``LLMResponse.extra == {"offline": True}``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from workbench.errors import LLMError
+from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallback
+from workbench.llm.offline.context import Ctx, make_ctx
+from workbench.llm.offline.copywriter import compose_copy
+from workbench.llm.offline.poster import compose_poster
+from workbench.llm.offline.titles import compose_titles
+from workbench.llm.offline.video import compose_video
+
+CHUNKS = 4
+
+
+def _titles(ctx: Ctx) -> dict[str, Any]:
+    from workbench.kinds.channels import channel
+
+    spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
+    items = compose_titles(
+        ctx, ctx.job.count, spec.title_limit, spec.title_length, spec.title_min or 0
+    )
+    return {"titles": [{"text": ctx.safe(t), "angle": a} for t, a in items]}
+
+
+COMPOSERS: dict[str, Callable[[Ctx], dict[str, Any]]] = {
+    "copy": compose_copy,
+    "title": _titles,
+    "poster": compose_poster,
+    "video_script": compose_video,
+}
+
+
+def compose(job: JobContext) -> dict[str, Any]:
+    """The answer (as parsed JSON) for one job."""
+    try:
+        composer = COMPOSERS[job.kind]
+    except KeyError:
+        raise LLMError(
+            f"the offline composer cannot write {job.kind!r} content", kind="bad_response"
+        ) from None
+    return composer(make_ctx(job))
+
+
+class OfflineComposer:
+    """Fills the copy frameworks from the brief; the default without an endpoint."""
+
+    name = "offline"
+    model = "offline-composer-v1"
+
+    async def complete(
+        self, request: LLMRequest, on_token: TokenCallback | None = None
+    ) -> LLMResponse:
+        started = time.perf_counter()
+        if request.job is None:
+            raise LLMError(
+                "the offline composer needs the job context (brief, segment, deliverable)",
+                kind="bad_response",
+            )
+        text = json.dumps(compose(request.job), ensure_ascii=False)
+        if on_token is not None:
+            size = max(1, -(-len(text) // CHUNKS))
+            for i in range(0, len(text), size):
+                on_token(text[i : i + size])
+        return LLMResponse(
+            text=text,
+            provider=self.name,
+            model=self.model,
+            prompt_tokens=None,
+            completion_tokens=None,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            extra={"offline": True},
+        )

@@ -1,0 +1,80 @@
+"""Picking templates whose facts exist, and trimming text to a limit at a sensible break."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+Measure = Callable[[str], int]
+
+_SENTENCE_END = "。！？!?.…"
+_CLAUSE_END = "，、；：,;: "
+_FORMATTER = string.Formatter()
+
+
+@lru_cache(maxsize=4096)
+def fields_of(template: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in _FORMATTER.parse(template) if name)
+
+
+def usable(templates: Sequence[str], values: Mapping[str, str]) -> list[str]:
+    """Templates whose every placeholder has a non-empty value."""
+    return [t for t in templates if all(values.get(f) for f in fields_of(t))]
+
+
+def pick(
+    templates: Sequence[str],
+    values: Mapping[str, str],
+    rng: random.Random,
+    rotate: int | None = None,
+) -> str:
+    """One usable template filled in; ``rotate`` picks by index (distinct per variant)."""
+    options = usable(templates, values)
+    if not options:
+        return ""
+    index = rotate % len(options) if rotate is not None else rng.randrange(len(options))
+    return options[index].format_map(values)
+
+
+def fit(text: str, limit: int, measure: Measure = len) -> str:
+    """``text`` if it fits, else cut at the last sentence, then clause, break that fits."""
+    text = text.strip()
+    if measure(text) <= limit:
+        return text
+    for breaks in (_SENTENCE_END, _CLAUSE_END):
+        best = ""
+        for i, ch in enumerate(text):
+            if ch in breaks:
+                head = text[: i + 1] if ch in _SENTENCE_END else text[:i]
+                if measure(head.strip()) <= limit:
+                    best = head.strip()
+                else:
+                    break
+        if best and measure(best) >= limit // 3:
+            return best
+    out = ""
+    for ch in text:
+        if measure(out + ch) > limit:
+            break
+        out += ch
+    return out.rstrip(_CLAUSE_END)
+
+
+def fit_parts(parts: list[tuple[str, int]], limit: int, measure: Measure, sep: str) -> str:
+    """Join parts; while too long, drop the lowest-priority part (later first on ties)."""
+    kept = [(t, p, i) for i, (t, p) in enumerate(parts) if t]
+    while len(kept) > 1 and measure(sep.join(t for t, _, _ in kept)) > limit:
+        victim = min(kept, key=lambda item: (item[1], -item[2]))
+        kept.remove(victim)
+    return fit(sep.join(t for t, _, _ in kept), limit, measure)
+
+
+def squash(text: str) -> str:
+    """Tidy punctuation left by optional facts: doubled marks, leading commas."""
+    text = re.sub(r"([，。！？、；])\1+", r"\1", text)
+    text = re.sub(r"，([。！？])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text)
+    return text.strip("，、； ")

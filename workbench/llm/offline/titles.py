@@ -1,0 +1,85 @@
+"""Title candidates from angle templates: distinct, within the limit, angle attached."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from workbench.kinds.title import normalise
+from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.facts import has_forbidden
+from workbench.llm.offline.text import fit, usable
+
+Measure = Callable[[str], int]
+
+_FIRST_CLAUSE = re.compile(r"[，,；;。！!]")
+
+
+def offer_short(ctx: Ctx, limit: int = 10) -> str:
+    offer = ctx.facts.offer
+    if not offer:
+        return ""
+    head = _FIRST_CLAUSE.split(offer)[0].strip()
+    return head if len(head) <= limit else ""
+
+
+def candidates(ctx: Ctx, limit: int, measure: Measure) -> list[tuple[str, str]]:
+    """Every title the templates yield for these facts, round-robin across angles."""
+    f = ctx.facts
+    spread = max(len(f.points), len(f.pains), len(f.interests), 1)
+    per_angle: list[list[tuple[str, str]]] = []
+    seen: set[str] = set()
+    for angle, templates in ctx.bank.TITLES.items():
+        found: list[tuple[str, str]] = []
+        for k in range(spread):
+            values = ctx.values(
+                point=f.point(k),
+                pain=f.pain(k),
+                interest=f.interest(k),
+                n=str(max(len(f.points), 3)),
+                offer_short=offer_short(ctx, 12 if not ctx.en else 30),
+            )
+            for template in usable(templates, values):
+                text = template.format_map(values).strip()
+                key = normalise(text)
+                if (
+                    text
+                    and key not in seen
+                    and measure(text) <= limit
+                    and not has_forbidden(text, f.terms)
+                ):
+                    seen.add(key)
+                    found.append((text, angle))
+        ctx.rng.shuffle(found)
+        if found:
+            per_angle.append(found)
+    if not per_angle:
+        return []
+    shift = (ctx.base + ctx.variant) % len(per_angle)
+    per_angle = per_angle[shift:] + per_angle[:shift]
+    out: list[tuple[str, str]] = []
+    depth = max(len(group) for group in per_angle)
+    for i in range(depth):
+        out.extend(group[i] for group in per_angle if i < len(group))
+    return out
+
+
+def compose_titles(
+    ctx: Ctx, count: int, limit: int, measure: Measure, minimum: int = 0
+) -> list[tuple[str, str]]:
+    """``count`` distinct titles; numbered fallbacks only when the templates run out."""
+    pool = [(t, a) for t, a in candidates(ctx, limit, measure) if measure(t) >= minimum]
+    titles = pool[:count]
+    seen = {normalise(t) for t, _ in titles}
+    i = 1
+    angle = "系列型" if not ctx.en else "series"
+    stem = ctx.facts.product
+    while len(titles) < count:
+        suffix = f" ({i + 1})" if ctx.en else f"·{i + 1}号"
+        text = fit(stem, limit - measure(suffix), measure) + suffix
+        key = normalise(text)
+        if key not in seen and measure(text) >= minimum:
+            seen.add(key)
+            titles.append((text, angle))
+        i += 1
+    return titles[:count]
