@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -45,6 +46,40 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def _is_not_a_database(exc: sqlite3.DatabaseError) -> bool:
+    return _primary_code(exc) == sqlite3.SQLITE_NOTADB or "not a database" in str(exc)
+
+
+def _enable_wal(conn: sqlite3.Connection, path: Path) -> None:
+    """Switch to WAL (a no-op once the file is in WAL mode; the mode is persistent).
+
+    The switch needs an exclusive lock and SQLite does not always wait on the busy handler
+    for it, so when several processes open a new file at once, retry until the timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.005
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            busy = _primary_code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+            continue
+        if mode != "wal":
+            raise StoreError(f"{path}: cannot switch the database to WAL mode (got {mode!r})")
+        return
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the database file with the workbench pragmas.
 
@@ -68,14 +103,15 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         for pragma in PRAGMAS:
             conn.execute(pragma)
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode != "wal":
-            raise StoreError(f"{path}: cannot switch the database to WAL mode (got {mode!r})")
+        _enable_wal(conn, path)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"{path}: not an SQLite database ({_one_line(exc)})") from None
+        if _is_not_a_database(exc):
+            raise StoreError(f"{path}: not an SQLite database ({_one_line(exc)})") from None
+        raise StoreError(f"{path}: cannot open database: {_one_line(exc)}") from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
