@@ -49,23 +49,67 @@ EMOJI_MAX_DEFAULT = 3
 # Angles that make variants of one job differ; a variant takes angles[index % len].
 ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
     "zh-CN": {
-        "copy": ("痛点切入", "利益直给", "场景还原", "用户证言口吻", "价格锚点与分拆",
-                 "情感共鸣", "数据对比", "邻里口碑", "节令氛围", "限时福利"),
-        "title": ("好奇型", "数字型", "痛点型", "利益型", "身份型", "反差型",
-                  "场景型", "提问型", "对比型", "情绪型"),
+        "copy": (
+            "痛点切入",
+            "利益直给",
+            "场景还原",
+            "用户证言口吻",
+            "价格锚点与分拆",
+            "情感共鸣",
+            "数据对比",
+            "邻里口碑",
+            "节令氛围",
+            "限时福利",
+        ),
+        "title": (
+            "好奇型",
+            "数字型",
+            "痛点型",
+            "利益型",
+            "身份型",
+            "反差型",
+            "场景型",
+            "提问型",
+            "对比型",
+            "情绪型",
+        ),
         "poster": ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利"),
         "video_script": ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍"),
     },
     "en-US": {
-        "copy": ("pain point first", "straight benefit", "scene restoration",
-                 "customer testimony voice", "price anchoring and splitting",
-                 "emotional resonance", "data comparison", "neighbourhood word of mouth",
-                 "seasonal mood", "limited-time perk"),
-        "title": ("curiosity", "number", "pain point", "benefit", "identity", "contrast",
-                  "scene", "question", "comparison", "emotion"),
+        "copy": (
+            "pain point first",
+            "straight benefit",
+            "scene restoration",
+            "customer testimony voice",
+            "price anchoring and splitting",
+            "emotional resonance",
+            "data comparison",
+            "neighbourhood word of mouth",
+            "seasonal mood",
+            "limited-time perk",
+        ),
+        "title": (
+            "curiosity",
+            "number",
+            "pain point",
+            "benefit",
+            "identity",
+            "contrast",
+            "scene",
+            "question",
+            "comparison",
+            "emotion",
+        ),
         "poster": ("big benefit", "price anchor", "scene mood", "identity", "limited-time perk"),
-        "video_script": ("opening question", "contrast opening", "pain-point scene",
-                         "result first", "customer testimony", "in-store footage"),
+        "video_script": (
+            "opening question",
+            "contrast opening",
+            "pain-point scene",
+            "result first",
+            "customer testimony",
+            "in-store footage",
+        ),
     },
 }
 
@@ -140,8 +184,12 @@ def limits_for(job: JobContext) -> dict[str, Any]:
     else:
         limits = {"label_zh": "", "label_en": "the poster"}
         limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})
-        limits.update(bullets_min=POSTER_BULLETS[0], bullets_max=POSTER_BULLETS[1],
-                      qr=d.qr, emoji_max=0)
+        limits.update(
+            bullets_min=POSTER_BULLETS[0],
+            bullets_max=POSTER_BULLETS[1],
+            qr=bool(getattr(d, "qr", False)),
+            emoji_max=0,
+        )
     return limits
 
 

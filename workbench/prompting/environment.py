@@ -110,9 +110,7 @@ class LayeredLoader(BaseLoader):
 class PromptEnvironment(SandboxedEnvironment):
     """The sandbox, recording every template loaded while a render is being tracked."""
 
-    def _load_template(
-        self, name: str, globals: MutableMapping[str, Any] | None
-    ) -> Template:
+    def _load_template(self, name: str, globals: MutableMapping[str, Any] | None) -> Template:
         template = super()._load_template(name, globals)
         loaded = _LOADED.get()
         if loaded is not None and template.name is not None:

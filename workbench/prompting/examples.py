@@ -39,8 +39,7 @@ class Example:
     output: dict[str, Any]
 
     def as_variables(self) -> dict[str, Any]:
-        return {"id": self.id, "channel": self.channel, "input": self.input,
-                "output": self.output}
+        return {"id": self.id, "channel": self.channel, "input": self.input, "output": self.output}
 
 
 def parse_example(raw: Any, where: str) -> Example:

@@ -136,7 +136,9 @@ class PromptLibrary:
         json_mode: str = "json_schema",
     ) -> RenderedPrompt:
         if json_mode not in JSON_MODES:
-            raise ConfigError(f"json_mode must be one of {', '.join(JSON_MODES)}, not {json_mode!r}")
+            raise ConfigError(
+                f"json_mode must be one of {', '.join(JSON_MODES)}, not {json_mode!r}"
+            )
         style = job.style
         if style not in STYLES:
             raise ConfigError(f"unknown prompt style {style!r} (use {', '.join(STYLES)})")
@@ -181,7 +183,9 @@ class PromptLibrary:
                     "message() must be used as {% call message(role) %}...{% endcall %}"
                 )
             if role not in ROLES:
-                raise TemplateRuntimeError(f"message role must be system, user or assistant: {role!r}")
+                raise TemplateRuntimeError(
+                    f"message role must be system, user or assistant: {role!r}"
+                )
             content = _BLANK_LINES.sub("\n\n", str(caller())).strip()
             if content:
                 messages.append({"role": role, "content": content})
@@ -196,12 +200,20 @@ class PromptLibrary:
         if outside.strip():
             stray = outside.strip().splitlines()[0][:60]
             raise PromptTemplateError(
-                Problem(str(info.path), None, f"template {name}",
-                        f"text outside a message() block: {stray!r}")
+                Problem(
+                    str(info.path),
+                    None,
+                    f"template {name}",
+                    f"text outside a message() block: {stray!r}",
+                )
             )
         if not messages or messages[-1]["role"] != "user":
             raise PromptTemplateError(
-                Problem(str(info.path), None, f"template {name}",
-                        "a prompt must produce messages and end with a user message")
+                Problem(
+                    str(info.path),
+                    None,
+                    f"template {name}",
+                    "a prompt must produce messages and end with a user message",
+                )
             )
         return messages, loaded
