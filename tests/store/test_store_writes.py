@@ -188,3 +188,15 @@ def test_add_asset(store: Store) -> None:
     assets = store.get_variant(vid)["assets"]
     assert [a["id"] for a in assets] == [asset_id]
     assert assets[0]["width"] == 1080
+
+
+def test_uid_collision_fails_loudly_instead_of_dropping_a_variant(store: Store) -> None:
+    _, run_id = seed(store)
+    other, gen, variants = make_job(1, run_id, count=1)
+    (vid,) = store.complete_job(other, gen, variants)
+    job, gen, variants = make_job(0, run_id, count=1)
+    store._conn.execute("UPDATE variants SET uid = ? WHERE id = ?", (variant_uid(job.key, 0), vid))
+    with pytest.raises(sqlite3.IntegrityError, match="uid"):
+        store.complete_job(job, gen, variants)
+    assert store.job_status([job.key]) == {}
+    assert count(store, "variants") == 1

@@ -42,6 +42,7 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
         ]
     if not applied and tables - {_MIGRATIONS_TABLE}:
         raise StoreError(f"{path}: an SQLite database, but not a workbench database")
+    # Migrations has no public "all names" accessor; _migrations is its registration list.
     known = [m.name for m in MIGRATIONS._migrations]
     unknown = [name for name in applied if name not in known]
     if unknown:

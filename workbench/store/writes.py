@@ -46,11 +46,14 @@ INSERT INTO generations (job_key, run_id, campaign_id, provider, model, template
     latency_ms, error, attempt, purpose, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+# A racing duplicate of (job_key, slot, version) is dropped; any other conflict (a uid
+# collision) fails the whole transaction loudly instead of silently losing a variant.
 _INSERT_VARIANT = """
-INSERT OR IGNORE INTO variants (uid, job_key, slot, campaign_id, segment_id,
+INSERT INTO variants (uid, job_key, slot, campaign_id, segment_id,
     deliverable_index, kind, channel, style, framework, provider, model, generation_id,
     content, status, version, parent_id, round, lint, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', 1, NULL, ?, ?, ?, ?)
+ON CONFLICT (job_key, slot, version) DO NOTHING
 """
 _UPSERT_JOB_OK = """
 INSERT INTO jobs (key, campaign_id, run_id, segment_id, deliverable_index, kind, channel,
