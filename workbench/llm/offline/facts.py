@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -192,7 +191,3 @@ def facts_for(job: JobContext) -> Facts:
         must=[w for w in campaign.brand.must_include if w.strip()],
         terms=terms,
     )
-
-
-def price_per(price: float, days: int) -> str:
-    return _num(math.ceil(price / days * 10) / 10)
