@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from workbench.llm.base import JobContext
 
 _BRIEF_KEYS: dict[int, tuple[object, str]] = {}
+_FACTS: dict[tuple[str, str], Facts] = {}
 
 
 def _brief_key(job: JobContext) -> str:
@@ -44,6 +45,7 @@ class Ctx:
     variant: int
     style: str
     bank: ModuleType
+    facts_key: tuple[str, str]  # (brief hash, segment id): caches of derived text use it
 
     @property
     def en(self) -> bool:
@@ -92,6 +94,10 @@ def make_ctx(job: JobContext) -> Ctx:
     coords = (job.segment.id, job.deliverable_index, job.style, job.round)
     rng = random.Random(seed(key, *coords, job.variant_index, job.count))
     base = seed(key, *coords) % 997
-    facts = facts_for(job)
+    facts = _FACTS.get((key, job.segment.id))
+    if facts is None:
+        if len(_FACTS) > 256:
+            _FACTS.clear()
+        facts = _FACTS[(key, job.segment.id)] = facts_for(job)
     bank = phrases_en if facts.en else phrases_zh
-    return Ctx(job, facts, rng, base, job.variant_index, job.style, bank)
+    return Ctx(job, facts, rng, base, job.variant_index, job.style, bank, (key, job.segment.id))

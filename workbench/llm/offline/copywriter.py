@@ -149,8 +149,8 @@ def _sms(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     end = ". " if ctx.en else "，"
     parts = [
         (opening + f.product + end, 8),
-        (f.offer + end if f.offer else ctx.say("feature") + " ", 9),
-        (ctx.say("anchor", rotate) + " ", 4),
+        (f.offer + end if f.offer else ctx.say("feature") + (" " if ctx.en else ""), 9),
+        (ctx.say("anchor", rotate) + (" " if ctx.en else ""), 4),
         (ctx.say("urgency", rotate).rstrip("。.") + end if f.deadline else "", 7),
         (cta + ("." if ctx.en else "。"), 10),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,9 +43,14 @@ def forbidden_terms(banned: list[str], lang: str) -> tuple[str, ...]:
     return tuple(w for w in (*base, *ABSOLUTE_ZH[:3], *banned) if w.strip())
 
 
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted({t for t in terms if t}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in ordered) or "(?!)", re.IGNORECASE)
+
+
 def has_forbidden(text: str, terms: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(t.lower() in low for t in terms)
+    return _pattern(terms).search(text) is not None
 
 
 def soften(text: str) -> str:
@@ -64,10 +70,7 @@ def clean(text: str, terms: tuple[str, ...]) -> str:
 
 def scrub(text: str, terms: tuple[str, ...]) -> str:
     """Last line of defence: remove any forbidden term left in composed text."""
-    for t in terms:
-        if t.lower() in text.lower():
-            text = re.sub(re.escape(t), "", text, flags=re.IGNORECASE)
-    return text
+    return _pattern(terms).sub("", text)
 
 
 def _num(value: float) -> str:

@@ -29,7 +29,7 @@ BEATS: dict[str, list[str]] = {
     "persona": [
         "我是{brand}的社群运营小伙伴，",
         "作为陪了大家很久的{brand}店长，",
-        "我是{brand}的老朋友小{brand_short}，",
+        "我是{brand}门店的小助手，",
     ],
     "testimony": [
         "上周群里一位{seg}问我：“{pain}，该怎么选？”",

@@ -23,8 +23,37 @@ def offer_short(ctx: Ctx, limit: int = 10) -> str:
     return head if len(head) <= limit else ""
 
 
+_POOLS: dict[tuple[object, ...], list[list[tuple[str, str]]]] = {}
+
+
+def _pool(ctx: Ctx, limit: int, measure: Measure) -> list[list[tuple[str, str]]]:
+    """Titles per angle for these facts (cached: they depend on facts and limit only)."""
+    key = (ctx.facts_key, limit, measure)
+    hit = _POOLS.get(key)
+    if hit is None:
+        if len(_POOLS) > 512:
+            _POOLS.clear()
+        hit = _POOLS[key] = _build_pool(ctx, limit, measure)
+    return hit
+
+
 def candidates(ctx: Ctx, limit: int, measure: Measure) -> list[tuple[str, str]]:
     """Every title the templates yield for these facts, round-robin across angles."""
+    per_angle = [list(group) for group in _pool(ctx, limit, measure)]
+    for group in per_angle:
+        ctx.rng.shuffle(group)
+    if not per_angle:
+        return []
+    shift = (ctx.base + ctx.variant) % len(per_angle)
+    per_angle = per_angle[shift:] + per_angle[:shift]
+    out: list[tuple[str, str]] = []
+    depth = max(len(group) for group in per_angle)
+    for i in range(depth):
+        out.extend(group[i] for group in per_angle if i < len(group))
+    return out
+
+
+def _build_pool(ctx: Ctx, limit: int, measure: Measure) -> list[list[tuple[str, str]]]:
     f = ctx.facts
     spread = max(len(f.points), len(f.pains), len(f.interests), 1)
     per_angle: list[list[tuple[str, str]]] = []
@@ -50,18 +79,9 @@ def candidates(ctx: Ctx, limit: int, measure: Measure) -> list[tuple[str, str]]:
                 ):
                     seen.add(key)
                     found.append((text, angle))
-        ctx.rng.shuffle(found)
         if found:
             per_angle.append(found)
-    if not per_angle:
-        return []
-    shift = (ctx.base + ctx.variant) % len(per_angle)
-    per_angle = per_angle[shift:] + per_angle[:shift]
-    out: list[tuple[str, str]] = []
-    depth = max(len(group) for group in per_angle)
-    for i in range(depth):
-        out.extend(group[i] for group in per_angle if i < len(group))
-    return out
+    return per_angle
 
 
 def compose_titles(
