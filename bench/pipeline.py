@@ -64,16 +64,27 @@ def bench_brief(jobs: int) -> str:
     while left > 0:
         # every deliverable applies to every segment: spread the jobs evenly
         per = min(VARIANTS_PER_SEGMENT, math.ceil(left / segments))
-        lines.append(f"  - {{kind: copy, channel: community, variants: {per}, styles: [instruction]}}")
+        lines.append(
+            f"  - {{kind: copy, channel: community, variants: {per}, styles: [instruction]}}"
+        )
         left -= per * segments
     return "\n".join(lines) + "\n"
 
 
 def start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "workbench.testing.fakeserver", "--latency", str(latency),
-         "--reply", REPLY],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "workbench.testing.fakeserver",
+            "--latency",
+            str(latency),
+            "--reply",
+            REPLY,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     base_url = proc.stdout.readline().strip()
@@ -98,7 +109,9 @@ async def bare_loop(base_url: str, jobs: int, concurrency: int) -> float:
     return wall
 
 
-async def workbench_run(base_url: str, jobs: int, concurrency: int, db: Path) -> tuple[float, float, int]:
+async def workbench_run(
+    base_url: str, jobs: int, concurrency: int, db: Path
+) -> tuple[float, float, int]:
     loaded = load_brief_text(bench_brief(jobs), "bench.yaml")
     settings = LLMSettings(base_url=base_url, model="fake-model", stream=False, max_retries=0)
     provider = make_provider(resolve_endpoint(settings, api_key="bench"), settings)
@@ -115,14 +128,18 @@ async def workbench_run(base_url: str, jobs: int, concurrency: int, db: Path) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--jobs", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--concurrency", type=int, default=32)
     args = parser.parse_args(argv)
     proc, base_url = start_server(args.latency)
     try:
-        asyncio.run(bare_loop(base_url, min(args.jobs, args.concurrency), args.concurrency))  # warm-up
+        asyncio.run(
+            bare_loop(base_url, min(args.jobs, args.concurrency), args.concurrency)
+        )  # warm-up
         bare = asyncio.run(bare_loop(base_url, args.jobs, args.concurrency))
         with tempfile.TemporaryDirectory() as tmp:
             wall, cpu, ok = asyncio.run(
@@ -139,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         ("throughput / bare loop", bare / wall, "≥ 0.90", bare / wall >= 0.90),
         ("CPU ms per variant", cpu_ms, "≤ 3.00", cpu_ms <= 3.0),
     ]
-    print(f"jobs {args.jobs} · concurrency {args.concurrency} · latency {args.latency * 1000:.0f} ms")
+    print(
+        f"jobs {args.jobs} · concurrency {args.concurrency} · latency {args.latency * 1000:.0f} ms"
+    )
     print(f"variants stored        {ok}")
     print(f"ideal wall             {ideal:7.2f} s")
     print(f"bare AsyncOpenAI loop  {bare:7.2f} s  ({args.jobs / bare:6.1f} req/s)")

@@ -12,9 +12,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_ships_prompts_templates_and_assets(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     wheel = next(tmp_path.glob("workbench-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -36,7 +36,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{campaign}: {total} jobs ({cached} already done, skipped)",
     ),
     "generate.progress": ("生成中", "Generating"),
-    "generate.dry_run": ("预演：不调用模型、不写数据库", "Dry run: no model calls, nothing written"),
+    "generate.dry_run": (
+        "预演：不调用模型、不写数据库",
+        "Dry run: no model calls, nothing written",
+    ),
     "generate.done": (
         "完成：成功 {ok} · 失败 {failed} · 跳过 {cached} · 用时 {seconds:.1f}s",
         "Done: ok {ok} · failed {failed} · cached {cached} · {seconds:.1f}s",

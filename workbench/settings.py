@@ -32,17 +32,17 @@ class LLMSettings(_Section):
     """Model name; empty takes the preset's default."""
     api_key_env: str = "OPENAI_API_KEY"
     """Name of the environment variable holding the API key (the key itself is never stored)."""
-    temperature: float = Field(0.8, ge=0, le=2)
+    temperature: float = Field(default=0.8, ge=0, le=2)
     """Sampling temperature."""
-    timeout: float = Field(60.0, gt=0)
+    timeout: float = Field(default=60.0, gt=0)
     """Seconds to wait for one response before giving up on that attempt."""
-    max_retries: int = Field(3, ge=0, le=10)
+    max_retries: int = Field(default=3, ge=0, le=10)
     """Retries for rate limits, timeouts and server errors, with backoff (Retry-After honoured)."""
     structured_output: Literal["auto", "json_schema", "json_object", "none"] = "auto"
     """How JSON is asked for: auto (the preset's capability), json_schema, json_object, none."""
     stream: bool = True
     """Stream tokens as the model writes them (usage is still recorded)."""
-    max_tokens: int | None = Field(None, gt=0)
+    max_tokens: int | None = Field(default=None, gt=0)
     """Cap on completion tokens per call; None leaves it to the endpoint."""
 
 
@@ -54,16 +54,16 @@ class WorkspaceSettings(_Section):
 
 
 class GenerateSettings(_Section):
-    concurrency: int = Field(8, ge=1, le=256)
+    concurrency: int = Field(default=8, ge=1, le=256)
     """Jobs in flight at once."""
-    rpm: int = Field(0, ge=0)
+    rpm: int = Field(default=0, ge=0)
     """Requests per minute cap (0: no cap)."""
 
 
 class Settings(_Section):
-    workspace: WorkspaceSettings = Field(default_factory=WorkspaceSettings)
-    llm: LLMSettings = Field(default_factory=LLMSettings)
-    generate: GenerateSettings = Field(default_factory=GenerateSettings)
+    workspace: WorkspaceSettings = Field(default_factory=lambda: WorkspaceSettings())
+    llm: LLMSettings = Field(default_factory=lambda: LLMSettings())
+    generate: GenerateSettings = Field(default_factory=lambda: GenerateSettings())
 
     @classmethod
     def load(cls, path: Path) -> Settings:

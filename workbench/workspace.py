@@ -23,7 +23,7 @@ class InitResult:
 
 
 def init_workspace(folder: Path) -> InitResult:
-    """Create (or complete) a workspace in ``folder``; existing files are kept, never overwritten."""
+    """Create (or complete) a workspace in ``folder``; existing files are never overwritten."""
     folder = folder.expanduser().resolve()
     if folder.exists() and not folder.is_dir():
         raise WorkbenchError(f"{folder}: exists and is not a folder")

@@ -23,9 +23,7 @@ def validate(
         brief = loaded.brief
         segments = brief.resolved_segments()
         jobs = sum(1 for _ in expand_jobs(brief))
-        variants = sum(
-            len(d.styles) * d.variants for d in brief.deliverables
-        ) * len(segments)
+        variants = sum(len(d.styles) * d.variants for d in brief.deliverables) * len(segments)
         out.print(
             t(
                 "validate.ok",

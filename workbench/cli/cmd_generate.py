@@ -25,11 +25,12 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.cli.progress import RichObserver
-from workbench.errors import InputError, Problem
+from workbench.errors import InputError, NotFoundError, Problem
 from workbench.generate.jobs import parse_only
 from workbench.generate.runner import BatchResult, BatchRunner, RunOptions, plan_jobs
 from workbench.i18n import Catalog
 from workbench.llm.base import Provider
+from workbench.store import Store
 
 
 def generate(
@@ -81,7 +82,9 @@ def generate(
         first = (failure.error or "").splitlines()[0] if failure.error else ""
         err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
     _summary(result, t)
-    counts = {s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")}
+    counts = {
+        s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")
+    }
     out.print(t("generate.done", seconds=time.perf_counter() - started, **counts))
     out.print(t("generate.where", db=workbench.db_path))
     campaigns = sorted({o.planned.campaign_id for o in result.outcomes})
@@ -101,17 +104,28 @@ def _announce_provider(provider: Provider, t: Catalog) -> None:
 
 def _summary(result: BatchResult, t: Catalog) -> None:
     table = Table(
-        t("col.campaign"), t("col.segment"), t("col.deliverable"), t("col.ok"),
-        t("col.failed"), t("col.cached"), t("col.variants"), t("col.tokens"),
+        t("col.campaign"),
+        t("col.segment"),
+        t("col.deliverable"),
+        t("col.ok"),
+        t("col.failed"),
+        t("col.cached"),
+        t("col.variants"),
+        t("col.tokens"),
     )
     for row in result.summary():
         where = f"#{row['deliverable']} {row['kind']}" + (
             f"/{row['channel']}" if row["channel"] else ""
         )
         table.add_row(
-            row["campaign"], row["segment"], where, str(row["ok"]),
+            row["campaign"],
+            row["segment"],
+            where,
+            str(row["ok"]),
             f"[red]{row['failed']}[/]" if row["failed"] else "0",
-            str(row["cached"]), str(row["variants"]), str(row["tokens"]),
+            str(row["cached"]),
+            str(row["variants"]),
+            str(row["tokens"]),
         )
     out.print(table)
 
@@ -125,11 +139,17 @@ def _dry_run(
 ) -> None:
     err.print(t("generate.dry_run"))
     store = workbench.store if workbench.db_exists() else None
-    table = Table(t("col.campaign"), t("col.segment"), t("col.deliverable"), t("col.style"),
-                  t("col.jobs"), t("col.cached"))
+    table = Table(
+        t("col.campaign"),
+        t("col.segment"),
+        t("col.deliverable"),
+        t("col.style"),
+        t("col.jobs"),
+        t("col.cached"),
+    )
     for brief in loaded:
         cid = brief.brief.campaign.key
-        round_ = store.current_round(cid) if store else 1
+        round_ = _current_round(store, cid)
         planned = plan_jobs(brief, workbench.prompts, provider, round=round_, only=filters)
         states = store.job_status([p.key for p in planned]) if store else {}
         groups: dict[tuple[str, int, str], list[int]] = {}
@@ -142,3 +162,12 @@ def _dry_run(
             d = brief.brief.deliverables[index]
             table.add_row(cid, segment, f"#{index} {d.kind}", style, str(jobs), str(cached))
     out.print(table)
+
+
+def _current_round(store: Store | None, campaign_id: str) -> int:
+    if store is None:
+        return 1
+    try:
+        return store.current_round(campaign_id)
+    except NotFoundError:
+        return 1

@@ -79,18 +79,28 @@ def render(
         raise InputError(Problem("--segment", None, segment, f"not in the brief: {', '.join(ids)}"))
     if not 0 <= deliverable < len(b.deliverables):
         raise InputError(
-            Problem("--deliverable", None, str(deliverable),
-                    f"{where} has deliverables 0 to {len(b.deliverables) - 1}")
+            Problem(
+                "--deliverable",
+                None,
+                str(deliverable),
+                f"{where} has deliverables 0 to {len(b.deliverables) - 1}",
+            )
         )
     styles = b.deliverables[deliverable].styles
     if style not in styles:
         raise InputError(
-            Problem("--style", None, style,
-                    f"deliverables[{deliverable}] uses {', '.join(styles)}")
+            Problem("--style", None, style, f"deliverables[{deliverable}] uses {', '.join(styles)}")
         )
-    only = {"segment": {segment}, "deliverable": {str(deliverable)}, "style": {style}}
-    jobs = [j for j in expand_jobs(b, only=only)
-            if j.ctx.variant_index <= variant - 1 < j.ctx.variant_index + j.ctx.count]
+    only: dict[str, set[str]] = {
+        "segment": {segment},
+        "deliverable": {str(deliverable)},
+        "style": {style},
+    }
+    jobs = [
+        j
+        for j in expand_jobs(b, only=only)
+        if j.ctx.variant_index <= variant - 1 < j.ctx.variant_index + j.ctx.count
+    ]
     if not jobs:
         d = b.deliverables[deliverable]
         raise InputError(Problem("--variant", None, str(variant), f"must be 1 to {d.variants}"))

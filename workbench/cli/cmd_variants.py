@@ -23,7 +23,9 @@ Filter = Annotated[str | None, typer.Option()]
 def list_variants(
     campaign: Annotated[str | None, typer.Option("--campaign", help="Campaign id.")] = None,
     segment: Annotated[str | None, typer.Option("--segment", help="Segment id.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="copy, title, poster, video_script.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="copy, title, poster, video_script.")
+    ] = None,
     status: Annotated[str | None, typer.Option("--status", help="draft, approved, ...")] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="Channel or platform.")] = None,
     style: Annotated[str | None, typer.Option("--style", help="Prompt style.")] = None,
@@ -36,8 +38,13 @@ def list_variants(
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
     rows = workbench.store.list_variants(
-        campaign=campaign, segment=segment, kind=kind, status=status,
-        channel=channel, style=style, limit=limit,
+        campaign=campaign,
+        segment=segment,
+        kind=kind,
+        status=status,
+        channel=channel,
+        style=style,
+        limit=limit,
     )
     if json_out:
         print_json(rows)
@@ -47,13 +54,25 @@ def list_variants(
         out.print(t("variants.none"))
         return
     table = Table(
-        t("col.id"), t("col.segment"), t("col.kind"), t("col.channel"), t("col.style"),
-        t("col.status"), t("col.provider"), t("col.content"),
+        t("col.id"),
+        t("col.segment"),
+        t("col.kind"),
+        t("col.channel"),
+        t("col.style"),
+        t("col.status"),
+        t("col.provider"),
+        t("col.content"),
     )
     for r in rows:
         table.add_row(
-            str(r["id"]), r["segment"], r["kind"], r["channel"] or "-", r["style"],
-            r["status"], r["provider"], Text(preview(r["kind"], r["content"], 40)),
+            str(r["id"]),
+            r["segment"],
+            r["kind"],
+            r["channel"] or "-",
+            r["style"],
+            r["status"],
+            r["provider"],
+            Text(preview(r["kind"], r["content"], 40)),
         )
     out.print(table)
 
@@ -78,8 +97,13 @@ def show(
 
 def _print_variant(row: dict[str, Any], t: Any) -> None:
     title = t("variants.title", id=row["id"], kind=row["kind"])
-    out.print(Panel(Text(content_text(row["kind"], row["content"])), title=title,
-                    subtitle=f"{row['segment']} · {row['channel'] or '-'} · {row['status']}"))
+    out.print(
+        Panel(
+            Text(content_text(row["kind"], row["content"])),
+            title=title,
+            subtitle=f"{row['segment']} · {row['channel'] or '-'} · {row['status']}",
+        )
+    )
     gen = row.get("generation") or {}
     source = row["provider"] + (f" ({t('offline.label')})" if row["provider"] == "offline" else "")
     facts = [
@@ -101,5 +125,11 @@ def _print_variant(row: dict[str, Any], t: Any) -> None:
     if content := row["content"].get("repairs"):
         out.print(Text("repairs: " + json.dumps(content, ensure_ascii=False)))
     for message in gen.get("messages") or []:
-        out.print(Panel(Text(message["content"]), title=f"{t('variants.prompt')} · {message['role']}",
-                        title_align="left", border_style="dim"))
+        out.print(
+            Panel(
+                Text(message["content"]),
+                title=f"{t('variants.prompt')} · {message['role']}",
+                title_align="left",
+                border_style="dim",
+            )
+        )

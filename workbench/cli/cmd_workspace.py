@@ -36,14 +36,11 @@ def demo(
     ] = Path(DEMO_DIR),
 ) -> None:
     """Create a demo workspace and run an example brief with the offline composer."""
-    import os
-
     from workbench.cli.cmd_generate import generate
 
     result = init_workspace(folder)
     t = catalog()
     out.print(t("demo.workspace", path=result.workspace))
-    os.environ["WORKBENCH_HOME"] = str(result.workspace)
     common.STATE.close()
-    common.STATE = common.State(db=common.STATE.db)
+    common.STATE = common.State(db=common.STATE.db, workspace=result.workspace)
     generate(briefs=[result.workspace / BRIEFS_DIR / DEMO_BRIEF], offline=True)

@@ -32,11 +32,12 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 @dataclass
 class State:
     db: Path | None = None
+    workspace: Path | None = None
     _wb: Workbench | None = field(default=None, repr=False)
 
     def workbench(self, db: Path | None = None) -> Workbench:
         if self._wb is None:
-            self._wb = make_workbench(db=db or self.db)
+            self._wb = make_workbench(workspace=self.workspace, db=db or self.db)
         return self._wb
 
     def close(self) -> None:
@@ -64,7 +65,10 @@ def print_json(data: Any) -> None:
 
 
 def overrides(
-    preset: str | None, base_url: str | None, model: str | None, api_key_env: str | None,
+    preset: str | None,
+    base_url: str | None,
+    model: str | None,
+    api_key_env: str | None,
     offline: bool,
 ) -> EndpointOverrides:
     return EndpointOverrides(

@@ -10,7 +10,15 @@ import click
 import typer
 
 from workbench import __version__
-from workbench.cli import cmd_brief, cmd_generate, cmd_llm, cmd_prompts, cmd_variants, cmd_workspace, common
+from workbench.cli import (
+    cmd_brief,
+    cmd_generate,
+    cmd_llm,
+    cmd_prompts,
+    cmd_variants,
+    cmd_workspace,
+    common,
+)
 from workbench.errors import InputError, WorkbenchError
 
 app = typer.Typer(
@@ -54,6 +62,7 @@ app.add_typer(cmd_variants.app, name="variants")
 
 def run(argv: list[str] | None = None) -> int:
     """Entry point: expected failures become one line on stderr and an exit code."""
+    common.STATE = common.State()
     try:
         result = app(args=argv, prog_name="workbench", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -76,7 +85,9 @@ def run(argv: list[str] | None = None) -> int:
         print("aborted", file=sys.stderr)
         code = 130
     except KeyboardInterrupt:
-        print("interrupted: finished jobs are saved; run the same command to resume", file=sys.stderr)
+        print(
+            "interrupted: finished jobs are saved; run the same command to resume", file=sys.stderr
+        )
         code = 130
     finally:
         common.STATE.close()

@@ -47,9 +47,7 @@ class RichObserver:
 
     def planned(self, jobs: Sequence[PlannedJob]) -> None:
         campaign = jobs[0].campaign_id if jobs else ""
-        self.task = self.progress.add_task(
-            f"{self.label} {campaign}", total=len(jobs), failed=0
-        )
+        self.task = self.progress.add_task(f"{self.label} {campaign}", total=len(jobs), failed=0)
 
     def job_started(self, job: PlannedJob) -> None:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from workbench.brief.loader import LoadedBrief
@@ -281,8 +281,11 @@ class BatchRunner:
             try:
                 response = await self._call(p, messages)
             except LLMError as exc:
-                gen = _generation(p, run_id, messages, None, attempt, purpose, error=str(exc))
-                gen.provider, gen.model = self.provider.name, self.provider.model
+                gen = replace(
+                    _generation(p, run_id, messages, None, attempt, purpose, error=str(exc)),
+                    provider=self.provider.name,
+                    model=self.provider.model,
+                )
                 self.store.fail_job(record, gen, str(exc))
                 return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=str(exc))
             tokens += response.total_tokens
@@ -378,7 +381,9 @@ def _generation(
     )
 
 
-def _variant(p: PlannedJob, response: LLMResponse, slot: int, content: dict[str, Any]) -> VariantRecord:
+def _variant(
+    p: PlannedJob, response: LLMResponse, slot: int, content: dict[str, Any]
+) -> VariantRecord:
     ctx = p.job.ctx
     return VariantRecord(
         slot=slot,
