@@ -8,9 +8,11 @@ from typing import Any
 def content_text(kind: str, content: dict[str, Any]) -> str:
     """The whole piece as an operator would read or paste it."""
     if kind == "copy":
-        parts = [content.get("title") or "", content.get("body", "")]
+        body = content.get("body", "")
+        cta = content.get("cta") or ""
+        parts = [content.get("title") or "", body]
         tags = " ".join(f"#{t}" for t in content.get("hashtags") or [])
-        parts += [tags, content.get("cta") or ""]
+        parts += [tags, "" if cta in body else cta]
         return "\n".join(p for p in parts if p)
     if kind == "title":
         angle = content.get("angle")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
 
 from workbench.app import Workbench
@@ -103,31 +104,35 @@ def _announce_provider(provider: Provider, t: Catalog) -> None:
 
 
 def _summary(result: BatchResult, t: Catalog) -> None:
-    table = Table(
-        t("col.campaign"),
-        t("col.segment"),
-        t("col.deliverable"),
-        t("col.ok"),
-        t("col.failed"),
-        t("col.cached"),
-        t("col.variants"),
-        t("col.tokens"),
-    )
-    for row in result.summary():
-        where = f"#{row['deliverable']} {row['kind']}" + (
-            f"/{row['channel']}" if row["channel"] else ""
+    """One table per campaign: segment × deliverable with ok, failed, cached, tokens."""
+    rows = result.summary()
+    for campaign in sorted({r["campaign"] for r in rows}):
+        table = Table(
+            t("col.segment"),
+            t("col.deliverable"),
+            t("col.ok"),
+            t("col.failed"),
+            t("col.cached"),
+            t("col.variants"),
+            t("col.tokens"),
+            title=campaign,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
         )
-        table.add_row(
-            row["campaign"],
-            row["segment"],
-            where,
-            str(row["ok"]),
-            f"[red]{row['failed']}[/]" if row["failed"] else "0",
-            str(row["cached"]),
-            str(row["variants"]),
-            str(row["tokens"]),
-        )
-    out.print(table)
+        for row in (r for r in rows if r["campaign"] == campaign):
+            where = f"#{row['deliverable']} {row['kind']}" + (
+                f"·{row['channel']}" if row["channel"] else ""
+            )
+            table.add_row(
+                row["segment"],
+                where,
+                str(row["ok"]),
+                f"[red]{row['failed']}[/]" if row["failed"] else "0",
+                str(row["cached"]),
+                str(row["variants"]),
+                str(row["tokens"]) if row["tokens"] else "-",
+            )
+        out.print(table)
 
 
 def _dry_run(

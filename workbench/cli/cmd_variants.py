@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.panel import Panel
-from rich.table import Table
+from rich import box
+from rich.table import Column, Table
 from rich.text import Text
 
 from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
@@ -57,24 +58,31 @@ def list_variants(
         t("col.id"),
         t("col.segment"),
         t("col.kind"),
-        t("col.channel"),
         t("col.style"),
         t("col.status"),
-        t("col.provider"),
-        t("col.content"),
+        Column(t("col.content"), ratio=1, no_wrap=True, overflow="ellipsis"),
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        caption=_sources(rows, t),
     )
     for r in rows:
+        kind = r["kind"] + (f"·{r['channel']}" if r["channel"] else "")
         table.add_row(
             str(r["id"]),
             r["segment"],
-            r["kind"],
-            r["channel"] or "-",
+            kind,
             r["style"],
             r["status"],
-            r["provider"],
-            Text(preview(r["kind"], r["content"], 40)),
+            Text(preview(r["kind"], r["content"], 60)),
         )
     out.print(table)
+
+
+def _sources(rows: list[dict[str, Any]], t: Any) -> str:
+    """Who made these rows: model names, with the offline composer called what it is."""
+    names = sorted({f"{r['provider']}/{r['model']}" for r in rows})
+    label = ", ".join(t("offline.label") if name.startswith("offline/") else name for name in names)
+    return f"{t('col.provider')}: {label} · {len(rows)}"
 
 
 @app.command("show")
@@ -114,7 +122,7 @@ def _print_variant(row: dict[str, Any], t: Any) -> None:
         ("provider", source),
         ("model", row["model"]),
         ("template", f"{gen.get('template')} {str(gen.get('template_hash') or '')[:12]}"),
-        ("tokens", f"{gen.get('prompt_tokens')} + {gen.get('completion_tokens')}"),
+        ("tokens", _tokens(gen)),
         ("latency", f"{gen.get('latency_ms') or 0:.0f} ms"),
         ("version", f"v{row.get('version', 1)}"),
     ]
@@ -133,3 +141,10 @@ def _print_variant(row: dict[str, Any], t: Any) -> None:
                 border_style="dim",
             )
         )
+
+
+def _tokens(gen: dict[str, Any]) -> str:
+    prompt, completion = gen.get("prompt_tokens"), gen.get("completion_tokens")
+    if prompt is None and completion is None:
+        return "-"
+    return f"{prompt or 0} + {completion or 0}"

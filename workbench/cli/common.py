@@ -15,7 +15,7 @@ from workbench.app import EndpointOverrides, Workbench, make_workbench
 from workbench.i18n import Catalog, current_language
 from workbench.locations import WORKSPACE_FILE
 
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[

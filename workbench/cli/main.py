@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from workbench import __version__
@@ -71,19 +70,8 @@ def run(argv: list[str] | None = None) -> int:
         for line in lines:
             print(line if isinstance(exc, InputError) else f"error: {line}", file=sys.stderr)
         code = exc.exit_code
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
-        code = 0
-    except click.UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "workbench"
-        print(f"{command}: error: {exc.format_message()}", file=sys.stderr)
-        code = exc.exit_code
-    except click.ClickException as exc:
-        print(f"error: {exc.format_message()}", file=sys.stderr)
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        print("aborted", file=sys.stderr)
-        code = 130
+    except Exception as exc:  # the CLI library's own errors (Typer may vendor Click)
+        code = _cli_library_error(exc)
     except KeyboardInterrupt:
         print(
             "interrupted: finished jobs are saved; run the same command to resume", file=sys.stderr
@@ -94,3 +82,26 @@ def run(argv: list[str] | None = None) -> int:
     if argv is None:
         sys.exit(code)
     return code
+
+
+def _cli_library_error(exc: Exception) -> int:
+    """Render Click's usage errors and aborts as one line; re-raise anything else.
+
+    Typer 0.29+ ships its own copy of Click, so the classes are matched by name and shape
+    rather than imported from ``click``.
+    """
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if "NoArgsIsHelpError" in names:
+        ctx = getattr(exc, "ctx", None)
+        print(ctx.get_help() if ctx else "")
+        return 0
+    if "Abort" in names:
+        print("aborted", file=sys.stderr)
+        return 130
+    if "ClickException" in names:
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "workbench"
+        message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+        print(f"{command}: error: {message}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 2))
+    raise exc

@@ -113,7 +113,9 @@ class BatchResult:
                 },
             )
             row[o.status] += 1
-            row["variants"] += len(o.variant_ids)
+            row["variants"] += (
+                o.planned.job.ctx.count if o.status == "cached" else len(o.variant_ids)
+            )
             row["tokens"] += o.tokens
         return list(rows.values())
 
