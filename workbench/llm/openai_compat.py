@@ -114,15 +114,22 @@ def map_error(
     host = urlsplit(base_url).netloc or base_url
     if isinstance(exc, LLMError):
         return exc
+    within = f" within {timeout:g} s" if timeout else ""
+    if stream_started and isinstance(exc, openai.APIConnectionError | TimeoutError):
+        # Part of the answer already reached the listener: a retry would repeat it, so the
+        # failure is reported as a broken answer (not retried here).
+        what = (
+            f"went silent for more than {timeout or 0:g} s"
+            if isinstance(exc, TimeoutError | openai.APITimeoutError)
+            else "closed the connection"
+        )
+        return LLMError(
+            f"{host} {what} in the middle of the answer (truncated stream)",
+            kind="bad_response",
+        )
     if isinstance(exc, openai.APITimeoutError | TimeoutError):
-        within = f" within {timeout:g} s" if timeout else ""
         return LLMError(f"{host} did not answer{within} (timeout)", kind="timeout")
     if isinstance(exc, openai.APIConnectionError):
-        if stream_started:
-            return LLMError(
-                f"{host} closed the connection in the middle of the answer (truncated stream)",
-                kind="bad_response",
-            )
         cause = exc.__cause__ or exc.__context__
         detail = _one_line(str(cause)) if cause is not None and str(cause) else "connection error"
         return LLMError(_scrub(f"cannot connect to {host}: {detail}", secret), kind="connection")

@@ -33,6 +33,7 @@ FaultKind = Literal[
     "malformed",  # 200 whose body (or SSE chunk) is not valid JSON
     "invalid_content",  # a well-formed answer whose content is ``content`` verbatim
     "truncated",  # the connection closes in the middle of the answer
+    "stall",  # streams half the answer, then goes silent for ``delay`` seconds
     "auth",  # 401
     "forbidden",  # 403
     "balance",  # 402 insufficient balance
@@ -55,6 +56,16 @@ _REASONS = {
 }
 
 
+_FAULT_STATUS: dict[str, tuple[int, str]] = {
+    "rate_limit": (429, "Rate limit reached, slow down"),
+    "server_error": (500, "The server had an error while processing your request"),
+    "auth": (401, "Incorrect API key provided"),
+    "forbidden": (403, "You are not allowed to use this resource"),
+    "balance": (402, "Insufficient Balance"),
+    "model_not_found": (404, "The model `{model}` does not exist or you do not have access to it."),
+}
+
+
 @dataclass(frozen=True)
 class Fault:
     """One injected failure. Only the options relevant to ``kind`` are used."""
@@ -63,6 +74,7 @@ class Fault:
     retry_after: float | None = 1.0  # rate_limit: Retry-After seconds (None: no header)
     delay: float = 30.0  # slow: seconds before the answer starts
     content: str = ""  # invalid_content: the content returned
+    message: str = ""  # status faults: replaces the default error message
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,7 @@ class FakeLLMServer:
         self.models = models
         self.requests: list[RecordedRequest] = []
         self.peak_in_flight = 0
+        self.connections_opened = 0
         self._in_flight = 0
         self._lock = threading.Lock()
         self._state = _State()
@@ -206,6 +219,7 @@ class FakeLLMServer:
     async def _serve_connection(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
     ) -> None:
+        self.connections_opened += 1
         task = asyncio.current_task()
         if task is not None:
             self._tasks.add(task)
@@ -304,30 +318,24 @@ class FakeLLMServer:
         stream = bool(body.get("stream"))
         broken = fault.kind if fault is not None else ""
         if stream:
-            return await self._send_stream(writer, body, model, content, broken)
+            stall = fault.delay if fault is not None else 0.0
+            return await self._send_stream(writer, body, model, content, broken, stall)
         return await self._send_completion(writer, body, model, content, broken)
 
     def _send_fault(self, fault: Fault, model: str, writer: Any) -> bool:
         """Write an error answer for status faults; False for faults shaped elsewhere."""
         kind = fault.kind
-        if kind == "rate_limit":
-            extra = {} if fault.retry_after is None else {"Retry-After": f"{fault.retry_after:g}"}
-            self._send_error(writer, 429, "Rate limit reached, slow down", "rate_limit", extra)
-        elif kind == "server_error":
-            self._send_error(writer, 500, "The server had an error", "server_error")
-        elif kind == "auth":
-            self._send_error(writer, 401, "Incorrect API key provided", "invalid_api_key")
-        elif kind == "forbidden":
-            self._send_error(writer, 403, "You are not allowed to use this", "forbidden")
-        elif kind == "balance":
-            self._send_error(writer, 402, "Insufficient Balance", "insufficient_balance")
-        elif kind == "model_not_found":
-            message = f"The model `{model}` does not exist or you do not have access to it."
-            self._send_error(writer, 404, message, "model_not_found")
-        elif kind == "not_found":
-            self._send_json(writer, 404, {"detail": "Not Found"})
-        else:
+        if kind == "not_found":
+            self._send_json(writer, 404, {"detail": fault.message or "Not Found"})
+            return True
+        if kind not in _FAULT_STATUS:
             return False
+        status, default = _FAULT_STATUS[kind]
+        message = fault.message or default.replace("{model}", model)
+        extra: dict[str, str] = {}
+        if kind == "rate_limit" and fault.retry_after is not None:
+            extra["Retry-After"] = f"{fault.retry_after:g}"
+        self._send_error(writer, status, message, kind, extra)
         return True
 
     async def _send_completion(
@@ -361,7 +369,13 @@ class FakeLLMServer:
         return True
 
     async def _send_stream(
-        self, writer: Any, body: dict[str, Any], model: str, content: str, broken: str
+        self,
+        writer: Any,
+        body: dict[str, Any],
+        model: str,
+        content: str,
+        broken: str,
+        stall: float = 0.0,
     ) -> bool:
         ident, created = self._next_id(), int(time.time())
 
@@ -396,6 +410,14 @@ class FakeLLMServer:
         if broken == "malformed":
             events.insert(1, b'data: {"id": "broken", "choices": [\n\n')
         head = _head(200, "text/event-stream", {"Transfer-Encoding": "chunked"})
+        if broken == "stall":
+            cut = max(2, len(events) // 2)
+            writer.write(head + b"".join(_chunked(e) for e in events[:cut]))
+            await writer.drain()
+            await asyncio.sleep(stall)
+            writer.write(b"".join(_chunked(e) for e in events[cut:]) + b"0\r\n\r\n")
+            await writer.drain()
+            return True
         if broken == "truncated":
             cut = max(2, len(events) // 2)
             writer.write(head + b"".join(_chunked(e) for e in events[:cut]))
@@ -459,7 +481,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the fake server in its own process (so benchmarks measure client CPU alone).
 
     Prints the base URL on the first line of stdout, then serves until stdin closes or the
-    process is interrupted: ``python -m workbench.testing.fakeserver --latency 0.2``.
+    process is interrupted: ``python -m workbench.testing --latency 0.2``.
     """
     import argparse
     import sys
