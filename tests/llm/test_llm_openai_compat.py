@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from typing import Any
 
 import pytest
@@ -330,3 +331,16 @@ async def test_stream_timeout_before_any_token_is_retried(fake_llm: FakeLLMServe
         ask(), on_token=pieces.append
     )
     assert "".join(pieces) == response.text and response.extra["attempts"] == 2
+
+
+def test_retry_after_header_forms() -> None:
+    from email.utils import formatdate
+
+    from workbench.llm.openai_compat import _retry_after
+
+    assert _retry_after({"retry-after-ms": "1500"}) == 1.5
+    assert _retry_after({"retry-after": "2"}) == 2.0
+    assert _retry_after({"retry-after": "soon"}) is None
+    assert _retry_after({}) is None
+    in_a_minute = _retry_after({"retry-after": formatdate(time.time() + 60, usegmt=True)})
+    assert in_a_minute is not None and 50 < in_a_minute <= 60

@@ -145,7 +145,8 @@ def map_error(
             _scrub(f"{host} sent a response that is not a valid chat completion: {detail}", secret),
             kind="bad_response",
         )
-    raise TypeError(f"not an LLM failure: {type(exc).__name__}") from exc
+    detail = _one_line(str(exc), 160) or type(exc).__name__
+    return LLMError(_scrub(f"{host}: the call failed: {detail}", secret), kind="bad_response")
 
 
 def _map_status(
