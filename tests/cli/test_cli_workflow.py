@@ -17,6 +17,7 @@ MEMBER_DAY_VARIANTS = 2 * (6 + 2 + 10 + 2 + 2)
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "ws"
     assert run(["init", str(folder)]) == 0
+    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
     monkeypatch.chdir(folder)
     return folder
 

@@ -6,8 +6,8 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.panel import Panel
 from rich import box
+from rich.panel import Panel
 from rich.table import Column, Table
 from rich.text import Text
 

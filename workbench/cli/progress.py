@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -45,9 +43,8 @@ class RichObserver:
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
 
-    def planned(self, jobs: Sequence[PlannedJob]) -> None:
-        campaign = jobs[0].campaign_id if jobs else ""
-        self.task = self.progress.add_task(f"{self.label} {campaign}", total=len(jobs), failed=0)
+    def planned(self, campaign_id: str, total: int) -> None:
+        self.task = self.progress.add_task(f"{self.label} {campaign_id}", total=total, failed=0)
 
     def job_started(self, job: PlannedJob) -> None:
         return None
@@ -59,5 +56,4 @@ class RichObserver:
         if outcome.status == "failed":
             self.failures.append(outcome)
         if self.task is not None:
-            failed = sum(1 for f in self.failures)
-            self.progress.update(self.task, advance=1, failed=failed)
+            self.progress.update(self.task, advance=1, failed=len(self.failures))

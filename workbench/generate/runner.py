@@ -27,6 +27,8 @@ from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary, RenderedPrompt
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
 
+OUTCOMES = ("ok", "failed", "cached")
+
 
 @dataclass
 class RunOptions:
@@ -36,7 +38,7 @@ class RunOptions:
     fresh: bool = False
 
 
-@dataclass
+@dataclass(repr=False)
 class PlannedJob:
     job: Job
     key: str
@@ -45,8 +47,11 @@ class PlannedJob:
     campaign_id: str
     status: str = "pending"  # pending | cached | ok | failed
 
+    def __repr__(self) -> str:  # asyncio reprs results; keep it short (no brief, no prompt)
+        return f"PlannedJob({self.key[:12]} {self.job.label} {self.status})"
 
-@dataclass
+
+@dataclass(repr=False)
 class Outcome:
     planned: PlannedJob
     status: str  # ok | failed | cached
@@ -56,11 +61,14 @@ class Outcome:
     error: str | None = None
     repaired: bool = False
 
+    def __repr__(self) -> str:
+        return f"Outcome({self.status} {self.planned!r} variants={self.variant_ids})"
+
 
 class RunObserver(Protocol):
     wants_tokens: bool
 
-    def planned(self, jobs: Sequence[PlannedJob]) -> None: ...
+    def planned(self, campaign_id: str, total: int) -> None: ...
     def job_started(self, job: PlannedJob) -> None: ...
     def token(self, job: PlannedJob, text: str) -> None: ...
     def job_finished(self, outcome: Outcome) -> None: ...
@@ -69,7 +77,7 @@ class RunObserver(Protocol):
 class NullObserver:
     wants_tokens = False
 
-    def planned(self, jobs: Sequence[PlannedJob]) -> None:
+    def planned(self, campaign_id: str, total: int) -> None:
         return None
 
     def job_started(self, job: PlannedJob) -> None:
@@ -82,10 +90,14 @@ class NullObserver:
         return None
 
 
-@dataclass
+@dataclass(repr=False)
 class BatchResult:
     outcomes: list[Outcome]
     run_ids: list[int]
+
+    def __repr__(self) -> str:
+        counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in OUTCOMES}
+        return f"BatchResult(runs={self.run_ids} {counts})"
 
     @property
     def failed(self) -> int:
@@ -144,17 +156,29 @@ def plan_jobs(
     only: Mapping[str, set[str]] | None = None,
 ) -> list[PlannedJob]:
     """Render and key every job of a brief (no I/O besides template loading)."""
-    json_mode = provider_json_mode(provider)
-    fingerprint = provider_fingerprint(provider)
-    campaign_id = loaded.brief.campaign.key
-    planned = []
-    for job in expand_jobs(loaded.brief, round=round, only=only):
+    planner = Planner(loaded, library, provider)
+    return [planner.plan(job) for job in expand_jobs(loaded.brief, round=round, only=only)]
+
+
+class Planner:
+    """Renders one job's prompt and computes its key."""
+
+    def __init__(self, loaded: LoadedBrief, library: PromptLibrary, provider: Provider) -> None:
+        self.loaded = loaded
+        self.library = library
+        self.json_mode = provider_json_mode(provider)
+        self.fingerprint = provider_fingerprint(provider)
+        self.campaign_id = loaded.brief.campaign.key
+
+    def plan(self, job: Job) -> PlannedJob:
         kind = get_kind(job.ctx.deliverable.kind)
         schema = kind.json_schema(job.ctx.deliverable, job.ctx.count)
-        prompt = library.render(job.ctx, json_schema=schema, json_mode=json_mode)
-        key = job_key(loaded.content_hash, job, prompt.template_hash, fingerprint)
-        planned.append(PlannedJob(job, key, prompt, schema, campaign_id))
-    return planned
+        prompt = self.library.render(job.ctx, json_schema=schema, json_mode=self.json_mode)
+        key = job_key(self.loaded.content_hash, job, prompt.template_hash, self.fingerprint)
+        return PlannedJob(job, key, prompt, schema, self.campaign_id)
+
+
+PLAN_CHUNK = 16  # jobs rendered and looked up per step of the producer
 
 
 class BatchRunner:
@@ -195,12 +219,8 @@ class BatchRunner:
         )
         cid = brief.campaign.key
         round_ = self.store.new_round(cid) if self.options.fresh else self.store.current_round(cid)
-        planned = plan_jobs(loaded, library, self.provider, round=round_, only=self.options.only)
-        states = self.store.job_status([p.key for p in planned])
-        for p in planned:
-            if states.get(p.key) == "ok":
-                p.status = "cached"
-        self.observer.planned(planned)
+        jobs = list(expand_jobs(brief, round=round_, only=self.options.only))
+        self.observer.planned(cid, len(jobs))
         run_id = self.store.start_run(
             cid,
             brief_id,
@@ -216,45 +236,53 @@ class BatchRunner:
             },
         )
         outcomes: list[Outcome] = []
-        for p in planned:
-            if p.status == "cached":
-                cached = Outcome(p, "cached")
-                outcomes.append(cached)
-                self.observer.job_finished(cached)
-        pending = [p for p in planned if p.status != "cached"]
         status = "interrupted"
         try:
-            outcomes.extend(await self._run_pending(pending, run_id))
+            await self._pipeline(Planner(loaded, library, self.provider), jobs, run_id, outcomes)
             status = "done"
         finally:
-            counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("ok", "failed")}
-            counts["cached"] = sum(1 for o in outcomes if o.status == "cached")
+            counts = {s: sum(1 for o in outcomes if o.status == s) for s in OUTCOMES}
             if status == "done" and counts["failed"]:
                 status = "failed"
             self.store.finish_run(run_id, status, counts)
         return BatchResult(outcomes, [run_id])
 
-    async def _run_pending(self, pending: list[PlannedJob], run_id: int) -> list[Outcome]:
-        if not pending:
-            return []
-        queue: asyncio.Queue[PlannedJob] = asyncio.Queue()
-        for p in pending:
-            queue.put_nowait(p)
-        results: list[Outcome] = []
+    async def _pipeline(
+        self, planner: Planner, jobs: list[Job], run_id: int, outcomes: list[Outcome]
+    ) -> None:
+        """Plan jobs in chunks while workers already call the model.
 
-        async def worker() -> None:
-            while True:
-                try:
-                    p = queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    return
-                outcome = await self._run_job(p, run_id)
-                results.append(outcome)
-                self.observer.job_finished(outcome)
+        Rendering every prompt before the first call would idle the endpoint; instead a
+        producer renders and keys a chunk, looks its keys up in one query (finished jobs
+        become ``cached`` outcomes at once) and queues the rest for the workers.
+        """
+        workers = max(1, min(self.options.concurrency, len(jobs)))
+        queue: asyncio.Queue[PlannedJob | None] = asyncio.Queue(maxsize=2 * workers)
 
-        workers = min(self.options.concurrency, len(pending))
-        await asyncio.gather(*(worker() for _ in range(workers)))
-        return results
+        def finished(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            self.observer.job_finished(outcome)
+
+        async def produce() -> None:
+            try:
+                for start in range(0, len(jobs), PLAN_CHUNK):
+                    chunk = [planner.plan(job) for job in jobs[start : start + PLAN_CHUNK]]
+                    states = self.store.job_status([p.key for p in chunk])
+                    for p in chunk:
+                        if states.get(p.key) == "ok":
+                            p.status = "cached"
+                            finished(Outcome(p, "cached"))
+                        else:
+                            await queue.put(p)
+            finally:
+                for _ in range(workers):
+                    await queue.put(None)
+
+        async def work() -> None:
+            while (p := await queue.get()) is not None:
+                finished(await self._run_job(p, run_id))
+
+        await asyncio.gather(produce(), *(work() for _ in range(workers)))
 
     async def _call(self, p: PlannedJob, messages: list[dict[str, str]]) -> LLMResponse:
         await self._limiter.acquire()

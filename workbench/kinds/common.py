@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -115,8 +116,12 @@ def speech_units(text: str, lang: str) -> int:
     return cjk + words
 
 
+@functools.lru_cache(maxsize=256)
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON Schema, every property required and no extra keys (strict mode)."""
+    """The model's JSON Schema, every property required and no extra keys (strict mode).
+
+    Cached per model class (generation asks for it once per job): treat it as read-only.
+    """
     schema = model.model_json_schema()
     _strict(schema)
     return schema

@@ -20,7 +20,7 @@ Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content":
 TokenCallback = Callable[[str], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class JobContext:
     """The job a request belongs to. The offline composer composes from these facts."""
 
@@ -36,6 +36,13 @@ class JobContext:
     @property
     def kind(self) -> str:
         return self.deliverable.kind
+
+    def __repr__(self) -> str:  # the brief is large; asyncio and logs repr jobs
+        return (
+            f"JobContext({self.brief.campaign.key} {self.segment.id} "
+            f"#{self.deliverable_index} {self.style} v{self.variant_index}+{self.count} "
+            f"r{self.round})"
+        )
 
 
 @dataclass
