@@ -12,6 +12,13 @@ from pathlib import Path
 
 from workbench import locations
 from workbench.brief.loader import LoadedBrief, load_brief, validate_briefs
+from workbench.generate.runner import (
+    AfterBatch,
+    BatchRunner,
+    ContentCheck,
+    RunObserver,
+    RunOptions,
+)
 from workbench.llm.base import Provider
 from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
 from workbench.prompting import PromptLibrary
@@ -88,6 +95,23 @@ class Workbench:
 
     def provider(self, overrides: EndpointOverrides | None = None) -> Provider:
         return make_provider(self.endpoint(overrides), self.settings.llm)
+
+    def runner(
+        self,
+        provider: Provider,
+        options: RunOptions,
+        observer: RunObserver | None = None,
+    ) -> BatchRunner:
+        """The batch runner with every post-generation step wired in.
+
+        ``checks`` run on each variant's content before it is stored (their findings are
+        stored with it); ``after_batch`` steps run when a brief's jobs are done.
+        """
+        checks: list[ContentCheck] = []
+        after_batch: list[AfterBatch] = []
+        return BatchRunner(
+            self.store, provider, options, observer, checks=checks, after_batch=after_batch
+        )
 
     def close(self) -> None:
         if self._store is not None:

@@ -28,7 +28,7 @@ from workbench.cli.common import (
 from workbench.cli.progress import RichObserver
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.generate.jobs import parse_only
-from workbench.generate.runner import BatchResult, BatchRunner, RunOptions, plan_jobs
+from workbench.generate.runner import BatchResult, RunOptions, plan_jobs
 from workbench.i18n import Catalog
 from workbench.llm.base import Provider
 from workbench.store import Store
@@ -77,7 +77,7 @@ def generate(
     options = RunOptions(concurrency=concurrency, rpm=rpm, only=filters, fresh=fresh)
     started = time.perf_counter()
     with RichObserver(t("generate.progress")) as observer:
-        runner = BatchRunner(workbench.store, provider, options, observer)
+        runner = workbench.runner(provider, options, observer)
         result = asyncio.run(runner.run(loaded, workbench.prompts))
     for failure in observer.failures:
         first = (failure.error or "").splitlines()[0] if failure.error else ""

@@ -178,6 +178,11 @@ class Planner:
         return PlannedJob(job, key, prompt, schema, self.campaign_id)
 
 
+ContentCheck = Callable[[PlannedJob, dict[str, Any]], list[dict[str, Any]]]
+"""Checks one variant's content before it is stored (e.g. compliance lint); returns findings."""
+AfterBatch = Callable[[Store, "BatchResult"], None]
+"""Runs after a brief's jobs finished (e.g. render the new posters)."""
+
 PLAN_CHUNK = 16  # jobs rendered and looked up per step of the producer
 
 
@@ -191,7 +196,11 @@ class BatchRunner:
         options: RunOptions,
         observer: RunObserver | None = None,
         clock: Callable[[], float] = time.perf_counter,
+        checks: Sequence[ContentCheck] = (),
+        after_batch: Sequence[AfterBatch] = (),
     ) -> None:
+        self.checks = list(checks)
+        self.after_batch = list(after_batch)
         self.store = store
         self.provider = provider
         self.options = options
@@ -245,7 +254,10 @@ class BatchRunner:
             if status == "done" and counts["failed"]:
                 status = "failed"
             self.store.finish_run(run_id, status, counts)
-        return BatchResult(outcomes, [run_id])
+        result = BatchResult(outcomes, [run_id])
+        for hook in self.after_batch:
+            hook(self.store, result)
+        return result
 
     async def _pipeline(
         self, planner: Planner, jobs: list[Job], run_id: int, outcomes: list[Outcome]
@@ -283,6 +295,11 @@ class BatchRunner:
                 finished(await self._run_job(p, run_id))
 
         await asyncio.gather(produce(), *(work() for _ in range(workers)))
+
+    def _check(self, p: PlannedJob, content: dict[str, Any]) -> list[dict[str, Any]] | None:
+        if not self.checks:
+            return None
+        return [finding for check in self.checks for finding in check(p, content)]
 
     async def _call(self, p: PlannedJob, messages: list[dict[str, str]]) -> LLMResponse:
         await self._limiter.acquire()
@@ -333,7 +350,10 @@ class BatchRunner:
                 messages = repair_messages(messages, response.text, problems, language)
                 continue
             gen = _generation(p, run_id, messages, response, attempt, purpose)
-            variants = [_variant(p, response, slot, content) for slot, content in contents]
+            variants = [
+                _variant(p, response, slot, content, self._check(p, content))
+                for slot, content in contents
+            ]
             ids = self.store.complete_job(record, gen, variants)
             return Outcome(
                 p,
@@ -412,7 +432,11 @@ def _generation(
 
 
 def _variant(
-    p: PlannedJob, response: LLMResponse, slot: int, content: dict[str, Any]
+    p: PlannedJob,
+    response: LLMResponse,
+    slot: int,
+    content: dict[str, Any],
+    lint: list[dict[str, Any]] | None = None,
 ) -> VariantRecord:
     ctx = p.job.ctx
     return VariantRecord(
@@ -427,4 +451,5 @@ def _variant(
         provider=response.provider,
         model=response.model,
         round=ctx.round,
+        lint=lint,
     )
