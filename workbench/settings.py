@@ -8,6 +8,7 @@ is resolved at call time (explicit flag -> that variable) as a ``SecretStr``.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -74,8 +75,12 @@ class Settings(_Section):
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
-            raise InputError(Problem(str(path), line, "", f"TOML syntax error: {exc}")) from None
+            found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+            line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+            message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(exc))
+            raise InputError(
+                Problem(str(path), line, "", f"TOML syntax error: {message}")
+            ) from None
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
