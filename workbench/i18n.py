@@ -86,6 +86,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--preset / --base-url or [llm] in workbench.toml.",
     ),
     "demo.workspace": ("演示工作区：{path}", "Demo workspace: {path}"),
+    "demo.samples": ("每种内容的一个样例（离线模板生成，非AI）：", "One piece of each kind (offline composer, not AI):"),
+    "demo.next": (
+        "看完整溯源：cd demo-workspace && workbench variants show {id}",
+        "Full provenance: cd demo-workspace && workbench variants show {id}",
+    ),
     "error.prefix": ("错误", "error"),
 }
 

@@ -6,9 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.panel import Panel
+from rich.text import Text
 
 from workbench.cli import common
 from workbench.cli.common import catalog, out
+from workbench.i18n import Catalog
+from workbench.present import content_text
 from workbench.workspace import BRIEFS_DIR, init_workspace
 
 DEMO_DIR = "demo-workspace"
@@ -44,3 +48,21 @@ def demo(
     common.STATE.close()
     common.STATE = common.State(db=common.STATE.db, workspace=result.workspace)
     generate(briefs=[result.workspace / BRIEFS_DIR / DEMO_BRIEF], offline=True)
+    _samples(catalog(common.wb()))
+
+
+def _samples(t: Catalog) -> None:
+    """One finished piece per kind, so the demo shows what the batch made."""
+    workbench = common.wb()
+    rows = workbench.store.list_variants()
+    shown: set[str] = set()
+    out.print(t("demo.samples"))
+    for row in rows:
+        if row["kind"] in shown:
+            continue
+        shown.add(row["kind"])
+        title = f"#{row['id']} {row['segment']} · {row['kind']}" + (
+            f"·{row['channel']}" if row["channel"] else ""
+        )
+        out.print(Panel(Text(content_text(row["kind"], row["content"])), title=title))
+    out.print(t("demo.next", id=rows[0]["id"] if rows else 1))

@@ -69,8 +69,8 @@ BEATS: dict[str, list[str]] = {
     ],
     "anchor": [
         "Just {price}, {split}.",
-        "{offer}: {math}.",
-        "{price} each, and {offer}.",
+        "Do the math: {math}.",
+        "{price} each, and less while the offer lasts.",
     ],
     "surprise": [
         "And a surprise: {offer}.",
