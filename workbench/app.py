@@ -8,9 +8,11 @@ imports textual or the CLI library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from workbench import locations
+from workbench.abtest.winners import workbench_examples
 from workbench.brief.loader import LoadedBrief, load_brief, validate_briefs
 from workbench.generate.runner import (
     AfterBatch,
@@ -71,6 +73,7 @@ class Workbench:
             self._prompts = PromptLibrary(
                 workspace_prompts=custom if custom.is_dir() else None,
                 examples_dirs=[locations.resource_dir("templates") / "examples"],
+                extra_examples=partial(workbench_examples, self),
             )
         return self._prompts
 

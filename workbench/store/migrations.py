@@ -262,3 +262,77 @@ def m001_initial(db: Database) -> None:
         },
     )
     db.table("metrics").create_index(["arm_id", "date"], unique=True)
+
+
+@MIGRATIONS()
+def m030_ab_tracking(db: Database) -> None:
+    """A/B tracking (issue 6): experiment scope and salt, control arms, raw events, outcomes."""
+    for ddl in (
+        "ALTER TABLE [experiments] ADD COLUMN [deliverable_index] INTEGER",
+        "ALTER TABLE [experiments] ADD COLUMN [channel] TEXT",
+        "ALTER TABLE [experiments] ADD COLUMN [source] TEXT",  # generated | manual
+        "ALTER TABLE [experiments] ADD COLUMN [salt] TEXT",
+        "ALTER TABLE [experiments] ADD COLUMN [decided_at] TEXT",
+        "ALTER TABLE [arms] ADD COLUMN [is_control] INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(ddl)
+    db.table("experiments").create_index(["campaign_id", "segment_id", "deliverable_index"])
+    db.table("arms").create_index(["variant_id"])
+    db.table("ab_events").create(
+        {
+            "arm_id": int,
+            "user_id": str,
+            "event": str,  # impression | click | conversion | share | scan
+            "date": str,  # YYYY-MM-DD
+            "ts": str,
+        },
+        foreign_keys=[("arm_id", "arms", "id")],
+        not_null=["arm_id", "user_id", "event", "date"],
+    )
+    db.table("ab_events").create_index(["arm_id", "date", "event", "user_id"], unique=True)
+    db.table("ab_outcomes").create(
+        {
+            "id": int,
+            "experiment_id": int,
+            "arm_id": int,
+            "variant_id": int,
+            "campaign_id": str,
+            "segment_id": str,
+            "kind": str,
+            "channel": str,
+            "role": str,  # winner | loser
+            "metric": str,
+            "impressions": int,
+            "successes": int,
+            "rate": float,
+            "lift_abs": float,
+            "lift_rel": float,
+            "p_value": float,
+            "p_value_adjusted": float,
+            "data": str,  # JSON: the whole arm report at decision time
+            "decided_at": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("experiment_id", "experiments", "id"),
+            ("arm_id", "arms", "id"),
+            ("variant_id", "variants", "id"),
+        ],
+        not_null=["experiment_id", "arm_id", "variant_id", "role", "metric", "decided_at"],
+    )
+    db.table("ab_outcomes").create_index(["experiment_id", "arm_id"], unique=True)
+    db.table("ab_outcomes").create_index(["kind", "channel", "role"])
+    db.table("ab_outcomes").create_index(["campaign_id", "role"])
+
+
+@MIGRATIONS()
+def m020_review_audit(db: Database) -> None:
+    """Review (issue 5): the audit table is append-only; UPDATE and DELETE abort."""
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS reviews_no_update BEFORE UPDATE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS reviews_no_delete BEFORE DELETE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
+    )

@@ -15,9 +15,11 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from workbench.errors import StoreError
+from workbench.store.ab import ABMixin
 from workbench.store.db import connect, write_txn
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
+from workbench.store.reviews import ReviewsMixin
 from workbench.store.writes import WritesMixin
 
 _MIGRATIONS_TABLE = MIGRATIONS.migrations_table
@@ -52,7 +54,7 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
     return [name for name in known if name not in applied]
 
 
-class Store(WritesMixin, QueriesMixin):
+class Store(WritesMixin, QueriesMixin, ABMixin, ReviewsMixin):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:

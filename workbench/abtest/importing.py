@@ -1,0 +1,355 @@
+"""Results in: daily CSV totals, event-level JSONL logs, and poster QR scan logs.
+
+Every importer validates the whole file first and writes in one transaction, so a file
+with a bad row writes nothing (problems are reported as ``file:line: field: message``).
+Rows are keyed by variant: its numeric id or its 10-hex uid. A variant that is an arm of
+several experiments counts in each of them.
+
+**Results CSV**: header ``variant_id,date,impressions,clicks,conversions`` plus any of
+``shares,cost,revenue`` (these names exactly, any order); ``date`` is ISO ``YYYY-MM-DD``.
+Upsert by (variant, date): importing a file again changes nothing; optional columns a file
+leaves out keep their stored values.
+
+**Events JSONL**: one object per line, ``{"user_id", "variant_id", "event", "ts"}`` with
+``event`` one of impression, click, conversion, share and ``ts`` an ISO date-time (its
+date, in its own offset, is the day). Stored once per (variant, day, event, user); the
+day's counts are distinct users (see ``Store.ab_add_events``).
+
+**QR scan log** (``.csv``, or ``.jsonl``): one scan per row with ``ts`` and either
+``utm_content`` (the variant's uid, as printed in the poster's QR link) or ``url`` (the
+scanned link; its ``utm_content`` query parameter is used); ``user_id`` optional (a
+scan without one is identified by its whole row). Scans count as clicks.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+from workbench.errors import InputError, Problem
+from workbench.store import Store
+
+REQUIRED = ("variant_id", "date", "impressions", "clicks", "conversions")
+OPTIONAL = ("shares", "cost", "revenue")
+EVENTS = ("impression", "click", "conversion", "share")
+MAX_PROBLEMS = 20
+_COUNTS = ("impressions", "clicks", "conversions", "shares")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    path: str
+    rows: int  # rows (or events) read
+    written: int  # metric rows upserted (CSV) or new events stored (events, scans)
+    variants: int
+    arms: int
+    dates: int
+
+
+class _Problems:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[Problem] = []
+
+    def add(self, line: int | None, field: str, message: str) -> None:
+        self.items.append(Problem(self.path, line, field, message))
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_PROBLEMS
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InputError(self.items)
+
+
+def _open(path: Path) -> Any:
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(Problem(str(path), None, "", f"cannot read: {exc.strerror}")) from None
+
+
+def _iso_date(text: str) -> date | None:
+    if len(text) != 10:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _resolve(store: Store, keys: set[str]) -> dict[str, list[int]]:
+    return store.ab_arms_by_variant(keys)
+
+
+def import_results(store: Store, path: Path) -> ImportSummary:
+    """Import a results CSV (see the module docstring). Raises ``InputError``; writes all or
+    nothing."""
+    where = str(path)
+    problems = _Problems(where)
+    with _open(path) as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise InputError(Problem(where, 1, "", "empty file: expected a header row"))
+        names = [h.strip() for h in header]
+        missing = [c for c in REQUIRED if c not in names]
+        unknown = [c for c in names if c not in REQUIRED + OPTIONAL]
+        dupes = {c for c in names if names.count(c) > 1}
+        if missing or unknown or dupes:
+            bad = missing or unknown or sorted(dupes)
+            what = "missing" if missing else "unknown" if unknown else "repeated"
+            raise InputError(
+                Problem(
+                    where,
+                    1,
+                    bad[0],
+                    f"{what} column; the header is {','.join(REQUIRED)}"
+                    f" plus optional {','.join(OPTIONAL)}",
+                )
+            )
+        columns = [c for c in (*REQUIRED[2:], *OPTIONAL) if c in names]
+        index = [names.index(c) for c in columns]
+        vi, di = names.index("variant_id"), names.index("date")
+        width = len(names)
+        parsed: list[tuple[str, str, int, list[Any]]] = []
+        good_dates: set[str] = set()
+        seen: dict[tuple[str, str], int] = {}
+        for row in reader:
+            line = reader.line_num
+            if len(row) != width:
+                if not any(c.strip() for c in row):
+                    continue
+                problems.add(line, "", f"has {len(row)} fields, the header has {width}")
+            else:
+                _check_row(row, line, vi, di, columns, index, problems, good_dates, seen, parsed)
+            if problems.full:
+                break
+    problems.raise_if_any()
+    if not parsed:
+        raise InputError(Problem(where, None, "", "no data rows"))
+    arms_by_key = _resolve(store, {p[0] for p in parsed})
+    for key, _day, line, _values in parsed:
+        if key not in arms_by_key:
+            problems.add(line, "variant_id", f"{key!r} is not a variant in any experiment")
+            if problems.full:
+                break
+    problems.raise_if_any()
+    rows = [
+        (arm_id, day, *values) for key, day, _line, values in parsed for arm_id in arms_by_key[key]
+    ]
+    store.ab_upsert_metrics(columns, rows)
+    return ImportSummary(
+        path=where,
+        rows=len(parsed),
+        written=len(rows),
+        variants=len({p[0] for p in parsed}),
+        arms=len({r[0] for r in rows}),
+        dates=len({p[1] for p in parsed}),
+    )
+
+
+def _check_row(
+    row: list[str],
+    line: int,
+    vi: int,
+    di: int,
+    columns: list[str],
+    index: list[int],
+    problems: _Problems,
+    good_dates: set[str],
+    seen: dict[tuple[str, str], int],
+    parsed: list[tuple[str, str, int, list[Any]]],
+) -> None:
+    key = row[vi].strip().lower()
+    day = row[di].strip()
+    ok = True
+    if not key:
+        problems.add(line, "variant_id", "is empty")
+        ok = False
+    if day not in good_dates:
+        if _iso_date(day) is None:
+            problems.add(line, "date", f"{day!r} is not an ISO date (YYYY-MM-DD)")
+            ok = False
+        else:
+            good_dates.add(day)
+    values: list[Any] = []
+    for column, i in zip(columns, index, strict=True):
+        text = row[i].strip()
+        if column in _COUNTS:
+            if not text and column == "shares":
+                values.append(0)
+                continue
+            if not text.isdigit():
+                problems.add(line, column, f"{text!r} is not a whole number >= 0")
+                ok = False
+                values.append(0)
+                continue
+            values.append(int(text))
+        else:
+            try:
+                number = float(text) if text else 0.0
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number) or number < 0:
+                problems.add(line, column, f"{text!r} is not a number >= 0")
+                ok = False
+            values.append(number)
+    if not ok:
+        return
+    impressions = values[0]
+    for column, value in zip(columns[1:], values[1:], strict=True):
+        if column in _COUNTS and value > impressions:
+            problems.add(line, column, f"{value} exceeds impressions {impressions}")
+            return
+    if (key, day) in seen:
+        problems.add(line, "date", f"variant {key} on {day} repeats line {seen[key, day]}")
+        return
+    seen[key, day] = line
+    parsed.append((key, day, line, values))
+
+
+def _event_day(ts: Any) -> str | None:
+    if not isinstance(ts, str):
+        return None
+    text = ts.strip()
+    try:
+        when = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%d")
+
+
+def _jsonl(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any]]]:
+    with _open(path) as handle:
+        for line, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                problems.add(line, "", f"not JSON: {exc.msg}")
+                continue
+            if not isinstance(obj, dict):
+                problems.add(line, "", "each line must be a JSON object")
+                continue
+            yield line, obj
+
+
+def _key(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return ""
+    return str(value).strip().lower()
+
+
+def _store_events(
+    store: Store, path: Path, events: list[tuple[str, str, str, str, str, int]], problems: _Problems
+) -> ImportSummary:
+    """Resolve ``(variant_key, user, event, day, ts, line)`` and store them all or none."""
+    problems.raise_if_any()
+    if not events:
+        raise InputError(Problem(str(path), None, "", "no events"))
+    arms_by_key = _resolve(store, {e[0] for e in events})
+    for key, *_rest, line in events:
+        if key not in arms_by_key:
+            problems.add(line, "variant_id", f"{key!r} is not a variant in any experiment")
+            if problems.full:
+                break
+    problems.raise_if_any()
+    rows = [
+        (arm_id, user, event, day, ts)
+        for key, user, event, day, ts, _line in events
+        for arm_id in arms_by_key[key]
+    ]
+    written = store.ab_add_events(rows)
+    return ImportSummary(
+        path=str(path),
+        rows=len(events),
+        written=written,
+        variants=len({e[0] for e in events}),
+        arms=len({r[0] for r in rows}),
+        dates=len({e[3] for e in events}),
+    )
+
+
+def import_events(store: Store, path: Path) -> ImportSummary:
+    """Import an event-level JSONL log (see the module docstring)."""
+    problems = _Problems(str(path))
+    events: list[tuple[str, str, str, str, str, int]] = []
+    for line, obj in _jsonl(path, problems):
+        user, key, event = _key(obj.get("user_id")), _key(obj.get("variant_id")), obj.get("event")
+        day = _event_day(obj.get("ts"))
+        if not user:
+            problems.add(line, "user_id", "must be a non-empty string or number")
+        elif not key:
+            problems.add(line, "variant_id", "must be a variant id or uid")
+        elif event not in EVENTS:
+            problems.add(line, "event", f"{event!r} must be one of {', '.join(EVENTS)}")
+        elif day is None:
+            problems.add(line, "ts", f"{obj.get('ts')!r} is not an ISO date-time")
+        else:
+            events.append((key, user, str(event), day, str(obj["ts"]).strip(), line))
+        if problems.full:
+            break
+    return _store_events(store, path, events, problems)
+
+
+def _scan_rows(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any], str]]:
+    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        for line, obj in _jsonl(path, problems):
+            yield line, obj, json.dumps(obj, sort_keys=True, ensure_ascii=False)
+        return
+    with _open(path) as handle:
+        reader = csv.DictReader(handle)
+        fields = [f.strip() for f in reader.fieldnames or []]
+        if "ts" not in fields or not ({"utm_content", "url"} & set(fields)):
+            raise InputError(
+                Problem(str(path), 1, "ts", "the header needs ts and utm_content or url")
+            )
+        reader.fieldnames = fields
+        for row in reader:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            yield reader.line_num, dict(row), "\x1f".join(f"{k}={row[k]}" for k in sorted(fields))
+
+
+def _utm(obj: dict[str, Any]) -> str:
+    direct = obj.get("utm_content")
+    if isinstance(direct, str) and direct.strip():
+        return direct.strip().lower()
+    url = obj.get("url")
+    if isinstance(url, str) and url.strip():
+        values = parse_qs(urlparse(url.strip()).query).get("utm_content")
+        if values:
+            return values[0].strip().lower()
+    return ""
+
+
+def import_scans(store: Store, path: Path) -> ImportSummary:
+    """Import a poster QR scan log (see the module docstring); scans count as clicks."""
+    problems = _Problems(str(path))
+    events: list[tuple[str, str, str, str, str, int]] = []
+    for line, obj, raw in _scan_rows(path, problems):
+        key = _utm(obj)
+        day = _event_day(obj.get("ts"))
+        if not key:
+            problems.add(line, "utm_content", "no utm_content (give utm_content or a url with it)")
+        elif day is None:
+            problems.add(line, "ts", f"{obj.get('ts')!r} is not an ISO date-time")
+        else:
+            user = _key(obj.get("user_id"))
+            if not user:
+                user = "scan:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+            events.append((key, user, "scan", day, str(obj["ts"]).strip(), line))
+        if problems.full:
+            break
+    return _store_events(store, path, events, problems)

@@ -1,0 +1,107 @@
+"""Winners teach the next round; losers become the pitfall guide.
+
+``promote`` marks an experiment's winner and archives every arm's numbers (``ab_outcomes``:
+the winner, and each other arm as a loser); ``winners.winner_examples`` turns the winners
+into few-shot examples. ``pitfalls`` lists the archived losers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.abtest.analysis import analyze
+from workbench.errors import WorkbenchError
+from workbench.store import Store
+
+
+class NoWinnerError(WorkbenchError):
+    """``promote`` on an experiment whose verdict is not a winner."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Promotion:
+    experiment_id: int
+    winner_variant_id: int
+    winner_arm: str
+    early: bool
+    losers: int
+
+
+def _outcome(report: dict[str, Any], row: dict[str, Any], role: str) -> dict[str, Any]:
+    return {
+        "experiment_id": report["id"],
+        "arm_id": row["arm_id"],
+        "variant_id": row["variant_id"],
+        "campaign_id": report["campaign"],
+        "segment_id": report["segment"],
+        "kind": report["kind"],
+        "channel": report["channel"],
+        "role": role,
+        "metric": report["metric"],
+        "impressions": row["impressions"],
+        "successes": row["successes"],
+        "rate": row["rate"],
+        "lift_abs": row["lift_abs"],
+        "lift_rel": row["lift_rel"],
+        "p_value": row["p_value"],
+        "p_value_adjusted": row["p_value_adjusted"],
+        "data": {"arm": row, "verdict": report["verdict"], "early": report["early"]},
+    }
+
+
+def promote(store: Store, experiment_id: int, metric: str | None = None) -> Promotion:
+    """Mark the winner of a decided experiment and archive the losers with their numbers.
+
+    Raises ``NoWinnerError`` unless the report's verdict is ``winner`` (SRM passed,
+    p_adjusted < alpha). Promoting again replaces the earlier archive of that experiment.
+    """
+    report = analyze(store.ab_get_experiment(experiment_id), metric)
+    if report["verdict"] != "winner":
+        raise NoWinnerError(
+            f"experiment {experiment_id} has no winner yet (verdict: {report['verdict']})"
+        )
+    rows = report["arms"]
+    winner = next(r for r in rows if r["variant_id"] == report["winner"])
+    outcomes = [_outcome(report, r, "winner" if r is winner else "loser") for r in rows]
+    store.ab_record_outcome(experiment_id, winner["arm_id"], outcomes)
+    return Promotion(
+        experiment_id=experiment_id,
+        winner_variant_id=winner["variant_id"],
+        winner_arm=winner["arm"],
+        early=bool(report["early"]),
+        losers=len(rows) - 1,
+    )
+
+
+def pitfalls(
+    store: Store, campaign: str | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Archived losing variants with their numbers, newest decision first."""
+    rows = store.ab_outcomes("loser", campaign=campaign, kind=kind, any_channel=True)
+    return [
+        {
+            "experiment_id": r["experiment_id"],
+            "experiment": r["experiment"],
+            "campaign": r["campaign_id"],
+            "segment": r["segment_id"],
+            "kind": r["kind"],
+            "channel": r["channel"],
+            "variant_id": r["variant_id"],
+            "variant_uid": r["variant_uid"],
+            "style": r["style"],
+            "metric": r["metric"],
+            "impressions": r["impressions"],
+            "successes": r["successes"],
+            "rate": r["rate"],
+            "lift_abs": r["lift_abs"],
+            "lift_rel": r["lift_rel"],
+            "p_value": r["p_value"],
+            "p_value_adjusted": r["p_value_adjusted"],
+            "decided_at": r["decided_at"],
+            "content": r["content"],
+        }
+        for r in rows
+    ]

@@ -1,0 +1,103 @@
+"""A/B winners as few-shot examples for the ``example`` and ``hybrid`` prompt styles.
+
+``winner_examples(store, job)``: promoted winners of the same kind, channel and language as
+the job; the job's segment first, then the newest decision, then the strongest lift; at
+most three, within a token budget. Imports nothing heavy: it runs on every prompt render.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbench.store import Store
+
+if TYPE_CHECKING:
+    from workbench.app import Workbench
+    from workbench.llm.base import JobContext
+
+EXAMPLE_TOKEN_BUDGET = 1500
+MAX_WINNER_EXAMPLES = 3
+_DERIVED_KEYS = frozenset({"length"})  # computed by the workbench, not written by the model
+
+
+def _example_output(kind: str, content: dict[str, Any]) -> dict[str, Any]:
+    clean = {k: v for k, v in content.items() if k not in _DERIVED_KEYS}
+    if kind == "title":  # one title per variant; the title answer is a list of titles
+        return {"titles": [clean]}
+    return clean
+
+
+def _example_input(row: dict[str, Any]) -> dict[str, Any]:
+    product = row["product"] or {}
+    brand = row["brand"] or {}
+    segment = row["segment_data"] or {}
+    facts = {
+        "brand": brand.get("name"),
+        "product": product.get("name"),
+        "selling_points": product.get("selling_points") or None,
+        "offer": product.get("offer") or None,
+        "segment": row["segment_name"] or segment.get("name") or row["segment_id"],
+        "goal": row["goal"],
+    }
+    return {k: v for k, v in facts.items() if v}
+
+
+def _tokens(example: dict[str, Any]) -> int:
+    """A cheap upper-bound token estimate: one per CJK character, one per 4 other chars."""
+    text = repr(example["input"]) + repr(example["output"])
+    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+    return wide + (len(text) - wide + 3) // 4
+
+
+def winner_examples(
+    store: Store,
+    job: JobContext,
+    *,
+    budget: int = EXAMPLE_TOKEN_BUDGET,
+    limit: int = MAX_WINNER_EXAMPLES,
+) -> list[dict[str, Any]]:
+    """Few-shot example dicts from A/B winners for this job's kind, channel and language."""
+    d = job.deliverable
+    channel = getattr(d, "channel", None) or getattr(d, "platform", None)
+    language = job.brief.campaign.language
+    rows = [
+        r
+        for r in store.ab_outcomes("winner", kind=d.kind, channel=channel)
+        if (r["language"] or "zh-CN") == language and isinstance(r["content"], dict)
+    ]
+    same_segment = job.segment.id
+
+    def strength(r: dict[str, Any]) -> float:
+        return float(r["lift_rel"] if r["lift_rel"] is not None else r["lift_abs"] or 0.0)
+
+    # Stable sorts, least important key first: strongest, then newest, then same segment.
+    rows.sort(key=strength, reverse=True)
+    rows.sort(key=lambda r: r["decided_at"], reverse=True)
+    rows.sort(key=lambda r: r["segment_id"] != same_segment)
+    examples: list[dict[str, Any]] = []
+    spent = 0
+    for r in rows:
+        example = {
+            "id": f"ab-e{r['experiment_id']}-{r['variant_uid']}",
+            "kind": d.kind,
+            "channel": channel,
+            "language": language,
+            "input": _example_input(r),
+            "output": _example_output(d.kind, r["content"]),
+        }
+        cost = _tokens(example)
+        if spent + cost > budget:
+            continue
+        spent += cost
+        examples.append(example)
+        if len(examples) >= limit:
+            break
+    return examples
+
+
+def workbench_examples(workbench: Workbench, job: JobContext) -> list[dict[str, Any]]:
+    """The ``extra_examples`` callable of ``Workbench.prompts``: winners, if a database
+    exists (rendering a prompt never creates one)."""
+    if not workbench.db_exists():
+        return []
+    return winner_examples(workbench.store, job)

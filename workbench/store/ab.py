@@ -1,0 +1,358 @@
+"""Store methods for A/B tracking (issue 6): experiments, arms, metrics, events, outcomes.
+
+Experiments and arms are plain dicts out. ``metrics`` holds one row per arm and day
+(``unique(arm_id, date)``); every import is an upsert on that key inside one transaction,
+so importing the same file twice changes nothing and a bad file writes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from workbench.errors import NotFoundError
+from workbench.store.db import dumps, loads, now, read_txn, write_txn
+
+METRIC_COLUMNS = ("impressions", "clicks", "conversions", "shares", "cost", "revenue")
+_IN_CHUNK = 500
+
+_EXPERIMENT_COLUMNS = """
+    e.id, e.campaign_id AS campaign, e.segment_id AS segment, e.deliverable_index, e.kind,
+    e.channel, e.name, e.metric, e.alpha, e.status, e.source, e.salt, e.winner_arm_id,
+    e.decided_at, e.data, e.created_at, e.updated_at
+"""
+_ARM_COLUMNS = """
+    a.id AS arm_id, a.experiment_id, a.name, a.weight, a.is_control, a.tracking_code,
+    a.variant_id, v.uid AS variant_uid, v.segment_id AS segment, v.kind, v.channel, v.style,
+    v.status AS variant_status, v.content
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArmSpec:
+    """One arm to create: the variant it shows, its name, planned weight and role."""
+
+    variant_id: int
+    name: str
+    weight: float = 1.0
+    control: bool = False
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]
+
+
+class ABMixin:
+    """The A/B half of ``Store``."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+
+    # -- experiments -----------------------------------------------------------------
+
+    def ab_brief_experiment(self, campaign_id: str) -> dict[str, Any]:
+        """The ``experiment:`` block of the campaign's newest stored brief ({} if none)."""
+        with self._lock, read_txn(self._conn) as conn:
+            row = conn.execute(
+                "SELECT raw FROM briefs WHERE campaign_id = ? ORDER BY id DESC LIMIT 1",
+                (campaign_id,),
+            ).fetchone()
+        if row is None:
+            return {}
+        try:
+            data = yaml.safe_load(row[0])
+        except yaml.YAMLError:
+            return {}
+        block = data.get("experiment") if isinstance(data, dict) else None
+        return block if isinstance(block, dict) else {}
+
+    def ab_create_experiment(
+        self,
+        *,
+        campaign_id: str,
+        name: str,
+        metric: str,
+        alpha: float,
+        segment_id: str | None,
+        deliverable_index: int | None,
+        kind: str,
+        channel: str | None,
+        source: str,
+        salt: str,
+        data: dict[str, Any],
+        arms: Sequence[ArmSpec],
+    ) -> int:
+        """Insert an experiment and its arms in one transaction; returns its id."""
+        stamp = now()
+        with self._lock, write_txn(self._conn) as conn:
+            cur = conn.execute(
+                "INSERT INTO experiments (campaign_id, name, metric, alpha, status, segment_id,"
+                " kind, deliverable_index, channel, source, salt, data, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    campaign_id,
+                    name,
+                    metric,
+                    alpha,
+                    segment_id,
+                    kind,
+                    deliverable_index,
+                    channel,
+                    source,
+                    salt,
+                    dumps(data),
+                    stamp,
+                    stamp,
+                ),
+            )
+            experiment_id = int(cur.lastrowid or 0)
+            uids = dict(
+                conn.execute(
+                    f"SELECT id, uid FROM variants WHERE id IN ({','.join('?' * len(arms))})",
+                    [a.variant_id for a in arms],
+                ).fetchall()
+            )
+            conn.executemany(
+                "INSERT INTO arms (experiment_id, variant_id, name, weight, tracking_code,"
+                " is_control, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        experiment_id,
+                        a.variant_id,
+                        a.name,
+                        a.weight,
+                        f"{uids[a.variant_id]}.e{experiment_id}",
+                        int(a.control),
+                        stamp,
+                    )
+                    for a in arms
+                ],
+            )
+        return experiment_id
+
+    def ab_find_experiment(
+        self, campaign_id: str, segment_id: str | None, deliverable_index: int | None
+    ) -> int | None:
+        """The generated experiment of one (campaign, segment, deliverable), if any."""
+        with self._lock, read_txn(self._conn) as conn:
+            row = conn.execute(
+                "SELECT id FROM experiments WHERE campaign_id = ? AND segment_id IS ?"
+                " AND deliverable_index IS ? AND source = 'generated' ORDER BY id LIMIT 1",
+                (campaign_id, segment_id, deliverable_index),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def ab_list_experiments(
+        self, campaign: str | None = None, ids: Sequence[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Experiments (oldest first) with their arms and per-arm metric totals."""
+        where: list[str] = []
+        params: list[Any] = []
+        if campaign is not None:
+            where.append("e.campaign_id = ?")
+            params.append(campaign)
+        if ids is not None:
+            if not ids:
+                return []
+            where.append(f"e.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        sql = f"SELECT {_EXPERIMENT_COLUMNS} FROM experiments e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.id"
+        with self._lock, read_txn(self._conn) as conn:
+            experiments = _rows(conn.execute(sql, params))
+            arms: list[dict[str, Any]] = []
+            exp_ids = [e["id"] for e in experiments]
+            for chunk in _chunks(exp_ids):
+                marks = ",".join("?" * len(chunk))
+                arms += _rows(
+                    conn.execute(
+                        f"SELECT {_ARM_COLUMNS}, "
+                        "COALESCE(SUM(m.impressions), 0) AS impressions, "
+                        "COALESCE(SUM(m.clicks), 0) AS clicks, "
+                        "COALESCE(SUM(m.conversions), 0) AS conversions, "
+                        "COALESCE(SUM(m.shares), 0) AS shares, "
+                        "COALESCE(SUM(m.cost), 0.0) AS cost, "
+                        "COALESCE(SUM(m.revenue), 0.0) AS revenue, "
+                        "COUNT(m.id) AS days, MIN(m.date) AS first_date, MAX(m.date) AS last_date "
+                        "FROM arms a JOIN variants v ON v.id = a.variant_id "
+                        "LEFT JOIN metrics m ON m.arm_id = a.id "
+                        f"WHERE a.experiment_id IN ({marks}) GROUP BY a.id ORDER BY a.id",
+                        chunk,
+                    )
+                )
+        by_id: dict[int, dict[str, Any]] = {}
+        for e in experiments:
+            e["data"] = loads(e["data"]) or {}
+            e["arms"] = []
+            by_id[e["id"]] = e
+        for arm in arms:
+            arm["content"] = loads(arm["content"])
+            arm["is_control"] = bool(arm["is_control"])
+            by_id[arm["experiment_id"]]["arms"].append(arm)
+        return experiments
+
+    def ab_get_experiment(self, experiment_id: int) -> dict[str, Any]:
+        found = self.ab_list_experiments(ids=[experiment_id])
+        if not found:
+            raise NotFoundError(f"experiment {experiment_id} not found")
+        return found[0]
+
+    def ab_campaign_language(self, campaign_id: str) -> str:
+        with self._lock, read_txn(self._conn) as conn:
+            row = conn.execute("SELECT language FROM campaigns WHERE id = ?", (campaign_id,))
+            found = row.fetchone()
+        return str(found[0]) if found and found[0] else "zh-CN"
+
+    # -- results -----------------------------------------------------------------------
+
+    def ab_arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """Arm ids per variant key (numeric id or uid), for every key that has arms."""
+        wanted = sorted({k.strip().lower() for k in keys})
+        result: dict[str, list[int]] = {}
+        with self._lock, read_txn(self._conn) as conn:
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                ids = [int(k) for k in chunk if k.isdigit()]
+                rows = conn.execute(
+                    "SELECT v.id, v.uid, a.id FROM arms a JOIN variants v ON v.id = a.variant_id "
+                    f"WHERE v.uid IN ({marks}) OR v.id IN ({','.join('?' * len(ids)) or 'NULL'})",
+                    [*chunk, *ids],
+                ).fetchall()
+                for variant_id, uid, arm_id in rows:
+                    for key in (str(variant_id), uid):
+                        if key in chunk:
+                            result.setdefault(key, []).append(int(arm_id))
+        return result
+
+    def ab_upsert_metrics(self, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> int:
+        """Upsert ``(arm_id, date, *columns)`` rows; columns not given keep their values."""
+        for column in columns:
+            if column not in METRIC_COLUMNS:
+                raise ValueError(f"unknown metric column {column!r}")
+        names = ["arm_id", "date", *columns, "updated_at"]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "updated_at"])
+        sql = (
+            f"INSERT INTO metrics ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT (arm_id, date) DO UPDATE SET {updates}"
+        )
+        stamp = now()
+        with self._lock, write_txn(self._conn) as conn:
+            conn.executemany(sql, [(*row, stamp) for row in rows])
+        return len(rows)
+
+    def ab_add_events(self, events: Sequence[tuple[int, str, str, str, str]]) -> int:
+        """Store ``(arm_id, user_id, event, date, ts)`` events (duplicates ignored) and
+        recompute the metrics of every (arm, date) they touch; returns new events stored.
+
+        Per day: clicks, conversions and shares are distinct users with that event (a QR
+        scan counts as a click); impressions are distinct users with any event other than
+        a scan, but never fewer than an earlier CSV import set (a poster's reach).
+        """
+        touched = sorted({(e[0], e[3]) for e in events})
+        stamp = now()
+        with self._lock, write_txn(self._conn) as conn:
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT INTO ab_events (arm_id, user_id, event, date, ts) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (arm_id, date, event, user_id) DO NOTHING",
+                events,
+            )
+            added = conn.total_changes - before
+            for arm_id, day in touched:
+                seen, clicks, conversions, shares = conn.execute(
+                    "SELECT COUNT(DISTINCT CASE WHEN event != 'scan' THEN user_id END), "
+                    "COUNT(DISTINCT CASE WHEN event IN ('click', 'scan') THEN user_id END), "
+                    "COUNT(DISTINCT CASE WHEN event = 'conversion' THEN user_id END), "
+                    "COUNT(DISTINCT CASE WHEN event = 'share' THEN user_id END) "
+                    "FROM ab_events WHERE arm_id = ? AND date = ?",
+                    (arm_id, day),
+                ).fetchone()
+                conn.execute(
+                    "INSERT INTO metrics (arm_id, date, impressions, clicks, conversions, shares,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arm_id, date) DO UPDATE"
+                    " SET impressions = MAX(metrics.impressions, excluded.impressions),"
+                    " clicks = excluded.clicks, conversions = excluded.conversions,"
+                    " shares = excluded.shares, updated_at = excluded.updated_at",
+                    (arm_id, day, seen, clicks, conversions, shares, stamp),
+                )
+        return added
+
+    # -- outcomes ------------------------------------------------------------------------
+
+    def ab_record_outcome(
+        self, experiment_id: int, winner_arm_id: int, outcomes: Sequence[dict[str, Any]]
+    ) -> None:
+        """Mark the winner and archive every arm's numbers (winner and losers) at once."""
+        stamp = now()
+        columns = (
+            "experiment_id, arm_id, variant_id, campaign_id, segment_id, kind, channel, role,"
+            " metric, impressions, successes, rate, lift_abs, lift_rel, p_value,"
+            " p_value_adjusted, data"
+        )
+        names = [c.strip() for c in columns.split(",")]
+        with self._lock, write_txn(self._conn) as conn:
+            conn.execute(
+                "UPDATE experiments SET winner_arm_id = ?, status = 'decided', decided_at = ?,"
+                " updated_at = ? WHERE id = ?",
+                (winner_arm_id, stamp, stamp, experiment_id),
+            )
+            conn.execute("DELETE FROM ab_outcomes WHERE experiment_id = ?", (experiment_id,))
+            conn.executemany(
+                f"INSERT INTO ab_outcomes ({columns}, decided_at)"
+                f" VALUES ({', '.join('?' * (len(names) + 1))})",
+                [
+                    (*[dumps(o[n]) if n == "data" else o.get(n) for n in names], stamp)
+                    for o in outcomes
+                ],
+            )
+
+    def ab_outcomes(
+        self,
+        role: str,
+        *,
+        campaign: str | None = None,
+        kind: str | None = None,
+        channel: str | None = None,
+        any_channel: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Archived arms (``winner`` or ``loser``), newest decision first, with the variant
+        content, campaign facts and segment."""
+        where = ["o.role = ?"]
+        params: list[Any] = [role]
+        if campaign is not None:
+            where.append("o.campaign_id = ?")
+            params.append(campaign)
+        if kind is not None:
+            where.append("o.kind = ?")
+            params.append(kind)
+        if not any_channel:
+            where.append("o.channel IS ?")
+            params.append(channel)
+        sql = (
+            "SELECT o.*, v.uid AS variant_uid, v.content, v.style, c.language, c.goal, c.brand,"
+            " c.product, s.name AS segment_name, s.data AS segment_data, e.name AS experiment"
+            " FROM ab_outcomes o JOIN variants v ON v.id = o.variant_id"
+            " JOIN experiments e ON e.id = o.experiment_id"
+            " JOIN campaigns c ON c.id = o.campaign_id"
+            " LEFT JOIN segments s ON s.campaign_id = o.campaign_id AND s.id = o.segment_id"
+            f" WHERE {' AND '.join(where)} ORDER BY o.decided_at DESC, o.id"
+        )
+        with self._lock, read_txn(self._conn) as conn:
+            rows = _rows(conn.execute(sql, params))
+        for row in rows:
+            for column in ("content", "brand", "product", "segment_data", "data"):
+                row[column] = loads(row[column])
+        return rows
