@@ -10,6 +10,7 @@ import typer
 
 from workbench import __version__
 from workbench.cli import (
+    cmd_ab,
     cmd_brief,
     cmd_generate,
     cmd_llm,
@@ -57,6 +58,7 @@ app.command()(cmd_generate.generate)
 app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")
 app.add_typer(cmd_variants.app, name="variants")
+app.add_typer(cmd_ab.app, name="ab")
 
 
 def run(argv: list[str] | None = None) -> int:
