@@ -21,6 +21,8 @@ from workbench.generate.runner import (
     RunObserver,
     RunOptions,
 )
+from workbench.kinds.timing import apply_speech_rates
+from workbench.lint.context import generation_check
 from workbench.llm.base import Provider
 from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
 from workbench.prompting import PromptLibrary
@@ -78,11 +80,12 @@ class Workbench:
         return self._prompts
 
     def load_brief(self, path: Path) -> LoadedBrief:
-        return load_brief(path, self.segments)
+        return apply_speech_rates(load_brief(path, self.segments), self.settings.scripts)
 
     def load_briefs(self, paths: list[Path]) -> list[LoadedBrief]:
         """Every brief, or one InputError listing every problem in all of them."""
-        return validate_briefs(paths, self.segments)
+        loaded = validate_briefs(paths, self.segments)
+        return [apply_speech_rates(b, self.settings.scripts) for b in loaded]
 
     def endpoint(self, overrides: EndpointOverrides | None = None) -> EndpointConfig | None:
         """The configured endpoint, or None for the offline composer."""
@@ -110,7 +113,7 @@ class Workbench:
         ``checks`` run on each variant's content before it is stored (their findings are
         stored with it); ``after_batch`` steps run when a brief's jobs are done.
         """
-        checks: list[ContentCheck] = []
+        checks: list[ContentCheck] = [generation_check(self.workspace)]
         after_batch: list[AfterBatch] = []
         return BatchRunner(
             self.store, provider, options, observer, checks=checks, after_batch=after_batch

@@ -61,10 +61,25 @@ class GenerateSettings(_Section):
     """Requests per minute cap (0: no cap)."""
 
 
+class ScriptSettings(_Section):
+    speech_rate_zh: float = Field(default=4.0, gt=0, le=12)
+    """Voice-over pace for Chinese scripts: characters per second (a deliverable's
+    speech_rate overrides it)."""
+    speech_rate_en: float = Field(default=2.5, gt=0, le=12)
+    """Voice-over pace for English scripts: words per second."""
+
+
+class ReviewSettings(_Section):
+    steps: list[str] = Field(default_factory=lambda: ["review"], min_length=1)
+    """Approval steps in order, e.g. ["marketing", "legal"]: approved only after every one."""
+
+
 class Settings(_Section):
     workspace: WorkspaceSettings = Field(default_factory=lambda: WorkspaceSettings())
     llm: LLMSettings = Field(default_factory=lambda: LLMSettings())
     generate: GenerateSettings = Field(default_factory=lambda: GenerateSettings())
+    review: ReviewSettings = Field(default_factory=lambda: ReviewSettings())
+    scripts: ScriptSettings = Field(default_factory=lambda: ScriptSettings())
 
     @classmethod
     def load(cls, path: Path) -> Settings:

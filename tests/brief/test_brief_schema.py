@@ -37,7 +37,13 @@ def test_deliverables_are_discriminated_by_kind() -> None:
     schema = brief_json_schema()
     items = schema["properties"]["deliverables"]["items"]
     assert items["discriminator"]["propertyName"] == "kind"
-    assert set(items["discriminator"]["mapping"]) == {"copy", "title", "poster", "video_script"}
+    assert set(items["discriminator"]["mapping"]) == {
+        "copy",
+        "title",
+        "poster",
+        "video_script",
+        "live_script",
+    }
     copy = _resolve(schema, items["discriminator"]["mapping"]["copy"])
     assert copy["properties"]["variants"]["minimum"] == 1
     assert copy["properties"]["variants"]["maximum"] == 50

@@ -34,6 +34,8 @@ EXTRA_DELIVERABLES: list[dict[str, Any]] = [
     {"kind": "poster", "qr": False},
     {"kind": "video_script", "platform": "channels", "duration": 20, "audience": "customer"},
     {"kind": "video_script", "platform": "xiaohongshu", "duration": 30},
+    {"kind": "live_script", "minutes": 60, "platform": "douyin"},
+    {"kind": "live_script", "minutes": 20},
 ]
 
 

@@ -171,7 +171,8 @@ SHAPES = {
     "copy": {"title", "body", "hashtags", "cta"},
     "title": {"titles"},
     "poster": {"headline", "subheadline", "bullets", "cta", "badge"},
-    "video_script": {"title", "cover_text", "hook", "hashtags", "duration", "shots"},
+    "video_script": {"title", "cover_text", "hook", "cta", "hashtags", "duration", "shots"},
+    "live_script": {"title", "minutes", "phases", "fabe", "recap"},
 }
 ABSOLUTE = ("最", "第一", "国家级", "顶级", "100%", "绝对", "独家", "极致")
 

@@ -28,6 +28,7 @@ from workbench.brief.models import (
     Campaign,
     CopyDeliverable,
     Experiment,
+    LiveScriptDeliverable,
     PosterDeliverable,
     Product,
     Segment,
@@ -50,6 +51,7 @@ BRIEF_MODELS: ModelMap = {
     "title": TitleDeliverable,
     "poster": PosterDeliverable,
     "video_script": VideoScriptDeliverable,
+    "live_script": LiveScriptDeliverable,
 }
 _EMPTY = "empty file; expected a brief with campaign, segments and deliverables"
 

@@ -165,11 +165,33 @@ class VideoScriptDeliverable(_Deliverable):
     kind: Literal["video_script"]
     platform: VideoPlatform = "douyin"
     duration: int = Field(30, ge=5, le=600, description="Seconds")
-    audience: Literal["crew", "customer"] = "crew"
+    audience: Literal["crew", "customer"] = Field(
+        "crew", description="crew: staff shoot it; customer: a co-creation script for one phone"
+    )
+    speech_rate: float | None = Field(
+        None,
+        gt=0,
+        le=12,
+        description="Voice-over pace: Chinese characters (zh-CN) or words (en-US) per second; "
+        "absent: the workspace setting (4 and 2.5 by default)",
+    )
+
+
+class LiveScriptDeliverable(_Deliverable):
+    kind: Literal["live_script"]
+    minutes: int = Field(60, ge=10, le=480, description="Length of the live stream in minutes")
+    platform: VideoPlatform | None = Field(None, description="Live-stream platform, if any")
+    speech_rate: float | None = Field(
+        None, gt=0, le=12, description="Host's pace (characters or words per second)"
+    )
 
 
 Deliverable = Annotated[
-    CopyDeliverable | TitleDeliverable | PosterDeliverable | VideoScriptDeliverable,
+    CopyDeliverable
+    | TitleDeliverable
+    | PosterDeliverable
+    | VideoScriptDeliverable
+    | LiveScriptDeliverable,
     Field(discriminator="kind"),
 ]
 

@@ -26,7 +26,8 @@ def brief_json_schema() -> dict[str, Any]:
         Brief.model_json_schema(),
         "Workbench brief",
         "A content brief: campaign, brand and product, audience segments (library ids or "
-        "inline), deliverables (copy, title, poster, video_script) and the A/B experiment.",
+        "inline), deliverables (copy, title, poster, video_script, live_script) and the A/B "
+        "experiment.",
     )
 
 

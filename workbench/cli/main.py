@@ -15,6 +15,7 @@ from workbench.cli import (
     cmd_generate,
     cmd_llm,
     cmd_prompts,
+    cmd_tui,
     cmd_variants,
     cmd_workspace,
     common,
@@ -55,6 +56,7 @@ app.command()(cmd_workspace.demo)
 app.command()(cmd_brief.validate)
 app.command()(cmd_brief.schema)
 app.command()(cmd_generate.generate)
+app.command()(cmd_tui.tui)
 app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")
 app.add_typer(cmd_variants.app, name="variants")
@@ -64,8 +66,11 @@ app.add_typer(cmd_ab.app, name="ab")
 def run(argv: list[str] | None = None) -> int:
     """Entry point: expected failures become one line on stderr and an exit code."""
     common.STATE = common.State()
+    args = sys.argv[1:] if argv is None else argv
+    if not args and sys.stdin.isatty() and sys.stdout.isatty():
+        args = ["tui"]  # plain `workbench` in a terminal opens the TUI; piped, it prints help
     try:
-        result = app(args=argv, prog_name="workbench", standalone_mode=False)
+        result = app(args=args, prog_name="workbench", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except WorkbenchError as exc:
         lines = str(exc).splitlines() or [exc.__class__.__name__]

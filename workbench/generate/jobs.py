@@ -26,7 +26,7 @@ def deliverable_channel(deliverable: Deliverable) -> str | None:
     """The channel a deliverable targets (video scripts: their platform; posters: none)."""
     if deliverable.kind in ("copy", "title"):
         return getattr(deliverable, "channel", None)
-    if deliverable.kind == "video_script":
+    if deliverable.kind in ("video_script", "live_script"):
         return getattr(deliverable, "platform", None)
     return None
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from workbench.kinds.base import ContentError, KindSpec
 from workbench.kinds.copy import CopyKind
+from workbench.kinds.live_script import LiveScriptKind
 from workbench.kinds.poster import PosterKind
 from workbench.kinds.title import TitleKind
 from workbench.kinds.video_script import VideoScriptKind
 
 KINDS: dict[str, KindSpec] = {
-    kind.name: kind for kind in (CopyKind(), TitleKind(), PosterKind(), VideoScriptKind())
+    kind.name: kind
+    for kind in (CopyKind(), TitleKind(), PosterKind(), VideoScriptKind(), LiveScriptKind())
 }
 
 

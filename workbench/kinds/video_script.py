@@ -1,28 +1,26 @@
 """Short-video scripts: a shot list that tiles the duration, hook first, CTA last.
 
-Answer shape: ``{"title", "cover_text", "hook", "hashtags": [str], "duration": int,
-"shots": [{"start", "end", "shot_size", "visual", "voiceover", "onscreen_text", "sound"}]}``.
-Shot sizes are canonical in Chinese (特写/近景/中景/全景); English synonyms are accepted and
-normalised. Shots that do not tile are re-timed in proportion to their voice-over (a repair).
+Answer shape: ``{"title", "cover_text", "hook", "cta", "hashtags": [str], "duration": int,
+"shots": [{"start", "end", "shot_size", "visual", "voiceover", "onscreen_text", "sound",
+"props", "cue"}]}``. Shot sizes are canonical in Chinese (特写/近景/中景/全景); English
+synonyms are accepted and normalised.
+
+Timing rules: shots tile ``[0, duration]``, the first (the hook) lasts at most 3 s, every
+shot at least 1 s, and each voice-over fits its time at the speaking rate. A script that
+breaks them is re-timed in proportion to its voice-over when the voice-over fits the
+duration (recorded in ``content["repairs"]``); otherwise the problems go back to the model.
+Co-creation scripts (``audience: customer``) have few shots and a cue for every line.
 """
 
 from __future__ import annotations
 
-import itertools
+import difflib
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from workbench.kinds.channels import (
-    HOOK_MAX_SECONDS,
-    SPEECH_RATE_EN,
-    SPEECH_RATE_ZH,
-    TIMING_TOLERANCE,
-    VIDEO_COVER_MAX,
-    VIDEO_PLATFORMS,
-    ChannelSpec,
-    weighted_len,
-)
+from workbench.kinds.channels import VIDEO_COVER_MAX, VIDEO_PLATFORMS, ChannelSpec, weighted_len
 from workbench.kinds.common import (
     Answer,
     Problems,
@@ -30,9 +28,9 @@ from workbench.kinds.common import (
     clean_hashtags,
     language,
     schema_of,
-    speech_units,
     validate,
 )
+from workbench.kinds.timing import retime, speech_rate, timing_problems, unit_name
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -50,31 +48,36 @@ _SYNONYMS: dict[str, str] = {
     "wide": "全景", "wide shot": "全景", "long shot": "全景", "full shot": "全景", "ws": "全景",
     "ls": "全景", "远景": "全景", "全景镜头": "全景",
 }  # fmt: skip
+CUSTOMER_MAX_SHOTS = 5  # a co-creation script a customer shoots alone in ten minutes
+CTA_MATCH = 0.6  # share of the CTA's characters the last shot must carry, in order
+_NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 class Shot(Answer):
     start: float = Field(description="Start second")
     end: float = Field(description="End second")
     shot_size: ShotSize = Field(description="特写, 近景, 中景 or 全景")
-    visual: str = Field(description="What the camera shows")
-    voiceover: str = Field(description="Spoken words; about 4 Chinese characters per second")
-    onscreen_text: str = Field(description="Caption on screen; may be empty")
+    visual: str = Field(description="What the camera shows and the action in it")
+    voiceover: str = Field(description="Spoken words (口播); about 4 Chinese characters a second")
+    onscreen_text: str = Field(description="Caption on screen (花字/字幕); may be empty")
     sound: str = Field(description="Music or sound effect; may be empty")
+    props: str = Field("", description="Props the shot needs (道具); may be empty")
+    cue: str = Field(
+        "",
+        description="Prompt for whoever films: what to do and say (required for customer scripts)",
+    )
 
 
 class VideoScriptAnswer(Answer):
     title: str = Field(description="Video title within the platform's limit")
     cover_text: str = Field(description=f"Cover text, at most {VIDEO_COVER_MAX} characters")
     hook: str = Field(description="The opening line that stops the scroll (first ≤3 s)")
+    cta: str = Field(description="The call to action, said or shown in the last shot")
     hashtags: list[str] = Field(description="Topic tags without '#'")
     duration: int = Field(description="Total seconds; must equal the requested duration")
     shots: list[Shot] = Field(
         description="Shots in order, tiling 0..duration; the first is the hook (≤3 s)"
     )
-
-
-def speech_rate(lang: str) -> float:
-    return SPEECH_RATE_EN if lang == "en-US" else SPEECH_RATE_ZH
 
 
 def normalise_shot_size(value: Any) -> Any:
@@ -109,45 +112,22 @@ class VideoScriptKind:
             ]
         answer = validate(VideoScriptAnswer, data)
         platform = getattr(deliverable, "platform", "douyin")
-        duration = int(getattr(deliverable, "duration", answer.duration))
-        return [check_script(answer.model_dump(), VIDEO_PLATFORMS[platform], duration, brief)]
+        return [check_script(answer.model_dump(), VIDEO_PLATFORMS[platform], deliverable, brief)]
 
 
-def _tiles(shots: list[dict[str, Any]], duration: float) -> bool:
-    if not shots or abs(shots[0]["start"]) > TIMING_TOLERANCE:
+def carries(text: str, cta: str) -> bool:
+    """Whether ``text`` says the CTA: most of its characters, in order (paraphrase allowed)."""
+    want = _NOISE_RE.sub("", cta.lower())
+    have = _NOISE_RE.sub("", text.lower())
+    if not want:
         return False
-    if abs(shots[-1]["end"] - duration) > TIMING_TOLERANCE:
-        return False
-    for a, b in itertools.pairwise(shots):
-        if abs(b["start"] - a["end"]) > TIMING_TOLERANCE:
-            return False
-    return all(s["end"] > s["start"] for s in shots)
+    if want in have:
+        return True
+    blocks = difflib.SequenceMatcher(None, want, have, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= CTA_MATCH * len(want)
 
 
-def retime(shots: list[dict[str, Any]], duration: float, lang: str) -> None:
-    """Give each shot time in proportion to its voice-over; the hook at most 3 s."""
-    weights = [max(speech_units(s["voiceover"], lang), 1) for s in shots]
-    total = sum(weights)
-    secs = [duration * w / total for w in weights]
-    if len(shots) > 1 and secs[0] > HOOK_MAX_SECONDS:
-        secs[0] = HOOK_MAX_SECONDS
-        rest = sum(weights[1:])
-        secs[1:] = [(duration - HOOK_MAX_SECONDS) * w / rest for w in weights[1:]]
-    t = 0.0
-    for shot, sec in zip(shots, secs, strict=True):
-        shot["start"] = round(t, 1)
-        t += sec
-        shot["end"] = round(t, 1)
-    shots[-1]["end"] = float(duration)
-
-
-def check_script(
-    values: dict[str, Any], spec: ChannelSpec, duration: int, brief: Brief
-) -> dict[str, Any]:
-    problems = Problems()
-    lang = language(brief)
-    rate = speech_rate(lang)
-    hashtags = clean_hashtags(values["hashtags"], spec.hashtags_max, "hashtags", problems)
+def _check_text(values: dict[str, Any], spec: ChannelSpec, problems: Problems) -> None:
     title = values["title"]
     n = spec.title_length(title)
     if not title:
@@ -159,6 +139,8 @@ def check_script(
         problems.add("title", f"is {n} characters; the minimum on {spec.id} is {spec.title_min}")
     if not values["hook"]:
         problems.add("hook", "is empty")
+    if not values["cta"]:
+        problems.add("cta", "is empty; the last shot carries the call to action")
     cover = values["cover_text"]
     if weighted_len(cover) > VIDEO_COVER_MAX:
         problems.add(
@@ -167,49 +149,94 @@ def check_script(
             f"the limit is {VIDEO_COVER_MAX}",
         )
 
+
+def _check_timing(
+    shots: list[dict[str, Any]], duration: int, rate: float, lang: str, problems: Problems
+) -> None:
+    """Timing rules; a script that breaks them is re-timed or its problems sent back."""
+    found = timing_problems(shots, duration, rate, lang)
+    if not found:
+        return
+    plan = retime([s["voiceover"] for s in shots], duration, rate, lang)
+    if plan.spans is None:
+        for path, message in found:
+            problems.add(path, message)
+        problems.add("shots", plan.reason)
+        return
+    for shot, (start, end) in zip(shots, plan.spans, strict=True):
+        shot["start"], shot["end"] = start, end
+    what = "; ".join(f"{path} {message}" for path, message in found[:3])
+    more = f" (+{len(found) - 3} more)" if len(found) > 3 else ""
+    problems.repair(
+        f"shots: re-timed to tile 0-{duration} s in proportion to their voice-over at "
+        f"{rate:g} {unit_name(lang)}/s (was: {what}{more})"
+    )
+
+
+def _check_shots(
+    shots: list[dict[str, Any]], values: dict[str, Any], customer: bool, problems: Problems
+) -> None:
+    last = shots[-1]
+    cta = values["cta"]
+    if cta and not carries(f"{last['voiceover']} {last['onscreen_text']}", cta):
+        if not last["onscreen_text"]:
+            last["onscreen_text"] = cta
+            problems.repair(f"shots[{len(shots) - 1}].onscreen_text: set to the CTA")
+        else:
+            problems.add(
+                f"shots[{len(shots) - 1}]",
+                f"the last shot must carry the CTA {cta!r} in its voiceover or onscreen_text",
+            )
+    if customer:
+        if len(shots) > CUSTOMER_MAX_SHOTS:
+            problems.add(
+                "shots",
+                f"has {len(shots)} shots; a customer shoots at most {CUSTOMER_MAX_SHOTS} "
+                "simple shots alone",
+            )
+        for i, shot in enumerate(shots):
+            if not shot["cue"]:
+                problems.add(
+                    f"shots[{i}].cue",
+                    "is empty; a co-creation script tells the customer what to do and say",
+                )
+
+
+def check_script(
+    values: dict[str, Any], spec: ChannelSpec, deliverable: Any, brief: Brief
+) -> dict[str, Any]:
+    """Validate (and safely repair) one script; ``ContentError`` names what is left."""
+    problems = Problems()
+    lang = language(brief)
+    rate = speech_rate(lang, deliverable)
+    duration = int(getattr(deliverable, "duration", values["duration"]))
+    customer = getattr(deliverable, "audience", "crew") == "customer"
+    hashtags = clean_hashtags(values["hashtags"], spec.hashtags_max, "hashtags", problems)
+    _check_text(values, spec, problems)
     shots = [dict(s) for s in values["shots"]]
     if values["duration"] != duration:
         problems.repair(f"duration: was {values['duration']} s, set to the requested {duration} s")
     if len(shots) < 2:
         problems.add("shots", "needs at least 2 shots: the hook (at most 3 s) and the rest")
     else:
-        ordered = sorted(shots, key=lambda s: (s["start"], s["end"]))
-        if not _tiles(ordered, duration):
-            retime(ordered, duration, lang)
-            problems.repair(
-                f"shots: re-timed to tile 0-{duration} s in proportion to their voice-over"
-            )
-        shots = ordered
-        first = shots[0]
-        if len(shots) > 1 and first["end"] - first["start"] > HOOK_MAX_SECONDS + TIMING_TOLERANCE:
-            problems.add(
-                "shots[0]",
-                f"lasts {first['end'] - first['start']:.1f} s; the hook must be at most "
-                f"{HOOK_MAX_SECONDS:g} s",
-            )
-        unit = "words" if lang == "en-US" else "characters"
-        for i, shot in enumerate(shots):
-            seconds = shot["end"] - shot["start"]
-            units = speech_units(shot["voiceover"], lang)
-            if units > seconds * rate + TIMING_TOLERANCE:
-                problems.add(
-                    f"shots[{i}].voiceover",
-                    f"is {units} {unit} for {seconds:.1f} s; at {rate:g} {unit}/s at most "
-                    f"{int(seconds * rate + TIMING_TOLERANCE)} fit",
-                )
-    fields = {k: values[k] for k in ("title", "cover_text", "hook")}
+        _check_timing(shots, duration, rate, lang, problems)
+        _check_shots(shots, values, customer, problems)
+    fields = {k: values[k] for k in ("title", "cover_text", "hook", "cta")}
     fields.update({f"hashtags[{i}]": t for i, t in enumerate(hashtags)})
     for i, shot in enumerate(shots):
-        for key in ("visual", "voiceover", "onscreen_text"):
+        for key in ("visual", "voiceover", "onscreen_text", "props", "cue"):
             fields[f"shots[{i}].{key}"] = shot[key]
     check_banned(fields, brief, problems)
     problems.raise_if_any()
     content = {
-        "title": title,
-        "cover_text": cover,
+        "title": values["title"],
+        "cover_text": values["cover_text"],
         "hook": values["hook"],
+        "cta": values["cta"],
         "hashtags": hashtags,
         "duration": duration,
+        "audience": "customer" if customer else "crew",
+        "speech_rate": rate,
         "shots": shots,
     }
     return problems.attach(content)

@@ -20,14 +20,14 @@ from workbench.kinds.channels import (
     SMS_OPT_OUT,
     SMS_OPT_OUT_EN,
     SMS_SINGLE,
-    SPEECH_RATE_EN,
-    SPEECH_RATE_ZH,
     TITLE_FALLBACK_MAX,
     VIDEO_COVER_MAX,
     VIDEO_PLATFORMS,
     ChannelSpec,
     sms_signature,
 )
+from workbench.kinds.timing import speech_rate
+from workbench.prompting.script_limits import live_limits, script_limits
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
@@ -75,6 +75,7 @@ ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "poster": ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利"),
         "video_script": ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍"),
+        "live_script": ("福利先行", "痛点场景", "专家讲解", "门店实拍", "顾客证言", "节令氛围"),
     },
     "en-US": {
         "copy": (
@@ -109,6 +110,14 @@ ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
             "result first",
             "customer testimony",
             "in-store footage",
+        ),
+        "live_script": (
+            "perks first",
+            "pain-point scene",
+            "expert explainer",
+            "in-store footage",
+            "customer testimony",
+            "seasonal mood",
         ),
     },
 }
@@ -170,7 +179,8 @@ def limits_for(job: JobContext) -> dict[str, Any]:
             }
     elif d.kind == "video_script":
         limits = _channel_limits(VIDEO_PLATFORMS[d.platform])
-        rate = SPEECH_RATE_EN if lang == "en-US" else SPEECH_RATE_ZH
+        rate = speech_rate(lang, d)
+        limits.update(script_limits(d))
         limits.update(
             duration=d.duration,
             hook_max_seconds=HOOK_MAX_SECONDS,
@@ -181,6 +191,8 @@ def limits_for(job: JobContext) -> dict[str, Any]:
             audience=d.audience,
             emoji_max=0,
         )
+    elif d.kind == "live_script":
+        limits = live_limits(d, lang)
     else:
         limits = {"label_zh": "", "label_en": "the poster"}
         limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})

@@ -4,7 +4,7 @@ Examples are YAML files (a list of entries) in ``templates/examples/`` and in an
 folders; A/B winners come in through a callable. One entry::
 
     - id: community-mombaby-1
-      kind: copy                    # copy | title | poster | video_script
+      kind: copy                    # copy | title | poster | video_script | live_script
       channel: community            # copy/title channel or video platform; absent for posters
       language: zh-CN               # default zh-CN
       industry: mother_baby         # free label, informative only
@@ -25,7 +25,7 @@ import yaml
 
 from workbench.errors import InputError, Problem
 
-KINDS = ("copy", "title", "poster", "video_script")
+KINDS = ("copy", "title", "poster", "video_script", "live_script")
 MAX_EXAMPLES = 3
 
 

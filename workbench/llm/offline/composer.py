@@ -16,6 +16,7 @@ from workbench.errors import LLMError
 from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallback
 from workbench.llm.offline.context import Ctx, make_ctx
 from workbench.llm.offline.copywriter import compose_copy
+from workbench.llm.offline.live import compose_live
 from workbench.llm.offline.poster import compose_poster
 from workbench.llm.offline.titles import compose_titles
 from workbench.llm.offline.video import compose_video
@@ -38,6 +39,7 @@ COMPOSERS: dict[str, Callable[[Ctx], dict[str, Any]]] = {
     "title": _titles,
     "poster": compose_poster,
     "video_script": compose_video,
+    "live_script": compose_live,
 }
 
 

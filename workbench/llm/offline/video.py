@@ -1,4 +1,9 @@
-"""Short-video scripts: hook (≤3 s), middle beats, CTA last; voice-over fitted to time."""
+"""Short-video scripts: hook (≤3 s), middle beats, CTA last; voice-over fitted to time.
+
+Crew scripts rotate middle beats (pain, selling point, scene, price) with props per shot.
+Co-creation scripts (``audience: customer``) are three or four simple phone shots, each
+with a cue telling the customer what to do and say.
+"""
 
 from __future__ import annotations
 
@@ -13,47 +18,128 @@ from workbench.kinds.channels import (
     weighted_len,
 )
 from workbench.kinds.common import speech_units
-from workbench.kinds.video_script import speech_rate
+from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.context import Ctx
 from workbench.llm.offline.copywriter import hashtags
-from workbench.llm.offline.text import fit, pick, squash
+from workbench.llm.offline.script_phrases import CUSTOMER, PROPS
+from workbench.llm.offline.text import fit, pick, squash, usable
 from workbench.llm.offline.titles import compose_titles, offer_short
 
-MIDDLE = ("pain", "point", "scene", "point", "price", "point", "scene", "pain")
 SIZES = {"hook": "特写", "pain": "中景", "point": "特写", "scene": "全景", "price": "近景",
          "cta": "中景"}  # fmt: skip
+CUSTOMER_SIZES = {"hook": "特写", "use": "中景", "point": "特写", "cta": "近景"}
+CAPTION_MAX = 16  # on-screen text, weighted
+BGM = {
+    "zh-CN": ("轻快背景音乐", "温暖钢琴背景音乐", "节奏鼓点背景音乐"),
+    "en-US": ("upbeat music", "warm piano music", "drum-beat music"),
+}
+SOUND_CUES = {
+    "zh-CN": {"in": "{bgm}起，音效：嗖", "on": "音乐延续", "ding": "音乐延续，音效：叮",
+              "out": "{bgm}渐弱收尾"},
+    "en-US": {"in": "{bgm} in, whoosh", "on": "music continues", "ding": "music continues, ding",
+              "out": "{bgm} fades out"},
+}  # fmt: skip
 
 
 def _timeline(duration: int, middle: int) -> list[tuple[float, float]]:
     hook = min(HOOK_MAX_SECONDS, max(1.0, round(duration * 0.15, 1)))
-    cta = min(6.0, max(1.5, round(duration * 0.15, 1)))
+    cta = min(6.0, max(2.5, round(duration * 0.15, 1)))
     step = (duration - hook - cta) / middle
     marks = [0.0, hook] + [round(hook + step * (i + 1), 1) for i in range(middle - 1)]
     marks += [round(duration - cta, 1), float(duration)]
     return list(itertools.pairwise(marks))
 
 
+def _fit_line(ctx: Ctx, line: str, seconds: float) -> str:
+    """The line cut to what can be said in ``seconds`` (sentence or clause breaks first)."""
+    units = math.floor(seconds * speech_rate(ctx.facts.lang, ctx.job.deliverable))
+    return fit(ctx.safe(squash(line)), units, lambda t: speech_units(t, ctx.facts.lang))
+
+
+def _middle(ctx: Ctx, count: int) -> list[str]:
+    """Retain in the middle: a pain point or a scene first, selling points, the price last."""
+    f = ctx.facts
+    opener = "pain" if (ctx.base + ctx.variant) % 2 == 0 and f.pains else "scene"
+    other = "scene" if opener == "pain" else "pain"
+    body = [opener, "point", other, "point", "scene", "point", "pain"][: max(count - 1, 0)]
+    price = ["price"] if (f.offer or f.price) else ["point"]
+    return (body + price)[-count:] if count > 1 else price
+
+
+def _second_line(
+    ctx: Ctx, beat: str, values: dict[str, str], rotate: int, first: str, seconds: float
+) -> str:
+    """A second sentence from the beat's bank (next selling point) when there is time for it."""
+    more = dict(values, point=values.get("point2") or values["point"])
+    options = [o for o in ctx.bank.VIDEO[beat] if o.format_map(more) != first]
+    extra = pick(options, more, ctx.rng, rotate + 1)
+    if not extra:
+        return first
+    joined = _fit_line(ctx, f"{first}{' ' if ctx.en else ''}{extra}", seconds)
+    return joined if len(joined) > len(first) and extra in joined else first
+
+
+def _sound(ctx: Ctx, beat: str, index: int, bgm: str) -> str:
+    """One music bed for the whole video, cued in and out; an effect where it helps."""
+    words = SOUND_CUES["en-US" if ctx.en else "zh-CN"]
+    if index == 0:
+        return words["in"].format(bgm=bgm)
+    if beat == "cta":
+        return words["out"].format(bgm=bgm)
+    if beat in ("price", "point"):
+        return words["ding"]
+    return words["on"]
+
+
+def _props(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
+    bank = PROPS[ctx.facts.lang if ctx.en else "zh-CN"]
+    return ctx.safe(pick(bank[beat], values, ctx.rng, rotate))
+
+
 def compose_video(ctx: Ctx) -> dict[str, Any]:
     d = ctx.job.deliverable
     spec = VIDEO_PLATFORMS[getattr(d, "platform", "douyin")]
     duration = int(getattr(d, "duration", 30))
-    rate = speech_rate(ctx.facts.lang)
-    f = ctx.facts
-    middle_count = max(1, min(8, round(duration / 7)))
-    start = (ctx.base + ctx.variant) % len(MIDDLE)
-    middle = [MIDDLE[(start + i) % len(MIDDLE)] for i in range(middle_count)]
-    if "price" not in middle and (f.offer or f.price):
-        middle[-1] = "price"
-    names = ["hook", *middle, "cta"]
     cta = ctx.cta()
+    if getattr(d, "audience", "crew") == "customer":
+        shots = _customer_shots(ctx, duration, cta)
+    else:
+        shots = _crew_shots(ctx, duration, cta)
+    f = ctx.facts
+    must = [w for w in f.must if w not in " ".join(s["voiceover"] for s in shots)]
+    if must:
+        shots[-1]["onscreen_text"] = fit(" ".join(must), CAPTION_MAX, weighted_len)
+    limit = spec.title_max or 30
+    title = compose_titles(ctx, 1, limit, spec.title_length, spec.title_min or 0)[0][0]
+    cover = offer_short(ctx, 10 if not ctx.en else 20) or f.product
+    return {
+        "title": title,
+        "cover_text": fit(cover, VIDEO_COVER_MAX, weighted_len),
+        "hook": shots[0]["voiceover"] or fit(f.product, 12),
+        "cta": cta,
+        "hashtags": hashtags(ctx, spec.hashtags_max),
+        "duration": duration,
+        "shots": shots,
+    }
+
+
+def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
+    f = ctx.facts
+    middle = _middle(ctx, max(1, min(8, round(duration / 7))))
+    middle_count = len(middle)
+    names = ["hook", *middle, "cta"]
     values = ctx.values(cta=cta)
+    bgm = BGM["en-US" if ctx.en else "zh-CN"][(ctx.base + ctx.variant) % 3]
     shots = []
     for i, (name, (a, b)) in enumerate(zip(names, _timeline(duration, middle_count), strict=True)):
         values["point"] = f.point(ctx.variant + i)
         rotate = ctx.base + ctx.variant + i
-        line = squash(pick(ctx.bank.VIDEO[name], values, ctx.rng, rotate))
-        units = math.floor((b - a) * rate)
-        voiceover = fit(ctx.safe(line), units, lambda t: speech_units(t, f.lang))
+        line = pick(ctx.bank.VIDEO[name], values, ctx.rng, 0 if name == "cta" else rotate)
+        if name == "price" and f.offer:
+            line = f"{f.offer}{', ' if ctx.en else '，'}{f.math}" if f.math else f.offer
+        voiceover = _fit_line(ctx, line, b - a)
+        if name in ("pain", "point", "scene"):
+            voiceover = _second_line(ctx, name, values, rotate, voiceover, b - a)
         caption = {"hook": voiceover, "point": values["point"], "cta": cta}.get(name, "")
         if name == "price":
             caption = offer_short(ctx, 12 if not ctx.en else 24) or f.price
@@ -64,21 +150,50 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
                 "shot_size": SIZES[name],
                 "visual": ctx.safe(pick(ctx.bank.SHOT_VISUALS[name], values, ctx.rng, rotate)),
                 "voiceover": voiceover,
-                "onscreen_text": ctx.safe(fit(caption, 16, weighted_len)),
-                "sound": ctx.bank.SOUNDS[rotate % len(ctx.bank.SOUNDS)],
+                "onscreen_text": ctx.safe(fit(caption, CAPTION_MAX, weighted_len)),
+                "sound": _sound(ctx, name, i, bgm),
+                "props": _props(ctx, name, values, rotate),
+                "cue": "",
             }
         )
-    must = [w for w in f.must if w not in " ".join(s["voiceover"] for s in shots)]
-    if must:
-        shots[-1]["onscreen_text"] = fit(" ".join(must), 16, weighted_len)
-    limit = spec.title_max or 30
-    title = compose_titles(ctx, 1, limit, spec.title_length, spec.title_min or 0)[0][0]
-    cover = offer_short(ctx, 10 if not ctx.en else 20) or f.product
-    return {
-        "title": title,
-        "cover_text": fit(cover, VIDEO_COVER_MAX, weighted_len),
-        "hook": shots[0]["voiceover"] or fit(f.product, 12),
-        "hashtags": hashtags(ctx, spec.hashtags_max),
-        "duration": duration,
-        "shots": shots,
-    }
+    return shots
+
+
+def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
+    """Three or four phone shots; the customer gets a cue for every line."""
+    f = ctx.facts
+    names = (
+        ["hook", "use", "point", "cta"] if duration > 15 and f.points else ["hook", "use", "cta"]
+    )
+    hook = min(HOOK_MAX_SECONDS, max(2.0, round(duration * 0.15, 1)))
+    cta_len = min(6.0, max(3.0, round(duration * 0.2, 1)))
+    middle = (duration - hook - cta_len) / (len(names) - 2)
+    marks = [0.0, hook]
+    marks += [round(hook + middle * (i + 1), 1) for i in range(len(names) - 3)]
+    marks += [round(duration - cta_len, 1), float(duration)]
+    values = ctx.values(cta=cta, offer_short=offer_short(ctx, 10 if not ctx.en else 20))
+    bank = CUSTOMER["en-US" if ctx.en else "zh-CN"]
+    shots = []
+    for i, (name, (a, b)) in enumerate(zip(names, itertools.pairwise(marks), strict=True)):
+        values["point"] = f.point(ctx.variant + i)
+        options = [o for o in bank[name] if usable(o[:2], values) == list(o[:2])]
+        options = options or [bank[name][-1]]
+        visual, line, cue, props = options[(ctx.base + ctx.variant + i) % len(options)]
+        said = _fit_line(ctx, line.format_map(values), b - a)
+        quote = f'"{said}"' if ctx.en else f"「{said}」"
+        shots.append(
+            {
+                "start": a,
+                "end": b,
+                "shot_size": CUSTOMER_SIZES[name],
+                "visual": ctx.safe(visual.format_map(values)),
+                "voiceover": said,
+                "onscreen_text": ctx.safe(
+                    fit(cta if name == "cta" else "", CAPTION_MAX, weighted_len)
+                ),
+                "sound": "" if name != "cta" else ("upbeat music" if ctx.en else "轻快背景音乐"),
+                "props": ctx.safe(props.format_map(values)),
+                "cue": ctx.safe(f"{cue.format_map(values)}{': ' if ctx.en else '：'}{quote}"),
+            }
+        )
+    return shots

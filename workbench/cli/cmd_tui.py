@@ -1,0 +1,33 @@
+"""``workbench tui``: open the operator's terminal UI on the workspace."""
+
+from __future__ import annotations
+
+from workbench.cli.common import (
+    BaseUrlOption,
+    DbOption,
+    KeyEnvOption,
+    ModelOption,
+    OfflineOption,
+    PresetOption,
+    catalog,
+    overrides,
+    wb,
+)
+
+
+def tui(
+    preset: PresetOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    api_key_env: KeyEnvOption = None,
+    offline: OfflineOption = False,
+    db: DbOption = None,
+) -> None:
+    """Open the terminal UI: campaigns, briefs, generation, variants, compare."""
+    from workbench.tui.app import WorkbenchApp  # textual loads only for this command
+
+    workbench = wb(db)
+    app = WorkbenchApp(
+        workbench, catalog(workbench), overrides(preset, base_url, model, api_key_env, offline)
+    )
+    app.run()

@@ -1,0 +1,109 @@
+"""``WorkbenchApp``: the Textual application. Small on purpose: it owns the context, the
+stylesheet, the global bindings and the error boundary; screens do the work."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from workbench.app import EndpointOverrides, Workbench
+from workbench.i18n import Catalog
+from workbench.tui.bindings import localize_bindings
+from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.context import TuiContext
+from workbench.tui.dialogs.help import HelpDialog
+from workbench.tui.dialogs.open_brief import OpenBriefDialog
+from workbench.tui.screens.brief import BriefScreen
+from workbench.tui.screens.campaigns import CampaignsScreen
+from workbench.tui.screens.variants import VariantsScreen
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "workbench.tcss"
+    TITLE = "workbench"
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it without ClassVar)
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "tui.key.help", id="app.help", tooltip="tui.tip.help"),
+        Binding(
+            "ctrl+o",
+            "open_brief",
+            "tui.key.open_brief",
+            id="app.open_brief",
+            tooltip="tui.tip.open_brief",
+        ),
+        Binding(
+            "f2",
+            "campaigns",
+            "tui.key.campaigns",
+            id="app.campaigns",
+            tooltip="tui.tip.campaigns",
+            show=False,
+        ),
+        Binding(
+            "f3",
+            "variants",
+            "tui.key.variants",
+            id="app.variants",
+            tooltip="tui.tip.variants",
+            show=False,
+        ),
+        Binding(
+            "ctrl+q", "quit", "tui.key.quit", id="app.quit", tooltip="tui.tip.quit", priority=True
+        ),
+    ]
+
+    def __init__(
+        self, workbench: Workbench, t: Catalog, overrides: EndpointOverrides | None = None
+    ) -> None:
+        super().__init__()
+        self.ctx = TuiContext(workbench, t, overrides or EndpointOverrides())
+        localize_bindings(self, t)
+        self.sub_title = str(workbench.workspace)
+
+    def on_mount(self) -> None:
+        self.push_screen(CampaignsScreen(self.ctx))
+
+    def report_error(self, error: BaseException) -> None:
+        """The one error renderer of this face: a notification, never a traceback."""
+        self.notify(
+            self.ctx.describe_error(error),
+            title=self.ctx.t("tui.error.title"),
+            severity="error",
+            timeout=8,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpDialog):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpDialog(self.ctx, self.screen))
+
+    def action_open_brief(self) -> None:
+        def opened(path: object) -> None:
+            if path is not None:
+                self.push_screen(BriefScreen(self.ctx, path))  # type: ignore[arg-type]
+
+        self.push_screen(OpenBriefDialog(self.ctx), opened)
+
+    def action_campaigns(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, CampaignsScreen):
+            self.screen.refresh_campaigns()
+
+    def action_variants(self, campaign: str | None = None) -> None:
+        self.push_screen(VariantsScreen(self.ctx, campaign))
+
+    def on_unmount(self) -> None:
+        self.ctx.workbench.close()

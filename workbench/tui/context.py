@@ -1,0 +1,26 @@
+"""What every screen is handed: the core, the string catalog and the endpoint flags.
+
+Passed explicitly to screens and widgets (no module-level singleton read deep inside them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.app import EndpointOverrides, Workbench
+from workbench.errors import WorkbenchError
+from workbench.i18n import Catalog
+
+
+@dataclass
+class TuiContext:
+    workbench: Workbench
+    t: Catalog
+    overrides: EndpointOverrides = field(default_factory=EndpointOverrides)
+
+    def describe_error(self, error: BaseException) -> str:
+        """One line (or a few for input problems) for a notification, never a traceback."""
+        if isinstance(error, WorkbenchError):
+            return str(error)
+        detail = " ".join(str(error).split()) or error.__class__.__name__
+        return self.t("tui.error.unexpected", kind=error.__class__.__name__, detail=detail)

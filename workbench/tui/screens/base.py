@@ -1,0 +1,28 @@
+"""The base of every workbench screen: context, translated bindings, header and footer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+from workbench.tui.bindings import localize_bindings
+from workbench.tui.context import TuiContext
+
+
+class WorkbenchScreen(Screen[Any]):
+    """A screen with the context and its bindings in the workspace language."""
+
+    def __init__(self, ctx: TuiContext, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.ctx = ctx
+        self.t = ctx.t
+        localize_bindings(self, ctx.t)
+
+    def report_error(self, error: BaseException) -> None:
+        self.notify(
+            self.ctx.describe_error(error),
+            title=self.t("tui.error.title"),
+            severity="error",
+            timeout=8,
+        )

@@ -1,0 +1,167 @@
+"""The brief editor: YAML with highlighting, validated as you type, saved and run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from workbench.brief.loader import LoadedBrief, load_brief_text
+from workbench.errors import InputError, Problem
+from workbench.tui.context import TuiContext
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.generate import GenerateScreen
+from workbench.tui.widgets.problem_list import ProblemList
+
+VALIDATE_DELAY = 0.3  # seconds of quiet typing before validating
+
+
+class BriefScreen(WorkbenchScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "tui.key.save", id="brief.save", tooltip="tui.tip.save"),
+        Binding("ctrl+r", "run", "tui.key.run", id="brief.run", tooltip="tui.tip.run"),
+        Binding(
+            "f8",
+            "next_problem",
+            "tui.key.next_problem",
+            id="brief.next_problem",
+            tooltip="tui.tip.next_problem",
+        ),
+        Binding("escape", "back", "tui.key.back", id="brief.back", tooltip="tui.tip.back"),
+    ]
+
+    def __init__(self, ctx: TuiContext, path: Path) -> None:
+        super().__init__(ctx)
+        self.path = path
+        self.loaded: LoadedBrief | None = None
+        self.saved_text: str | None = None
+        self.problems: list[Problem] = []
+        self._timer: Timer | None = None
+        self._next_problem = 0
+        self._run_after_save = False
+        self._leave_armed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(str(self.path), id="brief-title", classes="screen-title")
+        with Container(id="brief-body"):
+            yield TextArea.code_editor("", language="yaml", id="brief-editor", soft_wrap=False)
+            yield ProblemList(self.t, id="brief-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).loading = True
+        self._read()
+
+    @work(thread=True, exit_on_error=False)
+    def _read(self) -> None:
+        text = self.path.read_text(encoding="utf-8") if self.path.is_file() else ""
+        self.app.call_from_thread(self._opened, text)
+
+    def _opened(self, text: str) -> None:
+        editor = self.query_one(TextArea)
+        editor.loading = False
+        editor.load_text(text)
+        self.saved_text = text
+        editor.focus()
+        self._validate(text)
+
+    @on(TextArea.Changed, "#brief-editor")
+    def _edited(self) -> None:
+        self._leave_armed = False
+        self._update_title()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(VALIDATE_DELAY, self._validate_now)
+
+    def _validate_now(self) -> None:
+        self._validate(self.query_one(TextArea).text)
+
+    @work(thread=True, exclusive=True, group="validate", exit_on_error=False)
+    def _validate(self, text: str) -> None:
+        library = self.ctx.workbench.segments
+        try:
+            loaded = load_brief_text(text, self.path.name, library, path=self.path)
+        except InputError as exc:
+            self.app.call_from_thread(self._validated, None, exc.problems)
+            return
+        self.app.call_from_thread(self._validated, loaded, [])
+
+    def _validated(self, loaded: LoadedBrief | None, problems: list[Problem]) -> None:
+        self.loaded = loaded
+        self.problems = problems
+        self._next_problem = 0
+        self.query_one(ProblemList).show(problems)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        editor = self.query_one(TextArea)
+        dirty = self.saved_text is not None and editor.text != self.saved_text
+        parts = [str(self.path)]
+        if dirty:
+            parts.append(self.t("tui.brief.modified"))
+        if self.loaded is not None:
+            parts.append(self.t("tui.brief.jobs", jobs=self.loaded.job_count()))
+        self.query_one("#brief-title", Static).update(" · ".join(parts))
+
+    def on_problem_list_problem_chosen(self, event: ProblemList.ProblemChosen) -> None:
+        self.jump_to(event.line)
+
+    def jump_to(self, line: int | None) -> None:
+        editor = self.query_one(TextArea)
+        if line is not None:
+            row = max(0, min(line - 1, editor.document.line_count - 1))
+            editor.move_cursor((row, 0))
+            editor.scroll_cursor_visible(center=True)
+        editor.focus()
+
+    def action_next_problem(self) -> None:
+        if not self.problems:
+            self.notify(self.t("tui.brief.no_problems"))
+            return
+        problem = self.problems[self._next_problem % len(self.problems)]
+        self._next_problem += 1
+        self.jump_to(problem.line)
+
+    def action_save(self) -> None:
+        self._save(self.query_one(TextArea).text)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _save(self, text: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(text, encoding="utf-8")
+        self.app.call_from_thread(self._saved, text)
+
+    def _saved(self, text: str) -> None:
+        self.saved_text = text
+        self._update_title()
+        self.notify(self.t("tui.brief.saved", path=self.path.name))
+        if self._run_after_save:
+            self._run_after_save = False
+            self.action_run()
+
+    def action_run(self) -> None:
+        editor = self.query_one(TextArea)
+        if self.loaded is None or self.loaded.raw != editor.text:
+            self.notify(self.t("tui.brief.fix_first"), severity="warning")
+            return
+        if editor.text != self.saved_text:
+            self._run_after_save = True
+            self._save(editor.text)
+            return
+        self.app.push_screen(GenerateScreen(self.ctx, self.loaded))
+
+    def action_back(self) -> None:
+        editor = self.query_one(TextArea)
+        dirty = self.saved_text is not None and editor.text != self.saved_text
+        if dirty and not self._leave_armed:
+            self._leave_armed = True
+            self.notify(self.t("tui.brief.unsaved"), severity="warning")
+            return
+        self.app.pop_screen()

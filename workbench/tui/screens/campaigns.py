@@ -1,0 +1,87 @@
+"""The first screen: every campaign in the workspace with its counts and last run."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, Static
+
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.variants import VariantsScreen
+from workbench.tui.widgets.campaign_table import CampaignTable
+
+
+class CampaignsScreen(WorkbenchScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "open", "tui.key.open", id="campaigns.open", tooltip="tui.tip.open_campaign"
+        ),
+        Binding(
+            "v",
+            "all_variants",
+            "tui.key.all_variants",
+            id="campaigns.all_variants",
+            tooltip="tui.tip.all_variants",
+        ),
+        Binding(
+            "b",
+            "app.open_brief",
+            "tui.key.brief",
+            id="campaigns.brief",
+            tooltip="tui.tip.open_brief",
+        ),
+        Binding(
+            "r", "refresh", "tui.key.refresh", id="campaigns.refresh", tooltip="tui.tip.refresh"
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.t("tui.campaigns.title"), classes="screen-title")
+        yield CampaignTable(self.t, id="campaigns")
+        yield Static("", id="campaigns-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_campaigns()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_campaigns()
+
+    def refresh_campaigns(self) -> None:
+        self.query_one(CampaignTable).loading = not self.query_one(CampaignTable).campaigns
+        self._load()
+
+    @work(thread=True, exclusive=True, group="campaigns", exit_on_error=False)
+    def _load(self) -> None:
+        campaigns = self.ctx.workbench.store.list_campaigns()
+        self.app.call_from_thread(self._show, campaigns)
+
+    def _show(self, campaigns: list[dict[str, Any]]) -> None:
+        table = self.query_one(CampaignTable)
+        table.loading = False
+        table.show(campaigns)
+        hint = self.query_one("#campaigns-hint", Static)
+        if campaigns:
+            total = sum(int(c.get("variants", 0)) for c in campaigns)
+            hint.update(self.t("tui.campaigns.summary", campaigns=len(campaigns), variants=total))
+        else:
+            hint.update(self.t("tui.campaigns.empty"))
+        table.focus()
+
+    def action_open(self) -> None:
+        chosen = self.query_one(CampaignTable).selected_id()
+        if chosen is not None:
+            self.app.push_screen(VariantsScreen(self.ctx, chosen))
+
+    def on_campaign_table_campaign_chosen(self, event: CampaignTable.CampaignChosen) -> None:
+        self.app.push_screen(VariantsScreen(self.ctx, event.campaign_id))
+
+    def action_all_variants(self) -> None:
+        self.app.push_screen(VariantsScreen(self.ctx, None))
+
+    def action_refresh(self) -> None:
+        self.refresh_campaigns()

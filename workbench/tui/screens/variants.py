@@ -1,0 +1,186 @@
+"""Variants: a filterable, searchable table with a detail pane; mark two to compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.widgets import Footer, Header, Static
+
+from workbench.present import content_text
+from workbench.preview import HalfBlockRow, halfblock_cells
+from workbench.tui.context import TuiContext
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.compare import CompareScreen
+from workbench.tui.widgets.filter_bar import FilterBar
+from workbench.tui.widgets.variant_detail import VariantDetail
+from workbench.tui.widgets.variant_table import MAX_ROWS, VariantTable
+
+POSTER_COLUMNS = 36
+POSTER_ROWS = 18
+
+
+def matches(variant: dict[str, Any], filters: dict[str, str], words: list[str]) -> bool:
+    if any(str(variant.get(name)) != value for name, value in filters.items()):
+        return False
+    if not words:
+        return True
+    haystack = variant["_search"]
+    return all(word in haystack for word in words)
+
+
+def _search_text(variant: dict[str, Any]) -> str:
+    text = content_text(variant.get("kind") or "", variant.get("content") or {})
+    fields = (variant.get("segment"), variant.get("style"), variant.get("uid"), str(variant["id"]))
+    return " ".join([text, *(f or "" for f in fields)]).lower()
+
+
+class VariantsScreen(WorkbenchScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash", "search", "tui.key.search", id="variants.search", tooltip="tui.tip.search"
+        ),
+        Binding("space", "mark", "tui.key.mark", id="variants.mark", tooltip="tui.tip.mark"),
+        Binding(
+            "c", "compare", "tui.key.compare", id="variants.compare", tooltip="tui.tip.compare"
+        ),
+        Binding(
+            "o",
+            "open_poster",
+            "tui.key.open_poster",
+            id="variants.open_poster",
+            tooltip="tui.tip.open_poster",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "tui.key.refresh",
+            id="variants.refresh",
+            tooltip="tui.tip.refresh",
+            show=False,
+        ),
+        Binding("escape", "back", "tui.key.back", id="variants.back", tooltip="tui.tip.back"),
+    ]
+
+    def __init__(self, ctx: TuiContext, campaign: str | None) -> None:
+        super().__init__(ctx)
+        self.campaign = campaign
+        self.variants: list[dict[str, Any]] = []
+        self.poster_path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        title = self.campaign or self.t("tui.variants.all")
+        yield Static(title, id="variants-title", classes="screen-title")
+        yield FilterBar(self.t, id="variants-filters")
+        with Container(id="variants-body"):
+            with Vertical(id="variants-left"):
+                yield VariantTable(self.t, id="variants-table")
+                yield Static("", id="variants-count", classes="hint")
+            yield VariantDetail(self.t, id="variants-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VariantTable).loading = True
+        self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="variants", exit_on_error=False)
+    def _load(self) -> None:
+        variants = self.ctx.workbench.store.list_variants(campaign=self.campaign)
+        for v in variants:
+            v["_search"] = _search_text(v)
+        self.app.call_from_thread(self._loaded, variants)
+
+    def _loaded(self, variants: list[dict[str, Any]]) -> None:
+        self.variants = variants
+        self.query_one(FilterBar).set_choices(variants)
+        table = self.query_one(VariantTable)
+        table.loading = False
+        bar = self.query_one(FilterBar)
+        self._apply(bar.filters(), bar.search_text())
+        table.focus()
+
+    def on_filter_bar_filters_changed(self, event: FilterBar.FiltersChanged) -> None:
+        self._apply(event.filters, event.query)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def _apply(self, filters: dict[str, str], query: str) -> None:
+        words = query.lower().split()
+        found = [v for v in self.variants if matches(v, filters, words)]
+        self.app.call_from_thread(self._filtered, found)
+
+    def _filtered(self, found: list[dict[str, Any]]) -> None:
+        table = self.query_one(VariantTable)
+        table.show(found)
+        count = self.query_one("#variants-count", Static)
+        if not found:
+            count.update(Text(self.t("variants.none"), style="yellow"))
+        elif len(found) > MAX_ROWS:
+            count.update(self.t("tui.variants.capped", shown=MAX_ROWS, total=len(found)))
+        else:
+            count.update(self.t("tui.variants.count", shown=len(found), total=len(self.variants)))
+        variant_id = table.current_id()
+        if variant_id is not None:
+            self._load_detail(variant_id)
+
+    def on_variant_table_variant_highlighted(self, event: VariantTable.VariantHighlighted) -> None:
+        self._load_detail(event.variant_id)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _load_detail(self, variant_id: int) -> None:
+        variant = self.ctx.workbench.store.get_variant(variant_id)
+        path = self._poster_file(variant)
+        poster = halfblock_cells(path, POSTER_COLUMNS, POSTER_ROWS) if path else None
+        self.app.call_from_thread(self._detail_loaded, variant, path, poster)
+
+    def _poster_file(self, variant: dict[str, Any]) -> Path | None:
+        for asset in variant.get("assets") or []:
+            raw = str(asset.get("path") or "")
+            if raw.lower().endswith(".png"):
+                path = Path(raw)
+                return path if path.is_absolute() else self.ctx.workbench.workspace / path
+        return None
+
+    def _detail_loaded(
+        self, variant: dict[str, Any], path: Path | None, poster: list[HalfBlockRow] | None
+    ) -> None:
+        self.poster_path = path
+        self.query_one(VariantDetail).show(variant, poster)
+
+    def action_search(self) -> None:
+        self.query_one("#filter-search").focus()
+
+    def action_mark(self) -> None:
+        self.query_one(VariantTable).toggle_mark()
+
+    def action_compare(self) -> None:
+        table = self.query_one(VariantTable)
+        pair = list(table.marked)
+        current = table.current_id()
+        if len(pair) == 1 and current is not None and current not in pair:
+            pair.append(current)
+        if len(pair) != 2:
+            self.notify(self.t("tui.variants.mark_two"), severity="warning")
+            return
+        self.app.push_screen(CompareScreen(self.ctx, pair[0], pair[1]))
+
+    def action_open_poster(self) -> None:
+        if self.poster_path is None:
+            self.notify(self.t("tui.variants.no_poster"))
+            return
+        self.app.open_url(self.poster_path.as_uri())
+        self.notify(self.t("tui.variants.opening", path=self.poster_path.name))
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

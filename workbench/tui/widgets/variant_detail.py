@@ -1,0 +1,103 @@
+"""The detail pane: content with lint marks, findings, provenance, versions, poster."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.i18n import Catalog
+from workbench.preview import HalfBlockRow
+from workbench.tui.widgets.rendering import findings_text, halfblock_text, highlighted_content
+
+
+def _fmt_latency(ms: float | None) -> str:
+    return "-" if ms is None else f"{ms:.0f} ms"
+
+
+class VariantDetail(VerticalScroll):
+    """Shows one variant (as ``Store.get_variant`` returns it)."""
+
+    def __init__(self, t: Catalog, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.t = t
+        self.variant: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.t("tui.variants.pick"), id="detail-content", classes="detail-section")
+        yield Static("", id="detail-findings", classes="detail-section")
+        yield Static("", id="detail-poster", classes="detail-section")
+        yield Static("", id="detail-provenance", classes="detail-section")
+        yield Static("", id="detail-versions", classes="detail-section")
+
+    def show(self, variant: dict[str, Any], poster: list[HalfBlockRow] | None) -> None:
+        self.variant = variant
+        t = self.t
+        self.border_title = t("variants.title", id=variant["id"], kind=variant.get("kind", ""))
+        self.query_one("#detail-content", Static).update(highlighted_content(variant))
+        findings = variant.get("lint") or []
+        section = self.query_one("#detail-findings", Static)
+        section.display = bool(findings)
+        if findings:
+            section.border_title = t("tui.variants.findings", count=len(findings))
+            section.update(findings_text(findings))
+        poster_box = self.query_one("#detail-poster", Static)
+        poster_box.display = bool(poster)
+        if poster:
+            poster_box.border_title = t("tui.variants.poster")
+            poster_box.update(halfblock_text(poster))
+        provenance = self.query_one("#detail-provenance", Static)
+        provenance.border_title = t("variants.provenance")
+        provenance.update(self._provenance(variant))
+        versions = self.query_one("#detail-versions", Static)
+        versions.border_title = t("tui.variants.versions")
+        versions.update(self._versions(variant))
+        self.scroll_home(animate=False)
+
+    def _provenance(self, v: dict[str, Any]) -> Table:
+        t = self.t
+        gen = v.get("generation") or {}
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold")
+        table.add_column()
+        rows = [
+            (t("col.segment"), v.get("segment")),
+            (t("col.channel"), v.get("channel")),
+            (t("col.style"), v.get("style")),
+            (t("tui.variants.framework"), v.get("framework")),
+            (t("col.template"), gen.get("template")),
+            (t("tui.variants.model"), f"{v.get('provider') or ''} · {v.get('model') or ''}"),
+            (t("col.tokens"), str(gen.get("tokens") or "-")),
+            (t("tui.variants.latency"), _fmt_latency(gen.get("latency_ms"))),
+            (t("tui.variants.uid"), v.get("uid")),
+            (t("tui.variants.created"), (v.get("created_at") or "").replace("T", " ")[:19]),
+        ]
+        for name, value in rows:
+            if value:
+                table.add_row(name, str(value))
+        return table
+
+    def _versions(self, v: dict[str, Any]) -> Text:
+        text = Text()
+        for version in v.get("versions") or []:
+            current = version["id"] == v["id"]
+            text.append("● " if current else "○ ", style="bold" if current else "dim")
+            text.append(f"v{version.get('version')} #{version['id']} {version.get('status')}")
+            text.append(
+                f"  {(version.get('created_at') or '')[:16].replace('T', ' ')}\n", style="dim"
+            )
+        for entry in v.get("history") or []:
+            text.append(
+                f"  {entry.get('action')} {entry.get('from_status') or ''}→"
+                f"{entry.get('to_status') or ''} {entry.get('actor') or ''}",
+                style="italic",
+            )
+            if entry.get("comment"):
+                text.append(f" “{entry['comment']}”")
+            text.append("\n")
+        text.rstrip()
+        return text
