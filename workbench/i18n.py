@@ -214,6 +214,38 @@ CATALOG: dict[str, tuple[str, str]] = {
         "看完整溯源：cd demo-workspace && workbench variants show {id}",
         "Full provenance: cd demo-workspace && workbench variants show {id}",
     ),
+    # review (issue 5): lint, approval workflow, audit, exports and imported decisions
+    "lint.clean": ("{target}：未发现问题", "{target}: no findings"),
+    "lint.summary": (
+        "{target}：禁用 {ban} · 慎用 {caution} · 需依据 {evidence} · 超限 {limit} · 提示 {other}",
+        "{target}: ban {ban} · caution {caution} · evidence {evidence} · limit {limit} · notes {other}",
+    ),
+    "lint.ruleset": ("规则集 {version}（{source}）", "Rule set {version} ({source})"),
+    "lint.fixed_variant": (
+        "变体 {id} → 新版本 {new_id}（{via}，修复 {applied} 处，剩余 {remaining} 条）",
+        "Variant {id} -> new version {new_id} ({via}, {applied} fixed, {remaining} left)",
+    ),
+    "lint.fixed_file": (
+        "修复版本已写入 {path}（修复 {applied} 处，原文件保留）",
+        "Repaired text written to {path} ({applied} fixed; the original is kept)",
+    ),
+    "lint.nothing_to_fix": ("变体 {id}：没有可自动修复的问题", "Variant {id}: nothing to fix automatically"),
+    "review.done": ("变体 {id}：{from_status} → {to_status}{step}", "Variant {id}: {from_status} -> {to_status}{step}"),
+    "review.pending": ("（待审步骤：{steps}）", " (steps left: {steps})"),
+    "review.edited": ("变体 {id} → 新版本 {new_id}（草稿）", "Variant {id} -> new version {new_id} (draft)"),
+    "review.import_applied": ("已应用 {count} 条决定", "Applied {count} decisions"),
+    "review.import_same": ("{count} 行已导入过，未重复应用", "{count} rows were imported before; not applied again"),
+    "review.import_problem": ("第 {row} 行（变体 {id}）：{problem}", "row {row} (variant {id}): {problem}"),
+    "audit.none": ("没有审计记录。", "No audit entries."),
+    "col.at": ("时间", "At"),
+    "col.actor": ("操作人", "Actor"),
+    "col.action": ("动作", "Action"),
+    "col.from_to": ("状态变化", "Status"),
+    "col.comment": ("备注", "Comment"),
+    "col.variant": ("变体", "Variant"),
+    "variants.findings": ("合规与渠道检查", "Compliance and channel checks"),
+    "variants.versions": ("版本链", "Version chain"),
+    "export.done": ("已导出 {count} 个变体 → {path}", "Exported {count} variants -> {path}"),
     # A/B tracking (workbench ab ...)
     "ab.created": (
         "已创建实验 #{id}：{name}（{arms} 组，指标 {metric}）",

@@ -132,6 +132,7 @@ def _print_variant(row: dict[str, Any], t: Any) -> None:
     out.print(table)
     if content := row["content"].get("repairs"):
         out.print(Text("repairs: " + json.dumps(content, ensure_ascii=False)))
+    _print_review(row, t)
     for message in gen.get("messages") or []:
         out.print(
             Panel(
@@ -148,3 +149,28 @@ def _tokens(gen: dict[str, Any]) -> str:
     if prompt is None and completion is None:
         return "-"
     return f"{prompt or 0} + {completion or 0}"
+
+
+_SEVERITY_STYLE = {"ban": "bold red", "limit": "red", "caution": "yellow", "evidence": "cyan"}
+
+
+def _print_review(row: dict[str, Any], t: Any) -> None:
+    """Lint findings and the version chain (issue 5)."""
+    key = "message_en" if t.language == "en-US" else "message_zh"
+    findings = row.get("lint") or []
+    if findings:
+        out.print(Text(t("variants.findings"), style="bold"))
+        for f in findings:
+            line = Text("  ")
+            line.append(f["severity"], style=_SEVERITY_STYLE.get(f["severity"], "dim"))
+            line.append(f" {f.get('field') or ''}[{f['start']}:{f['end']}] {f.get(key, '')}")
+            if f.get("suggestion"):
+                line.append(f" → {f['suggestion']}", style="green")
+            out.print(line)
+    versions = row.get("versions") or []
+    if len(versions) > 1:
+        out.print(Text(t("variants.versions"), style="bold"))
+        for v in versions:
+            mark = "▶" if v["id"] == row["id"] else " "
+            parent = f" ← #{v['parent_id']}" if v.get("parent_id") else ""
+            out.print(Text(f" {mark} v{v['version']} #{v['id']} {v['status']}{parent}"))

@@ -12,10 +12,13 @@ from workbench import __version__
 from workbench.cli import (
     cmd_ab,
     cmd_brief,
+    cmd_export,
     cmd_generate,
+    cmd_lint,
     cmd_llm,
     cmd_prompts,
     cmd_tui,
+    cmd_review,
     cmd_variants,
     cmd_workspace,
     common,
@@ -61,6 +64,10 @@ app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")
 app.add_typer(cmd_variants.app, name="variants")
 app.add_typer(cmd_ab.app, name="ab")
+app.command()(cmd_lint.lint)
+app.add_typer(cmd_review.app, name="review")
+app.command()(cmd_review.audit)
+app.command()(cmd_export.export)
 
 
 def run(argv: list[str] | None = None) -> int:

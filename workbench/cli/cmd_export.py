@@ -1,0 +1,47 @@
+"""``workbench export CAMPAIGN --format xlsx|csv|html|md|jsonl [--status ...] [--out PATH]``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.common import DbOption, catalog, out, wb
+from workbench.errors import NotFoundError
+from workbench.export import export_campaign
+
+
+def export(
+    campaign: Annotated[str, typer.Argument(help="Campaign id.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="xlsx, csv, html, md or jsonl.")
+    ] = "xlsx",
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="Only these statuses (repeat or comma-separate)."),
+    ] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="File (or folder) to write.")
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="Who exports (for the audit trail).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export a campaign's variants for review (the export is recorded in the audit)."""
+    workbench = wb(db)
+    if not workbench.db_exists():
+        raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
+    t = catalog(workbench)
+    result = export_campaign(
+        workbench.store,
+        workbench.workspace,
+        campaign,
+        fmt.lower(),
+        reviewer or workbench.settings.workspace.reviewer,
+        status or [],
+        out_path,
+        t.language,
+    )
+    out.print(t("export.done", count=result.count, path=result.path), highlight=False)

@@ -1,0 +1,284 @@
+"""``workbench review ...`` (approve, reject, request-changes, comment, submit, edit, import)
+and ``workbench audit``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from rich import box
+from rich.table import Column, Table
+
+from workbench.brief.yamldoc import parse, read_text
+from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.errors import ConfigError, InputError, NotFoundError, Problem
+from workbench.i18n import Catalog
+from workbench.lint import load_rules
+from workbench.lint.service import LintService
+from workbench.review import ReviewRequest, edit, review
+from workbench.review.decisions import import_decisions
+
+app = typer.Typer(help="Approve, reject, request changes, comment, edit; import decisions.")
+
+Ids = Annotated[list[str], typer.Argument(help="Variant ids or uids.")]
+StepOption = Annotated[
+    str | None, typer.Option("--step", help="Approval step (default: the next one).")
+]
+ReasonOption = Annotated[
+    str | None,
+    typer.Option("--reason", "-m", help="Comment; for approvals with ban findings, the override."),
+]
+ReviewerOption = Annotated[
+    str | None, typer.Option("--reviewer", help="Who acts (default: workspace.reviewer).")
+]
+
+
+def _open(db: Path | None) -> Any:
+    workbench = wb(db)
+    if not workbench.db_exists():
+        raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
+    return workbench
+
+
+def _ids(values: list[str]) -> list[int | str]:
+    return [int(v) if v.isdigit() else v.strip().lower() for v in values]
+
+
+def _act(
+    action: str,
+    ids: list[str],
+    step: str | None,
+    reason: str | None,
+    reviewer: str | None,
+    db: Path | None,
+) -> None:
+    workbench = _open(db)
+    t = catalog(workbench)
+    service = LintService(workbench.store, load_rules(workbench.workspace))
+    request = ReviewRequest(
+        action=action,
+        actor=reviewer or workbench.settings.workspace.reviewer,
+        step=step,
+        reason=reason,
+    )
+    results = review(
+        workbench.store, _ids(ids), request, workbench.settings.review.steps, service.lint
+    )
+    for r in results:
+        pending = t("review.pending", steps=", ".join(r.pending_steps)) if r.pending_steps else ""
+        step_note = f" [{r.step}]" if r.step else ""
+        out.print(
+            t(
+                "review.done",
+                id=r.variant_id,
+                from_status=r.from_status,
+                to_status=r.to_status,
+                step=step_note + (pending if r.to_status == "in_review" else ""),
+            ),
+            highlight=False,
+        )
+
+
+@app.command("approve")
+def approve(
+    ids: Ids,
+    step: StepOption = None,
+    reason: ReasonOption = None,
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
+) -> None:
+    """Approve a step; approved once every configured step has approved."""
+    _act("approve", ids, step, reason, reviewer, db)
+
+
+@app.command("reject")
+def reject(
+    ids: Ids, reason: ReasonOption = None, reviewer: ReviewerOption = None, db: DbOption = None
+) -> None:
+    """Reject (needs --reason)."""
+    _act("reject", ids, None, reason, reviewer, db)
+
+
+@app.command("request-changes")
+def request_changes(
+    ids: Ids, reason: ReasonOption = None, reviewer: ReviewerOption = None, db: DbOption = None
+) -> None:
+    """Ask for changes (needs --reason); an edit then makes a new version."""
+    _act("request_changes", ids, None, reason, reviewer, db)
+
+
+@app.command("comment")
+def comment(
+    ids: Ids, reason: ReasonOption = None, reviewer: ReviewerOption = None, db: DbOption = None
+) -> None:
+    """Add a comment to the audit trail (status unchanged)."""
+    _act("comment", ids, None, reason, reviewer, db)
+
+
+@app.command("submit")
+def submit(
+    ids: Ids, reason: ReasonOption = None, reviewer: ReviewerOption = None, db: DbOption = None
+) -> None:
+    """Send drafts to review (draft -> in_review)."""
+    _act("submit", ids, None, reason, reviewer, db)
+
+
+def _read_content(path: Path) -> Any:
+    label = str(path)
+    doc = parse(read_text(path, label), label)
+    if doc.problems:
+        raise InputError(doc.problems)
+    return doc.data
+
+
+def _editor_content(content: dict[str, Any]) -> Any:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        raise ConfigError("set $EDITOR (or pass --content-file FILE)")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "content.yaml"
+        path.write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        try:
+            done = subprocess.run([*shlex.split(command), str(path)], check=False)
+        except OSError as exc:
+            raise ConfigError(f"cannot start the editor {command!r}: {exc.strerror}") from None
+        if done.returncode != 0:
+            raise ConfigError(f"the editor exited with status {done.returncode}; nothing saved")
+        return _read_content(path)
+
+
+@app.command("edit")
+def edit_cmd(
+    variant: Annotated[str, typer.Argument(help="Variant id or uid.")],
+    content_file: Annotated[
+        Path | None,
+        typer.Option("--content-file", help="YAML/JSON with the new content (else $EDITOR)."),
+    ] = None,
+    reason: ReasonOption = None,
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
+) -> None:
+    """Edit a variant: the change becomes a new version linked to its parent."""
+    workbench = _open(db)
+    t = catalog(workbench)
+    key = _ids([variant])[0]
+    current = workbench.store.get_variant(key)
+    if content_file is not None:
+        new = _read_content(content_file)
+        label = str(content_file)
+    else:
+        new = _editor_content(current["content"])
+        label = "$EDITOR"
+    service = LintService(workbench.store, load_rules(workbench.workspace))
+    new_id = edit(
+        workbench.store,
+        key,
+        new,
+        reviewer or workbench.settings.workspace.reviewer,
+        service.lint,
+        comment=reason,
+        label=label,
+    )
+    out.print(t("review.edited", id=current["id"], new_id=new_id), highlight=False)
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="A filled-in export (.xlsx or .csv).")],
+    reviewer: ReviewerOption = None,
+    json_out: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Apply the decisions and comments reviewers wrote in an export."""
+    workbench = _open(db)
+    t = catalog(workbench)
+    service = LintService(workbench.store, load_rules(workbench.workspace))
+    report = import_decisions(
+        workbench.store,
+        file,
+        reviewer or workbench.settings.workspace.reviewer,
+        workbench.settings.review.steps,
+        service.lint,
+    )
+    if json_out:
+        print_json(report.as_dict())
+    else:
+        out.print(t("review.import_applied", count=len(report.applied)), highlight=False)
+        if report.already:
+            out.print(t("review.import_same", count=len(report.already)), highlight=False)
+        for p in report.problems:
+            out.print(
+                t("review.import_problem", row=p["row"], id=p["variant_id"], problem=p["problem"]),
+                highlight=False,
+            )
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def audit(
+    variant: Annotated[str | None, typer.Argument(help="Variant id or uid.")] = None,
+    campaign: Annotated[str | None, typer.Option("--campaign", help="Campaign id.")] = None,
+    json_out: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """The append-only audit trail of a variant (its whole version chain) or a campaign."""
+    if (variant is None) == (campaign is None):
+        raise InputError(Problem("audit", None, "", "give one VARIANT_ID or --campaign"))
+    workbench = _open(db)
+    store = workbench.store
+    if variant is not None:
+        vid = int(store.get_variant(_ids([variant])[0])["id"])
+        rows = store.audit_trail(variant_id=vid)
+    else:
+        if not store.campaign_exists(str(campaign)):
+            raise NotFoundError(f"campaign {campaign!r} not found")
+        rows = store.audit_trail(campaign=campaign)
+    if json_out:
+        print_json(rows)
+        return
+    _audit_table(rows, catalog(workbench))
+
+
+def _audit_table(rows: list[dict[str, Any]], t: Catalog) -> None:
+    if not rows:
+        out.print(t("audit.none"))
+        return
+    table = Table(
+        t("col.at"),
+        t("col.variant"),
+        t("col.actor"),
+        t("col.action"),
+        t("col.from_to"),
+        Column(t("col.comment"), ratio=1, overflow="fold"),
+        box=box.SIMPLE_HEAD,
+        expand=True,
+    )
+    for r in rows:
+        data = r.get("data") or {}
+        action = r["action"] + (f" [{data['step']}]" if data.get("step") else "")
+        moved = f"{r['from_status'] or '-'} → {r['to_status'] or '-'}"
+        note = r["comment"] or ""
+        if data.get("override"):
+            note = f"{note} (override)" if note else "override"
+        if r["action"] in ("export", "import"):
+            note = note or json.dumps(
+                {k: v for k, v in data.items() if k != "variant_ids"}, ensure_ascii=False
+            )
+        table.add_row(
+            r["at"][:16].replace("T", " "),
+            str(r["variant_id"] or "-"),
+            r["actor"] or "-",
+            action,
+            moved,
+            note,
+        )
+    out.print(table)

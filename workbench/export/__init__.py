@@ -1,0 +1,82 @@
+"""Campaign exports for reviewers: XLSX, CSV, HTML, Markdown and JSONL. Audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import InputError, Problem
+from workbench.export.html import write_html
+from workbench.export.rows import content_hash, export_rows, parse_statuses
+from workbench.export.sheets import write_csv, write_xlsx
+from workbench.export.text import write_jsonl, write_markdown
+from workbench.locations import output_dir
+from workbench.store import Store
+
+FORMATS = ("xlsx", "csv", "html", "md", "jsonl")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    count: int
+    format: str
+
+
+def export_campaign(
+    store: Store,
+    workspace: Path,
+    campaign: str,
+    fmt: str,
+    actor: str,
+    statuses: Sequence[str] = (),
+    out: Path | None = None,
+    language: str = "zh-CN",
+) -> ExportResult:
+    """Write the export and record it in the audit trail."""
+    if fmt not in FORMATS:
+        raise InputError(
+            Problem("--format", None, "", f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        )
+    wanted = parse_statuses(statuses)
+    rows = export_rows(store, campaign, wanted, workspace, language)
+    rows.sort(key=lambda r: (r["segment"] or "", r["kind"]))
+    path = out or output_dir(workspace) / "exports" / f"{campaign}-review.{fmt}"
+    if path.is_dir():
+        path = path / f"{campaign}-review.{fmt}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(Problem(str(path), None, "", exc.strerror or "cannot write")) from None
+    title = f"{campaign} · review"
+    subtitle = f"{len(rows)} variants" + (f" · status: {', '.join(wanted)}" if wanted else "")
+    try:
+        if fmt == "xlsx":
+            write_xlsx(rows, path, language)
+        elif fmt == "csv":
+            write_csv(rows, path)
+        elif fmt == "html":
+            write_html(rows, path, title, subtitle, language)
+        elif fmt == "md":
+            write_markdown(rows, path, title, language)
+        else:
+            write_jsonl(rows, path)
+    except OSError as exc:
+        raise InputError(Problem(str(path), None, "", exc.strerror or "cannot write")) from None
+    store.log_campaign_action(
+        campaign,
+        actor,
+        "export",
+        data={
+            "format": fmt,
+            "path": str(path),
+            "count": len(rows),
+            "status": wanted,
+            "variant_ids": [r["variant_id"] for r in rows],
+        },
+    )
+    return ExportResult(path, len(rows), fmt)
+
+
+__all__ = ["FORMATS", "ExportResult", "content_hash", "export_campaign"]

@@ -1,0 +1,114 @@
+"""What an export shows per variant: one flat row, the same for every format."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, NotFoundError, Problem
+from workbench.lint.engine import text_fields, worst
+from workbench.present import content_text
+from workbench.review.workflow import STATUSES
+from workbench.store import Store
+
+REVIEW_COLUMNS = ("decision", "comment", "reviewer")
+COLUMNS = (
+    "variant_id",
+    "uid",
+    "version",
+    "hash",
+    "segment",
+    "kind",
+    "channel",
+    "style",
+    "status",
+    "content",
+    "findings",
+    *REVIEW_COLUMNS,
+)
+
+
+def content_hash(content: Any) -> str:
+    """Short hash of a variant's content: an import compares it to spot stale rows."""
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
+    message = f.get("message_en" if language == "en-US" else "message_zh") or f.get("message")
+    where = f" ({f['field']})" if f.get("field") else ""
+    tail = f" → {f['suggestion']}" if f.get("suggestion") else ""
+    return f"[{f['severity']}]{where} {message}{tail}"
+
+
+def parse_statuses(values: Sequence[str] | None) -> list[str]:
+    wanted = [s.strip() for v in values or [] for s in v.split(",") if s.strip()]
+    for s in wanted:
+        if s not in STATUSES:
+            raise InputError(
+                Problem("--status", None, "", f"unknown status {s!r}; one of {', '.join(STATUSES)}")
+            )
+    return wanted
+
+
+def export_rows(
+    store: Store,
+    campaign: str,
+    statuses: Sequence[str] = (),
+    workspace: Path | None = None,
+    language: str = "zh-CN",
+) -> list[dict[str, Any]]:
+    """Newest version of every variant of ``campaign`` (optionally only some statuses)."""
+    if not store.campaign_exists(campaign):
+        raise NotFoundError(f"campaign {campaign!r} not found")
+    variants = [
+        v for v in store.list_variants(campaign=campaign) if not statuses or v["status"] in statuses
+    ]
+    prov = store.provenance(v["id"] for v in variants)
+    rows = []
+    for v in variants:
+        p = prov.get(v["id"], {})
+        findings = v.get("lint") or []
+        assets = [a.get("path") for a in (v.get("assets") or []) if isinstance(a, dict)]
+        assets += [a["path"] for a in p.get("assets", [])]
+        files = []
+        for a in dict.fromkeys(x for x in assets if x):
+            path = Path(a)
+            if not path.is_absolute() and workspace is not None:
+                path = workspace / path
+            if path.is_file():
+                files.append(path)
+        rows.append(
+            {
+                "variant_id": v["id"],
+                "uid": v["uid"],
+                "version": v["version"],
+                "hash": content_hash(v["content"]),
+                "segment": v["segment"],
+                "kind": v["kind"],
+                "channel": v["channel"] or "",
+                "style": v["style"],
+                "framework": v.get("framework") or "",
+                "status": v["status"],
+                "content": content_text(v["kind"], v["content"]),
+                "fields": list(text_fields(v["content"])),
+                "findings": "\n".join(finding_line(f, language) for f in findings),
+                "finding_list": findings,
+                "worst": worst(findings),
+                "decision": "",
+                "comment": "",
+                "reviewer": "",
+                "provider": p.get("provider") or v["provider"],
+                "model": p.get("model") or v["model"],
+                "template": p.get("template") or "",
+                "template_hash": p.get("template_hash") or "",
+                "ruleset": findings[0].get("ruleset", "") if findings else "",
+                "generated_at": p.get("generated_at") or v["created_at"],
+                "assets": files,
+                "raw": v,
+            }
+        )
+    return rows

@@ -1,0 +1,341 @@
+"""The linter: terms, brief rules, false urgency and channel limits over text or content.
+
+``Linter(rules).lint_content(kind, content, ctx)`` lints every public text field of a
+variant (offsets are into that field's text, named by ``field``);
+``lint_text(text, ctx)`` lints a whole file (offsets into the file's text). Each finding is
+a plain dict: rule, term, category, severity, field, start, end, message (in
+``ctx.language``), message_zh, message_en, suggestion, fix, basis, ruleset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from workbench.lint.limits import content_limits, text_limits
+from workbench.lint.matcher import Hit, Matcher, scope_of
+from workbench.lint.messages import category_words, render, severity_words
+from workbench.lint.rules import RuleSet
+
+# Keys whose text is direction for the crew, not published copy.
+SKIP_KEYS = frozenset(
+    {"repairs", "angle", "visual", "shot_size", "sound", "props", "notes", "action", "music"}
+)
+SEVERITY_ORDER = {"ban": 0, "limit": 1, "caution": 2, "evidence": 3, "warning": 4, "info": 5}
+# Urgency terms that are fine when the offer really ends on a stated date.
+_DEADLINE_TERMS = frozenset(
+    {
+        "仅此一次",
+        "仅此一天",
+        "最后一天",
+        "最后一波",
+        "仅限今天",
+        "仅限今日",
+        "错过不再",
+        "错过再等一年",
+        "最后机会",
+        "即将恢复原价",
+        "限时秒杀",
+        "马上涨价",
+    }
+)
+_DATE_IN_TEXT = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|截[止至]|\d{1,2}/\d{1,2}"
+)
+_PLACEHOLDER = re.compile(r"X|（|\(")
+_TRADEMARK_AFTER = re.compile(r"\w{0,8}[®™]")
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What a lint needs to know beyond the text."""
+
+    channel: str | None = None
+    kind: str | None = None
+    language: str = "zh-CN"
+    banned_words: tuple[str, ...] = ()
+    must_include: tuple[str, ...] = ()
+    deadline: date | str | None = None
+    allow: tuple[str, ...] = ()  # brand and product names, registered names
+    brand: str | None = None
+    marketing: bool = True  # marketing SMS needs an opt-out
+
+
+def _fix_for(replacement: str | None, severity: str) -> str | None:
+    """The text an offline fix puts in place of a hit, or None when it needs a human."""
+    if replacement and not _PLACEHOLDER.search(replacement):
+        return replacement
+    if replacement is None and severity == "ban":
+        return ""
+    return None
+
+
+class Linter:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self._matchers: dict[str | None, Matcher] = {}
+
+    def matcher(self, scope: str | None) -> Matcher:
+        found = self._matchers.get(scope)
+        if found is None:
+            found = self._matchers[scope] = Matcher(self.rules, scope)
+        return found
+
+    # -- public API ---------------------------------------------------------------------
+
+    def lint_text(self, text: str, ctx: LintContext) -> list[dict[str, Any]]:
+        """A whole text (a file): terms, brief rules and channel limits; offsets into it."""
+        findings = self._field(text, None, ctx)
+        findings += self._must_include({"": text}, ctx)
+        findings += [self._limit(f, ctx) for f in text_limits(text, ctx)]
+        return _sorted(findings)
+
+    def lint_content(
+        self, kind: str, content: dict[str, Any], ctx: LintContext
+    ) -> list[dict[str, Any]]:
+        """Every public text field of a variant; offsets into the field named by ``field``."""
+        if ctx.kind is None:
+            ctx = _with(ctx, kind=kind)
+        fields = dict(text_fields(content))
+        findings: list[dict[str, Any]] = []
+        for path, text in fields.items():
+            findings += self._field(text, path, ctx)
+        findings += self._must_include(fields, ctx)
+        findings += [self._limit(f, ctx) for f in content_limits(kind, content, ctx)]
+        return findings
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def _field(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+        if not text:
+            return []
+        out: list[dict[str, Any]] = []
+        scope = scope_of(ctx.channel, ctx.kind)
+        matcher = self.matcher(scope)
+        allowed: list[tuple[int, int]] | None = None
+        dated: bool | None = None
+        for hit in matcher.hits(text):
+            if allowed is None:
+                allowed = _spans(text, ctx.allow + self.rules.allow)
+            if _inside(hit, allowed) or _TRADEMARK_AFTER.match(text, hit.end):
+                continue
+            term = hit.term
+            if term.term in _DEADLINE_TERMS:
+                if dated is None:
+                    dated = bool(ctx.deadline) or bool(_DATE_IN_TEXT.search(text))
+                if dated:
+                    continue
+                out.append(
+                    self._finding("false_urgency", hit, path, ctx, rule_name="false_urgency")
+                )
+                continue
+            exception = matcher.exception(text, hit)
+            if exception is not None:
+                if exception.action == "skip":
+                    continue
+                finding = self._finding(
+                    "exception",
+                    hit,
+                    path,
+                    ctx,
+                    severity=exception.action,
+                    extra={"reason_zh": exception.reason_zh, "reason_en": exception.reason_en},
+                )
+                if exception.action != "ban":
+                    finding["fix"] = None  # needs a cited basis, not other words
+                out.append(finding)
+                continue
+            if scope is None and not term.applies_to("all"):
+                out.append(
+                    self._finding(
+                        "term_scoped",
+                        hit,
+                        path,
+                        ctx,
+                        severity="caution",
+                        extra={"channels": "/".join(term.channels)},
+                    )
+                )
+                continue
+            out.append(self._finding("term", hit, path, ctx))
+        out += self._banned(text, path, ctx)
+        return out
+
+    def _finding(
+        self,
+        template: str,
+        hit: Hit,
+        path: str | None,
+        ctx: LintContext,
+        *,
+        severity: str | None = None,
+        extra: dict[str, Any] | None = None,
+        rule_name: str = "term",
+    ) -> dict[str, Any]:
+        term = hit.term
+        severity = severity or term.severity
+        cat_zh, cat_en = category_words(term.category)
+        sev_zh, sev_en = severity_words(severity)
+        values = {
+            "term": hit.text,
+            "category_zh": cat_zh,
+            "category_en": cat_en,
+            "severity_zh": sev_zh,
+            "severity_en": sev_en,
+            **(extra or {}),
+        }
+        zh, en = render(template, values)
+        return self._pack(
+            rule=rule_name,
+            term=hit.text,
+            category=term.category,
+            severity=severity,
+            field=path,
+            start=hit.start,
+            end=hit.end,
+            zh=zh,
+            en=en,
+            suggestion=term.replacement,
+            fix=_fix_for(term.replacement, severity) if template != "false_urgency" else None,
+            basis=term.basis,
+            ctx=ctx,
+        )
+
+    def _banned(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+        out = []
+        low = text.lower()
+        for word in ctx.banned_words:
+            needle = word.strip().lower()
+            if not needle:
+                continue
+            at = low.find(needle)
+            while at >= 0:
+                zh, en = render("banned_word", {"term": text[at : at + len(needle)]})
+                out.append(
+                    self._pack(
+                        rule="banned_word",
+                        term=text[at : at + len(needle)],
+                        category="brand",
+                        severity="ban",
+                        field=path,
+                        start=at,
+                        end=at + len(needle),
+                        zh=zh,
+                        en=en,
+                        suggestion=None,
+                        fix="",
+                        basis="brief: campaign.brand.banned_words",
+                        ctx=ctx,
+                    )
+                )
+                at = low.find(needle, at + len(needle))
+        return out
+
+    def _must_include(self, fields: dict[str, str], ctx: LintContext) -> list[dict[str, Any]]:
+        if not ctx.must_include:
+            return []
+        whole = "\n".join(fields.values()).lower()
+        out = []
+        for word in ctx.must_include:
+            if word.strip() and word.strip().lower() not in whole:
+                zh, en = render("must_include", {"term": word.strip()})
+                out.append(
+                    self._pack(
+                        rule="must_include",
+                        term=word.strip(),
+                        category="brief",
+                        severity="caution",
+                        field=None,
+                        start=0,
+                        end=0,
+                        zh=zh,
+                        en=en,
+                        suggestion=word.strip(),
+                        fix=None,
+                        basis="brief: campaign.brand.must_include",
+                        ctx=ctx,
+                    )
+                )
+        return out
+
+    def _limit(self, raw: dict[str, Any], ctx: LintContext) -> dict[str, Any]:
+        zh, en = render(raw["rule"], raw["values"])
+        return self._pack(
+            rule=raw["rule"],
+            term=raw.get("term", ""),
+            category="channel_limit",
+            severity=raw["severity"],
+            field=raw.get("field"),
+            start=raw["start"],
+            end=raw["end"],
+            zh=zh,
+            en=en,
+            suggestion=raw.get("suggestion"),
+            fix=raw.get("fix"),
+            basis=raw.get("basis", ""),
+            ctx=ctx,
+        )
+
+    def _pack(self, *, zh: str, en: str, ctx: LintContext, **values: Any) -> dict[str, Any]:
+        values["message"] = en if ctx.language == "en-US" else zh
+        values["message_zh"] = zh
+        values["message_en"] = en
+        values["ruleset"] = self.rules.version
+        return values
+
+
+def _with(ctx: LintContext, **changes: Any) -> LintContext:
+    return replace(ctx, **changes)
+
+
+def _spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    low = text.lower()
+    for name in names:
+        needle = name.strip().lower()
+        if len(needle) < 2:
+            continue
+        at = low.find(needle)
+        while at >= 0:
+            spans.append((at, at + len(needle)))
+            at = low.find(needle, at + 1)
+    return spans
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= hit.start and hit.end <= e for s, e in spans)
+
+
+def _sorted(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(findings, key=lambda f: (f["start"], SEVERITY_ORDER.get(f["severity"], 9)))
+
+
+def text_fields(content: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """``(path, text)`` for every public string in a variant's content, in order."""
+    if isinstance(content, str):
+        yield path, content
+    elif isinstance(content, dict):
+        for key, value in content.items():
+            if key in SKIP_KEYS:
+                continue
+            yield from text_fields(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(content, list):
+        if content and all(isinstance(v, str) for v in content) and path.endswith("hashtags"):
+            yield path, " ".join(f"#{v}" for v in content)
+            return
+        for i, value in enumerate(content):
+            yield from text_fields(value, f"{path}[{i}]")
+
+
+def worst(findings: list[dict[str, Any]] | None) -> str | None:
+    """The most serious severity among ``findings``."""
+    if not findings:
+        return None
+    return min((f["severity"] for f in findings), key=lambda s: SEVERITY_ORDER.get(s, 9))
+
+
+def has_ban(findings: list[dict[str, Any]] | None) -> bool:
+    return any(f.get("severity") == "ban" for f in findings or [])

@@ -1,0 +1,276 @@
+"""Channel limits as findings: SMS length, segments, signature and opt-out; title and body
+lengths; folding. Figures and counting rules come from ``workbench.kinds.channels``.
+
+Each raw finding is ``{rule, severity, field, start, end, values, suggestion?, fix?}``;
+``start``/``end`` mark the part past the limit (or the insertion point for a missing piece).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from workbench.kinds.channels import (
+    CHANNELS,
+    SMS_LONG_PART,
+    SMS_MAX_TOTAL,
+    SMS_OPT_OUT,
+    SMS_OPT_OUT_EN,
+    VIDEO_PLATFORMS,
+    ChannelSpec,
+    sms_segments,
+)
+
+if TYPE_CHECKING:
+    from workbench.lint.engine import LintContext
+
+SMS_BASIS = "运营商/云短信规则：70 字 1 条，长短信每 67 字 1 条，签名计入；营销短信须带退订方式"
+FOLD_LINES = 6
+FOLDING_CHANNELS = frozenset({"moments"})  # pasted Moments copy folds (channels doc 1.6)
+_SIGNATURE = re.compile(r"^\s*【[^【】\n]{2,16}】")
+_OPT_OUT = re.compile(
+    r"拒收请回复\s*R|回复?\s*[RT]\s*退订|退订回?\s*[RT]|reply\s+(?:R|STOP)|opt[- ]out", re.I
+)
+
+
+def _cut(text: str, limit: int, weighted: bool) -> int:
+    """Index of the first character past ``limit`` (ASCII counting half when weighted)."""
+    if not weighted:
+        return min(limit, len(text))
+    units = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 127 else 1
+        if (units + 1) // 2 > limit:
+            return i
+    return len(text)
+
+
+def _label(spec: ChannelSpec, ctx: LintContext) -> str:
+    return spec.label_en if ctx.language == "en-US" else spec.label_zh
+
+
+def _counting(weighted: bool) -> dict[str, str]:
+    return {
+        "counting_zh": "（英文数字计半字）" if weighted else "",
+        "counting_en": " (ASCII counts half)" if weighted else "",
+    }
+
+
+def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+    """Signature, stray 【】, opt-out, total length and billed segments of one SMS."""
+    out: list[dict[str, Any]] = []
+    n = len(text)
+    brand = ctx.brand or ("Brand" if ctx.language == "en-US" else "品牌")
+    sig = _SIGNATURE.match(text)
+    if sig is None:
+        out.append(
+            {
+                "rule": "sms_signature",
+                "severity": "limit",
+                "field": field,
+                "start": 0,
+                "end": 0,
+                "values": {"brand": brand},
+                "suggestion": f"【{brand}】",
+                "fix": f"【{ctx.brand}】" if ctx.brand else None,
+                "basis": SMS_BASIS,
+            }
+        )
+    rest_at = sig.end() if sig else 0
+    stray = text.find("【", rest_at)
+    if stray >= 0:
+        close = text.find("】", stray)
+        out.append(
+            {
+                "rule": "sms_brackets",
+                "severity": "limit",
+                "field": field,
+                "term": text[stray : close + 1 if close > 0 else stray + 1],
+                "start": stray,
+                "end": close + 1 if close > 0 else stray + 1,
+                "values": {},
+                "basis": SMS_BASIS,
+            }
+        )
+    if ctx.marketing and not _OPT_OUT.search(text):
+        opt = SMS_OPT_OUT_EN if ctx.language == "en-US" else SMS_OPT_OUT
+        out.append(
+            {
+                "rule": "sms_opt_out",
+                "severity": "ban",
+                "field": field,
+                "start": n,
+                "end": n,
+                "values": {"opt_out": opt},
+                "suggestion": opt,
+                "fix": opt,
+                "basis": SMS_BASIS,
+            }
+        )
+    segments = sms_segments(n)
+    spec = CHANNELS["sms"]
+    values = {"count": n, "segments": segments, "limit": spec.sms_max_segments}
+    if n > SMS_MAX_TOTAL:
+        out.append(
+            {
+                "rule": "sms_length",
+                "severity": "limit",
+                "field": field,
+                "start": SMS_MAX_TOTAL,
+                "end": n,
+                "values": {"count": n, "limit": SMS_MAX_TOTAL},
+                "basis": SMS_BASIS,
+            }
+        )
+    if segments > spec.sms_max_segments:
+        start = SMS_LONG_PART * spec.sms_max_segments
+        out.append(
+            {
+                "rule": "sms_segments",
+                "severity": "limit",
+                "field": field,
+                "start": start,
+                "end": n,
+                "values": values,
+                "basis": SMS_BASIS,
+            }
+        )
+    elif segments > 1:
+        out.append(
+            {
+                "rule": "sms_billing",
+                "severity": "info",
+                "field": field,
+                "start": 0,
+                "end": n,
+                "values": values,
+                "basis": SMS_BASIS,
+            }
+        )
+    return out
+
+
+def _title(
+    text: str, field: str | None, spec: ChannelSpec, ctx: LintContext, offset: int = 0
+) -> list[dict[str, Any]]:
+    if spec.title_max is None or not text:
+        return []
+    n = spec.title_length(text)
+    common = {"channel": _label(spec, ctx), "count": n, "limit": spec.title_max}
+    if n > spec.title_max:
+        cut = _cut(text, spec.title_max, spec.title_weighted)
+        return [
+            {
+                "rule": "title_length",
+                "severity": "limit",
+                "field": field,
+                "start": offset + cut,
+                "end": offset + len(text),
+                "values": {**common, **_counting(spec.title_weighted)},
+            }
+        ]
+    if spec.title_min is not None and n < spec.title_min:
+        return [
+            {
+                "rule": "title_short",
+                "severity": "limit",
+                "field": field,
+                "start": offset,
+                "end": offset + len(text),
+                "values": {**common, "min": spec.title_min},
+            }
+        ]
+    return []
+
+
+def _body(
+    text: str, field: str | None, spec: ChannelSpec, ctx: LintContext, offset: int = 0
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if not text:
+        return out
+    label = _label(spec, ctx)
+    if spec.body_max is not None:
+        n = spec.body_length(text)
+        if n > spec.body_max:
+            out.append(
+                {
+                    "rule": "body_length",
+                    "severity": "limit",
+                    "field": field,
+                    "start": offset + _cut(text, spec.body_max, spec.body_weighted),
+                    "end": offset + len(text),
+                    "values": {
+                        "channel": label,
+                        "count": n,
+                        "limit": spec.body_max,
+                        **_counting(spec.body_weighted),
+                    },
+                }
+            )
+    if spec.body_fold is not None and spec.id in FOLDING_CHANNELS:
+        lines = text.count("\n") + 1
+        if len(text) > spec.body_fold or lines > FOLD_LINES:
+            start = min(spec.body_fold, len(text))
+            if lines > FOLD_LINES:
+                nth = -1
+                for _ in range(FOLD_LINES):
+                    nth = text.index("\n", nth + 1)
+                start = min(start, nth + 1)
+            out.append(
+                {
+                    "rule": "fold",
+                    "severity": "warning",
+                    "field": field,
+                    "start": offset + start,
+                    "end": offset + len(text),
+                    "values": {
+                        "channel": label,
+                        "count": len(text),
+                        "lines": lines,
+                        "limit": spec.body_fold,
+                    },
+                }
+            )
+    return out
+
+
+def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list[dict[str, Any]]:
+    """Channel-limit findings for one variant's content."""
+    channel = ctx.channel
+    if kind == "copy" and channel in CHANNELS:
+        spec = CHANNELS[channel]
+        body = str(content.get("body") or "")
+        if spec.sms:
+            return sms_limits(body, "body", ctx)
+        title = str(content.get("title") or "")
+        return _title(title, "title", spec, ctx) + _body(body, "body", spec, ctx)
+    if kind == "title" and channel in CHANNELS:
+        spec = CHANNELS[channel]
+        if spec.title_max is None:
+            return []
+        return _title(str(content.get("text") or ""), "text", spec, ctx)
+    if kind == "video_script" and channel in VIDEO_PLATFORMS:
+        return _title(str(content.get("title") or ""), "title", VIDEO_PLATFORMS[channel], ctx)
+    return []
+
+
+def text_limits(text: str, ctx: LintContext) -> list[dict[str, Any]]:
+    """Channel limits for a whole file; a leading Markdown heading is the title."""
+    channel = ctx.channel
+    if channel is None:
+        return []
+    if channel in CHANNELS and CHANNELS[channel].sms:
+        return sms_limits(text.strip(), None, ctx)
+    spec = CHANNELS.get(channel) or VIDEO_PLATFORMS.get(channel)
+    if spec is None:
+        return []
+    heading = re.match(r"[ \t]*#{1,6}[ \t]+(.+?)[ \t]*(?:\n|$)", text)
+    if heading is None:
+        return _body(text.strip(), None, spec, ctx, offset=len(text) - len(text.lstrip()))
+    title_start = heading.start(1)
+    body = text[heading.end() :]
+    body_start = heading.end() + len(body) - len(body.lstrip())
+    return _title(heading.group(1), None, spec, ctx, offset=title_start) + _body(
+        body.strip(), None, spec, ctx, offset=body_start
+    )

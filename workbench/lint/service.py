@@ -1,0 +1,128 @@
+"""Linting and fixing what is stored: variants by id or campaign, with audit rows.
+
+Re-linting a stored variant refreshes ``variants.lint`` and records a ``lint`` action;
+fixing creates a new version (the original is kept) and records a ``fix`` action.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, replace
+from typing import Any
+
+from workbench.lint.context import context_from_raw
+from workbench.lint.engine import LintContext, Linter
+from workbench.lint.fix import apply_fixes_content, llm_fix
+from workbench.lint.rules import RuleSet
+from workbench.llm.base import Provider
+from workbench.store import GenerationRecord, Store
+from workbench.store.reviews import ReviewAction
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    variant_id: int
+    new_id: int | None  # None: nothing could be fixed
+    applied: int
+    remaining: list[dict[str, Any]]
+    via: str  # offline | the model name
+
+
+def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f["severity"]] = out.get(f["severity"], 0) + 1
+    return out
+
+
+class LintService:
+    def __init__(self, store: Store, rules: RuleSet, language: str | None = None) -> None:
+        self.store = store
+        self.linter = Linter(rules)
+        self.language = language
+        self._briefs: dict[str, str | None] = {}
+
+    def context(self, variant: dict[str, Any], channel: str | None = None) -> LintContext:
+        campaign = str(variant["campaign"])
+        if campaign not in self._briefs:
+            self._briefs[campaign] = self.store.latest_brief_raw(campaign)
+        ctx = context_from_raw(
+            self._briefs[campaign], channel or variant.get("channel"), variant["kind"]
+        )
+        if self.language:
+            ctx = replace(ctx, language=self.language)
+        return ctx
+
+    def lint(self, variant: dict[str, Any], channel: str | None = None) -> list[dict[str, Any]]:
+        """Findings for a variant's current content (nothing stored)."""
+        return self.linter.lint_content(
+            variant["kind"], variant["content"], self.context(variant, channel)
+        )
+
+    def lint_and_record(self, variant: dict[str, Any], actor: str) -> list[dict[str, Any]]:
+        """Lint, store the findings on the variant, and audit the action."""
+        findings = self.lint(variant)
+        self.store.set_lint(int(variant["id"]), findings)
+        self.store.apply_review_actions(
+            [
+                ReviewAction(
+                    variant_id=int(variant["id"]),
+                    campaign_id=str(variant["campaign"]),
+                    actor=actor,
+                    action="lint",
+                    from_status=variant["status"],
+                    data={"ruleset": self.linter.rules.version, "counts": counts(findings)},
+                )
+            ]
+        )
+        return findings
+
+    def fix(
+        self, variant: dict[str, Any], actor: str, provider: Provider | None = None
+    ) -> FixOutcome:
+        """Repair a variant's findings as a new version (offline, or one model call)."""
+        vid = int(variant["id"])
+        findings = self.lint(variant)
+        if not findings:
+            return FixOutcome(vid, None, 0, [], "none")
+        ctx = self.context(variant)
+        if provider is None or provider.name == "offline":
+            content, applied = apply_fixes_content(variant["content"], findings)
+            via, generation_id = "offline", None
+        else:
+            repaired, response = asyncio.run(
+                llm_fix(provider, variant["content"], findings, ctx.language)
+            )
+            assert isinstance(repaired, dict)
+            content, applied, via = repaired, len(findings), response.model
+            generation_id = self.store.record_generation(
+                GenerationRecord(
+                    job_key=str(variant["job_key"]),
+                    run_id=None,
+                    campaign_id=str(variant["campaign"]),
+                    provider=response.provider,
+                    model=response.model,
+                    template="lint-fix",
+                    template_hash="",
+                    variables={"findings": len(findings)},
+                    messages=[],
+                    response_text=response.text,
+                    prompt_tokens=response.prompt_tokens,
+                    completion_tokens=response.completion_tokens,
+                    latency_ms=response.latency_ms,
+                    purpose="repair",
+                )
+            )
+        if content == variant["content"]:
+            return FixOutcome(vid, None, 0, findings, via)
+        remaining = self.linter.lint_content(variant["kind"], content, ctx)
+        new_id = self.store.add_version(
+            vid,
+            content,
+            remaining,
+            actor,
+            action="fix",
+            data={"via": via, "fixed": applied, "ruleset": self.linter.rules.version},
+            generation_id=generation_id,
+        )
+        return FixOutcome(vid, new_id, applied, remaining, via)

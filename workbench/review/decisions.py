@@ -1,0 +1,222 @@
+"""Decisions coming back: read a filled-in XLSX/CSV export and apply it as review actions.
+
+Rows need ``variant_id``; ``decision``, ``comment`` and ``reviewer`` are what reviewers fill
+in; ``uid`` and ``hash`` (written by the export) catch edited ids and stale rows. Each
+applied row carries an ``import_key`` (a hash of the row) in its audit data, so importing
+the same file again applies nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, NotFoundError, Problem
+from workbench.export.rows import content_hash
+from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
+from workbench.store import Store
+
+DECISIONS = {
+    "approve": "approve",
+    "approved": "approve",
+    "通过": "approve",
+    "reject": "reject",
+    "rejected": "reject",
+    "驳回": "reject",
+    "changes": "request_changes",
+    "修改": "request_changes",
+    "request changes": "request_changes",
+    "request_changes": "request_changes",
+    "changes_requested": "request_changes",
+}
+REQUIRED = ("variant_id", "decision", "comment")
+
+
+@dataclass
+class ImportReport:
+    applied: list[dict[str, Any]] = field(default_factory=list)
+    already: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"applied": self.applied, "already": self.already, "problems": self.problems}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number, {header: text})`` from every sheet of an XLSX, or from a CSV."""
+    label = str(path)
+    if not path.is_file():
+        raise InputError(Problem(label, None, "", "file not found"))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _csv_rows(path)
+    elif suffix == ".xlsx":
+        yield from _xlsx_rows(path)
+    else:
+        raise InputError(Problem(label, None, "", "expected a .xlsx or .csv export"))
+
+
+def _header(names: list[str], label: str, line: int) -> list[str]:
+    header = [n.strip().lower() for n in names]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InputError(Problem(label, line, "", f"missing column(s) {', '.join(missing)}"))
+    return header
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            Problem(str(path), None, "", "not UTF-8 text; save as CSV UTF-8")
+        ) from None
+    reader = csv.reader(text.splitlines())
+    header: list[str] | None = None
+    for number, cells in enumerate(reader, start=1):
+        if header is None:
+            header = _header(cells, str(path), number)
+            continue
+        yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
+    if header is None:
+        raise InputError(Problem(str(path), 1, "", "empty file"))
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        message = " ".join(str(exc).split()) or "unreadable"
+        raise InputError(Problem(str(path), None, "", f"not an XLSX file ({message})")) from None
+    try:
+        found = False
+        for sheet in book.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            first = next(rows, None)
+            if first is None or "variant_id" not in [_cell(c).lower() for c in first]:
+                continue
+            found = True
+            header = _header([_cell(c) for c in first], f"{path}[{sheet.title}]", 1)
+            for number, cells in enumerate(rows, start=2):
+                yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
+        if not found:
+            raise InputError(Problem(str(path), None, "", "no sheet has a variant_id column"))
+    finally:
+        book.close()
+
+
+def _key(row: dict[str, str], decision: str, reviewer: str) -> str:
+    seed = "|".join(
+        [row.get("variant_id", ""), row.get("hash", ""), decision, row.get("comment", ""), reviewer]
+    )
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def import_decisions(
+    store: Store,
+    path: Path,
+    default_reviewer: str,
+    steps: Sequence[str],
+    relint: Relint | None = None,
+) -> ImportReport:
+    """Apply the filled-in rows; report (and skip) unknown, edited, stale and bad rows."""
+    steps = check_steps(steps)
+    report = ImportReport()
+    campaigns: set[str] = set()
+    rows = list(read_rows(path))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    for number, row in rows:
+        raw_id, raw_decision = row.get("variant_id", ""), row.get("decision", "")
+        comment = row.get("comment", "")
+        if not raw_decision and not comment:
+            continue
+        where = {"row": number, "variant_id": raw_id or "-"}
+        if not raw_id.isdigit():
+            report.problems.append({**where, "problem": "unknown variant id"})
+            continue
+        try:
+            variant = store.get_variant(int(raw_id))
+        except NotFoundError:
+            report.problems.append({**where, "problem": "unknown variant id"})
+            continue
+        if row.get("uid") and row["uid"].lower() != variant["uid"]:
+            report.problems.append(
+                {**where, "problem": f"edited id: the row's uid {row['uid']} is not this variant's"}
+            )
+            continue
+        decision = DECISIONS.get(raw_decision.lower()) if raw_decision else "comment"
+        if decision is None:
+            report.problems.append(
+                {**where, "problem": f"unknown decision {raw_decision!r} (approve/reject/changes)"}
+            )
+            continue
+        newest = store.newest_versions([variant["id"]]).get(variant["id"], variant["id"])
+        if newest != variant["id"] or (
+            row.get("hash") and row["hash"] != content_hash(variant["content"])
+        ):
+            report.problems.append(
+                {**where, "problem": "stale: the variant changed since the export; not applied"}
+            )
+            continue
+        reviewer = row.get("reviewer") or default_reviewer
+        key = _key(row, decision, reviewer)
+        if any((r.get("data") or {}).get("import_key") == key for r in store.review_rows(newest)):
+            report.already.append({**where, "action": decision})
+            continue
+        request = ReviewRequest(
+            action=decision,
+            actor=reviewer,
+            reason=comment or None,
+            data={
+                "source": "import",
+                "file": path.name,
+                "file_sha256": digest,
+                "row": number,
+                "import_key": key,
+            },
+        )
+        try:
+            action, result = plan(store, variant, request, steps, relint)
+            store.apply_review_actions([action])
+        except ReviewError as exc:
+            report.problems.append({**where, "problem": str(exc)})
+            continue
+        campaigns.add(str(variant["campaign"]))
+        report.applied.append(
+            {
+                **where,
+                "action": decision,
+                "from": result.from_status,
+                "to": result.to_status,
+                "reviewer": reviewer,
+            }
+        )
+    for campaign in sorted(campaigns):
+        store.log_campaign_action(
+            campaign,
+            default_reviewer,
+            "import",
+            data={
+                "file": str(path),
+                "file_sha256": digest,
+                "applied": len(report.applied),
+                "already": len(report.already),
+                "problems": len(report.problems),
+            },
+        )
+    return report

@@ -1,0 +1,232 @@
+"""The approval workflow: statuses, configurable steps, ban overrides, edits as versions.
+
+``draft -> in_review -> approved | rejected | changes_requested``. With steps
+``["marketing", "legal"]`` an approval by marketing moves a variant to ``in_review`` and
+only legal's approval (in that order) makes it ``approved``. A rejection or a request for
+changes resets the steps. A variant with a ``ban`` finding is approved only with an
+override reason, which the audit keeps. Every action is one audit row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.errors import InputError, Problem, WorkbenchError
+from workbench.kinds.channels import sms_segments
+from workbench.lint.engine import has_ban
+from workbench.store import Store
+from workbench.store.reviews import ReviewAction
+
+STATUSES = ("draft", "in_review", "approved", "rejected", "changes_requested")
+ACTIONS = ("approve", "reject", "request_changes", "comment", "submit")
+_TARGET = {"reject": "rejected", "request_changes": "changes_requested", "submit": "in_review"}
+_ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "approve": ("draft", "in_review", "changes_requested"),
+    "reject": ("draft", "in_review", "changes_requested", "approved"),
+    "request_changes": ("draft", "in_review", "approved"),
+    "submit": ("draft", "changes_requested"),
+    "comment": STATUSES,
+}
+_RESETS = frozenset({"reject", "request_changes", "edit", "fix"})
+
+Relint = Callable[[dict[str, Any]], list[dict[str, Any]]]
+
+
+class ReviewError(WorkbenchError):
+    """A review action that the workflow does not allow (one line, exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass
+class ReviewRequest:
+    action: str
+    actor: str
+    step: str | None = None
+    reason: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    variant_id: int
+    action: str
+    from_status: str
+    to_status: str
+    step: str | None
+    pending_steps: tuple[str, ...]
+
+
+def approved_steps(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Steps approved on this version since the last reset, in order."""
+    done: list[str] = []
+    for row in rows:
+        action = row["action"]
+        if action in _RESETS:
+            done = []
+        elif action == "approve":
+            step = (row.get("data") or {}).get("step")
+            if step and step not in done:
+                done.append(step)
+    return done
+
+
+def check_steps(steps: Sequence[str]) -> list[str]:
+    cleaned = [s.strip() for s in steps]
+    if not cleaned or any(not s for s in cleaned) or len(set(cleaned)) != len(cleaned):
+        raise InputError(
+            Problem("workbench.toml", None, "review.steps", "must be distinct, non-empty names")
+        )
+    return cleaned
+
+
+def plan(
+    store: Store,
+    variant: dict[str, Any],
+    request: ReviewRequest,
+    steps: Sequence[str],
+    relint: Relint | None = None,
+) -> tuple[ReviewAction, ReviewResult]:
+    """Check one action against the workflow; returns what to record (nothing written)."""
+    vid, status = int(variant["id"]), str(variant["status"])
+    action = request.action
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown review action {action!r}; one of {', '.join(ACTIONS)}")
+    newest = store.newest_versions([vid]).get(vid, vid)
+    if newest != vid and action != "comment":
+        raise ReviewError(f"variant {vid} has a newer version ({newest}); review that one")
+    if status not in _ALLOWED_FROM[action]:
+        raise ReviewError(f"variant {vid} is {status}: cannot {action.replace('_', ' ')} it")
+    if action in ("comment", "reject", "request_changes") and not (request.reason or "").strip():
+        raise ReviewError(f"{action.replace('_', ' ')} needs a comment (--reason)")
+    data = dict(request.data)
+    rows = store.review_rows(vid)
+    done = approved_steps(rows)
+    to_status = _TARGET.get(action, status)
+    step = None
+    if action == "approve":
+        pending = [s for s in steps if s not in done]
+        if not pending:
+            raise ReviewError(f"variant {vid}: every step is already approved")
+        step = request.step or pending[0]
+        if step not in steps:
+            raise ReviewError(f"unknown review step {step!r}; steps: {', '.join(steps)}")
+        if step in done:
+            raise ReviewError(f"variant {vid}: step {step!r} is already approved")
+        if step != pending[0]:
+            raise ReviewError(f"variant {vid}: step {step!r} waits for {pending[0]!r}")
+        findings = variant.get("lint")
+        if findings is None and relint is not None:
+            findings = relint(variant)
+        if has_ban(findings):
+            terms = sorted({f["term"] for f in findings or [] if f["severity"] == "ban"})
+            if not (request.reason or "").strip():
+                raise ReviewError(
+                    f"variant {vid} has ban findings ({', '.join(terms)}); "
+                    "approve only with an override reason (--reason)"
+                )
+            data["override"] = request.reason
+            data["ban_terms"] = terms
+        data["step"] = step
+        done = [*done, step]
+        to_status = "approved" if len(done) == len(steps) else "in_review"
+    elif action in ("reject", "request_changes"):
+        done = []
+    review = ReviewAction(
+        variant_id=vid,
+        campaign_id=str(variant["campaign"]),
+        actor=request.actor,
+        action=action,
+        from_status=status,
+        to_status=to_status,
+        comment=(request.reason or "").strip() or None,
+        data=data,
+    )
+    pending_after = tuple(s for s in steps if s not in done)
+    return review, ReviewResult(vid, action, status, to_status, step, pending_after)
+
+
+def review(
+    store: Store,
+    variant_ids: Sequence[int | str],
+    request: ReviewRequest,
+    steps: Sequence[str],
+    relint: Relint | None = None,
+) -> list[ReviewResult]:
+    """Apply one action to several variants: all of them or, on any problem, none."""
+    steps = check_steps(steps)
+    if not variant_ids:
+        raise ReviewError("name at least one variant id")
+    planned: list[tuple[ReviewAction, ReviewResult]] = []
+    for key in variant_ids:
+        variant = store.get_variant(key)
+        planned.append(plan(store, variant, request, steps, relint))
+    store.apply_review_actions([a for a, _ in planned])
+    return [r for _, r in planned]
+
+
+def edit(
+    store: Store,
+    variant_id: int | str,
+    content: Any,
+    actor: str,
+    relint: Relint,
+    comment: str | None = None,
+    label: str = "content",
+) -> int:
+    """A new version with ``content`` (a mapping shaped like the old one); returns its id."""
+    variant = store.get_variant(variant_id)
+    old = variant["content"]
+    if isinstance(content, dict):
+        content = with_derived(old, content)
+    problems = content_problems(old, content, label)
+    if problems:
+        raise InputError(problems)
+    if json.dumps(content, sort_keys=True) == json.dumps(old, sort_keys=True):
+        raise InputError(Problem(label, None, "", "no changes: nothing to save"))
+    findings = relint({**variant, "content": content})
+    return store.add_version(
+        int(variant["id"]), content, findings, actor, action="edit", comment=comment
+    )
+
+
+def with_derived(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Counts the generator derived (``length``, SMS counts) recomputed for edited text;
+    ``repairs`` notes belong to the old version and are dropped."""
+    out = dict(new)
+    body = out.get("body")
+    for key, value in old.items():
+        if key in out or not (isinstance(value, int | float) or key == "repairs"):
+            continue
+        if key in ("length", "sms_length") and isinstance(body, str):
+            out[key] = len(body)
+        elif key == "sms_segments" and isinstance(body, str):
+            out[key] = sms_segments(len(body))
+    return out
+
+
+def content_problems(old: dict[str, Any], new: Any, label: str) -> list[Problem]:
+    """Edited content must keep the shape of the original: same keys, same value types."""
+    if not isinstance(new, dict):
+        return [Problem(label, None, "", "expected a mapping of the content's fields")]
+    problems = []
+    for key in new:
+        if key not in old:
+            problems.append(
+                Problem(label, None, str(key), f"unknown field; known: {', '.join(old)}")
+            )
+    for key, value in old.items():
+        if key not in new:
+            if not (isinstance(value, int | float) or key == "repairs"):
+                problems.append(Problem(label, None, str(key), "missing field"))
+        elif (
+            value is not None
+            and new[key] is not None
+            and type(new[key]) is not type(value)
+            and not (isinstance(value, float | int) and isinstance(new[key], float | int))
+        ):
+            problems.append(Problem(label, None, str(key), f"expected {type(value).__name__}"))
+    return problems

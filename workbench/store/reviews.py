@@ -1,0 +1,296 @@
+"""Review reads and writes: status changes with their audit rows, new versions, lint
+results, campaign-level audit entries (export, import) and the audit trail itself.
+
+The ``reviews`` table is append-only (migration ``m020_review_audit`` adds triggers that
+abort any UPDATE or DELETE); every method here only inserts into it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.records import variant_uid
+
+_INSERT_REVIEW = """
+INSERT INTO reviews (variant_id, campaign_id, actor, action, from_status, to_status,
+    comment, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_AUDIT_COLUMNS = """r.id, r.variant_id, r.campaign_id, r.actor, r.action, r.from_status,
+    r.to_status, r.comment, r.data, r.created_at AS at"""
+
+
+class ConflictError(WorkbenchError):
+    """The variant changed while the action was being prepared (another reviewer)."""
+
+    exit_code = 6
+
+
+@dataclass(frozen=True)
+class ReviewAction:
+    """One audited action on one variant; ``to_status`` None leaves the status alone."""
+
+    variant_id: int
+    campaign_id: str
+    actor: str
+    action: str
+    from_status: str | None
+    to_status: str | None = None
+    comment: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+class ReviewsMixin:
+    """Review workflow storage for ``Store``."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+
+    def apply_review_actions(self, actions: Sequence[ReviewAction]) -> list[int]:
+        """Record every action (and its status change) in ONE transaction; returns audit ids.
+
+        A status change only applies if the variant still has ``from_status``; otherwise
+        nothing is written and ``ConflictError`` is raised.
+        """
+        stamp = now()
+        ids: list[int] = []
+        with self._lock, write_txn(self._conn) as conn:
+            for a in actions:
+                if a.to_status is not None and a.to_status != a.from_status:
+                    cur = conn.execute(
+                        "UPDATE variants SET status = ?, updated_at = ? "
+                        "WHERE id = ? AND status = ?",
+                        (a.to_status, stamp, a.variant_id, a.from_status),
+                    )
+                    if cur.rowcount != 1:
+                        raise ConflictError(
+                            f"variant {a.variant_id} changed meanwhile (no longer "
+                            f"{a.from_status}); nothing was applied, try again"
+                        )
+                to_status = a.to_status if a.to_status is not None else a.from_status
+                cur = conn.execute(
+                    _INSERT_REVIEW,
+                    (
+                        a.variant_id,
+                        a.campaign_id,
+                        a.actor,
+                        a.action,
+                        a.from_status,
+                        to_status,
+                        a.comment,
+                        dumps(a.data) if a.data else None,
+                        stamp,
+                    ),
+                )
+                ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    def log_campaign_action(
+        self,
+        campaign_id: str,
+        actor: str,
+        action: str,
+        comment: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        """An audit entry about a campaign as a whole (export, import); no variant."""
+        with self._lock, write_txn(self._conn) as conn:
+            cur = conn.execute(
+                _INSERT_REVIEW,
+                (None, campaign_id, actor, action, None, None, comment, dumps(data or {}), now()),
+            )
+        return int(cur.lastrowid or 0)
+
+    def add_version(
+        self,
+        parent_id: int,
+        content: dict[str, Any],
+        lint: list[dict[str, Any]] | None,
+        actor: str,
+        action: str = "edit",
+        comment: str | None = None,
+        data: dict[str, Any] | None = None,
+        generation_id: int | None = None,
+    ) -> int:
+        """A new version of ``parent_id``'s chain (status draft, parent link); returns its id.
+
+        Only the newest version of a chain can be edited. The parent keeps its content and
+        status; the audit row (``action``) sits on the new version.
+        """
+        stamp = now()
+        with self._lock, write_txn(self._conn) as conn:
+            found = _rows(conn.execute("SELECT * FROM variants WHERE id = ?", (parent_id,)))
+            if not found:
+                raise NotFoundError(f"variant {parent_id} not found")
+            p = found[0]
+            newest = conn.execute(
+                "SELECT MAX(version) FROM variants WHERE job_key = ? AND slot = ?",
+                (p["job_key"], p["slot"]),
+            ).fetchone()[0]
+            if newest != p["version"]:
+                raise ConflictError(
+                    f"variant {parent_id} is version {p['version']} of {newest}; "
+                    "edit the newest version"
+                )
+            version = int(newest) + 1
+            cur = conn.execute(
+                "INSERT INTO variants (uid, job_key, slot, campaign_id, segment_id, "
+                "deliverable_index, kind, channel, style, framework, provider, model, "
+                "generation_id, content, status, version, parent_id, round, lint, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, "
+                "?, ?, ?)",
+                (
+                    variant_uid(p["job_key"], p["slot"], version),
+                    p["job_key"],
+                    p["slot"],
+                    p["campaign_id"],
+                    p["segment_id"],
+                    p["deliverable_index"],
+                    p["kind"],
+                    p["channel"],
+                    p["style"],
+                    p["framework"],
+                    p["provider"],
+                    p["model"],
+                    generation_id,
+                    dumps(content),
+                    version,
+                    parent_id,
+                    p["round"],
+                    None if lint is None else dumps(lint),
+                    stamp,
+                    stamp,
+                ),
+            )
+            new_id = int(cur.lastrowid or 0)
+            conn.execute(
+                _INSERT_REVIEW,
+                (
+                    new_id,
+                    p["campaign_id"],
+                    actor,
+                    action,
+                    p["status"],
+                    "draft",
+                    comment,
+                    dumps({"parent_id": parent_id, "version": version, **(data or {})}),
+                    stamp,
+                ),
+            )
+        return new_id
+
+    def set_lint(self, variant_id: int, findings: list[dict[str, Any]]) -> None:
+        """Store fresh lint findings on a variant (the content is unchanged)."""
+        with self._lock, write_txn(self._conn) as conn:
+            conn.execute("UPDATE variants SET lint = ? WHERE id = ?", (dumps(findings), variant_id))
+
+    def latest_brief_raw(self, campaign_id: str) -> str | None:
+        """The raw YAML of the campaign's most recent brief, if any."""
+        with self._lock, read_txn(self._conn) as conn:
+            found = conn.execute(
+                "SELECT raw FROM briefs WHERE campaign_id = ? ORDER BY id DESC LIMIT 1",
+                (campaign_id,),
+            ).fetchone()
+        return None if found is None else str(found[0])
+
+    def campaign_exists(self, campaign_id: str) -> bool:
+        with self._lock, read_txn(self._conn) as conn:
+            found = conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,))
+            return found.fetchone() is not None
+
+    def audit_trail(
+        self, variant_id: int | None = None, campaign: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Audit entries, oldest first: a variant's whole version chain, or a campaign's."""
+        with self._lock, read_txn(self._conn) as conn:
+            if variant_id is not None:
+                found = conn.execute(
+                    "SELECT job_key, slot FROM variants WHERE id = ?", (variant_id,)
+                ).fetchone()
+                if found is None:
+                    raise NotFoundError(f"variant {variant_id} not found")
+                rows = _rows(
+                    conn.execute(
+                        f"SELECT {_AUDIT_COLUMNS} FROM reviews r JOIN variants v "
+                        "ON v.id = r.variant_id WHERE v.job_key = ? AND v.slot = ? ORDER BY r.id",
+                        tuple(found),
+                    )
+                )
+            else:
+                rows = _rows(
+                    conn.execute(
+                        f"SELECT {_AUDIT_COLUMNS} FROM reviews r WHERE r.campaign_id = ? "
+                        "ORDER BY r.id",
+                        (campaign,),
+                    )
+                )
+        for row in rows:
+            row["data"] = loads(row["data"])
+        return rows
+
+    def review_rows(self, variant_id: int) -> list[dict[str, Any]]:
+        """Audit rows of exactly this variant (this version), oldest first."""
+        with self._lock, read_txn(self._conn) as conn:
+            rows = _rows(
+                conn.execute(
+                    f"SELECT {_AUDIT_COLUMNS} FROM reviews r WHERE r.variant_id = ? ORDER BY r.id",
+                    (variant_id,),
+                )
+            )
+        for row in rows:
+            row["data"] = loads(row["data"])
+        return rows
+
+    def newest_versions(self, variant_ids: Iterable[int]) -> dict[int, int]:
+        """``id -> id of the newest version in its chain`` for the given ids."""
+        ids = list(dict.fromkeys(variant_ids))
+        out: dict[int, int] = {}
+        with self._lock, read_txn(self._conn) as conn:
+            for vid in ids:
+                found = conn.execute(
+                    "SELECT n.id FROM variants v JOIN variants n ON n.job_key = v.job_key "
+                    "AND n.slot = v.slot WHERE v.id = ? ORDER BY n.version DESC LIMIT 1",
+                    (vid,),
+                ).fetchone()
+                if found is not None:
+                    out[vid] = int(found[0])
+        return out
+
+    def provenance(self, variant_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Per variant: template, template hash, model, provider and the assets' files."""
+        ids = list(dict.fromkeys(variant_ids))
+        out: dict[int, dict[str, Any]] = {}
+        with self._lock, read_txn(self._conn) as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in _rows(
+                    conn.execute(
+                        "SELECT v.id, g.template, g.template_hash, g.provider, g.model, "
+                        "g.prompt_tokens, g.completion_tokens, g.created_at AS generated_at "
+                        "FROM variants v LEFT JOIN generations g ON g.id = COALESCE("
+                        "v.generation_id, (SELECT o.generation_id FROM variants o WHERE "
+                        "o.job_key = v.job_key AND o.slot = v.slot AND o.version = 1)) "
+                        f"WHERE v.id IN ({marks})",
+                        chunk,
+                    )
+                ):
+                    out[row.pop("id")] = {**row, "assets": []}
+                for vid, path, width, height in conn.execute(
+                    "SELECT variant_id, path, width, height FROM assets "
+                    f"WHERE variant_id IN ({marks}) ORDER BY id",
+                    chunk,
+                ):
+                    if vid in out:
+                        out[vid]["assets"].append({"path": path, "width": width, "height": height})
+        return out
