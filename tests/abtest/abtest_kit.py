@@ -1,0 +1,51 @@
+"""Helpers shared by the A/B tests (imported by module name; not a test module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbench.abtest.experiments import ExperimentOptions, create_manual
+from workbench.store import Store
+
+CAMPAIGN = "member-day-2026-03"
+
+
+def group(store: Store, segment: str, deliverable: int) -> list[dict[str, Any]]:
+    """The variants of one (segment, deliverable), oldest first."""
+    found = [
+        v
+        for v in store.list_variants(campaign=CAMPAIGN, segment=segment)
+        if v["deliverable_index"] == deliverable
+    ]
+    return sorted(found, key=lambda v: v["id"])
+
+
+def manual(store: Store, n_arms: int = 2, **options: Any) -> dict[str, Any]:
+    """A hand-picked experiment over the first ``n_arms`` new-moms community copies."""
+    variants = group(store, "new-moms", 0)[:n_arms]
+    experiment_id = create_manual(
+        store, [str(v["id"]) for v in variants], ExperimentOptions(**options)
+    )
+    return store.ab_get_experiment(experiment_id)
+
+
+def results_csv(
+    path: Path,
+    rows: list[tuple[Any, ...]],
+    header: str = "variant_id,date,impressions,clicks,conversions",
+) -> Path:
+    lines = [header] + [",".join(str(c) for c in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def feed(store: Store, experiment: dict[str, Any], data: list[tuple[int, int]], tmp: Path) -> None:
+    """Import (users, conversions) per arm, in arm order, as one day of results."""
+    from workbench.abtest.importing import import_results
+
+    rows = [
+        (arm["variant_id"], "2026-03-10", n, x, x)
+        for arm, (n, x) in zip(experiment["arms"], data, strict=True)
+    ]
+    import_results(store, results_csv(tmp / f"feed-{experiment['id']}.csv", rows))
