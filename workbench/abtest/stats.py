@@ -158,7 +158,7 @@ def sample_size(
     if not 0.0 < power < 1.0:
         raise ValueError("power must be between 0 and 1 (exclusive)")
     if arms < 2:
-        raise ValueError("an experiment needs at least 2 arms")
+        raise ValueError("arms must be at least 2 (control and one variant)")
     delta = baseline * mde if relative else mde
     if delta == 0.0:
         raise ValueError("mde must not be 0")

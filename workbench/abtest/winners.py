@@ -27,12 +27,18 @@ def _example_output(kind: str, content: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def _example_input(row: dict[str, Any]) -> dict[str, Any]:
-    product = row["product"] or {}
-    brand = row["brand"] or {}
-    segment = row["segment_data"] or {}
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _example_input(row: dict[str, Any], brief: dict[str, Any]) -> dict[str, Any]:
+    """The request the winner answered: campaign facts from its brief, and its segment."""
+    campaign = _mapping(brief.get("campaign"))
+    product = _mapping(campaign.get("product")) or _mapping(row["product"])
+    brand = _mapping(campaign.get("brand")) or _mapping(row["brand"])
+    segment = _mapping(row["segment_data"])
     facts = {
-        "brand": brand.get("name"),
+        "brand": brand.get("name") or (row["brand"] if isinstance(row["brand"], str) else None),
         "product": product.get("name"),
         "selling_points": product.get("selling_points") or None,
         "offer": product.get("offer") or None,
@@ -75,14 +81,18 @@ def winner_examples(
     rows.sort(key=lambda r: r["decided_at"], reverse=True)
     rows.sort(key=lambda r: r["segment_id"] != same_segment)
     examples: list[dict[str, Any]] = []
+    briefs: dict[str, dict[str, Any]] = {}
     spent = 0
     for r in rows:
+        campaign = r["campaign_id"]
+        if campaign not in briefs:
+            briefs[campaign] = store.ab_campaign_brief(campaign)
         example = {
             "id": f"ab-e{r['experiment_id']}-{r['variant_uid']}",
             "kind": d.kind,
             "channel": channel,
             "language": language,
-            "input": _example_input(r),
+            "input": _example_input(r, briefs[campaign]),
             "output": _example_output(d.kind, r["content"]),
         }
         cost = _tokens(example)

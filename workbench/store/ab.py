@@ -63,6 +63,11 @@ class ABMixin:
 
     def ab_brief_experiment(self, campaign_id: str) -> dict[str, Any]:
         """The ``experiment:`` block of the campaign's newest stored brief ({} if none)."""
+        block = self.ab_campaign_brief(campaign_id).get("experiment")
+        return block if isinstance(block, dict) else {}
+
+    def ab_campaign_brief(self, campaign_id: str) -> dict[str, Any]:
+        """The campaign's newest stored brief, parsed ({} if none or unreadable)."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute(
                 "SELECT raw FROM briefs WHERE campaign_id = ? ORDER BY id DESC LIMIT 1",
@@ -74,8 +79,7 @@ class ABMixin:
             data = yaml.safe_load(row[0])
         except yaml.YAMLError:
             return {}
-        block = data.get("experiment") if isinstance(data, dict) else None
-        return block if isinstance(block, dict) else {}
+        return data if isinstance(data, dict) else {}
 
     def ab_create_experiment(
         self,
