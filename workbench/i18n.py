@@ -76,6 +76,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "variants.title": ("变体 {id} · {kind}", "Variant {id} · {kind}"),
     "variants.provenance": ("溯源", "Provenance"),
     "variants.prompt": ("提示词", "Prompt"),
+    "variants.repairs": ("自动修正", "Automatic repairs"),
+    "script.exported": ("已导出 {count} 个脚本到 {folder}", "Exported {count} scripts to {folder}"),
+    "script.skipped": ("跳过 {reason}", "skipped {reason}"),
     "llm.ok": (
         "连接正常：{model} · {latency:.0f} ms · {tokens} tokens",
         "Endpoint OK: {model} · {latency:.0f} ms · {tokens} tokens",

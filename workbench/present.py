@@ -34,12 +34,39 @@ def content_text(kind: str, content: dict[str, Any]) -> str:
                 f"{shot.get('start', 0):>5.1f}-{shot.get('end', 0):>5.1f}s "
                 f"[{shot.get('shot_size', '')}] {shot.get('visual', '')} | "
                 f"口播：{shot.get('voiceover', '')} | 字幕：{shot.get('onscreen_text', '')}"
+                + (f" | 道具：{shot['props']}" if shot.get("props") else "")
+                + (f" | 提示：{shot['cue']}" if shot.get("cue") else "")
             )
+        if content.get("cta"):
+            lines.append(f"CTA：{content['cta']}")
         tags = " ".join(f"#{t}" for t in content.get("hashtags") or [])
         if tags:
             lines.append(tags)
         return "\n".join(lines)
+    if kind == "live_script":
+        return _live_text(content)
     return "\n".join(f"{k}: {v}" for k, v in content.items())
+
+
+def _live_text(content: dict[str, Any]) -> str:
+    lines = [f"{content.get('title', '')} · {content.get('minutes', '')} min"]
+    for phase in content.get("phases") or []:
+        lines.append(
+            f"【{phase.get('phase', '')}】{phase.get('start', 0):g}-{phase.get('end', 0):g} min "
+            f"{phase.get('goal', '')}"
+        )
+        for beat in phase.get("beats") or []:
+            mark = f" ·{beat['interaction']}" if beat.get("interaction") else ""
+            lines.append(
+                f"  {beat.get('start', 0):>5.1f}-{beat.get('end', 0):>5.1f} "
+                f"{beat.get('segment', '')}{mark}：{beat.get('lines', '')}"
+            )
+    fabe = content.get("fabe") or {}
+    lines += [f"FABE {k[0].upper()}：{fabe[k]}" for k in ("feature", "advantage", "benefit",
+                                                         "evidence") if fabe.get(k)]  # fmt: skip
+    if content.get("recap"):
+        lines.append(f"复盘：{content['recap']}")
+    return "\n".join(lines)
 
 
 def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
@@ -50,7 +77,7 @@ def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
         text = content.get("text", "")
     elif kind == "poster":
         text = content.get("headline", "")
-    elif kind == "video_script":
+    elif kind in ("video_script", "live_script"):
         text = content.get("title", "")
     else:
         text = content_text(kind, content)

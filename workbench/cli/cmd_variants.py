@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -130,8 +129,10 @@ def _print_variant(row: dict[str, Any], t: Any) -> None:
     for name, value in facts:
         table.add_row(name, Text(str(value)))
     out.print(table)
-    if content := row["content"].get("repairs"):
-        out.print(Text("repairs: " + json.dumps(content, ensure_ascii=False)))
+    if repairs := row["content"].get("repairs"):
+        out.print(Text(t("variants.repairs"), style="bold"))
+        for repair in repairs:
+            out.print(Text(f"  · {repair}"))
     _print_review(row, t)
     for message in gen.get("messages") or []:
         out.print(

@@ -19,6 +19,7 @@ from workbench.cli import (
     cmd_prompts,
     cmd_tui,
     cmd_review,
+    cmd_script,
     cmd_variants,
     cmd_workspace,
     common,
@@ -68,6 +69,7 @@ app.command()(cmd_lint.lint)
 app.add_typer(cmd_review.app, name="review")
 app.command()(cmd_review.audit)
 app.command()(cmd_export.export)
+app.add_typer(cmd_script.app, name="script")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -61,7 +61,7 @@ def _middle(ctx: Ctx, count: int) -> list[str]:
     f = ctx.facts
     opener = "pain" if (ctx.base + ctx.variant) % 2 == 0 and f.pains else "scene"
     other = "scene" if opener == "pain" else "pain"
-    body = [opener, "point", other, "point", "scene", "point", "pain"][: max(count - 1, 0)]
+    body = [opener, "point", "point", other, "point", "scene", "point"][: max(count - 1, 0)]
     price = ["price"] if (f.offer or f.price) else ["point"]
     return (body + price)[-count:] if count > 1 else price
 

@@ -1,0 +1,128 @@
+"""Exporting scripts: one variant or every script of a campaign, in one format.
+
+Formats: ``srt`` (video only), ``md`` (shooting sheet / run sheet), ``csv``, ``xlsx`` and
+``txt`` (teleprompter). Text formats come back as ``str``, XLSX as ``bytes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.errors import InputError, NotFoundError, Problem
+from workbench.scripts.rows import sheet_for
+from workbench.scripts.srt import to_srt
+from workbench.scripts.writers import teleprompter, to_csv, to_markdown, to_xlsx
+
+if TYPE_CHECKING:
+    from workbench.store import Store
+
+FORMATS: tuple[str, ...] = ("srt", "md", "xlsx", "csv", "txt")
+TEXT_FORMATS: tuple[str, ...] = ("srt", "md", "csv", "txt")
+SCRIPT_KINDS: tuple[str, ...] = ("video_script", "live_script")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class Exported:
+    data: str | bytes
+    extension: str
+
+    @property
+    def is_text(self) -> bool:
+        return isinstance(self.data, str)
+
+
+def content_language(row: dict[str, Any]) -> str:
+    """The script's language: the prompt's ``lang`` when recorded, else guessed from text."""
+    variables = (row.get("generation") or {}).get("variables") or {}
+    lang = variables.get("lang")
+    if lang in ("zh-CN", "en-US"):
+        return str(lang)
+    content = row.get("content") or {}
+    sample = str(content.get("title", "")) + str(content.get("shots") or content.get("phases"))
+    return "zh-CN" if _CJK.search(sample) else "en-US"
+
+
+def check_format(fmt: str, kind: str | None = None) -> None:
+    if fmt not in FORMATS:
+        raise InputError(Problem("--format", None, fmt, f"must be one of {', '.join(FORMATS)}"))
+    if kind == "live_script" and fmt == "srt":
+        message = "SRT subtitles are for video scripts; live scripts export as md, txt, csv, xlsx"
+        raise InputError(Problem("--format", None, fmt, message))
+
+
+def export_variant(row: dict[str, Any], fmt: str) -> Exported:
+    """One variant (a row from ``Store.get_variant``) in ``fmt``."""
+    kind = row.get("kind")
+    if kind not in SCRIPT_KINDS:
+        raise InputError(
+            Problem(
+                f"variant {row.get('id')}",
+                None,
+                "kind",
+                f"is {kind}; script export takes video_script or live_script variants",
+            )
+        )
+    check_format(fmt, kind)
+    lang = content_language(row)
+    content = row["content"]
+    platform = row.get("channel")
+    if fmt == "srt":
+        return Exported(to_srt(content, lang), "srt")
+    if fmt == "txt":
+        return Exported(teleprompter(kind, content, lang), "txt")
+    sheet = sheet_for(kind, content, lang, platform)
+    if fmt == "md":
+        return Exported(to_markdown(sheet, lang), "md")
+    if fmt == "csv":
+        return Exported(to_csv(sheet), "csv")
+    return Exported(to_xlsx([(f"{row.get('id')}", sheet)], lang), "xlsx")
+
+
+def file_stem(row: dict[str, Any]) -> str:
+    """``12-new-moms-video_script-douyin``: id first, so names sort and never collide."""
+    parts = [str(row.get("id")), row.get("segment") or "", row.get("kind") or ""]
+    if row.get("channel"):
+        parts.append(str(row["channel"]))
+    return "-".join(_UNSAFE.sub("_", p).strip("_") for p in parts if p)
+
+
+@dataclass(frozen=True)
+class CampaignExport:
+    written: list[Path]
+    skipped: list[str]  # why a script was left out (e.g. live scripts for srt)
+
+
+def export_campaign(
+    store: Store, campaign: str, fmt: str, folder: Path, *, status: str | None = None
+) -> CampaignExport:
+    """Every video and live script of a campaign (newest versions) into ``folder``."""
+    check_format(fmt)
+    rows = [
+        r
+        for kind in SCRIPT_KINDS
+        for r in store.list_variants(campaign=campaign, kind=kind, status=status)
+    ]
+    if not rows:
+        which = f" with status {status}" if status else ""
+        raise NotFoundError(f"campaign {campaign!r} has no video or live scripts{which}")
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    skipped: list[str] = []
+    for listed in sorted(rows, key=lambda r: int(r["id"])):
+        if listed["kind"] == "live_script" and fmt == "srt":
+            skipped.append(f"{listed['id']}: live script (no subtitles)")
+            continue
+        row = store.get_variant(int(listed["id"]))
+        result = export_variant(row, fmt)
+        path = folder / f"{file_stem(row)}.{result.extension}"
+        if isinstance(result.data, bytes):
+            path.write_bytes(result.data)
+        else:
+            path.write_text(result.data, encoding="utf-8", newline="")
+        written.append(path)
+    return CampaignExport(written, skipped)
