@@ -25,6 +25,7 @@ from workbench.kinds.timing import apply_speech_rates
 from workbench.lint.context import generation_check
 from workbench.llm.base import Provider
 from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
+from workbench.poster.step import PosterStep
 from workbench.prompting import PromptLibrary
 from workbench.segments import SegmentLibrary
 from workbench.settings import Settings
@@ -114,7 +115,7 @@ class Workbench:
         stored with it); ``after_batch`` steps run when a brief's jobs are done.
         """
         checks: list[ContentCheck] = [generation_check(self.workspace)]
-        after_batch: list[AfterBatch] = []
+        after_batch: list[AfterBatch] = [PosterStep(self.workspace)]
         return BatchRunner(
             self.store, provider, options, observer, checks=checks, after_batch=after_batch
         )

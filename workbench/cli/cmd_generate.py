@@ -25,6 +25,7 @@ from workbench.cli.common import (
     overrides,
     wb,
 )
+from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.progress import RichObserver
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.generate.jobs import parse_only
@@ -83,6 +84,7 @@ def generate(
         first = (failure.error or "").splitlines()[0] if failure.error else ""
         err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
     _summary(result, t)
+    print_batch_posters(workbench, runner, result)
     counts = {
         s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")
     }

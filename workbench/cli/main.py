@@ -16,6 +16,7 @@ from workbench.cli import (
     cmd_generate,
     cmd_lint,
     cmd_llm,
+    cmd_poster,
     cmd_prompts,
     cmd_tui,
     cmd_review,
@@ -70,6 +71,7 @@ app.add_typer(cmd_review.app, name="review")
 app.command()(cmd_review.audit)
 app.command()(cmd_export.export)
 app.add_typer(cmd_script.app, name="script")
+app.add_typer(cmd_poster.app, name="poster")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -336,3 +336,10 @@ def m020_review_audit(db: Database) -> None:
         "CREATE TRIGGER IF NOT EXISTS reviews_no_delete BEFORE DELETE ON reviews "
         "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
     )
+
+
+@MIGRATIONS()
+def m010_poster_assets(db: Database) -> None:
+    """Posters: the URL an asset's QR code encodes, and the size preset it was drawn for."""
+    db.table("assets").add_column("qr_url", str)
+    db.table("assets").add_column("preset", str)

@@ -3,7 +3,9 @@
 The variant dict is a stable public JSON contract (``list``/``show --json``, exports, the
 TUI): id, uid, campaign, segment, kind, channel, style, framework, status, provider, model,
 content, version, parent_id, round, deliverable_index, slot, job_key, generation_id, lint,
-created_at, updated_at. New keys may be added; none of these is renamed or removed.
+created_at, updated_at, assets (rendered posters: path, width, height, sha256, template,
+qr_url, preset, size, id, created_at). New keys may be added; none of these is renamed or
+removed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbench.errors import NotFoundError
+from workbench.store.assets import assets_by_variant
 from workbench.store.db import loads, read_txn
 
 _VARIANT_COLUMNS = """
@@ -100,6 +103,10 @@ class QueriesMixin:
             params.append(int(limit))
         with self._lock, read_txn(self._conn) as conn:
             rows = _rows(conn.execute(sql, params))
+            posters = [row["id"] for row in rows if row["kind"] == "poster"]
+            assets = assets_by_variant(conn, posters) if posters else {}
+        for row in rows:
+            row["assets"] = assets.get(row["id"], [])
         return [_variant(row) for row in rows]
 
     def get_variant(self, id_or_uid: int | str) -> dict[str, Any]:
@@ -141,13 +148,7 @@ class QueriesMixin:
                     (row["job_key"],),
                 )
             )
-            assets = _rows(
-                conn.execute(
-                    "SELECT id, path, sha256, size, template, width, height, created_at "
-                    "FROM assets WHERE variant_id = ? ORDER BY id",
-                    (row["id"],),
-                )
-            )
+            assets = assets_by_variant(conn, [row["id"]]).get(row["id"], [])
             chain_ids = [v["id"] for v in versions]
             marks = ",".join("?" * len(chain_ids))
             history = _rows(

@@ -1,0 +1,95 @@
+"""The after-batch step that renders the posters of a brief's new poster variants.
+
+It runs once per brief after its jobs finish: every poster variant the batch made (and any
+poster of a finished job that has no file yet, e.g. after a killed run) is drawn at each
+of its deliverable's sizes, with its deliverable's template and QR setting, and recorded
+as an asset. Failures to draw one poster never undo the batch: they are collected in
+``problems``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench import locations
+from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.generate.runner import BatchResult
+    from workbench.store import Store
+
+
+@dataclass
+class PosterStep:
+    workspace: Path
+    workers: int | None = None
+    rendered: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def __call__(self, store: Store, result: BatchResult) -> None:
+        from workbench.poster.service import (
+            RenderTask,
+            brief_facts,
+            build_spec,
+            poster_path,
+            record,
+            render_files,
+        )
+        from workbench.poster.sizes import parse_sizes
+        from workbench.poster.templates import get_template
+
+        new_ids: list[int] = []
+        cached_keys: list[str] = []
+        deliverables = {}
+        for outcome in result.outcomes:
+            ctx = outcome.planned.job.ctx
+            if ctx.deliverable.kind != "poster":
+                continue
+            deliverables[ctx.deliverable_index] = ctx.deliverable
+            if outcome.status == "ok":
+                new_ids.extend(outcome.variant_ids)
+            elif outcome.status == "cached":
+                cached_keys.append(outcome.planned.key)
+        ids = new_ids + (store.unrendered_posters(cached_keys) if cached_keys else [])
+        if not ids:
+            return
+        try:
+            facts = brief_facts(store.brief_source(run_id=result.run_ids[0]))
+        except WorkbenchError as exc:
+            self.problems.append(str(exc))
+            return
+        out = locations.output_dir(self.workspace)
+        tasks: list[RenderTask] = []
+        for variant in store.poster_variants(ids):
+            d = deliverables.get(variant["deliverable_index"])
+            if d is None:
+                continue
+            template = getattr(d, "template", "bold-sale")
+            try:
+                get_template(template)
+                sizes = parse_sizes(getattr(d, "size", "xiaohongshu"))
+            except WorkbenchError as exc:
+                self.problems.append(str(exc))
+                continue
+            for size in sizes:
+                spec = build_spec(
+                    variant,
+                    facts.campaign,
+                    template,
+                    size,
+                    bool(getattr(d, "qr", False)),
+                    facts.brief_dir,
+                )
+                path = poster_path(
+                    out, variant["campaign"], variant["segment"], template, size, variant["uid"]
+                )
+                tasks.append(RenderTask(variant["id"], spec, str(path)))
+        try:
+            files = render_files(tasks, self.workers)
+        except (WorkbenchError, OSError) as exc:
+            self.problems.append(f"posters: {exc}")
+            return
+        record(store, files)
+        self.rendered.extend(f.path for f in files)
