@@ -65,7 +65,7 @@ class WorkbenchApp(App[None]):
         super().__init__()
         self.ctx = TuiContext(workbench, t, overrides or EndpointOverrides())
         localize_bindings(self, t)
-        self.sub_title = str(workbench.workspace)
+        self.sub_title = workbench.workspace.name
 
     def on_mount(self) -> None:
         self.push_screen(CampaignsScreen(self.ctx))

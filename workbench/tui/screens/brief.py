@@ -49,11 +49,18 @@ class BriefScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(str(self.path), id="brief-title", classes="screen-title")
+        yield Static(self._label(), id="brief-title", classes="screen-title")
         with Container(id="brief-body"):
             yield TextArea.code_editor("", language="yaml", id="brief-editor", soft_wrap=False)
             yield ProblemList(self.t, id="brief-problems")
         yield Footer()
+
+    def _label(self) -> str:
+        """The path relative to the workspace when it is inside it."""
+        try:
+            return str(self.path.relative_to(self.ctx.workbench.workspace))
+        except ValueError:
+            return str(self.path)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).loading = True
@@ -103,7 +110,7 @@ class BriefScreen(WorkbenchScreen):
     def _update_title(self) -> None:
         editor = self.query_one(TextArea)
         dirty = self.saved_text is not None and editor.text != self.saved_text
-        parts = [str(self.path)]
+        parts = [self._label()]
         if dirty:
             parts.append(self.t("tui.brief.modified"))
         if self.loaded is not None:

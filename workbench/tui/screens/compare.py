@@ -30,6 +30,7 @@ class CompareScreen(WorkbenchScreen):
         super().__init__(ctx)
         self.ids = (left_id, right_id)
         self.pair: tuple[dict[str, Any], dict[str, Any]] | None = None
+        self.diff: tuple[Text, Text, float] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,7 +55,7 @@ class CompareScreen(WorkbenchScreen):
     def _show(self, pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
         self.pair = pair
         left, right = pair
-        a, b, ratio = diff_pair(
+        self.diff = a, b, ratio = diff_pair(
             content_text(left["kind"], left["content"] or {}),
             content_text(right["kind"], right["content"] or {}),
         )

@@ -40,9 +40,8 @@ class CampaignTable(DataTable[Any]):
         self.add_column(t("col.variants"), key="variants")
         self.add_column(t("col.status"), key="status")
         self.add_column(t("col.kind"), key="kind")
-        self.add_column(t("tui.col.failed_jobs"), key="failed")
+        self.add_column(t("col.failed"), key="failed")
         self.add_column(t("tui.col.last_run"), key="last_run")
-        self.add_column(t("col.id"), key="id")
 
     def show(self, campaigns: list[dict[str, Any]]) -> None:
         chosen = self.selected_id()
@@ -57,7 +56,6 @@ class CampaignTable(DataTable[Any]):
                 _counts(c.get("by_kind", {})),
                 Text(str(failed), style="red bold" if failed else "dim", justify="right"),
                 _when(c.get("last_run_at")),
-                Text(str(c["id"]), style="dim"),
                 key=str(c["id"]),
             )
         if chosen is not None and chosen in {str(c["id"]) for c in campaigns}:

@@ -1,0 +1,89 @@
+"""Snapshot tests of the key screens at 100×30 and 80×24 (pytest-textual-snapshot).
+
+Update after an intended change with ``pytest tests/tui --snapshot-update`` and look at the
+SVGs in ``tests/tui/__snapshots__`` before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from tui_testkit import freeze_times, make_app
+
+from workbench.tui.screens.brief import BriefScreen
+
+SIZES = [(100, 30), (80, 24)]
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def frozen_ws(generated_ws: Path) -> Path:
+    freeze_times(generated_ws)
+    return generated_ws
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_campaigns(
+    snap_compare: Callable[..., bool], frozen_ws: Path, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app(frozen_ws), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_variants(
+    snap_compare: Callable[..., bool], frozen_ws: Path, size: tuple[int, int]
+) -> None:
+    async def open_variants(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen_ws), terminal_size=size, run_before=open_variants)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_brief_with_problem(
+    snap_compare: Callable[..., bool], blank_ws: Path, size: tuple[int, int]
+) -> None:
+    path = blank_ws / "briefs" / "tui-test.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("variants: 3", "variants: -1"))
+
+    async def open_brief(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        app = pilot.app
+        app.push_screen(BriefScreen(app.ctx, path))  # type: ignore[attr-defined]
+        await settle(pilot)
+
+    assert snap_compare(make_app(blank_ws), terminal_size=size, run_before=open_brief)
+
+
+def test_snapshot_compare(snap_compare: Callable[..., bool], frozen_ws: Path) -> None:
+    async def compare(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "down", "c")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen_ws), terminal_size=(100, 30), run_before=compare)
+
+
+def test_snapshot_help(snap_compare: Callable[..., bool], frozen_ws: Path) -> None:
+    async def help_(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(frozen_ws), terminal_size=(80, 24), run_before=help_)

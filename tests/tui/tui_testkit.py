@@ -1,0 +1,77 @@
+"""Workspaces and apps for the TUI tests (imported by module name; not a test module)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from workbench.app import EndpointOverrides, make_workbench
+from workbench.cli.main import run
+from workbench.i18n import Catalog
+from workbench.tui.app import WorkbenchApp
+
+BRIEF = """campaign:
+  id: tui-test
+  name: 界面测试
+  brand: {name: 小鹿母婴, banned_words: [最便宜]}
+  product: {name: 有机婴儿米粉, price: 89, offer: 满199减50, selling_points: [有机认证]}
+segments:
+  - {id: new-moms, name: 新手妈妈, description: 第一次买辅食}
+  - {id: dormant-vip, name: 沉睡VIP, description: 近90天没有下单}
+deliverables:
+  - kind: copy
+    channel: community
+    variants: 2
+    styles: [instruction, specific]
+  - kind: title
+    channel: xiaohongshu
+    variants: 3
+"""
+
+
+def make_workspace(folder: Path, *, generate: bool = True) -> Path:
+    """An initialised workspace with the test brief (run offline when ``generate``)."""
+    assert run(["init", str(folder)]) == 0
+    brief = folder / "briefs" / "tui-test.yaml"
+    brief.write_text(BRIEF, encoding="utf-8")
+    if generate:
+        assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
+    return folder
+
+
+def make_app(
+    folder: Path, language: str = "en-US", overrides: EndpointOverrides | None = None
+) -> WorkbenchApp:
+    return WorkbenchApp(make_workbench(folder), Catalog(language), overrides)
+
+
+def copy_reply(body: dict[str, Any]) -> str:
+    """A valid answer for copy and title jobs of the test brief."""
+    prompt = body["messages"][-1]["content"]
+    if '"titles"' in json.dumps(body, ensure_ascii=False):
+        return json.dumps(
+            {"titles": [{"text": f"宝宝辅食第一口{i}", "angle": "安心"} for i in range(3)]},
+            ensure_ascii=False,
+        )
+    return json.dumps(
+        {
+            "title": None,
+            "body": f"有机婴儿米粉，会员日满199减50。({len(prompt) % 97})",
+            "hashtags": ["辅食"],
+            "cta": "点击下单",
+        },
+        ensure_ascii=False,
+    )
+
+
+def freeze_times(folder: Path) -> None:
+    """Pin every timestamp in the workspace database, so screenshots do not change."""
+    import sqlite3
+
+    stamp = "2026-03-01T09:30:00"
+    with sqlite3.connect(folder / "workbench.db") as db:
+        db.execute("UPDATE runs SET started_at = ?, finished_at = ?", (stamp, stamp))
+        db.execute("UPDATE variants SET created_at = ?, updated_at = ?", (stamp, stamp))
+        db.execute("UPDATE campaigns SET created_at = ?, updated_at = ?", (stamp, stamp))
+    db.close()
