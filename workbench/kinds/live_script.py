@@ -161,9 +161,11 @@ def retile(
     total = (hi - lo) // step
     if sum(weights) <= 0:
         weights = [1.0] * n
-    raw = [max(total - n, 0) * w / sum(weights) for w in weights]
-    parts = [1 + math.floor(r) for r in raw]
-    order = sorted(range(n), key=lambda i: raw[i] - math.floor(raw[i]), reverse=True)
+    raw = [total * w / sum(weights) for w in weights]
+    parts = [max(1, math.floor(r)) for r in raw]
+    while sum(parts) > total and max(parts) > 1:  # minimums pushed the sum over
+        parts[parts.index(max(parts))] -= 1
+    order = sorted(range(n), key=lambda i: (raw[i] - math.floor(raw[i]), -i), reverse=True)
     for i in order[: max(total - sum(parts), 0)]:
         parts[i] += 1
     spans, t = [], lo

@@ -129,5 +129,5 @@ def cues(content: dict[str, Any], lang: str) -> list[Cue]:
 
 
 def to_srt(content: dict[str, Any], lang: str) -> str:
-    """The whole SRT file: numbered cues separated by blank lines."""
-    return "\n".join(cue.render(i) for i, cue in enumerate(cues(content, lang), start=1))
+    """The whole SRT file: numbered cues, each followed by a blank line."""
+    return "".join(cue.render(i) + "\n" for i, cue in enumerate(cues(content, lang), start=1))
