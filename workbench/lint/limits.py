@@ -93,7 +93,8 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
             }
         )
     if ctx.marketing and not _OPT_OUT.search(text):
-        opt = SMS_OPT_OUT_EN if ctx.language == "en-US" else SMS_OPT_OUT
+        chinese = re.search(r"[\u4e00-\u9fff]", text) is not None
+        opt = SMS_OPT_OUT if chinese or not text else SMS_OPT_OUT_EN
         out.append(
             {
                 "rule": "sms_opt_out",

@@ -108,21 +108,31 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
             first = next(rows, None)
-            if first is None or "variant_id" not in [_cell(c).lower() for c in first]:
-                continue
+            names = [_cell(c).lower() for c in first or ()]
+            if not all(column in names for column in REQUIRED):
+                continue  # e.g. the provenance sheet
             found = True
-            header = _header([_cell(c) for c in first], f"{path}[{sheet.title}]", 1)
+            header = _header(names, f"{path}[{sheet.title}]", 1)
             for number, cells in enumerate(rows, start=2):
                 yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
         if not found:
-            raise InputError(Problem(str(path), None, "", "no sheet has a variant_id column"))
+            raise InputError(
+                Problem(str(path), None, "", "no sheet has variant_id, decision and comment")
+            )
     finally:
         book.close()
 
 
-def _key(row: dict[str, str], decision: str, reviewer: str) -> str:
+def _key(row: dict[str, str], decision: str) -> str:
+    """The row as the reviewer wrote it (not who imports it): same row, same key."""
     seed = "|".join(
-        [row.get("variant_id", ""), row.get("hash", ""), decision, row.get("comment", ""), reviewer]
+        [
+            row.get("variant_id", ""),
+            row.get("hash", ""),
+            decision,
+            row.get("comment", ""),
+            row.get("reviewer", ""),
+        ]
     )
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 
@@ -154,6 +164,7 @@ def import_decisions(
         except NotFoundError:
             report.problems.append({**where, "problem": "unknown variant id"})
             continue
+        campaigns.add(str(variant["campaign"]))
         if row.get("uid") and row["uid"].lower() != variant["uid"]:
             report.problems.append(
                 {**where, "problem": f"edited id: the row's uid {row['uid']} is not this variant's"}
@@ -174,7 +185,7 @@ def import_decisions(
             )
             continue
         reviewer = row.get("reviewer") or default_reviewer
-        key = _key(row, decision, reviewer)
+        key = _key(row, decision)
         if any((r.get("data") or {}).get("import_key") == key for r in store.review_rows(newest)):
             report.already.append({**where, "action": decision})
             continue
@@ -196,7 +207,6 @@ def import_decisions(
         except ReviewError as exc:
             report.problems.append({**where, "problem": str(exc)})
             continue
-        campaigns.add(str(variant["campaign"]))
         report.applied.append(
             {
                 **where,

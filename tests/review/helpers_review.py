@@ -1,0 +1,35 @@
+"""A generated workspace for the review and export tests (imported by module name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import run
+from workbench.store import Store
+
+CAMPAIGN = "member-day-2026-03"
+
+
+def generated_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[str] | None = None
+) -> Path:
+    """``workbench init`` + offline ``generate`` of the member-day brief; returns the folder."""
+    folder = tmp_path / "ws"
+    assert run(["init", str(folder)]) == 0
+    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
+    monkeypatch.chdir(folder)
+    if steps:
+        with (folder / "workbench.toml").open("a", encoding="utf-8") as handle:
+            handle.write(f"\n[review]\nsteps = {steps!r}\n".replace("'", '"'))
+    assert run(["generate", "briefs/member-day.yaml"]) == 0
+    return folder
+
+
+def open_store(folder: Path) -> Store:
+    return Store.open(folder / "workbench.db")
+
+
+def first(store: Store, **filters: str) -> dict:
+    return store.list_variants(campaign=CAMPAIGN, **filters)[0]
