@@ -21,8 +21,14 @@ def generated_workspace(
     monkeypatch.setenv("WORKBENCH_HOME", str(folder))
     monkeypatch.chdir(folder)
     if steps:
-        with (folder / "workbench.toml").open("a", encoding="utf-8") as handle:
-            handle.write(f"\n[review]\nsteps = {steps!r}\n".replace("'", '"'))
+        toml = folder / "workbench.toml"
+        text = toml.read_text(encoding="utf-8")
+        wanted = "steps = [" + ", ".join(f'"{s}"' for s in steps) + "]"
+        if 'steps = ["review"]' in text:
+            text = text.replace('steps = ["review"]', wanted, 1)
+        else:
+            text += f"\n[review]\n{wanted}\n"
+        toml.write_text(text, encoding="utf-8")
     assert run(["generate", "briefs/member-day.yaml"]) == 0
     return folder
 
