@@ -20,6 +20,6 @@ def test_chart_draws_each_arm_and_marks_the_winner(store: Store, tmp_path: Path)
     path = render_chart(report, tmp_path / "c" / "chart.png", Catalog("zh-CN"))
     image = Image.open(path).convert("RGB")
     assert image.size == (900, TOP + ROW * 3 + 60)
-    colors = set(image.getdata())  # type: ignore[arg-type]
+    colors = {image.getpixel((x, y)) for x in range(0, 900, 2) for y in range(image.height)}
     assert COLORS["winner"] in colors and COLORS["control"] in colors
     assert COLORS["loser"] in colors  # the 0% arm lost

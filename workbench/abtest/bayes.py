@@ -29,7 +29,7 @@ _TAIL = 1e-15
 _CUTS = np.array([1e-12, 1e-9, 1e-6, 1e-4, 0.005, 0.05, 0.2, 0.5, 0.8, 0.95, 0.995])
 _CUTS = np.concatenate([_CUTS, 1.0 - _CUTS[:7][::-1]])
 _NODES, _WEIGHTS = np.polynomial.legendre.leggauss(24)
-_PIECES = 64  # every arm's own window is also split evenly into this many pieces
+_PIECES = 16  # every arm's own window is also split evenly into this many pieces
 
 
 @dataclass(frozen=True, slots=True)

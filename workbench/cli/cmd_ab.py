@@ -337,8 +337,8 @@ def report(
         t = catalog(workbench)
         charts = [render_chart(r, chart / f"ab-{r['id']}-{r['metric']}.png", t) for r in reports]
     if json_out:
-        for r, path in zip(reports, charts or [None] * len(reports), strict=True):
-            r["chart"] = str(path) if path else None
+        for i, r in enumerate(reports):
+            r["chart"] = str(charts[i]) if charts else None
         print_json(reports)
         return
     t = catalog(workbench)
