@@ -17,6 +17,7 @@ from workbench.llm.offline.context import Ctx
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
 from workbench.llm.offline.text import squash
 from workbench.llm.offline.titles import offer_short
+from workbench.llm.offline.video import public_values
 
 _SENTENCE_RE = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
 _FORMATTER = string.Formatter()
@@ -40,7 +41,7 @@ def _values(ctx: Ctx, lang: str) -> dict[str, str]:
     f = ctx.facts
     text = LIVE_TEXT[lang]
     sep = ", " if ctx.en else "、"
-    values = ctx.values(cta=ctx.cta())
+    values = public_values(ctx, cta=ctx.cta())
     values["points"] = sep.join(f.points[:3])
     values["product_short"] = f.product[:6] if not ctx.en else f.product.split()[0]
     values["offer_short"] = offer_short(ctx, 10 if not ctx.en else 20) or f.offer

@@ -29,6 +29,10 @@ SIZES = {"hook": "特写", "pain": "中景", "point": "特写", "scene": "全景
          "cta": "中景"}  # fmt: skip
 CUSTOMER_SIZES = {"hook": "特写", "use": "中景", "point": "特写", "cta": "近景"}
 CAPTION_MAX = 16  # on-screen text, weighted
+SCENE_VISUAL = {
+    "zh-CN": "家中日常场景：顾客自然地使用{product}",
+    "en-US": "At home: {product} used naturally in a daily moment",
+}
 BGM = {
     "zh-CN": ("轻快背景音乐", "温暖钢琴背景音乐", "节奏鼓点背景音乐"),
     "en-US": ("upbeat music", "warm piano music", "drum-beat music"),
@@ -56,6 +60,15 @@ def _fit_line(ctx: Ctx, line: str, seconds: float) -> str:
     return fit(ctx.safe(squash(line)), units, lambda t: speech_units(t, ctx.facts.lang))
 
 
+def public_values(ctx: Ctx, **extra: str) -> dict[str, str]:
+    """Template values for words said on camera: a lapsed segment's internal name (沉睡VIP)
+    is never said to the audience; they are addressed as old friends."""
+    values = ctx.values(**extra)
+    if ctx.facts.lapsed:
+        values["seg"] = "old friends" if ctx.en else "老朋友"
+    return values
+
+
 def _middle(ctx: Ctx, count: int) -> list[str]:
     """Retain in the middle: a pain point or a scene first, selling points, the price last."""
     f = ctx.facts
@@ -70,13 +83,22 @@ def _second_line(
     ctx: Ctx, beat: str, values: dict[str, str], rotate: int, first: str, seconds: float
 ) -> str:
     """A second sentence from the beat's bank (next selling point) when there is time for it."""
+    if beat == "point" and not values.get("point2"):
+        return first  # one selling point: say it once
     more = dict(values, point=values.get("point2") or values["point"])
-    options = [o for o in ctx.bank.VIDEO[beat] if o.format_map(more) != first]
+    options = [o for o in usable(ctx.bank.VIDEO[beat], more) if o.format_map(more) not in first]
     extra = pick(options, more, ctx.rng, rotate + 1)
     if not extra:
         return first
     joined = _fit_line(ctx, f"{first}{' ' if ctx.en else ''}{extra}", seconds)
     return joined if len(joined) > len(first) and extra in joined else first
+
+
+def _visual(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
+    """What the camera shows; scene shots show the product in use at home, as the line says."""
+    if beat == "scene":
+        return SCENE_VISUAL["en-US" if ctx.en else "zh-CN"].format_map(values)
+    return pick(ctx.bank.SHOT_VISUALS[beat], values, ctx.rng, rotate)
 
 
 def _sound(ctx: Ctx, beat: str, index: int, bgm: str) -> str:
@@ -110,7 +132,9 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
     if must:
         shots[-1]["onscreen_text"] = fit(" ".join(must), CAPTION_MAX, weighted_len)
     limit = spec.title_max or 30
-    title = compose_titles(ctx, 1, limit, spec.title_length, spec.title_min or 0)[0][0]
+    titles = [t for t, _ in compose_titles(ctx, 6, limit, spec.title_length, spec.title_min or 0)]
+    public = [t for t in titles if not (f.lapsed and f.seg in t)]  # no internal segment names
+    title = (public or titles)[ctx.variant % len(public or titles)]
     cover = offer_short(ctx, 10 if not ctx.en else 20) or f.product
     return {
         "title": title,
@@ -128,11 +152,13 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
     middle = _middle(ctx, max(1, min(8, round(duration / 7))))
     middle_count = len(middle)
     names = ["hook", *middle, "cta"]
-    values = ctx.values(cta=cta)
+    values = public_values(ctx, cta=cta)
     bgm = BGM["en-US" if ctx.en else "zh-CN"][(ctx.base + ctx.variant) % 3]
     shots = []
+    cursor = ctx.variant  # each selling point is said once before any comes back
     for i, (name, (a, b)) in enumerate(zip(names, _timeline(duration, middle_count), strict=True)):
-        values["point"] = f.point(ctx.variant + i)
+        values["point"] = f.point(cursor)
+        values["point2"] = f.point(cursor + 1) if len(f.points) > 1 else ""
         rotate = ctx.base + ctx.variant + i
         line = pick(ctx.bank.VIDEO[name], values, ctx.rng, 0 if name == "cta" else rotate)
         if name == "price" and f.offer:
@@ -140,6 +166,8 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
         voiceover = _fit_line(ctx, line, b - a)
         if name in ("pain", "point", "scene"):
             voiceover = _second_line(ctx, name, values, rotate, voiceover, b - a)
+        if name == "point":
+            cursor += 2 if values["point2"] and values["point2"] in voiceover else 1
         caption = {"hook": voiceover, "point": values["point"], "cta": cta}.get(name, "")
         if name == "price":
             caption = offer_short(ctx, 12 if not ctx.en else 24) or f.price
@@ -148,7 +176,7 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
                 "start": a,
                 "end": b,
                 "shot_size": SIZES[name],
-                "visual": ctx.safe(pick(ctx.bank.SHOT_VISUALS[name], values, ctx.rng, rotate)),
+                "visual": ctx.safe(_visual(ctx, name, values, rotate)),
                 "voiceover": voiceover,
                 "onscreen_text": ctx.safe(fit(caption, CAPTION_MAX, weighted_len)),
                 "sound": _sound(ctx, name, i, bgm),
@@ -171,7 +199,7 @@ def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
     marks = [0.0, hook]
     marks += [round(hook + middle * (i + 1), 1) for i in range(len(names) - 3)]
     marks += [round(duration - cta_len, 1), float(duration)]
-    values = ctx.values(cta=cta, offer_short=offer_short(ctx, 10 if not ctx.en else 20))
+    values = public_values(ctx, cta=cta, offer_short=offer_short(ctx, 10 if not ctx.en else 20))
     bank = CUSTOMER["en-US" if ctx.en else "zh-CN"]
     shots = []
     for i, (name, (a, b)) in enumerate(zip(names, itertools.pairwise(marks), strict=True)):
