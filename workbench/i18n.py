@@ -170,7 +170,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.brief.problems": ("{count} 个问题", "{count} problems"),
     "tui.brief.valid": ("简报有效", "Brief is valid"),
     "tui.brief.modified": ("未保存", "modified"),
-    "tui.brief.jobs": ("{jobs} 个任务", "{jobs} jobs"),
+    "tui.brief.jobs": ("{jobs} 个变体", "{jobs} variants"),
     "tui.brief.no_problems": ("没有问题。", "No problems."),
     "tui.brief.saved": ("已保存 {path}", "Saved {path}"),
     "tui.brief.fix_first": ("简报还有问题，修正后再生成。", "The brief has problems; fix them before running."),

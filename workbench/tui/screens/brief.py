@@ -74,7 +74,8 @@ class BriefScreen(WorkbenchScreen):
     def _opened(self, text: str) -> None:
         editor = self.query_one(TextArea)
         editor.loading = False
-        editor.load_text(text)
+        with self.prevent(TextArea.Changed):
+            editor.load_text(text)
         self.saved_text = text
         editor.focus()
         self._validate(text)

@@ -39,9 +39,9 @@ class CampaignTable(DataTable[Any]):
         self.add_column(t("col.name"), key="name")
         self.add_column(t("col.variants"), key="variants")
         self.add_column(t("col.status"), key="status")
-        self.add_column(t("col.kind"), key="kind")
         self.add_column(t("col.failed"), key="failed")
         self.add_column(t("tui.col.last_run"), key="last_run")
+        self.add_column(t("col.kind"), key="kind")
 
     def show(self, campaigns: list[dict[str, Any]]) -> None:
         chosen = self.selected_id()
@@ -53,9 +53,9 @@ class CampaignTable(DataTable[Any]):
                 Text(str(c.get("name") or c["id"]), style="bold"),
                 Text(str(c.get("variants", 0)), justify="right"),
                 _counts(c.get("by_status", {})),
-                _counts(c.get("by_kind", {})),
                 Text(str(failed), style="red bold" if failed else "dim", justify="right"),
                 _when(c.get("last_run_at")),
+                _counts(c.get("by_kind", {})),
                 key=str(c["id"]),
             )
         if chosen is not None and chosen in {str(c["id"]) for c in campaigns}:
