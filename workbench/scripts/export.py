@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, NotFoundError, Problem
-from workbench.scripts.rows import sheet_for
+from workbench.scripts.rows import labels, sheet_for
 from workbench.scripts.srt import to_srt
 from workbench.scripts.writers import teleprompter, to_csv, to_markdown, to_xlsx
 
@@ -80,7 +80,8 @@ def export_variant(row: dict[str, Any], fmt: str) -> Exported:
         return Exported(to_markdown(sheet, lang), "md")
     if fmt == "csv":
         return Exported(to_csv(sheet), "csv")
-    return Exported(to_xlsx([(f"{row.get('id')}", sheet)], lang), "xlsx")
+    name = labels(lang)["run" if kind == "live_script" else "sheet"]
+    return Exported(to_xlsx([(f"{name} {row.get('id')}", sheet)], lang), "xlsx")
 
 
 def file_stem(row: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ LABELS = {
         "minutes": "直播时长", "goal": "目标", "fabe": "FABE 产品讲解", "recap": "结尾复盘",
         "feature": "F 特点", "advantage": "A 优势", "benefit": "B 利益", "evidence": "E 证据",
         "repairs": "自动修正", "sec": "秒", "min": "分钟", "sheet": "分镜", "run": "流程单",
-        "info": "信息", "shot": "镜头", "say": "说", "do": "提示", "none": "无",
+        "info": "信息", "title": "标题", "shot": "镜头", "say": "说", "do": "提示", "none": "无",
     },
     "en-US": {
         "platform": "Platform", "duration": "Length", "audience": "Shot by", "crew": "store crew",
@@ -42,7 +42,7 @@ LABELS = {
         "recap": "Closing recap", "feature": "F Feature", "advantage": "A Advantage",
         "benefit": "B Benefit", "evidence": "E Evidence", "repairs": "Automatic repairs",
         "sec": "s", "min": "min", "sheet": "Shots", "run": "Run sheet", "info": "Info",
-        "shot": "Shot", "say": "Say", "do": "Cue", "none": "none",
+        "title": "Title", "shot": "Shot", "say": "Say", "do": "Cue", "none": "none",
     },
 }  # fmt: skip
 

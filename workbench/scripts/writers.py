@@ -89,7 +89,7 @@ def to_xlsx(sheets: list[tuple[str, Sheet]], lang: str) -> bytes:
             )
         ws.freeze_panes = "A2"
         info = book.create_sheet(_sheet_name(f"{name} {t['info']}", used))
-        for key, value in [("title", sheet.title), *sheet.facts, *sheet.notes]:
+        for key, value in [(t["title"], sheet.title), *sheet.facts, *sheet.notes]:
             info.append([None, None])
             _text_cell(info.cell(row=info.max_row, column=1), key, wrap)
             _text_cell(info.cell(row=info.max_row, column=2), value, wrap)
