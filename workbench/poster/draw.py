@@ -4,7 +4,7 @@ patterns, images and the QR symbol."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PIL import Image, ImageDraw
 
@@ -13,9 +13,11 @@ from workbench.poster.palette import RGB
 Box = tuple[int, int, int, int]  # x, y, w, h in pixels
 
 
-def _supersample(w: int, h: int) -> int:
+def _supersample(w: int, h: int) -> float:
+    """Mask scale: 3x for small shapes (crisp edges), 1x mid-size, 0.5x for shapes bigger
+    than a third of a 1080x1440 canvas (soft decoration; the upscale costs little)."""
     area = w * h
-    return 3 if area < 250_000 else 2 if area < 1_500_000 else 1
+    return 3 if area < 120_000 else 2 if area < 400_000 else 1 if area < 600_000 else 0.5
 
 
 def paint_mask(
@@ -23,42 +25,108 @@ def paint_mask(
     box: Box,
     color: RGB,
     opacity: float,
-    shape: Callable[[ImageDraw.ImageDraw, int, int, int], None],
+    shape: Callable[[ImageDraw.ImageDraw, int, int, float, int], None],
+    key: tuple[object, ...] | None = None,
 ) -> None:
-    """Draw ``shape`` (given a mask drawer, width, height, scale) in ``color`` into ``box``."""
+    """Draw ``shape`` (mask drawer, shape width, height, scale, fill value) in ``color``.
+
+    ``key`` names a decoration whose mask depends only on its geometry: such masks are
+    cached, so a batch of posters of one template draws each sunburst once.
+
+    Only the part of the box inside the canvas is drawn: the drawer's coordinates are
+    shifted so a shape bleeding off the edges costs no more than its visible part."""
     x, y, w, h = box
     if w <= 0 or h <= 0 or opacity <= 0:
         return
-    s = _supersample(w, h)
-    mask = Image.new("L", (w * s, h * s), 0)
-    shape(ImageDraw.Draw(mask), w * s, h * s, s)
-    if s > 1:
-        mask = mask.resize((w, h), Image.Resampling.BOX)
-    if opacity < 1:
-        mask = mask.point(lambda v: round(v * opacity))
-    # Clip to the canvas (shapes may bleed off the edges).
     cx0, cy0 = max(0, x), max(0, y)
     cx1, cy1 = min(canvas.width, x + w), min(canvas.height, y + h)
     if cx1 <= cx0 or cy1 <= cy0:
         return
-    mask = mask.crop((cx0 - x, cy0 - y, cx1 - x, cy1 - y))
+    vw, vh = cx1 - cx0, cy1 - cy0
+    cache_key = None if key is None else (*key, box, canvas.size, opacity)
+    mask = _MASKS.get(cache_key) if cache_key else None
+    if mask is None:
+        s = _supersample(vw, vh)
+        mw, mh = max(1, round(vw * s)), max(1, round(vh * s))
+        mask = Image.new("L", (mw, mh), 0)
+        shift = _Shifted(ImageDraw.Draw(mask), (x - cx0) * s, (y - cy0) * s)
+        shape(shift, round(w * s), round(h * s), s, round(255 * opacity))  # type: ignore[arg-type]
+        if (mw, mh) != (vw, vh):
+            resample = Image.Resampling.BOX if s > 1 else Image.Resampling.BILINEAR
+            mask = mask.resize((vw, vh), resample)
+        if cache_key:
+            if len(_MASKS) >= 48:
+                _MASKS.pop(next(iter(_MASKS)))
+            _MASKS[cache_key] = mask
     canvas.paste(color, (cx0, cy0, cx1, cy1), mask)
+
+
+_MASKS: dict[tuple[object, ...], Image.Image] = {}
+
+
+class _Shifted:
+    """An ImageDraw whose coordinates are offset by (dx, dy)."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw, dx: float, dy: float) -> None:
+        self.draw, self.dx, self.dy = draw, dx, dy
+
+    def _xy(self, xy: Sequence[float] | Sequence[tuple[float, float]]) -> list[float]:
+        flat: list[float] = []
+        for item in xy:
+            if isinstance(item, tuple):
+                flat.extend(item)
+            else:
+                flat.append(item)
+        return [v + (self.dx if i % 2 == 0 else self.dy) for i, v in enumerate(flat)]
+
+    def ellipse(self, xy: Sequence[float], **kw: object) -> None:
+        self.draw.ellipse(self._xy(xy), **kw)  # type: ignore[arg-type]
+
+    def polygon(self, xy: Sequence[tuple[float, float]], **kw: object) -> None:
+        self.draw.polygon(self._xy(xy), **kw)  # type: ignore[arg-type]
+
+    def rounded_rectangle(self, xy: Sequence[float], **kw: object) -> None:
+        self.draw.rounded_rectangle(self._xy(xy), **kw)  # type: ignore[arg-type]
 
 
 def rect(canvas: Image.Image, box: Box, color: RGB, radius: float = 0, opacity: float = 1) -> None:
     """A rectangle with corner radius ``radius`` (fraction of the shorter side)."""
     x, y, w, h = box
-    if radius <= 0 and opacity >= 1:
-        canvas.paste(
-            color, (max(0, x), max(0, y), min(canvas.width, x + w), min(canvas.height, y + h))
-        )
+    r = round(min(w, h) * radius)
+    if opacity >= 1 and w > 0 and h > 0:
+        # Opaque: solid fills for the body, anti-aliased masks only for the four corners.
+        canvas.paste(color, _clip(canvas, (x + r, y, w - 2 * r, h)))
+        canvas.paste(color, _clip(canvas, (x, y + r, r, h - 2 * r)))
+        canvas.paste(color, _clip(canvas, (x + w - r, y + r, r, h - 2 * r)))
+        if r > 0:
+            for cx, cy in ((x, y), (x + w - r, y), (x, y + h - r), (x + w - r, y + h - r)):
+                ox, oy = (0 if cx == x else -r), (0 if cy == y else -r)
+
+                def corner(
+                    d: ImageDraw.ImageDraw,
+                    mw: int,
+                    mh: int,
+                    s: float,
+                    v: int,
+                    ox: int = ox,
+                    oy: int = oy,
+                ) -> None:
+                    d.ellipse((ox * s, oy * s, (ox + 2 * r) * s - 1, (oy + 2 * r) * s - 1), fill=v)
+
+                paint_mask(canvas, (cx, cy, r, r), color, 1, corner)
         return
 
-    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: int) -> None:
-        r = round(min(mw, mh) * radius)
-        d.rounded_rectangle((0, 0, mw - 1, mh - 1), radius=r, fill=255)
+    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: float, v: int) -> None:
+        d.rounded_rectangle((0, 0, mw - 1, mh - 1), radius=round(r * s), fill=v)
 
     paint_mask(canvas, box, color, opacity, shape)
+
+
+def _clip(canvas: Image.Image, box: Box) -> tuple[int, int, int, int]:
+    x, y, w, h = box
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(canvas.width, x + max(0, w)), min(canvas.height, y + max(0, h))
+    return (x0, y0, max(x0, x1), max(y0, y1))
 
 
 def ellipse(canvas: Image.Image, box: Box, color: RGB, opacity: float = 1, stroke: int = 0) -> None:
@@ -68,11 +136,11 @@ def ellipse(canvas: Image.Image, box: Box, color: RGB, opacity: float = 1, strok
     d = min(w, h)
     box = (x + (w - d) // 2, y + (h - d) // 2, d, d)
 
-    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: int) -> None:
+    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: float, v: int) -> None:
         if stroke:
-            d.ellipse((0, 0, mw - 1, mh - 1), outline=255, width=max(1, stroke * s))
+            d.ellipse((0, 0, mw - 1, mh - 1), outline=v, width=max(1, round(stroke * s)))
         else:
-            d.ellipse((0, 0, mw - 1, mh - 1), fill=255)
+            d.ellipse((0, 0, mw - 1, mh - 1), fill=v)
 
     paint_mask(canvas, box, color, opacity, shape)
 
@@ -81,20 +149,20 @@ def dots(canvas: Image.Image, box: Box, color: RGB, step: int, opacity: float = 
     step = max(4, step)
     r = max(1.0, step * 0.16)
 
-    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: int) -> None:
-        st, rr = step * s, r * s
+    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: float, v: int) -> None:
+        st, rr = max(2, round(step * s)), r * s
         for row, yy in enumerate(range(st // 2, mh, st)):
             offset = st // 2 if row % 2 else 0
             for xx in range(st // 2 + offset, mw, st):
-                d.ellipse((xx - rr, yy - rr, xx + rr, yy + rr), fill=255)
+                d.ellipse((xx - rr, yy - rr, xx + rr, yy + rr), fill=v)
 
-    paint_mask(canvas, box, color, opacity, shape)
+    paint_mask(canvas, box, color, opacity, shape, key=("dots", step))
 
 
 def rays(canvas: Image.Image, box: Box, color: RGB, count: int, opacity: float = 1) -> None:
     """A sunburst from the box centre: ``count`` wedges."""
 
-    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: int) -> None:
+    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: float, v: int) -> None:
         cx, cy = mw / 2, mh / 2
         reach = math.hypot(mw, mh)
         span = math.pi / count
@@ -107,16 +175,16 @@ def rays(canvas: Image.Image, box: Box, color: RGB, count: int, opacity: float =
                     (cx + reach * math.cos(a0), cy + reach * math.sin(a0)),
                     (cx + reach * math.cos(a1), cy + reach * math.sin(a1)),
                 ],
-                fill=255,
+                fill=v,
             )
 
-    paint_mask(canvas, box, color, opacity, shape)
+    paint_mask(canvas, box, color, opacity, shape, key=("rays", count))
 
 
 def stripes(
     canvas: Image.Image, box: Box, color: RGB, count: int, angle: float, opacity: float = 1
 ) -> None:
-    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: int) -> None:
+    def shape(d: ImageDraw.ImageDraw, mw: int, mh: int, s: float, v: int) -> None:
         period = (mw + mh) / count
         slope = math.tan(math.radians(angle)) if abs(angle) < 89 else 0
         for i in range(-count, 2 * count):
@@ -128,24 +196,35 @@ def stripes(
                     (x0 + period / 2 - slope * mh, mh),
                     (x0 - slope * mh, mh),
                 ],
-                fill=255,
+                fill=v,
             )
 
-    paint_mask(canvas, box, color, opacity, shape)
+    paint_mask(canvas, box, color, opacity, shape, key=("stripes", count, angle))
 
 
 def gradient(size: tuple[int, int], a: RGB, b: RGB, angle: float) -> Image.Image:
-    """``a`` to ``b`` across the canvas; 90 degrees runs top to bottom."""
+    """``a`` to ``b`` across the canvas; 90 degrees runs top to bottom, 0 left to right.
+    Coloured at low resolution (one row or column when axis-aligned) and scaled up."""
     w, h = size
     ramp = Image.linear_gradient("L")  # 256x256, black at the top
-    if angle % 360 != 90:
+    turn = angle % 360
+    if turn == 90:
+        small, full = ramp.resize((1, h), Image.Resampling.BILINEAR), Image.Resampling.NEAREST
+    elif turn == 0:
+        row = ramp.rotate(90, expand=True)
+        small, full = row.resize((w, 1), Image.Resampling.BILINEAR), Image.Resampling.NEAREST
+    else:
         ramp = ramp.rotate(90 - angle, resample=Image.Resampling.BILINEAR, expand=True)
         side = ramp.width
         inner = round(side / math.sqrt(2))
         off = (side - inner) // 2
         ramp = ramp.crop((off, off, off + inner, off + inner))
-    mask = ramp.resize((w, h), Image.Resampling.BILINEAR)
-    return Image.composite(Image.new("RGB", size, b), Image.new("RGB", size, a), mask)
+        small = ramp.resize((max(2, w // 6), max(2, h // 6)), Image.Resampling.BILINEAR)
+        full = Image.Resampling.BILINEAR
+    bands = [
+        small.point([round(a[i] + (b[i] - a[i]) * v / 255) for v in range(256)]) for i in range(3)
+    ]
+    return Image.merge("RGB", bands).resize((w, h), full)
 
 
 def cover_image(path: str, size: tuple[int, int]) -> Image.Image:

@@ -136,8 +136,14 @@ def tokenize(text: str, keep: tuple[str, ...] = ()) -> list[Atom]:
 
 def atoms(text: str, keep: tuple[str, ...] = ()) -> list[Atom]:
     """Tokens with 避头尾 glue applied."""
+    return glue(tokenize(text, keep))
+
+
+def glue(tokens: list[Atom]) -> list[Atom]:
+    """Join closing punctuation to the atom before it and opening punctuation to the atom
+    after it."""
     result: list[Atom] = []
-    for token in tokenize(text, keep):
+    for token in tokens:
         if token.space:
             if result and not result[-1].space:
                 result.append(token)
@@ -219,7 +225,7 @@ def break_lines(
         if atom.space or measure(atom.text) <= width:
             split.append(atom)
         else:
-            split.extend(Atom(c) for c in atom.text)
+            split.extend(glue([Atom(c) for c in atom.text]))
     return wrap(split, width, measure) or []
 
 

@@ -115,11 +115,12 @@ def brand_palette(brand_colors: Sequence[str], defaults: Mapping[str, str]) -> P
     secondary = given[1] if len(given) > 1 else parse_hex(defaults.get("secondary", "#FFF3E0"))
     accent = given[2] if len(given) > 2 else parse_hex(defaults.get("accent", "#FFD23F"))
     ink = mix(primary, (17, 17, 17), 0.86)
+    deep = deepen_for(primary, WHITE)
     paper = secondary if luminance(secondary) > 0.75 else mix(primary, WHITE, 0.94)
     roles: dict[str, RGB] = {
         "primary": primary,
-        "primary_deep": deepen_for(primary, WHITE),
-        "primary_dark": mix(primary, BLACK, 0.55),
+        "primary_deep": deep,
+        "primary_dark": mix(deep, BLACK, 0.4),
         "primary_light": mix(primary, WHITE, 0.86),
         "secondary": secondary,
         "accent": accent,

@@ -8,6 +8,7 @@ parameters the URL already had.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
 import qrcode
@@ -31,9 +32,14 @@ def tracked_url(landing_url: str, *, source: str, campaign: str, content: str) -
     return urlunsplit(parts._replace(query="&".join(kept + added)))
 
 
-def qr_matrix(data: str) -> list[list[bool]]:
-    """The QR symbol for ``data`` (error correction M, no quiet zone): rows of dark flags."""
+@lru_cache(maxsize=256)
+def _matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(data)
     code.make(fit=True)
-    return [[bool(cell) for cell in row] for row in code.get_matrix()]
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The QR symbol for ``data`` (error correction M, no quiet zone): rows of dark flags."""
+    return [list(row) for row in _matrix(data)]

@@ -15,12 +15,22 @@ from PIL import Image, ImageDraw
 from workbench.poster import draw
 from workbench.poster.fit import Fitted, fit_list, fit_text
 from workbench.poster.fonts import load, typeface
-from workbench.poster.palette import RGB, Palette, brand_palette, contrast, readable
+from workbench.poster.palette import (
+    BLACK,
+    MIN_CONTRAST,
+    RGB,
+    WHITE,
+    Palette,
+    brand_palette,
+    contrast,
+    min_contrast,
+    readable,
+)
 from workbench.poster.qr import qr_matrix
 from workbench.poster.spec import PosterSpec
 from workbench.poster.templates import Element, Layout, Template, get_template
 
-PNG_COMPRESS_LEVEL = 3
+PNG_COMPRESS_LEVEL = 2
 BASELINE = 0.86  # baseline below the line's em-box top, in ems (Noto Sans CJK)
 QR_QUIET = 3  # modules of light margin inside the QR card
 
@@ -124,6 +134,23 @@ class Renderer:
                 prefs.append(self.palette.get(name))
         return readable(prefs, self.samples(region))
 
+    def _legible(self, el: Element, region: draw.Box) -> RGB:
+        """The text colour for ``region``; when no colour reaches 4.5 against a busy
+        background (gradients, patterns), a translucent scrim goes behind the text first."""
+        color = self._text_color(el, region)
+        if min_contrast(color, self.samples(region)) >= MIN_CONTRAST:
+            return color
+        x, y, w, h = region
+        pad = self.units(1)
+        scrim_box = (x - pad, y - pad, w + 2 * pad, h + 2 * pad)
+        shade = BLACK if color == WHITE else WHITE
+        for opacity in (0.35, 0.5, 0.65, 0.8, 1.0):
+            draw.rect(self.canvas, scrim_box, shade, 0.2, opacity)
+            if min_contrast(color, self.samples(region)) >= MIN_CONTRAST:
+                break
+        self.notes.append(f"{el.field or el.type}: added a scrim for contrast")
+        return color
+
     def samples(self, region: draw.Box) -> list[RGB]:
         """Colours behind ``region`` (a coarse grid of the canvas as drawn so far)."""
         x, y, w, h = region
@@ -133,7 +160,8 @@ class Renderer:
             return []
         patch = self.canvas.crop((x0, y0, x1, y1))
         small = patch.resize((min(24, x1 - x0), min(12, y1 - y0)), Image.Resampling.NEAREST)
-        return sorted(set(small.getdata()))
+        colors = small.getcolors(maxcolors=24 * 12) or []
+        return sorted(c for _, c in colors)  # type: ignore[misc]
 
     def text(self, el: Element, box: draw.Box, result: Rendered) -> None:
         assert el.field is not None
@@ -172,7 +200,7 @@ class Renderer:
         if el.fill:
             back = (bx - px, by - py, block_w + 2 * px, block_h + 2 * py) if el.hug else box
             draw.rect(self.canvas, back, self.palette.get(el.fill), el.radius, el.opacity)
-        color = self._text_color(el, (bx, by, block_w, block_h))
+        color = self._legible(el, (bx, by, block_w, block_h))
         self._lines(fitted, widths, face.weight, color, bx, by, block_w, el.align)
         result.boxes[el.field] = (bx, by, block_w, block_h)
         result.text_boxes.append((el.field, box, (bx, by, block_w, block_h)))
@@ -233,7 +261,7 @@ class Renderer:
         top = y + _offset(el.valign, h, total)
         text_x = x + round(indent * size)
         text_w = w - round(indent * size)
-        color = self._text_color(el, (x, top, w, total))
+        color = self._legible(el, (x, top, w, total))
         marker = self.palette.get(el.marker_color) if el.marker_color else color
         cursor_y = top
         for n, lines in enumerate(laid):

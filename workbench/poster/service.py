@@ -70,6 +70,7 @@ def build_spec(
     size: PosterSize,
     qr: bool,
     brief_dir: Path | None,
+    keep_words: tuple[str, ...] = (),
 ) -> PosterSpec:
     """The spec for one variant at one size (QR: the landing URL tracked to this variant)."""
     product = campaign.product
@@ -99,6 +100,7 @@ def build_spec(
         deadline=product.deadline.isoformat() if product.deadline else None,
         logo_path=logo,
         qr_url=url,
+        keep_words=keep_words,
     )
 
 

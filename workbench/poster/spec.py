@@ -32,6 +32,7 @@ class PosterSpec:
     deadline: str | None = None  # ISO date
     logo_path: str | None = None
     qr_url: str | None = None
+    keep_words: tuple[str, ...] = ()  # more phrases never broken (e.g. the segment's name)
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -72,7 +73,7 @@ class PosterSpec:
     @property
     def keep(self) -> tuple[str, ...]:
         """Phrases line breaking keeps whole: the product and brand names (short ones)."""
-        names = [self.product, *self.product.split("·"), self.brand]
+        names = [self.product, *self.product.split("·"), self.brand, *self.keep_words]
         return tuple(
             sorted({n.strip() for n in names if 2 <= len(n.strip()) <= 10}, key=len, reverse=True)
         )

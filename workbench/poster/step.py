@@ -43,10 +43,12 @@ class PosterStep:
         new_ids: list[int] = []
         cached_keys: list[str] = []
         deliverables = {}
+        segment_names: dict[str, str] = {}
         for outcome in result.outcomes:
             ctx = outcome.planned.job.ctx
             if ctx.deliverable.kind != "poster":
                 continue
+            segment_names[ctx.segment.id] = ctx.segment.name
             deliverables[ctx.deliverable_index] = ctx.deliverable
             if outcome.status == "ok":
                 new_ids.extend(outcome.variant_ids)
@@ -74,6 +76,7 @@ class PosterStep:
                 self.problems.append(str(exc))
                 continue
             for size in sizes:
+                names = segment_names.get(variant["segment"] or "")
                 spec = build_spec(
                     variant,
                     facts.campaign,
@@ -81,6 +84,7 @@ class PosterStep:
                     size,
                     bool(getattr(d, "qr", False)),
                     facts.brief_dir,
+                    keep_words=(names,) if names else (),
                 )
                 path = poster_path(
                     out, variant["campaign"], variant["segment"], template, size, variant["uid"]

@@ -1,0 +1,95 @@
+"""Tracked QR codes: UTM parameters, existing query strings kept, and the drawn symbol
+decodes to that URL (pixel matrix == the encoder's matrix; zbarimg when installed)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from workbench.poster.qr import qr_matrix, tracked_url
+from workbench.poster.render import encode_png, render
+from workbench.poster.sample import sample_spec
+from workbench.poster.sizes import parse_size
+
+
+def test_utm_parameters_are_added() -> None:
+    url = tracked_url(
+        "https://example.com/m/rice", source="xiaohongshu", campaign="member-day", content="ab12"
+    )
+    query = dict(parse_qsl(urlsplit(url).query))
+    assert query == {
+        "utm_source": "xiaohongshu",
+        "utm_medium": "poster",
+        "utm_campaign": "member-day",
+        "utm_content": "ab12",
+    }
+
+
+def test_existing_query_and_fragment_are_preserved() -> None:
+    url = tracked_url(
+        "https://example.com/p?id=7&ref=a%20b&empty=#top",
+        source="moments",
+        campaign="春熙路",
+        content="0d1313d699",
+    )
+    parts = urlsplit(url)
+    assert parts.query.startswith("id=7&ref=a%20b&empty=&")
+    assert parts.fragment == "top"
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    assert query["ref"] == "a b" and query["utm_campaign"] == "春熙路"
+
+
+def test_our_utm_values_replace_stale_ones() -> None:
+    url = tracked_url(
+        "https://example.com/?utm_source=old&utm_content=old&x=1",
+        source="square",
+        campaign="c",
+        content="new",
+    )
+    pairs = parse_qsl(urlsplit(url).query)
+    assert pairs.count(("utm_content", "new")) == 1
+    assert ("utm_source", "old") not in pairs and ("x", "1") in pairs
+
+
+def _drawn_matrix(png_image, box: tuple[int, int, int, int], n: int) -> list[list[bool]]:  # type: ignore[no-untyped-def]
+    x, y, w, _ = box
+    module = w / n
+    gray = png_image.convert("L")
+    return [
+        [
+            gray.getpixel((round(x + (c + 0.5) * module), round(y + (r + 0.5) * module))) < 128
+            for c in range(n)
+        ]
+        for r in range(n)
+    ]
+
+
+@pytest.mark.parametrize("template", ["bold-sale", "qr-referral", "festival", "minimal-card"])
+@pytest.mark.parametrize("size", ["xiaohongshu", "wechat_cover", "moments"])
+def test_drawn_symbol_matches_the_url(template: str, size: str) -> None:
+    spec = sample_spec(template, parse_size(size))
+    assert spec.qr_url
+    result = render(spec)
+    expected = qr_matrix(spec.qr_url)
+    assert _drawn_matrix(result.image, result.boxes["qr"], len(expected)) == expected
+
+
+def test_no_qr_without_a_url() -> None:
+    result = render(sample_spec("bold-sale", parse_size("xiaohongshu"), qr=False))
+    assert "qr" not in result.boxes
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) not installed")
+@pytest.mark.parametrize("size", ["xiaohongshu", "wechat_cover"])
+def test_zbarimg_decodes_the_poster(tmp_path: Path, size: str) -> None:
+    spec = sample_spec("bold-sale", parse_size(size))
+    path = tmp_path / "poster.png"
+    path.write_bytes(encode_png(render(spec).image))
+    done = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.strip() == spec.qr_url
