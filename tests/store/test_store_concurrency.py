@@ -17,6 +17,7 @@ import pytest
 from store_testkit import complete_range, make_job, seed
 
 from workbench.store import Store
+from workbench.store.migrations import MIGRATIONS
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,7 +48,8 @@ def test_processes_open_a_blank_file_at_once(tmp_path: Path) -> None:
     _run_all(_open_and_close, [(path,)] * 4)
     with Store.open(path) as store:
         rows = store._conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
-        assert [r[0] for r in rows] == ["m001_initial"]
+        # every migration applied exactly once, in registration order
+        assert [r[0] for r in rows] == [m.name for m in MIGRATIONS._migrations]
 
 
 def test_racing_processes_complete_overlapping_jobs(tmp_path: Path) -> None:
