@@ -265,6 +265,26 @@ def m001_initial(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m010_poster_assets(db: Database) -> None:
+    """Posters: the URL an asset's QR code encodes, and the size preset it was drawn for."""
+    db.table("assets").add_column("qr_url", str)
+    db.table("assets").add_column("preset", str)
+
+
+@MIGRATIONS()
+def m020_review_audit(db: Database) -> None:
+    """Review (issue 5): the audit table is append-only; UPDATE and DELETE abort."""
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS reviews_no_update BEFORE UPDATE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS reviews_no_delete BEFORE DELETE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
+    )
+
+
+@MIGRATIONS()
 def m030_ab_tracking(db: Database) -> None:
     """A/B tracking (issue 6): experiment scope and salt, control arms, raw events, outcomes."""
     for ddl in (
@@ -323,23 +343,3 @@ def m030_ab_tracking(db: Database) -> None:
     db.table("ab_outcomes").create_index(["experiment_id", "arm_id"], unique=True)
     db.table("ab_outcomes").create_index(["kind", "channel", "role"])
     db.table("ab_outcomes").create_index(["campaign_id", "role"])
-
-
-@MIGRATIONS()
-def m020_review_audit(db: Database) -> None:
-    """Review (issue 5): the audit table is append-only; UPDATE and DELETE abort."""
-    db.execute(
-        "CREATE TRIGGER IF NOT EXISTS reviews_no_update BEFORE UPDATE ON reviews "
-        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
-    )
-    db.execute(
-        "CREATE TRIGGER IF NOT EXISTS reviews_no_delete BEFORE DELETE ON reviews "
-        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END"
-    )
-
-
-@MIGRATIONS()
-def m010_poster_assets(db: Database) -> None:
-    """Posters: the URL an asset's QR code encodes, and the size preset it was drawn for."""
-    db.table("assets").add_column("qr_url", str)
-    db.table("assets").add_column("preset", str)
