@@ -9,7 +9,6 @@ import typer
 
 from workbench.cli.common import DbOption, catalog, out, wb
 from workbench.errors import NotFoundError
-from workbench.export import export_campaign
 
 
 def export(
@@ -30,6 +29,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export a campaign's variants for review (the export is recorded in the audit)."""
+    from workbench.export import export_campaign  # openpyxl: only when exporting
+
     workbench = wb(db)
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")

@@ -21,7 +21,6 @@ from workbench.cli.common import (
     print_json,
     wb,
 )
-from workbench.llm.diagnose import test_endpoint
 from workbench.llm.presets import PRESETS
 
 app = typer.Typer(help="The model endpoint: presets and a connection test.")
@@ -46,7 +45,9 @@ def test(
         else:
             out.print(t("llm.offline"))
         return
-    result = asyncio.run(test_endpoint(config, workbench.settings.llm))
+    from workbench.llm import diagnose  # imports langchain and openai: only when testing
+
+    result = asyncio.run(diagnose.test_endpoint(config, workbench.settings.llm))
     if json_out:
         print_json(
             {

@@ -9,7 +9,6 @@ from pathlib import Path
 from workbench.errors import InputError, Problem
 from workbench.export.html import write_html
 from workbench.export.rows import content_hash, export_rows, parse_statuses
-from workbench.export.sheets import write_csv, write_xlsx
 from workbench.export.text import write_jsonl, write_markdown
 from workbench.locations import output_dir
 from workbench.store import Store
@@ -53,8 +52,12 @@ def export_campaign(
     subtitle = f"{len(rows)} variants" + (f" · status: {', '.join(wanted)}" if wanted else "")
     try:
         if fmt == "xlsx":
+            from workbench.export.sheets import write_xlsx  # openpyxl and Pillow: on use
+
             write_xlsx(rows, path, language)
         elif fmt == "csv":
+            from workbench.export.sheets import write_csv
+
             write_csv(rows, path)
         elif fmt == "html":
             write_html(rows, path, title, subtitle, language)
