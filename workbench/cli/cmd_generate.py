@@ -12,6 +12,7 @@ from rich import box
 from rich.table import Table
 
 from workbench.app import Workbench
+from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.common import (
     BaseUrlOption,
     DbOption,
@@ -25,7 +26,6 @@ from workbench.cli.common import (
     overrides,
     wb,
 )
-from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.progress import RichObserver
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.generate.jobs import parse_only
