@@ -102,3 +102,22 @@ def test_workspace_is_found_from_a_subfolder(
     monkeypatch.chdir(ws / "briefs")
     assert run(["generate", "member-day.yaml", "--only", "kind=title"]) == 0
     assert (ws / "workbench.db").is_file()
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        ("xiaohongsu", "unknown size"),
+        ("[10, 20]", "200-5000 pixels"),
+        ("[xiaohongshu, banana]", "unknown size"),
+    ],
+)
+def test_poster_sizes_are_checked_at_validate(
+    ws: Path, capsys: pytest.CaptureFixture[str], size: str, message: str
+) -> None:
+    text = (ws / "briefs" / "member-day.yaml").read_text(encoding="utf-8")
+    brief = ws / "sizes.yaml"
+    brief.write_text(text.replace("size: xiaohongshu", f"size: {size}"), encoding="utf-8")
+    assert run(["validate", str(brief)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith(f"{brief}:") and "deliverables[3].size:" in line and message in line

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -159,6 +159,19 @@ class PosterDeliverable(_Deliverable):
     size: PosterSize | list[PosterSize] = Field("xiaohongshu", description="Preset or [w, h]")
     template: str = Field("bold-sale", description="Poster layout template")
     qr: bool = Field(False, description="QR code to landing_url, tracked per variant")
+
+    @field_validator("size")
+    @classmethod
+    def _known_size(cls, value: Any) -> Any:
+        """Preset names and pixel sizes are checked here, so a typo fails at validate."""
+        from workbench.errors import InputError
+        from workbench.poster.sizes import parse_sizes
+
+        try:
+            parse_sizes(value)
+        except InputError as exc:
+            raise ValueError(exc.problems[0].message) from None
+        return value
 
 
 class VideoScriptDeliverable(_Deliverable):
