@@ -121,3 +121,14 @@ def test_poster_sizes_are_checked_at_validate(
     assert run(["validate", str(brief)]) == 2
     line = capsys.readouterr().err.strip()
     assert line.startswith(f"{brief}:") and "deliverables[3].size:" in line and message in line
+
+
+def test_poster_templates_are_checked_at_validate(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (ws / "briefs" / "member-day.yaml").read_text(encoding="utf-8")
+    brief = ws / "template.yaml"
+    brief.write_text(text.replace("template: bold-sale", "template: bold-sail"), encoding="utf-8")
+    assert run(["validate", str(brief)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert "deliverables[3].template:" in line and "bold-sale" in line

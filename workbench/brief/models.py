@@ -173,6 +173,16 @@ class PosterDeliverable(_Deliverable):
             raise ValueError(exc.problems[0].message) from None
         return value
 
+    @field_validator("template")
+    @classmethod
+    def _known_template(cls, value: str) -> str:
+        from workbench.locations import resource_dir
+
+        known = sorted(p.stem for p in (resource_dir("templates") / "posters").glob("*.yaml"))
+        if known and value not in known:
+            raise ValueError(f"unknown poster template {value!r}; known: {', '.join(known)}")
+        return value
+
 
 class VideoScriptDeliverable(_Deliverable):
     kind: Literal["video_script"]
