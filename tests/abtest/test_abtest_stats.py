@@ -137,3 +137,21 @@ def test_sample_size_matches_evan_miller() -> None:
     for bad in (dict(baseline=0.0, mde=0.05), dict(baseline=0.98, mde=0.05)):
         with pytest.raises(ValueError):
             stats.sample_size(**bad)  # type: ignore[arg-type]
+
+
+def test_special_functions_match_scipy_stats() -> None:
+    """stats uses scipy.special (cheap to import); the values equal scipy.stats' exactly."""
+    scipy_stats = pytest.importorskip("scipy.stats")
+    assert float(scipy_stats.norm.isf(0.025)) == stats.Z95
+    for x1, n1, x0, n0 in CASES:
+        test = stats.ztest_pooled(x1, n1, x0, n0)
+        if test is not None:
+            assert test[1] == float(2.0 * scipy_stats.norm.sf(abs(test[0])))
+    srm = stats.srm_test([5100, 4900, 5050], [1.0, 1.0, 1.0])
+    assert srm is not None and srm[1] == float(scipy_stats.chi2.sf(srm[0], 2))
+    size = stats.sample_size(0.2, 0.05, arms=3)
+    z_a = float(scipy_stats.norm.isf(size.alpha_per_comparison / 2.0))
+    z_b = float(scipy_stats.norm.ppf(0.8))
+    sd1 = math.sqrt(2.0 * 0.2 * 0.8)
+    sd2 = math.sqrt(0.2 * 0.8 + 0.25 * 0.75)
+    assert size.n_exact == (z_a * sd1 + z_b * sd2) ** 2 / (0.05 * 0.05)

@@ -113,15 +113,13 @@ def _bayes(rows: list[dict[str, Any]]) -> None:
     if len(valid) != len(rows):
         return
     posteriors = [bayes.Posterior.of(r["successes"], r["impressions"]) for r in rows]
-    for row, p_best, loss in zip(
-        rows, bayes.prob_best(posteriors), bayes.expected_loss_best(posteriors), strict=True
-    ):
-        row["prob_best"] = p_best
-        row["expected_loss"] = loss
-    control = posteriors[0]
-    for row, post in zip(rows[1:], posteriors[1:], strict=True):
-        row["prob_beat_control"] = bayes.prob_greater(post, control)
-        row["expected_loss_vs_control"] = bayes.expected_loss_vs(control, post)
+    found = bayes.compare(posteriors)  # rows[0] is the control
+    for i, row in enumerate(rows):
+        row["prob_best"] = found.prob_best[i]
+        row["expected_loss"] = found.expected_loss[i]
+        if i:
+            row["prob_beat_control"] = found.prob_beat_control[i]
+            row["expected_loss_vs_control"] = found.expected_loss_vs_control[i]
 
 
 def analyze(experiment: dict[str, Any], metric: str | None = None) -> dict[str, Any]:
