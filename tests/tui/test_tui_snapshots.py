@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from tui_testkit import freeze_times, make_app
+from tui_testkit import ab_workspace, banned_version, freeze_times, make_app
 
 from workbench.tui.screens.brief import BriefScreen
 
@@ -87,3 +87,48 @@ def test_snapshot_help(snap_compare: Callable[..., bool], frozen_ws: Path) -> No
         await pilot.pause()
 
     assert snap_compare(make_app(frozen_ws), terminal_size=(80, 24), run_before=help_)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_variants_ban_override(
+    snap_compare: Callable[..., bool], generated_ws: Path, size: tuple[int, int]
+) -> None:
+    """The variants screen with its review actions, approving a variant with a ban finding:
+    the override reason dialog over the table, the findings and the button bar."""
+    banned = banned_version(generated_ws)
+    freeze_times(generated_ws)
+
+    async def approve_banned(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#variants-table")
+        table.move_cursor(row=table.get_row_index(str(banned)))  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(make_app(generated_ws), terminal_size=size, run_before=approve_banned)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_ab(
+    snap_compare: Callable[..., bool], frozen_ws: Path, size: tuple[int, int]
+) -> None:
+    """A/B with imported results: experiments, SRM line, interval bars, lift, p, verdict."""
+    from workbench.abtest.importing import import_results
+    from workbench.app import make_workbench
+
+    results = ab_workspace(frozen_ws)
+    wb = make_workbench(frozen_ws)
+    try:
+        import_results(wb.store, results)
+    finally:
+        wb.close()
+
+    async def open_ab(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen_ws), terminal_size=size, run_before=open_ab)

@@ -75,3 +75,40 @@ def freeze_times(folder: Path) -> None:
         db.execute("UPDATE variants SET created_at = ?, updated_at = ?", (stamp, stamp))
         db.execute("UPDATE campaigns SET created_at = ?, updated_at = ?", (stamp, stamp))
     db.close()
+
+
+BANNED_BODY = "全网最便宜的有机婴儿米粉，会员日满199减50。"
+
+
+def banned_version(folder: Path) -> int:
+    """A new version of the first copy variant whose body has a ban term (via the core)."""
+    from workbench.tui.context import TuiContext
+    from workbench.tui.review_ops import save_edit
+
+    wb = make_workbench(folder)
+    try:
+        first = next(v for v in wb.store.list_variants(campaign="tui-test") if v["kind"] == "copy")
+        text = f"title: null\nbody: {BANNED_BODY}\nhashtags: []\ncta: 点击下单\n"
+        return save_edit(TuiContext(wb, Catalog("en-US")), int(first["id"]), text)
+    finally:
+        wb.close()
+
+
+def ab_workspace(folder: Path) -> Path:
+    """Experiments per segment x deliverable; writes ``results.csv`` (not imported) in which
+    experiment 1 has a clear winner and experiment 3 a sample-ratio mismatch."""
+    from workbench.abtest.experiments import create_from_variants
+
+    wb = make_workbench(folder)
+    try:
+        create_from_variants(wb.store, "tui-test")
+        rows = ["variant_id,date,impressions,clicks,conversions"]
+        for e in wb.store.ab_list_experiments("tui-test")[:3]:
+            for i, arm in enumerate(e["arms"]):
+                n = 1300 if e["id"] == 3 and i == 0 else 1000
+                clicks, conversions = int(n * (0.10 + 0.03 * i)), int(n * (0.05 + 0.02 * i))
+                rows.append(f"{arm['variant_id']},2026-03-01,{n},{clicks},{conversions}")
+        (folder / "results.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    finally:
+        wb.close()
+    return folder / "results.csv"

@@ -16,6 +16,7 @@ from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.context import TuiContext
 from workbench.tui.dialogs.help import HelpDialog
 from workbench.tui.dialogs.open_brief import OpenBriefDialog
+from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.brief import BriefScreen
 from workbench.tui.screens.campaigns import CampaignsScreen
 from workbench.tui.screens.variants import VariantsScreen
@@ -54,6 +55,7 @@ class WorkbenchApp(App[None]):
             tooltip="tui.tip.variants",
             show=False,
         ),
+        Binding("f4", "ab", "tui.key.ab", id="app.ab", tooltip="tui.tip.ab", show=False),
         Binding(
             "ctrl+q", "quit", "tui.key.quit", id="app.quit", tooltip="tui.tip.quit", priority=True
         ),
@@ -104,6 +106,12 @@ class WorkbenchApp(App[None]):
 
     def action_variants(self, campaign: str | None = None) -> None:
         self.push_screen(VariantsScreen(self.ctx, campaign))
+
+    def action_ab(self, campaign: str | None = None) -> None:
+        """A/B tests of ``campaign`` (default: the campaign the current screen shows)."""
+        if campaign is None:
+            campaign = getattr(self.screen, "campaign", None)
+        self.push_screen(ABScreen(self.ctx, campaign))
 
     def on_unmount(self) -> None:
         self.ctx.workbench.close()

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
+from workbench.tui.dialogs.export import ExportDialog
+from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.campaign_table import CampaignTable
@@ -33,6 +35,8 @@ class CampaignsScreen(WorkbenchScreen):
             id="campaigns.brief",
             tooltip="tui.tip.open_brief",
         ),
+        Binding("a", "ab", "tui.key.ab", id="campaigns.ab", tooltip="tui.tip.ab"),
+        Binding("x", "export", "tui.key.export", id="campaigns.export", tooltip="tui.tip.export"),
         Binding(
             "r", "refresh", "tui.key.refresh", id="campaigns.refresh", tooltip="tui.tip.refresh"
         ),
@@ -85,3 +89,13 @@ class CampaignsScreen(WorkbenchScreen):
 
     def action_refresh(self) -> None:
         self.refresh_campaigns()
+
+    def action_ab(self) -> None:
+        self.app.push_screen(ABScreen(self.ctx, self.query_one(CampaignTable).selected_id()))
+
+    def action_export(self) -> None:
+        chosen = self.query_one(CampaignTable).selected_id()
+        if chosen is None:
+            self.notify(self.t("tui.campaigns.empty"), severity="warning")
+            return
+        self.app.push_screen(ExportDialog(self.ctx, chosen))

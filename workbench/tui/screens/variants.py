@@ -15,8 +15,8 @@ from textual.widgets import Footer, Header, Static
 from workbench.present import content_text
 from workbench.preview import HalfBlockRow, halfblock_cells
 from workbench.tui.context import TuiContext
-from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.compare import CompareScreen
+from workbench.tui.screens.reviewing import ReviewBar, ReviewingScreen
 from workbench.tui.widgets.filter_bar import FilterBar
 from workbench.tui.widgets.variant_detail import VariantDetail
 from workbench.tui.widgets.variant_table import MAX_ROWS, VariantTable
@@ -40,7 +40,7 @@ def _search_text(variant: dict[str, Any]) -> str:
     return " ".join([text, *(f or "" for f in fields)]).lower()
 
 
-class VariantsScreen(WorkbenchScreen):
+class VariantsScreen(ReviewingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash", "search", "tui.key.search", id="variants.search", tooltip="tui.tip.search"
@@ -57,7 +57,7 @@ class VariantsScreen(WorkbenchScreen):
             tooltip="tui.tip.open_poster",
         ),
         Binding(
-            "r",
+            "f5",
             "reload",
             "tui.key.refresh",
             id="variants.refresh",
@@ -72,6 +72,7 @@ class VariantsScreen(WorkbenchScreen):
         self.campaign = campaign
         self.variants: list[dict[str, Any]] = []
         self.poster_path: Path | None = None
+        self.select_after: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +84,7 @@ class VariantsScreen(WorkbenchScreen):
                 yield VariantTable(self.t, id="variants-table")
                 yield Static("", id="variants-count", classes="hint")
             yield VariantDetail(self.t, id="variants-detail")
+        yield ReviewBar(self.t, id="review-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,6 +122,9 @@ class VariantsScreen(WorkbenchScreen):
     def _filtered(self, found: list[dict[str, Any]]) -> None:
         table = self.query_one(VariantTable)
         table.show(found)
+        if self.select_after is not None and any(v["id"] == self.select_after for v in table.shown):
+            table.move_cursor(row=table.get_row_index(str(self.select_after)))
+        self.select_after = None
         count = self.query_one("#variants-count", Static)
         if not found:
             count.update(Text(self.t("variants.none"), style="yellow"))
@@ -154,6 +159,18 @@ class VariantsScreen(WorkbenchScreen):
     ) -> None:
         self.poster_path = path
         self.query_one(VariantDetail).show(variant, poster)
+
+    def current_variant(self) -> dict[str, Any] | None:
+        table = self.query_one(VariantTable)
+        current = table.current_id()
+        return next((v for v in table.shown if v["id"] == current), None)
+
+    def current_campaign(self) -> str | None:
+        return self.campaign or super().current_campaign()
+
+    def after_change(self, select_id: int | None) -> None:
+        self.select_after = select_id
+        self.reload()
 
     def action_search(self) -> None:
         self.query_one("#filter-search").focus()

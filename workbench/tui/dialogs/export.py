@@ -1,0 +1,123 @@
+"""Export a campaign for reviewers: choose the format and statuses; shows where it went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from workbench.export import FORMATS, ExportResult, export_campaign
+from workbench.review import STATUSES
+from workbench.tui.bindings import localize_bindings
+from workbench.tui.context import TuiContext
+from workbench.tui.review_ops import actor
+
+
+class ExportDialog(ModalScreen[ExportResult | None]):
+    """Stays open after exporting (showing the file); returns the last export on close."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+e", "export", "tui.key.export", id="export.run", tooltip="tui.tip.export_run"
+        ),
+        Binding("escape", "close", "tui.key.close", id="export.close", tooltip="tui.tip.close"),
+    ]
+
+    def __init__(self, ctx: TuiContext, campaign: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.campaign = campaign
+        self.result: ExportResult | None = None
+        localize_bindings(self, ctx.t)
+
+    def compose(self) -> ComposeResult:
+        t = self.ctx.t
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Static(t("tui.export.title", campaign=self.campaign), classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label(t("tui.export.format"), classes="form-label")
+                yield Select(
+                    [(f, f) for f in FORMATS],
+                    value=FORMATS[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="export-format",
+                )
+            yield Label(t("tui.export.statuses"))
+            yield SelectionList[str](
+                *((s, s) for s in STATUSES), id="export-statuses", compact=True
+            )
+            yield Input(placeholder=t("tui.export.out"), id="export-out", compact=True)
+            yield Static("", id="export-result")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.key.export"), variant="primary", id="export-ok", compact=True)
+                yield Button(t("tui.key.close"), id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", Select).focus()
+
+    def action_export(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        statuses = list(self.query_one(SelectionList).selected)
+        raw = self.query_one("#export-out", Input).value.strip()
+        out = None
+        if raw:
+            out = Path(raw).expanduser()
+            if not out.is_absolute():
+                out = self.ctx.workbench.workspace / out
+        self.query_one("#export-result", Static).update(self.ctx.t("tui.export.running"))
+        self._export(fmt, statuses, out)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str, statuses: list[str], out: Path | None) -> None:
+        wb = self.ctx.workbench
+        try:
+            result = export_campaign(
+                wb.store,
+                wb.workspace,
+                self.campaign,
+                fmt,
+                actor(self.ctx),
+                statuses,
+                out,
+                self.ctx.t.language,
+            )
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, exc)
+            raise
+        self.app.call_from_thread(self._done, result)
+
+    def _done(self, result: ExportResult) -> None:
+        self.result = result
+        message = self.ctx.t("export.done", count=result.count, path=result.path)
+        self.query_one("#export-result", Static).update(Text(message, style="green"))
+        self.notify(message)
+
+    def _failed(self, error: BaseException) -> None:
+        self.notify(
+            self.ctx.describe_error(error),
+            title=self.ctx.t("tui.error.title"),
+            severity="error",
+            timeout=8,
+        )
+        self.query_one("#export-result", Static).update(
+            Text(self.ctx.describe_error(error), style="red")
+        )
+
+    @on(Button.Pressed, "#export-ok")
+    def _ok(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(self.result)

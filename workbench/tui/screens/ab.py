@@ -1,0 +1,198 @@
+"""A/B tests: the campaign's experiments with verdicts, and the chosen one's report (SRM
+first, per-arm rates with interval bars, lift, p-values, verdict); import results; create
+experiments from the generated variants."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.tui.context import TuiContext
+from workbench.tui.dialogs.import_results import ImportChoice, ImportResultsDialog
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.ab_report import report_renderable
+
+METRICS = ("click", "conversion", "share")  # as workbench.abtest.experiments.METRICS
+VERDICT_STYLES = {"winner": "bold green", "srm": "bold white on red", "invalid_data": "red"}
+
+
+def _binding(key: str, action: str, name: str, show: bool = True) -> Binding:
+    return Binding(
+        key, action, f"tui.key.{name}", id=f"ab.{name}", tooltip=f"tui.tip.{name}", show=show
+    )
+
+
+class ABScreen(WorkbenchScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _binding("i", "import", "import"),
+        _binding("m", "metric", "metric"),
+        _binding("n", "create", "create_experiments"),
+        _binding("f5", "reload", "refresh", show=False),
+        Binding("escape", "back", "tui.key.back", id="ab.back", tooltip="tui.tip.back"),
+    ]
+
+    def __init__(self, ctx: TuiContext, campaign: str | None) -> None:
+        super().__init__(ctx)
+        self.campaign = campaign
+        self.metric: str | None = None  # None: each experiment's own metric
+        self.reports: dict[int, dict[str, Any]] = {}
+        self.order: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._title(), id="ab-title", classes="screen-title")
+        yield DataTable(id="ab-experiments", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="ab-report"):
+            yield Static(self.t("tui.ab.loading"), id="ab-report-body")
+        yield Footer()
+
+    def _title(self) -> str:
+        where = self.campaign or self.t("tui.variants.all")
+        metric = self.metric or self.t("tui.ab.own_metric")
+        return self.t("tui.ab.title", campaign=where, metric=metric)
+
+    def on_mount(self) -> None:
+        t = self.t
+        table: DataTable[Any] = self.query_one(DataTable)
+        table.add_column("ID", key="id")
+        table.add_column(t("col.segment"), key="segment")
+        table.add_column(t("col.kind"), key="kind")
+        table.add_column(t("ab.col.arms"), key="arms")
+        table.add_column(t("ab.col.metric"), key="metric")
+        table.add_column(t("ab.col.users"), key="users")
+        table.add_column(t("ab.col.verdict"), key="verdict")
+        self.query_one("#ab-report").border_title = t("tui.ab.report")
+        table.loading = True
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self._load(self.metric, select)
+
+    @work(thread=True, exclusive=True, group="ab", exit_on_error=False)
+    def _load(self, metric: str | None, select: int | None) -> None:
+        from workbench.abtest.analysis import analyze
+
+        experiments = self.ctx.workbench.store.ab_list_experiments(self.campaign)
+        reports = [analyze(e, metric) for e in experiments]
+        self.app.call_from_thread(self._loaded, reports, select)
+
+    def _loaded(self, reports: list[dict[str, Any]], select: int | None) -> None:
+        table: DataTable[Any] = self.query_one(DataTable)
+        table.loading = False
+        current = select if select is not None else self.current_id()
+        self.reports = {r["id"]: r for r in reports}
+        self.order = [r["id"] for r in reports]
+        table.clear()
+        for r in reports:
+            table.add_row(
+                Text(str(r["id"]), style="dim"),
+                r["segment"] or "-",
+                r["kind"] + (f"·{r['channel']}" if r["channel"] else ""),
+                str(len(r["arms"])),
+                r["metric"],
+                f"{r['users']:,}",
+                self._verdict_cell(r),
+                key=str(r["id"]),
+            )
+        self.query_one("#ab-title", Static).update(self._title())
+        if not reports:
+            self.query_one("#ab-report-body", Static).update(
+                Text(self.t("tui.ab.none"), style="yellow")
+            )
+            return
+        if current in self.reports:
+            table.move_cursor(row=self.order.index(current))
+        self._show_report(self.current_id())
+        table.focus()
+
+    def _verdict_cell(self, r: dict[str, Any]) -> Text:
+        if r["srm_alert"]:
+            return Text("⚠ SRM", style=VERDICT_STYLES["srm"])
+        return Text(self.t(f"tui.ab.v.{r['verdict']}"), style=VERDICT_STYLES.get(r["verdict"], ""))
+
+    def current_id(self) -> int | None:
+        table: DataTable[Any] = self.query_one(DataTable)
+        if not self.order or not 0 <= table.cursor_row < len(self.order):
+            return None
+        return self.order[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._show_report(int(event.row_key.value))
+
+    def _show_report(self, experiment_id: int | None) -> None:
+        report = self.reports.get(experiment_id) if experiment_id is not None else None
+        if report is None:
+            return
+        body = self.query_one("#ab-report-body", Static)
+        body.update(report_renderable(self.t, report, self.app.size.width - 6))
+        self.query_one("#ab-report").border_title = self.t("tui.ab.report_of", id=report["id"])
+
+    def on_resize(self) -> None:
+        self._show_report(self.current_id())
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_metric(self) -> None:
+        order = [None, *METRICS]
+        self.metric = order[(order.index(self.metric) + 1) % len(order)]
+        self.notify(self.t("tui.ab.metric_now", metric=self.metric or self.t("tui.ab.own_metric")))
+        self.reload()
+
+    def action_import(self) -> None:
+        def chosen(choice: ImportChoice | None) -> None:
+            if choice is not None:
+                self._import(choice)
+
+        self.app.push_screen(ImportResultsDialog(self.ctx), chosen)
+
+    @work(thread=True, exclusive=True, group="ab-import", exit_on_error=False)
+    def _import(self, choice: ImportChoice) -> None:
+        from workbench.abtest import importing
+
+        importer = {
+            "results": importing.import_results,
+            "events": importing.import_events,
+            "scans": importing.import_scans,
+        }[choice.kind]
+        summary = importer(self.ctx.workbench.store, choice.path)
+        message = self.t(
+            "ab.imported",
+            path=choice.path.name,
+            rows=summary.rows,
+            written=summary.written,
+            variants=summary.variants,
+            dates=summary.dates,
+        )
+        self.app.call_from_thread(self._changed, message, None)
+
+    def action_create(self) -> None:
+        if self.campaign is None:
+            self.notify(self.t("tui.ab.need_campaign"), severity="warning")
+            return
+        self._create(self.campaign)
+
+    @work(thread=True, exclusive=True, group="ab-create", exit_on_error=False)
+    def _create(self, campaign: str) -> None:
+        from workbench.abtest.experiments import create_from_variants
+
+        created = create_from_variants(self.ctx.workbench.store, campaign)
+        new = [c.id for c in created if c.created]
+        message = self.t("tui.ab.created", new=len(new), existing=len(created) - len(new))
+        self.app.call_from_thread(self._changed, message, new[0] if new else None)
+
+    def _changed(self, message: str, select: int | None) -> None:
+        self.notify(message)
+        self.reload(select)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,213 @@
+"""Review actions for a screen that shows variants: approve (with a ban override reason),
+reject, request changes, comment, edit as a new version, regenerate in another style or
+framework, and export the campaign. The core work runs in workers; errors notify."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Button
+
+from workbench.i18n import Catalog
+from workbench.lint.engine import has_ban
+from workbench.review import ReviewResult
+from workbench.tui.dialogs.edit_content import EditDialog
+from workbench.tui.dialogs.export import ExportDialog
+from workbench.tui.dialogs.reason import ReasonDialog
+from workbench.tui.dialogs.regenerate import RegenerateChoice, RegenerateDialog
+from workbench.tui.review_ops import Regenerated, apply_review, lint_service, regenerate
+from workbench.tui.screens.base import WorkbenchScreen
+
+
+def _binding(key: str, action: str, name: str, show: bool = True) -> Binding:
+    return Binding(
+        key, action, f"tui.key.{name}", id=f"variants.{name}", tooltip=f"tui.tip.{name}", show=show
+    )
+
+
+REVIEW_BINDINGS: list[BindingType] = [
+    _binding("a", "approve", "approve"),
+    _binding("r", "reject", "reject"),
+    _binding("n", "request_changes", "request_changes", show=False),
+    _binding("m", "comment", "comment", show=False),
+    _binding("e", "edit", "edit"),
+    _binding("g", "regenerate", "regenerate"),
+    _binding("x", "export", "export", show=False),
+]
+BUTTONS = ("approve", "reject", "request_changes", "comment", "edit", "regenerate", "export")
+NEEDS_REASON = {
+    "reject": "tui.review.reject_title",
+    "request_changes": "tui.review.changes_title",
+    "comment": "tui.review.comment_title",
+}
+
+
+class ReviewBar(Horizontal):
+    """One button per review action (the same actions as the keys)."""
+
+    def __init__(self, t: Catalog, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        for name in BUTTONS:
+            yield Button(
+                self.t(f"tui.key.{name}"),
+                id=f"review-{name}",
+                compact=True,
+                tooltip=self.t(f"tui.tip.{name}"),
+                variant="success" if name == "approve" else "default",
+            )
+
+
+class ReviewingScreen(WorkbenchScreen):
+    """Subclasses show variants and implement ``current_variant`` and ``after_change``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
+
+    def current_variant(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def current_campaign(self) -> str | None:
+        variant = self.current_variant()
+        return None if variant is None else str(variant["campaign"])
+
+    def after_change(self, select_id: int | None) -> None:
+        """Reload what is shown; put the cursor on ``select_id`` when given."""
+        raise NotImplementedError
+
+    def _picked(self) -> dict[str, Any] | None:
+        variant = self.current_variant()
+        if variant is None:
+            self.notify(self.t("tui.review.pick"), severity="warning")
+        return variant
+
+    @on(Button.Pressed, "ReviewBar Button")
+    async def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        name = (event.button.id or "").removeprefix("review-")
+        if name in BUTTONS:
+            await self.run_action(name)
+
+    # -- status changes ------------------------------------------------------------------
+
+    def action_approve(self) -> None:
+        variant = self._picked()
+        if variant is not None:
+            self._approve(variant)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def _approve(self, variant: dict[str, Any]) -> None:
+        findings = variant.get("lint")
+        if findings is None:
+            findings = lint_service(self.ctx).lint(variant)
+        if has_ban(findings):
+            terms = sorted({str(f.get("term")) for f in findings if f.get("severity") == "ban"})
+            self.app.call_from_thread(self._ask_override, variant, terms)
+            return
+        self._apply_action(variant, "approve", None)
+
+    def _ask_override(self, variant: dict[str, Any], terms: list[str]) -> None:
+        dialog = ReasonDialog(
+            self.ctx,
+            self.t("tui.review.override_title", id=variant["id"]),
+            self.t("tui.review.override_prompt"),
+            warning=self.t("tui.review.override_warning", terms="、".join(terms)),
+        )
+        self.app.push_screen(dialog, lambda reason: self._reasoned(variant, "approve", reason))
+
+    def _ask_reason(self, action: str) -> None:
+        variant = self._picked()
+        if variant is None:
+            return
+        dialog = ReasonDialog(
+            self.ctx, self.t(NEEDS_REASON[action], id=variant["id"]), self.t("tui.review.reason")
+        )
+        self.app.push_screen(dialog, lambda reason: self._reasoned(variant, action, reason))
+
+    def _reasoned(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+        if reason is not None:
+            self._review(variant, action, reason)
+
+    def action_reject(self) -> None:
+        self._ask_reason("reject")
+
+    def action_request_changes(self) -> None:
+        self._ask_reason("request_changes")
+
+    def action_comment(self) -> None:
+        self._ask_reason("comment")
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def _review(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+        self._apply_action(variant, action, reason)
+
+    def _apply_action(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+        (result,) = apply_review(self.ctx, [int(variant["id"])], action, reason)
+        self.app.call_from_thread(self._reviewed, result)
+
+    def _reviewed(self, r: ReviewResult) -> None:
+        pending = ""
+        if r.to_status == "in_review" and r.pending_steps:
+            pending = self.t("review.pending", steps=", ".join(r.pending_steps))
+        step = (f" [{r.step}]" if r.step else "") + pending
+        self.notify(
+            self.t(
+                "review.done",
+                id=r.variant_id,
+                from_status=r.from_status,
+                to_status=r.to_status,
+                step=step,
+            )
+        )
+        self.after_change(r.variant_id)
+
+    # -- edit, regenerate, export --------------------------------------------------------
+
+    def action_edit(self) -> None:
+        variant = self._picked()
+        if variant is not None:
+            self.app.push_screen(
+                EditDialog(self.ctx, variant), lambda new_id: self._edited(variant, new_id)
+            )
+
+    def _edited(self, variant: dict[str, Any], new_id: int | None) -> None:
+        if new_id is not None:
+            self.notify(self.t("review.edited", id=variant["id"], new_id=new_id))
+            self.after_change(new_id)
+
+    def action_regenerate(self) -> None:
+        variant = self._picked()
+        if variant is None:
+            return
+
+        def chosen(choice: RegenerateChoice | None) -> None:
+            if choice is not None:
+                self.notify(self.t("tui.regen.running", id=variant["id"], style=choice.style))
+                self._regenerate(variant, choice)
+
+        self.app.push_screen(RegenerateDialog(self.ctx, variant), chosen)
+
+    @work(thread=True, exclusive=True, group="regenerate", exit_on_error=False)
+    def _regenerate(self, variant: dict[str, Any], choice: RegenerateChoice) -> None:
+        done = regenerate(
+            self.ctx, int(variant["id"]), choice.style, choice.framework, choice.fresh
+        )
+        self.app.call_from_thread(self._regenerated, done)
+
+    def _regenerated(self, done: Regenerated) -> None:
+        ids = ", ".join(f"#{i}" for i in done.new_ids)
+        key = "tui.regen.cached" if done.cached else "tui.regen.done"
+        self.notify(self.t(key, id=done.source_id, new=ids))
+        self.after_change(done.new_ids[0] if done.new_ids else None)
+
+    def action_export(self) -> None:
+        campaign = self.current_campaign()
+        if campaign is None:
+            self.notify(self.t("tui.review.pick"), severity="warning")
+            return
+        self.app.push_screen(ExportDialog(self.ctx, campaign))
