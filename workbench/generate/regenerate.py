@@ -1,11 +1,16 @@
 """Regenerating one variant in another prompt style or copy framework.
 
-The campaign's stored brief is narrowed to the variant's deliverable with one variant in the
-chosen style (and framework), and only that (segment, deliverable) runs through the normal
-``BatchRunner`` (``RunOptions(only=...)``). The result is a NEW variant next to the old one
-(its own job key, so nothing is overwritten); the old one keeps its content and status, and
-an audit row on it names the new variant. Asking twice for the same style and framework
-finds the finished job (cached, no model call) unless a fresh round is asked for.
+The campaign's stored brief is narrowed to the variant's deliverable with one variant in
+the chosen style (and framework; default: the variant's own), and only that (segment,
+deliverable) runs through the normal ``BatchRunner`` (``RunOptions(only=...)``). The result
+is a NEW variant next to the old one (its own job key, so nothing is overwritten); the old
+one keeps its content and status, and an audit row on it names the new variant.
+
+Asking twice for the same style and framework finds the finished job (cached, no model
+call) unless a fresh round is asked for, which (as ``generate --fresh``) starts a new round
+for the campaign. The narrowed brief is recorded with its run like any brief, so it becomes
+the campaign's latest stored brief; its campaign, brand and product facts (what lint reads)
+are the original's.
 """
 
 from __future__ import annotations
@@ -88,10 +93,14 @@ def _narrowed(brief: Brief, variant: dict[str, Any], style: str, framework: str 
     old = brief.deliverables[index]
     if framework is not None and old.kind != "copy":
         raise _problem("framework", f"frameworks apply to copy, not to {old.kind}")
-    changes: dict[str, Any] = {"styles": [style], "variants": 1}
-    if framework is not None:
-        changes["framework"] = framework
-    deliverable = type(old).model_validate({**old.model_dump(), **changes})
+    base = old.model_dump()
+    # the deliverable as this variant was generated (an earlier regeneration may have
+    # narrowed it), else as the stored brief has it
+    generated = ((variant.get("generation") or {}).get("variables") or {}).get("deliverable")
+    if isinstance(generated, dict) and generated.get("kind") == old.kind:
+        base.update(generated)
+    changes = {"styles": [style], "variants": 1, "framework": framework or variant["framework"]}
+    deliverable = type(old).model_validate({**base, **changes})
     deliverables = list(brief.deliverables)
     deliverables[index] = deliverable
     return brief.model_copy(update={"deliverables": deliverables})

@@ -24,7 +24,14 @@ class EditDialog(ModalScreen[int | None]):
         Binding(
             "ctrl+s", "save", "tui.key.save_version", id="edit.save", tooltip="tui.tip.save_version"
         ),
-        Binding("escape", "cancel", "tui.key.cancel", id="edit.cancel", tooltip="tui.tip.cancel"),
+        Binding(
+            "escape",
+            "cancel",
+            "tui.key.cancel",
+            id="edit.cancel",
+            tooltip="tui.tip.cancel",
+            priority=True,
+        ),
     ]
 
     def __init__(self, ctx: TuiContext, variant: dict[str, Any]) -> None:

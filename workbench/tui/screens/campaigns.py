@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
-from workbench.tui.dialogs.export import ExportDialog
 from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
@@ -98,4 +97,6 @@ class CampaignsScreen(WorkbenchScreen):
         if chosen is None:
             self.notify(self.t("tui.campaigns.empty"), severity="warning")
             return
+        from workbench.tui.dialogs.export import ExportDialog
+
         self.app.push_screen(ExportDialog(self.ctx, chosen))

@@ -4,7 +4,7 @@ framework, and export the campaign. The core work runs in workers; errors notify
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,14 +13,13 @@ from textual.containers import Horizontal
 from textual.widgets import Button
 
 from workbench.i18n import Catalog
-from workbench.lint.engine import has_ban
-from workbench.review import ReviewResult
-from workbench.tui.dialogs.edit_content import EditDialog
-from workbench.tui.dialogs.export import ExportDialog
 from workbench.tui.dialogs.reason import ReasonDialog
-from workbench.tui.dialogs.regenerate import RegenerateChoice, RegenerateDialog
-from workbench.tui.review_ops import Regenerated, apply_review, lint_service, regenerate
 from workbench.tui.screens.base import WorkbenchScreen
+
+if TYPE_CHECKING:  # the core's review, lint and export modules load on first use
+    from workbench.review import ReviewResult
+    from workbench.tui.dialogs.regenerate import RegenerateChoice
+    from workbench.tui.review_ops import Regenerated
 
 
 def _binding(key: str, action: str, name: str, show: bool = True) -> Binding:
@@ -102,6 +101,9 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _approve(self, variant: dict[str, Any]) -> None:
+        from workbench.lint.engine import has_ban
+        from workbench.tui.review_ops import lint_service
+
         findings = variant.get("lint")
         if findings is None:
             findings = lint_service(self.ctx).lint(variant)
@@ -147,6 +149,8 @@ class ReviewingScreen(WorkbenchScreen):
         self._apply_action(variant, action, reason)
 
     def _apply_action(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+        from workbench.tui.review_ops import apply_review
+
         (result,) = apply_review(self.ctx, [int(variant["id"])], action, reason)
         self.app.call_from_thread(self._reviewed, result)
 
@@ -171,6 +175,8 @@ class ReviewingScreen(WorkbenchScreen):
     def action_edit(self) -> None:
         variant = self._picked()
         if variant is not None:
+            from workbench.tui.dialogs.edit_content import EditDialog
+
             self.app.push_screen(
                 EditDialog(self.ctx, variant), lambda new_id: self._edited(variant, new_id)
             )
@@ -184,6 +190,7 @@ class ReviewingScreen(WorkbenchScreen):
         variant = self._picked()
         if variant is None:
             return
+        from workbench.tui.dialogs.regenerate import RegenerateDialog
 
         def chosen(choice: RegenerateChoice | None) -> None:
             if choice is not None:
@@ -194,6 +201,8 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="regenerate", exit_on_error=False)
     def _regenerate(self, variant: dict[str, Any], choice: RegenerateChoice) -> None:
+        from workbench.tui.review_ops import regenerate
+
         done = regenerate(
             self.ctx, int(variant["id"]), choice.style, choice.framework, choice.fresh
         )
@@ -210,4 +219,6 @@ class ReviewingScreen(WorkbenchScreen):
         if campaign is None:
             self.notify(self.t("tui.review.pick"), severity="warning")
             return
+        from workbench.tui.dialogs.export import ExportDialog
+
         self.app.push_screen(ExportDialog(self.ctx, campaign))
