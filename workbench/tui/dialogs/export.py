@@ -112,6 +112,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         )
 
     @on(Button.Pressed, "#export-ok")
+    @on(Input.Submitted, "#export-out")
     def _ok(self) -> None:
         self.action_export()
 
