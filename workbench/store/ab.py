@@ -48,6 +48,22 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+def _upsert_sql(arm_id: int, columns: Sequence[str], stamp: str) -> str:
+    """The metrics upsert of one arm's ``(date, *columns)`` rows; the arm id and the stamp
+    (our own ISO text: digits, '-', ':', '.', 'T', 'Z') go in as literals."""
+    for column in columns:
+        if column not in METRIC_COLUMNS:
+            raise ValueError(f"unknown metric column {column!r}")
+    names = ["arm_id", "date", *columns, "updated_at"]
+    values = [str(int(arm_id)), *("?" * (1 + len(columns))), f"'{stamp}'"]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "updated_at"])
+    changed = " OR ".join(f"metrics.{c} IS NOT excluded.{c}" for c in columns) or "0"
+    return (
+        f"INSERT INTO metrics ({', '.join(names)}) VALUES ({', '.join(values)}) "
+        f"ON CONFLICT (arm_id, date) DO UPDATE SET {updates} WHERE {changed}"
+    )
+
+
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), _IN_CHUNK):
         yield items[start : start + _IN_CHUNK]
@@ -181,20 +197,30 @@ class ABMixin:
             exp_ids = [e["id"] for e in experiments]
             for chunk in _chunks(exp_ids):
                 marks = ",".join("?" * len(chunk))
+                # Totals per arm first (the (arm_id, date) index walks each arm's rows in
+                # order, no sorting), then joined to the arm and variant columns: grouping
+                # the joined rows would carry every variant's content through a sort.
                 arms += _rows(
                     conn.execute(
                         f"SELECT {_ARM_COLUMNS}, "
-                        "COALESCE(SUM(m.impressions), 0) AS impressions, "
-                        "COALESCE(SUM(m.clicks), 0) AS clicks, "
-                        "COALESCE(SUM(m.conversions), 0) AS conversions, "
-                        "COALESCE(SUM(m.shares), 0) AS shares, "
-                        "COALESCE(SUM(m.cost), 0.0) AS cost, "
-                        "COALESCE(SUM(m.revenue), 0.0) AS revenue, "
-                        "COUNT(m.id) AS days, MIN(m.date) AS first_date, MAX(m.date) AS last_date "
+                        "COALESCE(t.impressions, 0) AS impressions, "
+                        "COALESCE(t.clicks, 0) AS clicks, "
+                        "COALESCE(t.conversions, 0) AS conversions, "
+                        "COALESCE(t.shares, 0) AS shares, "
+                        "COALESCE(t.cost, 0.0) AS cost, "
+                        "COALESCE(t.revenue, 0.0) AS revenue, "
+                        "COALESCE(t.days, 0) AS days, t.first_date, t.last_date "
                         "FROM arms a JOIN variants v ON v.id = a.variant_id "
-                        "LEFT JOIN metrics m ON m.arm_id = a.id "
-                        f"WHERE a.experiment_id IN ({marks}) GROUP BY a.id ORDER BY a.id",
-                        chunk,
+                        "LEFT JOIN (SELECT m.arm_id, SUM(m.impressions) AS impressions, "
+                        "SUM(m.clicks) AS clicks, SUM(m.conversions) AS conversions, "
+                        "SUM(m.shares) AS shares, SUM(m.cost) AS cost, "
+                        "SUM(m.revenue) AS revenue, COUNT(*) AS days, "
+                        "MIN(m.date) AS first_date, MAX(m.date) AS last_date FROM metrics m "
+                        "WHERE m.arm_id IN (SELECT id FROM arms "
+                        f"WHERE experiment_id IN ({marks})) GROUP BY m.arm_id) t "
+                        "ON t.arm_id = a.id "
+                        f"WHERE a.experiment_id IN ({marks}) ORDER BY a.id",
+                        [*chunk, *chunk],
                     )
                 )
         by_id: dict[int, dict[str, Any]] = {}
@@ -241,21 +267,33 @@ class ABMixin:
                             result.setdefault(key, []).append(int(arm_id))
         return result
 
-    def ab_upsert_metrics(self, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> int:
-        """Upsert ``(arm_id, date, *columns)`` rows; columns not given keep their values."""
-        for column in columns:
-            if column not in METRIC_COLUMNS:
-                raise ValueError(f"unknown metric column {column!r}")
-        names = ["arm_id", "date", *columns, "updated_at"]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "updated_at"])
-        sql = (
-            f"INSERT INTO metrics ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-            f"ON CONFLICT (arm_id, date) DO UPDATE SET {updates}"
-        )
+    def ab_upsert_metrics(
+        self, columns: Sequence[str], by_arm: Iterable[tuple[int, Iterable[tuple[Any, ...]]]]
+    ) -> int:
+        """Upsert ``(date, *columns)`` rows per arm id (any iterables, e.g. lazy ones for
+        bulk loads) in one transaction, one prepared statement per arm. Columns not given
+        keep their values; a row whose given values are already stored is left alone,
+        ``updated_at`` included. Returns the number of rows inserted or changed.
+
+        The row-by-row foreign-key check is off for the load (the pragma only changes
+        outside a transaction); instead each arm is looked up once inside the transaction,
+        which is the same guarantee since every row of a group has that one arm id."""
         stamp = now()
-        with self._lock, write_txn(self._conn) as conn:
-            conn.executemany(sql, [(*row, stamp) for row in rows])
-        return len(rows)
+        with self._lock:
+            enforced = bool(self._conn.execute("PRAGMA foreign_keys").fetchone()[0])
+            self._conn.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with write_txn(self._conn) as conn:
+                    before = conn.total_changes
+                    for arm_id, rows in by_arm:
+                        found = conn.execute("SELECT 1 FROM arms WHERE id = ?", (arm_id,))
+                        if found.fetchone() is None:
+                            raise NotFoundError(f"arm {arm_id} not found")
+                        conn.executemany(_upsert_sql(int(arm_id), columns, stamp), rows)
+                    return conn.total_changes - before
+            finally:
+                if enforced:
+                    self._conn.execute("PRAGMA foreign_keys = ON")
 
     def ab_add_events(self, events: Sequence[tuple[int, str, str, str, str]]) -> int:
         """Store ``(arm_id, user_id, event, date, ts)`` events (duplicates ignored) and
