@@ -2,14 +2,15 @@
 
 ``parse_results(body, names, columns)`` takes the text after the header line of a results
 file of the common shape (plain unquoted fields of ASCII letters, digits, ``-`` and ``.``,
-no spaces, one row per line, ``\\n`` or ``\\r\\n`` line ends) and returns its rows grouped
-by variant key and sorted by date within each key. It returns ``None`` whenever
-anything is unusual or wrong (quotes, spaces, blank lines in between, a bad value, a count
-above impressions, a repeated variant and day): the caller then runs the careful row-by-row
-parser, which reports every problem as ``file:line: field: message`` or, for a file that is
-merely unusual, imports it. So this path accepts only files the careful parser accepts, and
-yields exactly the values it would: keys normalised and dates checked by the same functions
-(on each distinct value once), counts by ``int`` on ASCII digits, money by ``float``.
+padded with spaces or tabs at most, one row per line, ``\\n`` or ``\\r\\n`` line ends) and
+returns its rows grouped by variant key and sorted by date within each key. It returns
+``None`` whenever anything is unusual or wrong (quotes, spaces inside a field, blank lines
+in between, a bad value, a count above impressions, a repeated variant and day): the caller
+then runs the careful row-by-row parser, which reports every problem as
+``file:line: field: message`` or, for a file that is merely unusual, imports it. So this
+path accepts only files the careful parser accepts, and yields exactly the values it
+would: keys normalised and dates checked by the same functions (on each distinct value
+once), counts by ``int`` on ASCII digits, money by ``float``.
 
 Work per row happens inside C loops (``str.split``, ``map`` over builtins, list slicing),
 in chunks of lines so that the strings of one chunk are freed before the next.
@@ -36,6 +37,7 @@ COUNTS = frozenset(("impressions", "clicks", "conversions", "shares"))
 _CHUNK_CHARS = 4_000_000
 _MAX_COUNT = 2**63 - 1  # larger counts go the careful way (SQLite integers are 64-bit)
 _UNUSUAL = re.compile(r"[^0-9A-Za-z,.\n-]")
+_PADDING = re.compile(r"[ \t]*([,\n])[ \t]*")  # the careful parser strips fields
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+|")
 _KEY_SPAN = 4_000_000  # above date.max.toordinal() (3,652,059): codes key * span + day
 
@@ -172,6 +174,8 @@ def _chunks(body: str) -> list[str]:
 
 def _take(chunk: str, width: int, acc: _Columns, spots: list[int]) -> bool:
     """Check one chunk of whole lines and add its columns; False if anything is off."""
+    if " " in chunk or "\t" in chunk:
+        chunk = _PADDING.sub(r"\1", chunk).strip(" \t")
     if _UNUSUAL.search(chunk) is not None:
         return False
     # Each line end becomes a field of its own: every line has ``width`` fields exactly
