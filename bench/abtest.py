@@ -1,9 +1,12 @@
 """A/B benchmark: import 1,000,000 result rows, then report on them.
 
 Generates the member-day brief offline, creates its 10 experiments (44 variant arms),
-writes a results CSV of N rows (one per variant and day), imports it (timed: parse,
-validate, one upsert transaction), imports it again (the idempotent path), and times
-``ab report`` for the campaign's largest experiment and for all ten.
+writes a results CSV of N rows (one per variant and day, days in the outer loop as a daily
+export has them), imports it (timed: read, parse and check every value, one upsert
+transaction), imports it again (the idempotent path), and times the report (``analyze``:
+load the arm totals, statistics, Bayesian numbers, verdict) for the campaign's largest
+experiment and then for all ten. The first report includes importing scipy.special, which
+the statistics load on first use.
 
 Targets: >= 200,000 rows/s import, <= 0.5 s report.
 
