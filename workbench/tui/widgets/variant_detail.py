@@ -70,7 +70,7 @@ class VariantDetail(VerticalScroll):
             (t("col.style"), v.get("style")),
             (t("tui.variants.framework"), v.get("framework")),
             (t("col.template"), gen.get("template")),
-            (t("tui.variants.model"), f"{v.get('provider') or ''} · {v.get('model') or ''}"),
+            (t("tui.variants.model"), _source(v, t)),
             (t("col.tokens"), str(gen.get("tokens") or "-")),
             (t("tui.variants.latency"), _fmt_latency(gen.get("latency_ms"))),
             (t("tui.variants.uid"), v.get("uid")),
@@ -101,3 +101,10 @@ class VariantDetail(VerticalScroll):
             text.append("\n")
         text.rstrip()
         return text
+
+
+def _source(v: dict[str, Any], t: Catalog) -> str:
+    """Who wrote it: the model, or the offline composer called what it is (never AI)."""
+    if v.get("provider") == "offline":
+        return f"{t('offline.label')} · {v.get('model') or ''}"
+    return f"{v.get('provider') or ''} · {v.get('model') or ''}"
