@@ -6,13 +6,12 @@ Deterministic: no randomness, no clocks; the same spec gives the same pixels, an
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
-from workbench.poster import draw
+from workbench.poster import draw, png
 from workbench.poster.fit import Fitted, fit_list, fit_text
 from workbench.poster.fonts import load, typeface
 from workbench.poster.palette import (
@@ -351,6 +350,4 @@ def render(spec: PosterSpec, template: Template | None = None) -> Rendered:
 
 def encode_png(image: Image.Image) -> bytes:
     """PNG bytes with no metadata (no time, no text chunks): stable for the same pixels."""
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
-    return buf.getvalue()
+    return png.encode(image, PNG_COMPRESS_LEVEL)
