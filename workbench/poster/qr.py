@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
-import qrcode
 from qrcode.constants import ERROR_CORRECT_M
+
+from workbench.poster.qrmask import build
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
 
@@ -34,10 +35,8 @@ def tracked_url(landing_url: str, *, source: str, campaign: str, content: str) -
 
 @lru_cache(maxsize=256)
 def _matrix(data: str) -> tuple[tuple[bool, ...], ...]:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(data)
-    code.make(fit=True)
-    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+    matrix, _ = build(data, ERROR_CORRECT_M)  # qrcode's own mask choice, scored with numpy
+    return tuple(tuple(row) for row in matrix.tolist())
 
 
 def qr_matrix(data: str) -> list[list[bool]]:
