@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
@@ -202,9 +203,11 @@ def stripes(
     paint_mask(canvas, box, color, opacity, shape, key=("stripes", count, angle))
 
 
+@lru_cache(maxsize=4)
 def gradient(size: tuple[int, int], a: RGB, b: RGB, angle: float) -> Image.Image:
     """``a`` to ``b`` across the canvas; 90 degrees runs top to bottom, 0 left to right.
-    Coloured at low resolution (one row or column when axis-aligned) and scaled up."""
+    Coloured at low resolution (one row or column when axis-aligned) and scaled up.
+    Cached (a batch of one template and size repeats it): paste it, never draw on it."""
     w, h = size
     ramp = Image.linear_gradient("L")  # 256x256, black at the top
     turn = angle % 360
