@@ -51,7 +51,7 @@ def pillow_rate(template: str, count: int, out: Path) -> tuple[float, float]:
     assert base.qr_url
     # Every poster gets its own tracked URL (a new QR symbol), as in a real batch.
     specs = [
-        replace(base, qr_url=base.qr_url.replace("0123456789", f"{i:010x}"))
+        replace(base, qr_url=f"{base.qr_url}&n={i:06d}")
         for i in range(count + 2)
     ]
     for spec in specs[:2]:  # warm caches (fonts, glyph widths, template, decoration masks)
