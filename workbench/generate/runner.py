@@ -1,8 +1,8 @@
 """Running jobs: bounded concurrency, a requests-per-minute cap, one repair round,
 failure isolation, and resumable storage.
 
-Each job is rendered and keyed up front; jobs whose key is already ``ok`` in the store are
-``cached`` and make no LLM call. A finished job is stored in one short transaction (its
+Jobs are rendered and keyed in small chunks while workers already call the model; jobs
+whose key is already ``ok`` in the store are ``cached`` and make no LLM call. A finished job is stored in one short transaction (its
 generation, its variants and its status), so a run killed at any moment resumes to the
 exact expected count with no duplicates.
 """
@@ -11,174 +11,57 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import LLMError
-from workbench.generate.jobs import Job, expand_jobs, job_key
+from workbench.generate.jobs import Job, expand_jobs
+from workbench.generate.outcomes import (
+    OUTCOMES,
+    BatchResult,
+    NullObserver,
+    Outcome,
+    PlannedJob,
+    RunObserver,
+    RunOptions,
+)
+from workbench.generate.planning import (
+    Planner,
+    plan_jobs,
+    provider_fingerprint,
+    provider_json_mode,
+)
 from workbench.generate.ratelimit import RateLimiter
 from workbench.generate.repair import repair_messages
 from workbench.kinds import get_kind
 from workbench.kinds.base import ContentError
 from workbench.llm.base import LLMRequest, LLMResponse, Provider
 from workbench.llm.jsonparse import extract_json
-from workbench.prompting import PromptLibrary, RenderedPrompt
+from workbench.prompting import PromptLibrary
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
 
-OUTCOMES = ("ok", "failed", "cached")
+__all__ = [
+    "OUTCOMES",
+    "AfterBatch",
+    "BatchResult",
+    "BatchRunner",
+    "ContentCheck",
+    "NullObserver",
+    "Outcome",
+    "PlannedJob",
+    "Planner",
+    "RunObserver",
+    "RunOptions",
+    "plan_jobs",
+    "provider_fingerprint",
+    "provider_json_mode",
+]
+
 T = TypeVar("T")
-
-
-@dataclass
-class RunOptions:
-    concurrency: int = 8
-    rpm: int = 0
-    only: Mapping[str, set[str]] = field(default_factory=dict)
-    fresh: bool = False
-
-
-@dataclass(repr=False)
-class PlannedJob:
-    job: Job
-    key: str
-    prompt: RenderedPrompt
-    schema: dict[str, Any]
-    campaign_id: str
-    status: str = "pending"  # pending | cached | ok | failed
-
-    def __repr__(self) -> str:  # asyncio reprs results; keep it short (no brief, no prompt)
-        return f"PlannedJob({self.key[:12]} {self.job.label} {self.status})"
-
-
-@dataclass(repr=False)
-class Outcome:
-    planned: PlannedJob
-    status: str  # ok | failed | cached
-    variant_ids: list[int] = field(default_factory=list)
-    tokens: int = 0
-    latency_ms: float = 0.0
-    error: str | None = None
-    repaired: bool = False
-
-    def __repr__(self) -> str:
-        return f"Outcome({self.status} {self.planned!r} variants={self.variant_ids})"
-
-
-class RunObserver(Protocol):
-    wants_tokens: bool
-
-    def planned(self, campaign_id: str, total: int) -> None: ...
-    def job_started(self, job: PlannedJob) -> None: ...
-    def token(self, job: PlannedJob, text: str) -> None: ...
-    def job_finished(self, outcome: Outcome) -> None: ...
-
-
-class NullObserver:
-    wants_tokens = False
-
-    def planned(self, campaign_id: str, total: int) -> None:
-        return None
-
-    def job_started(self, job: PlannedJob) -> None:
-        return None
-
-    def token(self, job: PlannedJob, text: str) -> None:
-        return None
-
-    def job_finished(self, outcome: Outcome) -> None:
-        return None
-
-
-@dataclass(repr=False)
-class BatchResult:
-    outcomes: list[Outcome]
-    run_ids: list[int]
-
-    def __repr__(self) -> str:
-        counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in OUTCOMES}
-        return f"BatchResult(runs={self.run_ids} {counts})"
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for o in self.outcomes if o.status == "failed")
-
-    def summary(self) -> list[dict[str, Any]]:
-        """One row per campaign × segment × deliverable: ok, failed, cached, variants, tokens."""
-        rows: dict[tuple[str, str, int], dict[str, Any]] = {}
-        for o in self.outcomes:
-            ctx = o.planned.job.ctx
-            k = (o.planned.campaign_id, ctx.segment.id, ctx.deliverable_index)
-            row = rows.setdefault(
-                k,
-                {
-                    "campaign": k[0],
-                    "segment": k[1],
-                    "deliverable": k[2],
-                    "kind": ctx.deliverable.kind,
-                    "channel": o.planned.job.channel,
-                    "ok": 0,
-                    "failed": 0,
-                    "cached": 0,
-                    "variants": 0,
-                    "tokens": 0,
-                },
-            )
-            row[o.status] += 1
-            row["variants"] += (
-                o.planned.job.ctx.count if o.status == "cached" else len(o.variant_ids)
-            )
-            row["tokens"] += o.tokens
-        return list(rows.values())
-
-
-def provider_fingerprint(provider: Provider) -> dict[str, object]:
-    """What about the provider decides the answer (never the key)."""
-    return {
-        "provider": provider.name,
-        "model": provider.model,
-        "temperature": getattr(provider, "temperature", None),
-        "json": getattr(provider, "structured_output", None),
-    }
-
-
-def provider_json_mode(provider: Provider) -> str:
-    """How the provider is asked for JSON: json_schema, json_object or none."""
-    return str(getattr(provider, "structured_output", None) or "json_schema")
-
-
-def plan_jobs(
-    loaded: LoadedBrief,
-    library: PromptLibrary,
-    provider: Provider,
-    *,
-    round: int,
-    only: Mapping[str, set[str]] | None = None,
-) -> list[PlannedJob]:
-    """Render and key every job of a brief (no I/O besides template loading)."""
-    planner = Planner(loaded, library, provider)
-    return [planner.plan(job) for job in expand_jobs(loaded.brief, round=round, only=only)]
-
-
-class Planner:
-    """Renders one job's prompt and computes its key."""
-
-    def __init__(self, loaded: LoadedBrief, library: PromptLibrary, provider: Provider) -> None:
-        self.loaded = loaded
-        self.library = library
-        self.json_mode = provider_json_mode(provider)
-        self.fingerprint = provider_fingerprint(provider)
-        self.campaign_id = loaded.brief.campaign.key
-
-    def plan(self, job: Job) -> PlannedJob:
-        kind = get_kind(job.ctx.deliverable.kind)
-        schema = kind.json_schema(job.ctx.deliverable, job.ctx.count)
-        prompt = self.library.render(job.ctx, json_schema=schema, json_mode=self.json_mode)
-        key = job_key(self.loaded.content_hash, job, prompt.template_hash, self.fingerprint)
-        return PlannedJob(job, key, prompt, schema, self.campaign_id)
 
 
 ContentCheck = Callable[[PlannedJob, dict[str, Any]], list[dict[str, Any]]]

@@ -1,0 +1,114 @@
+"""What a batch run is made of and reports: options, planned jobs, outcomes, results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from workbench.generate.jobs import Job
+from workbench.prompting import RenderedPrompt
+
+OUTCOMES = ("ok", "failed", "cached")
+
+
+@dataclass
+class RunOptions:
+    concurrency: int = 8
+    rpm: int = 0
+    only: Mapping[str, set[str]] = field(default_factory=dict)
+    fresh: bool = False
+
+
+@dataclass(repr=False)
+class PlannedJob:
+    job: Job
+    key: str
+    prompt: RenderedPrompt
+    schema: dict[str, Any]
+    campaign_id: str
+    status: str = "pending"  # pending | cached | ok | failed
+
+    def __repr__(self) -> str:  # asyncio reprs results; keep it short (no brief, no prompt)
+        return f"PlannedJob({self.key[:12]} {self.job.label} {self.status})"
+
+
+@dataclass(repr=False)
+class Outcome:
+    planned: PlannedJob
+    status: str  # ok | failed | cached
+    variant_ids: list[int] = field(default_factory=list)
+    tokens: int = 0
+    latency_ms: float = 0.0
+    error: str | None = None
+    repaired: bool = False
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.status} {self.planned!r} variants={self.variant_ids})"
+
+
+class RunObserver(Protocol):
+    wants_tokens: bool
+
+    def planned(self, campaign_id: str, total: int) -> None: ...
+    def job_started(self, job: PlannedJob) -> None: ...
+    def token(self, job: PlannedJob, text: str) -> None: ...
+    def job_finished(self, outcome: Outcome) -> None: ...
+
+
+class NullObserver:
+    wants_tokens = False
+
+    def planned(self, campaign_id: str, total: int) -> None:
+        return None
+
+    def job_started(self, job: PlannedJob) -> None:
+        return None
+
+    def token(self, job: PlannedJob, text: str) -> None:
+        return None
+
+    def job_finished(self, outcome: Outcome) -> None:
+        return None
+
+
+@dataclass(repr=False)
+class BatchResult:
+    outcomes: list[Outcome]
+    run_ids: list[int]
+
+    def __repr__(self) -> str:
+        counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in OUTCOMES}
+        return f"BatchResult(runs={self.run_ids} {counts})"
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for o in self.outcomes if o.status == "failed")
+
+    def summary(self) -> list[dict[str, Any]]:
+        """One row per campaign × segment × deliverable: ok, failed, cached, variants, tokens."""
+        rows: dict[tuple[str, str, int], dict[str, Any]] = {}
+        for o in self.outcomes:
+            ctx = o.planned.job.ctx
+            k = (o.planned.campaign_id, ctx.segment.id, ctx.deliverable_index)
+            row = rows.setdefault(
+                k,
+                {
+                    "campaign": k[0],
+                    "segment": k[1],
+                    "deliverable": k[2],
+                    "kind": ctx.deliverable.kind,
+                    "channel": o.planned.job.channel,
+                    "ok": 0,
+                    "failed": 0,
+                    "cached": 0,
+                    "variants": 0,
+                    "tokens": 0,
+                },
+            )
+            row[o.status] += 1
+            row["variants"] += (
+                o.planned.job.ctx.count if o.status == "cached" else len(o.variant_ids)
+            )
+            row["tokens"] += o.tokens
+        return list(rows.values())

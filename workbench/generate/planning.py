@@ -1,0 +1,58 @@
+"""Planning: render each job's prompt and compute the key that makes re-runs free."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from workbench.brief.loader import LoadedBrief
+from workbench.generate.jobs import Job, expand_jobs, job_key
+from workbench.generate.outcomes import PlannedJob
+from workbench.kinds import get_kind
+from workbench.llm.base import Provider
+from workbench.prompting import PromptLibrary
+
+
+def provider_fingerprint(provider: Provider) -> dict[str, object]:
+    """What about the provider decides the answer (never the key)."""
+    return {
+        "provider": provider.name,
+        "model": provider.model,
+        "temperature": getattr(provider, "temperature", None),
+        "json": getattr(provider, "structured_output", None),
+    }
+
+
+def provider_json_mode(provider: Provider) -> str:
+    """How the provider is asked for JSON: json_schema, json_object or none."""
+    return str(getattr(provider, "structured_output", None) or "json_schema")
+
+
+def plan_jobs(
+    loaded: LoadedBrief,
+    library: PromptLibrary,
+    provider: Provider,
+    *,
+    round: int,
+    only: Mapping[str, set[str]] | None = None,
+) -> list[PlannedJob]:
+    """Render and key every job of a brief (no I/O besides template loading)."""
+    planner = Planner(loaded, library, provider)
+    return [planner.plan(job) for job in expand_jobs(loaded.brief, round=round, only=only)]
+
+
+class Planner:
+    """Renders one job's prompt and computes its key."""
+
+    def __init__(self, loaded: LoadedBrief, library: PromptLibrary, provider: Provider) -> None:
+        self.loaded = loaded
+        self.library = library
+        self.json_mode = provider_json_mode(provider)
+        self.fingerprint = provider_fingerprint(provider)
+        self.campaign_id = loaded.brief.campaign.key
+
+    def plan(self, job: Job) -> PlannedJob:
+        kind = get_kind(job.ctx.deliverable.kind)
+        schema = kind.json_schema(job.ctx.deliverable, job.ctx.count)
+        prompt = self.library.render(job.ctx, json_schema=schema, json_mode=self.json_mode)
+        key = job_key(self.loaded.content_hash, job, prompt.template_hash, self.fingerprint)
+        return PlannedJob(job, key, prompt, schema, self.campaign_id)
