@@ -180,11 +180,11 @@ def test_failed_transaction_leaves_nothing(store: Store) -> None:
         assert count(store, table) == 0, table
 
 
-def test_add_asset(store: Store) -> None:
+def test_save_asset(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id, kind="poster", channel=None, count=1)
     (vid,) = store.complete_job(job, gen, variants)
-    asset_id = store.add_asset(vid, "output/p.png", "f" * 64, 2048, "bold-sale", 1080, 1440)
+    asset_id = store.save_asset(vid, "output/p.png", "f" * 64, 2048, "bold-sale", 1080, 1440)
     assets = store.get_variant(vid)["assets"]
     assert [a["id"] for a in assets] == [asset_id]
     assert assets[0]["width"] == 1080

@@ -295,22 +295,3 @@ class WritesMixin:
             if gen is not None:
                 conn.execute(_INSERT_GENERATION, _generation_row(gen, stamp))
             conn.execute(_UPSERT_JOB_FAILED, (*_job_row(job), error, stamp))
-
-    def add_asset(
-        self,
-        variant_id: int,
-        path: str,
-        sha256: str,
-        size: int,
-        template: str | None = None,
-        width: int | None = None,
-        height: int | None = None,
-    ) -> int:
-        """Record a rendered file (a poster) for a variant."""
-        with self._lock, write_txn(self._conn) as conn:
-            cur = conn.execute(
-                "INSERT INTO assets (variant_id, path, sha256, size, template, width, height, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (variant_id, path, sha256, size, template, width, height, now()),
-            )
-        return int(cur.lastrowid or 0)
