@@ -107,6 +107,14 @@ class WorkbenchApp(App[None]):
     def action_variants(self, campaign: str | None = None) -> None:
         self.push_screen(VariantsScreen(self.ctx, campaign))
 
+    def action_import_decisions(self) -> None:
+        """Import review decisions from the variants screen (opened first when elsewhere)."""
+        screen = self.screen
+        if not isinstance(screen, VariantsScreen):
+            screen = VariantsScreen(self.ctx, getattr(self.screen, "campaign", None))
+            self.push_screen(screen)
+        screen.action_import_decisions()
+
     def action_ab(self, campaign: str | None = None) -> None:
         """A/B tests of ``campaign`` (default: the campaign the current screen shows)."""
         if campaign is None:

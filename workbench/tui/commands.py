@@ -36,6 +36,11 @@ class WorkbenchCommands(Provider):
             (t("tui.cmd.variants"), t("tui.tip.all_variants"), app.action_variants),
             (t("tui.cmd.open_brief"), t("tui.tip.open_brief"), app.action_open_brief),
             (t("tui.cmd.ab"), t("tui.tip.ab"), app.action_ab),
+            (
+                t("tui.cmd.import_decisions"),
+                t("tui.tip.import_decisions"),
+                app.action_import_decisions,
+            ),
             (t("tui.cmd.help"), t("tui.tip.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.tip.quit"), app.exit),
         ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -22,6 +23,9 @@ from workbench.lint import load_rules
 from workbench.lint.service import LintService
 from workbench.review import ReviewRequest, ReviewResult, edit, review
 from workbench.tui.context import TuiContext
+
+if TYPE_CHECKING:
+    from workbench.review.decisions import ImportReport
 
 DERIVED_KEYS = ("length", "sms_length", "sms_segments", "repairs")
 
@@ -42,13 +46,36 @@ def lint_service(ctx: TuiContext) -> LintService:
 
 
 def apply_review(
-    ctx: TuiContext, variant_ids: Sequence[int], action: str, reason: str | None = None
+    ctx: TuiContext,
+    variant_ids: Sequence[int],
+    action: str,
+    reason: str | None = None,
+    step: str | None = None,
 ) -> list[ReviewResult]:
     """One workflow action on the variants (all or none); raises ``ReviewError``."""
     wb = ctx.workbench
-    request = ReviewRequest(action=action, actor=actor(ctx), reason=reason)
+    request = ReviewRequest(action=action, actor=actor(ctx), step=step, reason=reason)
     return review(
         wb.store, list(variant_ids), request, wb.settings.review.steps, lint_service(ctx).lint
+    )
+
+
+def next_step(ctx: TuiContext, variant_id: int) -> str:
+    """The variant's next step to approve (the first step when every one is done)."""
+    from workbench.review.workflow import approved_steps
+
+    steps = ctx.workbench.settings.review.steps
+    done = approved_steps(ctx.workbench.store.review_rows(variant_id))
+    return next((s for s in steps if s not in done), steps[0])
+
+
+def import_review(ctx: TuiContext, path: Path) -> ImportReport:
+    """Apply the decisions reviewers wrote in a filled-in export (as ``review import``)."""
+    from workbench.review.decisions import import_decisions
+
+    wb = ctx.workbench
+    return import_decisions(
+        wb.store, path, actor(ctx), wb.settings.review.steps, lint_service(ctx).lint
     )
 
 

@@ -85,6 +85,17 @@ class ReviewingScreen(WorkbenchScreen):
             self.notify(self.t("tui.review.pick"), severity="warning")
         return variant
 
+    def targets(self) -> list[dict[str, Any]]:
+        """The variants a status change applies to: here the current one."""
+        variant = self._picked()
+        return [] if variant is None else [variant]
+
+    def clear_marks(self) -> None:
+        """Forget what was marked for a batch action (nothing is marked here)."""
+
+    def _title(self, key: str, variants: list[dict[str, Any]]) -> str:
+        return self.t(key, id=", #".join(str(v["id"]) for v in variants))
+
     @on(Button.Pressed, "ReviewBar Button")
     async def _button(self, event: Button.Pressed) -> None:
         event.stop()
@@ -95,45 +106,80 @@ class ReviewingScreen(WorkbenchScreen):
     # -- status changes ------------------------------------------------------------------
 
     def action_approve(self) -> None:
-        variant = self._picked()
-        if variant is not None:
-            self._approve(variant)
+        variants = self.targets()
+        if not variants:
+            return
+        if len(self.ctx.workbench.settings.review.steps) > 1:
+            self._ask_step(variants)
+        else:
+            self._approve(variants, None)
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _approve(self, variant: dict[str, Any]) -> None:
+    def _ask_step(self, variants: list[dict[str, Any]]) -> None:
+        from workbench.tui.review_ops import next_step
+
+        default = next_step(self.ctx, int(variants[0]["id"]))
+        self.app.call_from_thread(self._step_dialog, variants, default)
+
+    def _step_dialog(self, variants: list[dict[str, Any]], default: str) -> None:
+        from workbench.tui.dialogs.review_step import StepDialog
+
+        def chosen(step: str | None) -> None:
+            if step is not None:
+                self._approve(variants, step)
+
+        steps = list(self.ctx.workbench.settings.review.steps)
+        title = self._title("tui.review.step_title", variants)
+        self.app.push_screen(StepDialog(self.ctx, title, steps, default), chosen)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def _approve(self, variants: list[dict[str, Any]], step: str | None) -> None:
         from workbench.lint.engine import has_ban
         from workbench.tui.review_ops import lint_service
 
-        findings = variant.get("lint")
-        if findings is None:
-            findings = lint_service(self.ctx).lint(variant)
-        if has_ban(findings):
-            terms = sorted({str(f.get("term")) for f in findings if f.get("severity") == "ban"})
-            self.app.call_from_thread(self._ask_override, variant, terms)
+        terms: set[str] = set()
+        for variant in variants:
+            findings = variant.get("lint")
+            if findings is None:
+                findings = lint_service(self.ctx).lint(variant)
+            if has_ban(findings):
+                terms |= {str(f.get("term")) for f in findings if f.get("severity") == "ban"}
+        if terms:
+            self.app.call_from_thread(self._ask_override, variants, sorted(terms), step)
             return
-        self._apply_action(variant, "approve", None)
+        self._apply_action(variants, "approve", None, step)
 
-    def _ask_override(self, variant: dict[str, Any], terms: list[str]) -> None:
+    def _ask_override(
+        self, variants: list[dict[str, Any]], terms: list[str], step: str | None
+    ) -> None:
         dialog = ReasonDialog(
             self.ctx,
-            self.t("tui.review.override_title", id=variant["id"]),
+            self._title("tui.review.override_title", variants),
             self.t("tui.review.override_prompt"),
             warning=self.t("tui.review.override_warning", terms="、".join(terms)),
         )
-        self.app.push_screen(dialog, lambda reason: self._reasoned(variant, "approve", reason))
+        self.app.push_screen(
+            dialog, lambda reason: self._reasoned(variants, "approve", reason, step)
+        )
 
     def _ask_reason(self, action: str) -> None:
-        variant = self._picked()
-        if variant is None:
+        variants = self.targets()
+        if not variants:
             return
         dialog = ReasonDialog(
-            self.ctx, self.t(NEEDS_REASON[action], id=variant["id"]), self.t("tui.review.reason")
+            self.ctx, self._title(NEEDS_REASON[action], variants), self.t("tui.review.reason")
         )
-        self.app.push_screen(dialog, lambda reason: self._reasoned(variant, action, reason))
+        self.app.push_screen(dialog, lambda reason: self._reasoned(variants, action, reason))
 
-    def _reasoned(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+    def _reasoned(
+        self,
+        variants: list[dict[str, Any]],
+        action: str,
+        reason: str | None,
+        step: str | None = None,
+    ) -> None:
         if reason is not None:
-            self._review(variant, action, reason)
+            self._review(variants, action, reason, step)
 
     def action_reject(self) -> None:
         self._ask_reason("reject")
@@ -145,14 +191,22 @@ class ReviewingScreen(WorkbenchScreen):
         self._ask_reason("comment")
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _review(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
-        self._apply_action(variant, action, reason)
+    def _review(
+        self, variants: list[dict[str, Any]], action: str, reason: str | None, step: str | None
+    ) -> None:
+        self._apply_action(variants, action, reason, step)
 
-    def _apply_action(self, variant: dict[str, Any], action: str, reason: str | None) -> None:
+    def _apply_action(
+        self, variants: list[dict[str, Any]], action: str, reason: str | None, step: str | None
+    ) -> None:
         from workbench.tui.review_ops import apply_review
 
-        (result,) = apply_review(self.ctx, [int(variant["id"])], action, reason)
-        self.app.call_from_thread(self._reviewed, result)
+        ids = [int(v["id"]) for v in variants]
+        results = apply_review(self.ctx, ids, action, reason, step)
+        if len(results) == 1:
+            self.app.call_from_thread(self._reviewed, results[0])
+        else:
+            self.app.call_from_thread(self._reviewed_many, action, results)
 
     def _reviewed(self, r: ReviewResult) -> None:
         pending = ""
@@ -168,7 +222,21 @@ class ReviewingScreen(WorkbenchScreen):
                 step=step,
             )
         )
+        self.clear_marks()
         self.after_change(r.variant_id)
+
+    def _reviewed_many(self, action: str, results: list[ReviewResult]) -> None:
+        statuses = ", ".join(sorted({r.to_status for r in results}))
+        self.notify(
+            self.t(
+                "tui.review.done_many",
+                action=self.t(f"tui.key.{action}"),
+                count=len(results),
+                status=statuses,
+            )
+        )
+        self.clear_marks()
+        self.after_change(None)
 
     # -- edit, regenerate, export --------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""Variants: a filterable, searchable table with a detail pane; mark two to compare."""
+"""Variants: a filterable, searchable table with a detail pane; mark two to compare, mark
+several to review them at once; import reviewers' decisions from a file."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -21,7 +22,11 @@ from workbench.tui.widgets.filter_bar import FilterBar
 from workbench.tui.widgets.variant_detail import VariantDetail
 from workbench.tui.widgets.variant_table import MAX_ROWS, VariantTable
 
+if TYPE_CHECKING:
+    from workbench.review.decisions import ImportReport
+
 POSTER_COLUMNS = 36
+IMPORT_PROBLEMS_SHOWN = 5
 POSTER_ROWS = 18
 
 
@@ -55,6 +60,14 @@ class VariantsScreen(ReviewingScreen):
             "tui.key.open_poster",
             id="variants.open_poster",
             tooltip="tui.tip.open_poster",
+        ),
+        Binding(
+            "i",
+            "import_decisions",
+            "tui.key.import_decisions",
+            id="variants.import_decisions",
+            tooltip="tui.tip.import_decisions",
+            show=False,
         ),
         Binding(
             "f5",
@@ -165,6 +178,17 @@ class VariantsScreen(ReviewingScreen):
         current = table.current_id()
         return next((v for v in table.shown if v["id"] == current), None)
 
+    def targets(self) -> list[dict[str, Any]]:
+        """The marked variants when any are marked, else the current one."""
+        marked = self.query_one(VariantTable).marked
+        if not marked:
+            return super().targets()
+        by_id = {v["id"]: v for v in self.variants}
+        return [by_id[i] for i in marked if i in by_id]
+
+    def clear_marks(self) -> None:
+        self.query_one(VariantTable).clear_marks()
+
     def current_campaign(self) -> str | None:
         return self.campaign or super().current_campaign()
 
@@ -195,6 +219,45 @@ class VariantsScreen(ReviewingScreen):
             return
         self.app.open_url(self.poster_path.as_uri())
         self.notify(self.t("tui.variants.opening", path=self.poster_path.name))
+
+    def action_import_decisions(self) -> None:
+        from workbench.tui.dialogs.import_decisions import ImportDecisionsDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._import_decisions(path)
+
+        self.app.push_screen(ImportDecisionsDialog(self.ctx), chosen)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def _import_decisions(self, path: Path) -> None:
+        from workbench.tui.review_ops import import_review
+
+        report = import_review(self.ctx, path)
+        self.app.call_from_thread(self._imported, report)
+
+    def _imported(self, report: ImportReport) -> None:
+        t = self.t
+        lines = [
+            t(
+                "tui.review.imported",
+                applied=len(report.applied),
+                already=len(report.already),
+                problems=len(report.problems),
+            )
+        ]
+        lines += [
+            t("review.import_problem", row=p["row"], id=p["variant_id"], problem=p["problem"])
+            for p in report.problems[:IMPORT_PROBLEMS_SHOWN]
+        ]
+        if len(report.problems) > IMPORT_PROBLEMS_SHOWN:
+            lines.append(t("tui.review.more", count=len(report.problems) - IMPORT_PROBLEMS_SHOWN))
+        self.notify(
+            "\n".join(lines),
+            severity="warning" if report.problems else "information",
+            timeout=12 if report.problems else 6,
+        )
+        self.after_change(None)
 
     def action_reload(self) -> None:
         self.reload()

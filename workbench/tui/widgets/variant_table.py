@@ -1,4 +1,5 @@
-"""The variants table: one row per variant, marks for comparing, a cap on rows shown."""
+"""The variants table: one row per variant, marks (to compare two or act on several), a cap
+on rows shown."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ class VariantTable(DataTable[Any]):
 
     def _mark(self, variant_id: int) -> Text:
         if variant_id in self.marked:
-            return Text(str(self.marked.index(variant_id) + 1), style="bold reverse")
+            place = self.marked.index(variant_id) + 1
+            return Text(str(place) if place < 10 else "+", style="bold reverse")
         return Text(" ")
 
     def current_id(self) -> int | None:
@@ -73,7 +75,7 @@ class VariantTable(DataTable[Any]):
         return int(key) if key is not None else None
 
     def toggle_mark(self) -> None:
-        """Mark the current row for comparing (two at most; the oldest mark drops)."""
+        """Mark or unmark the current row (compare takes two; review actions take all)."""
         variant_id = self.current_id()
         if variant_id is None:
             return
@@ -81,9 +83,16 @@ class VariantTable(DataTable[Any]):
         if variant_id in self.marked:
             self.marked.remove(variant_id)
         else:
-            self.marked = [*self.marked, variant_id][-2:]
+            self.marked = [*self.marked, variant_id]
         shown = {v["id"] for v in self.shown}
         for touched in before | set(self.marked) | {variant_id}:
+            if touched in shown:
+                self.update_cell(str(touched), "mark", self._mark(touched))
+
+    def clear_marks(self) -> None:
+        shown = {v["id"] for v in self.shown}
+        before, self.marked = self.marked, []
+        for touched in before:
             if touched in shown:
                 self.update_cell(str(touched), "mark", self._mark(touched))
 
