@@ -2,9 +2,9 @@
 failure isolation, and resumable storage.
 
 Jobs are rendered and keyed in small chunks while workers already call the model; jobs
-whose key is already ``ok`` in the store are ``cached`` and make no LLM call. A finished job is stored in one short transaction (its
-generation, its variants and its status), so a run killed at any moment resumes to the
-exact expected count with no duplicates.
+whose key is already ``ok`` in the store are ``cached`` and make no LLM call. A finished
+job is stored in one short transaction (its generation, its variants and its status), so a
+run killed at any moment resumes to the exact expected count with no duplicates.
 """
 
 from __future__ import annotations
