@@ -159,6 +159,14 @@ def _clauses(text: str, terms: tuple[str, ...]) -> list[str]:
     return [p.strip() for p in _CLAUSE_RE.split(clean(text, terms)) if p.strip()]
 
 
+def _address(name: str, lifecycle: str | None, terms: tuple[str, ...], en: bool) -> str:
+    """How the copy addresses the segment. A lapsed segment's name is an internal label
+    (沉睡VIP, 流失客户) that no customer should read about themselves: they are old friends."""
+    if lifecycle in ("dormant", "declining", "churned"):
+        return "old friends" if en else "老朋友"
+    return clean(name, terms) or name
+
+
 def facts_for(job: JobContext) -> Facts:
     campaign = job.brief.campaign
     lang = campaign.language
@@ -184,7 +192,7 @@ def facts_for(job: JobContext) -> Facts:
         deadline=_deadline(job, en),
         url=product.landing_url or "",
         points=[p for p in (clean(x, terms) for x in product.selling_points) if p],
-        seg=clean(seg.name, terms) or seg.name,
+        seg=_address(seg.name, seg.lifecycle, terms, en),
         seg_desc=[c for c in desc if c not in pains],
         pains=pains,
         interests=[i for i in (clean(x, terms) for x in seg.interests) if i],

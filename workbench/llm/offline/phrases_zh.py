@@ -75,7 +75,7 @@ BEATS: dict[str, list[str]] = {
     ],
     "anchor": [
         "到手价{price}，{split}。",
-        "这样算下来，{math}。",
+        "活动价算下来{math}。",
         "单价{price}，活动期间入手更划算。",
         "{split}，就能把{product}带回家。",
     ],
@@ -165,7 +165,7 @@ VIDEO: dict[str, list[str]] = {
     "pain": ["{pain}，是很多{seg}的烦恼。", "选{product}总怕选错？", "每次挑都要比半天？"],
     "point": ["{point}，看得见的安心。", "亮点是{point}。", "{point}，细节很用心。"],
     "scene": ["{interest}的时候，{product}刚刚好。", "在家就能轻松搞定。", "日常用起来很顺手。"],
-    "price": ["到手{price}，{split}。", "这样算下来，{math}。", "{offer}。"],
+    "price": ["到手{price}，{split}。", "活动价算下来{math}。", "{offer}。"],
     "cta": ["{cta}，截至{deadline}！", "{cta}！", "现在就{cta}！"],
 }
 
