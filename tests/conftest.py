@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +26,15 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     for name in ("WORKBENCH_DB", "OPENAI_BASE_URL", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(home)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An initialised workspace (``workbench init``), current and pointed to by WORKBENCH_HOME."""
+    from workbench.cli.main import run
+
+    folder = tmp_path / "ws"
+    assert run(["init", str(folder)]) == 0
+    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
+    monkeypatch.chdir(folder)
+    return folder

@@ -9,15 +9,6 @@ import pytest
 from workbench.cli.main import run
 
 
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "ws"
-    assert run(["init", str(folder)]) == 0
-    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
-    monkeypatch.chdir(folder)
-    return folder
-
-
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

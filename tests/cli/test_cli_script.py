@@ -23,15 +23,6 @@ from workbench.testing import FakeLLMServer
 KEY = "sk-test-never-stored-0123456789"
 
 
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "ws"
-    assert run(["init", str(folder)]) == 0
-    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
-    monkeypatch.chdir(folder)
-    return folder
-
-
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = run(list(args))

@@ -18,14 +18,9 @@ REPLY = json.dumps(
 )
 
 
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "ws"
-    assert run(["init", str(folder)]) == 0
-    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-trace-test-000000")
-    monkeypatch.chdir(folder)
-    return folder
 
 
 def test_rendered_prompt_is_what_was_sent_and_stored(

@@ -13,15 +13,6 @@ from workbench.cli.main import run
 MEMBER_DAY_VARIANTS = 2 * (6 + 2 + 10 + 2 + 2)
 
 
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "ws"
-    assert run(["init", str(folder)]) == 0
-    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
-    monkeypatch.chdir(folder)
-    return folder
-
-
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = run(list(args))

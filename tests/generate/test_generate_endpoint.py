@@ -57,13 +57,9 @@ def copy_reply(body: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "ws"
-    assert run(["init", str(folder)]) == 0
-    monkeypatch.setenv("WORKBENCH_HOME", str(folder))
+def workspace(ws: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    monkeypatch.chdir(folder)
-    return folder
+    return ws
 
 
 def write_brief(folder: Path, **kwargs: Any) -> str:
