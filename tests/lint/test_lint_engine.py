@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from workbench.kinds.channels import sms_segments
+from workbench.kinds.channels import sms_count
 from workbench.lint import LintContext, Linter, packaged_rules
 from workbench.lint.fix import apply_fixes_text
 
@@ -99,7 +99,7 @@ def test_offsets_point_into_the_text() -> None:
 
 @pytest.mark.parametrize(("n", "segments"), [(0, 0), (70, 1), (71, 2), (134, 2), (135, 3)])
 def test_sms_segment_counting(n: int, segments: int) -> None:
-    assert sms_segments(n) == segments
+    assert sms_count("会" * n) == segments
 
 
 def test_sms_checks_count_signature_and_need_opt_out() -> None:

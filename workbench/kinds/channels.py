@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-SMS_SINGLE = 70  # one SMS segment, signature included
+SMS_SINGLE = 70  # one SMS part, signature included
 SMS_LONG_PART = 67  # a long SMS is billed per 67 characters
 SMS_MAX_TOTAL = 500
 SMS_OPT_OUT = "拒收请回复R"
@@ -30,16 +30,27 @@ def sms_signature(brand: str) -> str:
     return f"【{brand}】"
 
 
-def sms_length(signature: str, body: str) -> int:
-    """Characters the carrier counts: signature (with 【】) plus body."""
-    return len(signature) + len(body)
+def sms_opt_out(lang: str) -> str:
+    """The unsubscribe phrase a marketing SMS carries in ``lang``."""
+    return SMS_OPT_OUT_EN if lang == "en-US" else SMS_OPT_OUT
 
 
-def sms_segments(length: int) -> int:
-    """Billed segments: 1 up to 70 characters, else ceil(n / 67)."""
-    if length <= 0:
+def sms_count(text: str) -> int:
+    """Billed parts of one SMS as sent (signature and opt-out included in ``text``).
+
+    Carriers count code points: 1 part up to 70, else ceil(n / 67); empty text is 0.
+    The one SMS counting rule: kinds, lint, review and the offline composer call it.
+    """
+    n = plain_len(text)
+    if n <= 0:
         return 0
-    return 1 if length <= SMS_SINGLE else math.ceil(length / SMS_LONG_PART)
+    return 1 if n <= SMS_SINGLE else math.ceil(n / SMS_LONG_PART)
+
+
+def sms_max_chars(spec: ChannelSpec) -> int:
+    """Most characters (signature included) that fit in ``spec.sms_max_parts`` parts."""
+    parts = spec.sms_max_parts
+    return min(SMS_SINGLE if parts <= 1 else SMS_LONG_PART * parts, SMS_MAX_TOTAL)
 
 
 @dataclass(frozen=True)
@@ -53,8 +64,8 @@ class ChannelSpec:
     body_max: int | None = None
     body_fold: int | None = None  # text beyond this is folded (a warning, not an error)
     hashtags_max: int = 0
-    sms: bool = False  # carries 【signature】 and opt-out; counted per carrier rules
-    sms_max_segments: int = 2
+    sms: bool = False  # carries 【signature】 and opt-out; counted with ``sms_count``
+    sms_max_parts: int = 2  # billed parts one message may take
     body_weighted: bool = False  # body counted with ASCII as half (push vendors)
 
     def title_length(self, title: str) -> int:

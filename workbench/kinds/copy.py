@@ -13,14 +13,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, create_model
 
 from workbench.kinds.channels import (
-    SMS_LONG_PART,
-    SMS_OPT_OUT,
-    SMS_OPT_OUT_EN,
-    SMS_SINGLE,
-    ChannelSpec,
     channel,
-    sms_length,
-    sms_segments,
+    sms_count,
+    sms_max_chars,
+    sms_opt_out,
     sms_signature,
 )
 from workbench.kinds.common import (
@@ -37,15 +33,10 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from workbench.brief.models import Brief, Deliverable
+    from workbench.kinds.channels import ChannelSpec
 
 
-def opt_out_text(lang: str) -> str:
-    return SMS_OPT_OUT_EN if lang == "en-US" else SMS_OPT_OUT
-
-
-def sms_max_chars(spec: ChannelSpec) -> int:
-    """Most characters that still fit in ``sms_max_segments`` segments."""
-    return SMS_SINGLE if spec.sms_max_segments <= 1 else SMS_LONG_PART * spec.sms_max_segments
+opt_out_text = sms_opt_out  # the name the offline composer imports (channels.sms_opt_out)
 
 
 @cache
@@ -140,16 +131,16 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
     if spec.sms and body:
         body = _repair_sms(body, brief.campaign.brand.name, lang, problems)
         n = len(body)
-        segments = sms_segments(n)
-        extra = {"sms_length": n, "sms_segments": segments}
+        parts = sms_count(body)
+        extra = {"sms_length": n, "sms_segments": parts}
         inner = body[len(sms_signature(brief.campaign.brand.name)) :]
         if "【" in inner or "】" in inner:
             problems.add("body", "contains 【】 after the signature; carriers reject that")
-        if segments > spec.sms_max_segments:
+        if parts > spec.sms_max_parts:
             problems.add(
                 "body",
                 f"is {n} characters as carriers count them (signature and opt-out included), "
-                f"{segments} segments; the limit is {spec.sms_max_segments} segments "
+                f"{parts} segments; the limit is {spec.sms_max_parts} segments "
                 f"({sms_max_chars(spec)} characters)",
             )
     if spec.body_max is not None and body:
@@ -192,4 +183,4 @@ def _repair_sms(body: str, brand: str, lang: str, problems: Problems) -> str:
     return body
 
 
-__all__ = ["CopyKind", "check_copy", "opt_out_text", "sms_length", "sms_max_chars"]
+__all__ = ["CopyKind", "check_copy", "opt_out_text", "sms_max_chars"]

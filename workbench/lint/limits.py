@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.kinds.channels import (
     CHANNELS,
-    SMS_LONG_PART,
     SMS_MAX_TOTAL,
     SMS_OPT_OUT,
     SMS_OPT_OUT_EN,
     VIDEO_PLATFORMS,
     ChannelSpec,
-    sms_segments,
+    sms_count,
+    sms_max_chars,
 )
 
 if TYPE_CHECKING:
@@ -108,9 +108,9 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
                 "basis": SMS_BASIS,
             }
         )
-    segments = sms_segments(n)
+    parts = sms_count(text)
     spec = CHANNELS["sms"]
-    values = {"count": n, "segments": segments, "limit": spec.sms_max_segments}
+    values = {"count": n, "segments": parts, "limit": spec.sms_max_parts}
     if n > SMS_MAX_TOTAL:
         out.append(
             {
@@ -123,8 +123,8 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
                 "basis": SMS_BASIS,
             }
         )
-    if segments > spec.sms_max_segments:
-        start = SMS_LONG_PART * spec.sms_max_segments
+    if parts > spec.sms_max_parts:
+        start = sms_max_chars(spec)
         out.append(
             {
                 "rule": "sms_segments",
@@ -136,7 +136,7 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
                 "basis": SMS_BASIS,
             }
         )
-    elif segments > 1:
+    elif parts > 1:
         out.append(
             {
                 "rule": "sms_billing",

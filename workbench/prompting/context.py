@@ -16,14 +16,13 @@ from workbench.kinds.channels import (
     POSTER_BULLETS,
     POSTER_CAPS,
     SMS_LONG_PART,
-    SMS_MAX_TOTAL,
-    SMS_OPT_OUT,
-    SMS_OPT_OUT_EN,
     SMS_SINGLE,
     TITLE_FALLBACK_MAX,
     VIDEO_COVER_MAX,
     VIDEO_PLATFORMS,
     ChannelSpec,
+    sms_max_chars,
+    sms_opt_out,
     sms_signature,
 )
 from workbench.kinds.timing import speech_rate
@@ -76,6 +75,7 @@ ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
         "poster": ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利"),
         "video_script": ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍"),
         "live_script": ("福利先行", "痛点场景", "专家讲解", "门店实拍", "顾客证言", "节令氛围"),
+        "theme_post": ("亲切问候", "生活场景", "小知识", "互动提问", "节令氛围", "群友故事"),
     },
     "en-US": {
         "copy": (
@@ -119,6 +119,14 @@ ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
             "customer testimony",
             "seasonal mood",
         ),
+        "theme_post": (
+            "warm greeting",
+            "everyday scene",
+            "small tip",
+            "question for the group",
+            "seasonal mood",
+            "member story",
+        ),
     },
 }
 
@@ -161,21 +169,21 @@ def limits_for(job: JobContext) -> dict[str, Any]:
     d = job.deliverable
     lang = job.brief.campaign.language
     limits: dict[str, Any]
-    if d.kind in ("copy", "title"):
+    if d.kind in ("copy", "title", "theme_post"):
         channel_id = d.channel
         limits = _channel_limits(CHANNELS[channel_id])
         limits["emoji_max"] = EMOJI_MAX.get(channel_id, EMOJI_MAX_DEFAULT)
         if d.kind == "title" and limits["title_max"] is None:
             limits["title_max"] = TITLE_FALLBACK_MAX
-        if CHANNELS[channel_id].sms:
-            max_segments = CHANNELS[channel_id].sms_max_segments
+        spec = CHANNELS[channel_id]
+        if spec.sms:
             limits["sms_rules"] = {
                 "signature": sms_signature(job.brief.campaign.brand.name),
-                "opt_out": SMS_OPT_OUT_EN if lang == "en-US" else SMS_OPT_OUT,
+                "opt_out": sms_opt_out(lang),
                 "single": SMS_SINGLE,
                 "long_part": SMS_LONG_PART,
-                "max_segments": max_segments,
-                "max_chars": min(SMS_MAX_TOTAL, max_segments * SMS_LONG_PART),
+                "max_segments": spec.sms_max_parts,
+                "max_chars": sms_max_chars(spec),
             }
     elif d.kind == "video_script":
         limits = _channel_limits(VIDEO_PLATFORMS[d.platform])

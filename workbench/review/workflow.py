@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.errors import InputError, Problem, WorkbenchError
-from workbench.kinds.channels import sms_segments
+from workbench.kinds.channels import sms_count
 from workbench.lint.engine import has_ban
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction
@@ -204,7 +204,7 @@ def with_derived(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         if key in ("length", "sms_length") and isinstance(body, str):
             out[key] = len(body)
         elif key == "sms_segments" and isinstance(body, str):
-            out[key] = sms_segments(len(body))
+            out[key] = sms_count(body)
     return out
 
 

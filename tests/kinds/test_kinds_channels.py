@@ -1,0 +1,47 @@
+"""The channel table and the one SMS counting rule."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from workbench.brief.models import CopyChannel, VideoPlatform
+from workbench.kinds.channels import (
+    CHANNELS,
+    SMS_MAX_TOTAL,
+    VIDEO_PLATFORMS,
+    ChannelSpec,
+    sms_count,
+    sms_max_chars,
+    sms_opt_out,
+)
+
+
+def test_brief_channel_literal_equals_the_table() -> None:
+    assert set(get_args(CopyChannel)) == set(CHANNELS)
+    assert set(get_args(VideoPlatform)) == set(VIDEO_PLATFORMS)
+    for table in (CHANNELS, VIDEO_PLATFORMS):
+        assert all(spec.id == key for key, spec in table.items())
+
+
+@pytest.mark.parametrize(
+    ("n", "parts"), [(0, 0), (1, 1), (70, 1), (71, 2), (134, 2), (135, 3), (160, 3), (500, 8)]
+)
+def test_sms_count_bills_70_then_67_per_part(n: int, parts: int) -> None:
+    assert sms_count("会" * n) == parts
+    assert sms_count("a" * n) == parts  # carriers count every code point as 1
+
+
+def test_sms_max_chars_is_the_longest_text_within_the_parts() -> None:
+    for max_parts in (1, 2, 3, 7, 8):
+        spec = ChannelSpec("sms", "短信", "SMS", sms=True, sms_max_parts=max_parts)
+        most = sms_max_chars(spec)
+        assert sms_count("会" * most) <= max_parts
+        assert most == SMS_MAX_TOTAL or sms_count("会" * (most + 1)) > max_parts
+    assert sms_max_chars(CHANNELS["sms"]) == 134
+
+
+def test_opt_out_follows_the_language() -> None:
+    assert sms_opt_out("zh-CN") == "拒收请回复R"
+    assert sms_opt_out("en-US") == "Reply R to opt out"
