@@ -7,7 +7,7 @@ from typing import Any
 
 def content_text(kind: str, content: dict[str, Any]) -> str:
     """The whole piece as an operator would read or paste it."""
-    if kind == "copy":
+    if kind in ("copy", "theme_post"):
         body = content.get("body", "")
         cta = content.get("cta") or ""
         parts = [content.get("title") or "", body]
@@ -71,7 +71,7 @@ def _live_text(content: dict[str, Any]) -> str:
 
 def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
     """One line, at most ``width`` characters."""
-    if kind == "copy":
+    if kind in ("copy", "theme_post"):
         text = content.get("title") or content.get("body", "")
     elif kind == "title":
         text = content.get("text", "")

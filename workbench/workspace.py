@@ -12,6 +12,7 @@ from workbench.locations import DB_FILE, WORKSPACE_FILE, resource_dir
 SEGMENTS_FILE = "segments.yaml"
 BRIEFS_DIR = "briefs"
 PROMPTS_DIR = "prompts"
+PLANS_DIR = "plans"  # packaged example week plans, copied to the workspace's top folder
 
 
 @dataclass
@@ -36,6 +37,8 @@ def init_workspace(folder: Path) -> InitResult:
         (brief, folder / BRIEFS_DIR / brief.name)
         for brief in sorted((templates / "briefs").glob("*.yaml"))
     ]
+    # week plans (issue 15) sit at the top so their ``brief: briefs/...`` paths resolve
+    plan += [(p, folder / p.name) for p in sorted((templates / PLANS_DIR).glob("*.yaml"))]
     created: list[Path] = []
     kept: list[Path] = []
     for source, target in plan:

@@ -129,7 +129,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         edit("kind: title", "kind: titel"),
         [
             "march.yaml:43: deliverables[2].kind: unknown kind 'titel' (did you mean 'title'?); "
-            "must be one of: copy, title, poster, video_script, live_script"
+            "must be one of: copy, title, poster, video_script, live_script, theme_post"
         ],
     ),
     (
@@ -137,7 +137,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         edit("  - kind: title\n", "  - template: plain\n"),
         [
             "march.yaml:43: deliverables[2].kind: missing; "
-            "must be one of: copy, title, poster, video_script, live_script"
+            "must be one of: copy, title, poster, video_script, live_script, theme_post"
         ],
     ),
     (

@@ -43,6 +43,7 @@ def test_deliverables_are_discriminated_by_kind() -> None:
         "poster",
         "video_script",
         "live_script",
+        "theme_post",
     }
     copy = _resolve(schema, items["discriminator"]["mapping"]["copy"])
     assert copy["properties"]["variants"]["minimum"] == 1

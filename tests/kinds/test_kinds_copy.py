@@ -33,7 +33,7 @@ def answer(**kw: Any) -> dict[str, Any]:
 
 
 def test_registry() -> None:
-    assert set(KINDS) == {"copy", "title", "poster", "video_script", "live_script"}
+    assert set(KINDS) == {"copy", "title", "poster", "video_script", "live_script", "theme_post"}
     with pytest.raises(KeyError, match="known"):
         get_kind("nope")
 

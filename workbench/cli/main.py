@@ -12,6 +12,7 @@ from workbench import __version__
 from workbench.cli import (
     cmd_ab,
     cmd_brief,
+    cmd_calendar,
     cmd_export,
     cmd_generate,
     cmd_lint,
@@ -72,6 +73,7 @@ app.command()(cmd_review.audit)
 app.command()(cmd_export.export)
 app.add_typer(cmd_script.app, name="script")
 app.add_typer(cmd_poster.app, name="poster")
+app.add_typer(cmd_calendar.app, name="calendar")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ ONLY_FIELDS = ("segment", "kind", "channel", "style", "deliverable")
 
 def deliverable_channel(deliverable: Deliverable) -> str | None:
     """The channel a deliverable targets (video scripts: their platform; posters: none)."""
-    if deliverable.kind in ("copy", "title"):
+    if deliverable.kind in ("copy", "title", "theme_post"):
         return getattr(deliverable, "channel", None)
     if deliverable.kind in ("video_script", "live_script"):
         return getattr(deliverable, "platform", None)

@@ -6,12 +6,20 @@ from workbench.kinds.base import ContentError, KindSpec
 from workbench.kinds.copy import CopyKind
 from workbench.kinds.live_script import LiveScriptKind
 from workbench.kinds.poster import PosterKind
+from workbench.kinds.theme_post import ThemePostKind
 from workbench.kinds.title import TitleKind
 from workbench.kinds.video_script import VideoScriptKind
 
 KINDS: dict[str, KindSpec] = {
     kind.name: kind
-    for kind in (CopyKind(), TitleKind(), PosterKind(), VideoScriptKind(), LiveScriptKind())
+    for kind in (
+        CopyKind(),
+        TitleKind(),
+        PosterKind(),
+        VideoScriptKind(),
+        LiveScriptKind(),
+        ThemePostKind(),
+    )
 }
 
 

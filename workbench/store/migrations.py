@@ -343,3 +343,55 @@ def m030_ab_tracking(db: Database) -> None:
     db.table("ab_outcomes").create_index(["experiment_id", "arm_id"], unique=True)
     db.table("ab_outcomes").create_index(["kind", "channel", "role"])
     db.table("ab_outcomes").create_index(["campaign_id", "role"])
+
+
+@MIGRATIONS()
+def m120_calendar(db: Database) -> None:
+    """Week plans (issue 15): one row per send (day x plan slot x segment). The slot's
+    content is found through its campaign, segment, deliverables and variant slot; status
+    follows that content until ``sent_at`` is set."""
+    db.table("calendar_slots").create(
+        {
+            "id": int,
+            "plan_key": str,
+            "plan_path": str,
+            "week_of": str,  # YYYY-MM-DD, the Monday
+            "entry": int,  # index of the slot in the plan file
+            "date": str,  # YYYY-MM-DD
+            "time": str,  # HH:MM local time
+            "timezone": str,
+            "segment_id": str,
+            "activity": str,
+            "format": str,
+            "owner": str,
+            "campaign_id": str,
+            "deliverables": str,  # JSON list of deliverable indexes
+            "variant_slot": int,
+            "theme": str,
+            "brief_path": str,
+            "sent_at": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null=[
+            "plan_key",
+            "week_of",
+            "date",
+            "time",
+            "timezone",
+            "segment_id",
+            "activity",
+            "format",
+            "owner",
+            "campaign_id",
+            "deliverables",
+            "variant_slot",
+            "created_at",
+            "updated_at",
+        ],
+    )
+    db.table("calendar_slots").create_index(
+        ["plan_key", "date", "time", "activity", "format", "segment_id"], unique=True
+    )
+    db.table("calendar_slots").create_index(["week_of", "date", "time"])

@@ -17,6 +17,7 @@ from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallbac
 from workbench.llm.offline.context import Ctx, make_ctx
 from workbench.llm.offline.copywriter import compose_copy
 from workbench.llm.offline.live import compose_live
+from workbench.llm.offline.outline import compose_outline
 from workbench.llm.offline.poster import compose_poster
 from workbench.llm.offline.titles import compose_titles
 from workbench.llm.offline.video import compose_video
@@ -40,6 +41,7 @@ COMPOSERS: dict[str, Callable[[Ctx], dict[str, Any]]] = {
     "poster": compose_poster,
     "video_script": compose_video,
     "live_script": compose_live,
+    "theme_post": compose_outline,
 }
 
 

@@ -1,0 +1,71 @@
+"""Theme posts: brand content on a theme with no product (a week plan's theme slots).
+
+Answer shape: ``{"title": str|null, "body": str, "hashtags": [str], "cta": str,
+"outline": bool}``, checked like community copy. ``outline`` is true when the text is an
+outline a person completes before sending (the offline composer always writes one: it has
+the theme and the brand, and no facts about the subject). Each variant is ``{"title",
+"body", "hashtags", "cta", "length", "theme", "format", "outline"}``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, create_model
+
+from workbench.kinds.channels import channel
+from workbench.kinds.common import Answer, schema_of, validate
+from workbench.kinds.copy import check_copy
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbench.brief.models import Brief, Deliverable
+
+CHANNEL = "community"
+
+
+@cache
+def _model() -> type[BaseModel]:
+    spec = channel(CHANNEL)
+    return create_model(
+        "ThemePost",
+        __base__=Answer,
+        title=(str | None, Field(description="null, or a short headline line")),
+        body=(str, Field(description=f"The group post, at most {spec.body_max} characters")),
+        hashtags=(list[str], Field(description="Empty: group posts take no topic tags")),
+        cta=(str, Field(description="One easy action for the group, one short line")),
+        outline=(
+            bool,
+            Field(description="true only if this is an outline a person must complete"),
+        ),
+    )
+
+
+class ThemePostKind:
+    name = "theme_post"
+
+    def call_size(self, deliverable: Deliverable) -> int:
+        return 1
+
+    def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
+        return _model()
+
+    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
+        return schema_of(self.response_model(deliverable, count))
+
+    def parse(
+        self, data: Any, deliverable: Deliverable, brief: Brief, count: int
+    ) -> list[dict[str, Any]]:
+        values = validate(self.response_model(deliverable, count), data).model_dump()
+        content = check_copy(values, channel(CHANNEL), brief)
+        content.update(
+            theme=getattr(deliverable, "theme", ""),
+            format=getattr(deliverable, "format", "image_text"),
+            outline=bool(values["outline"]),
+        )
+        return [content]
+
+
+__all__ = ["ThemePostKind"]

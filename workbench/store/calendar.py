@@ -1,0 +1,165 @@
+"""Store methods for week plans (issue 15): calendar slots, their content and sends.
+
+A slot's content is not copied: it is the newest version of each variant the slot's
+campaign made for its segment, deliverables and variant slot in the campaign's current
+round, so edits and approvals in review show up in the calendar at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from workbench.errors import NotFoundError
+from workbench.store.db import dumps, loads, now, read_txn, write_txn
+
+SLOT_COLUMNS = (
+    "plan_key",
+    "plan_path",
+    "week_of",
+    "entry",
+    "date",
+    "time",
+    "timezone",
+    "segment_id",
+    "activity",
+    "format",
+    "owner",
+    "campaign_id",
+    "deliverables",
+    "variant_slot",
+    "theme",
+    "brief_path",
+)
+_CONTENT_SQL = """
+    SELECT v.id, v.uid, v.kind, v.channel, v.status, v.content, v.provider, v.model,
+           v.deliverable_index, v.version
+    FROM variants v JOIN campaigns c ON c.id = v.campaign_id
+    WHERE v.campaign_id = ? AND v.segment_id = ? AND v.slot = ? AND v.round = c.current_round
+      AND v.version = (SELECT MAX(n.version) FROM variants n
+                       WHERE n.job_key = v.job_key AND n.slot = v.slot)
+    ORDER BY v.deliverable_index, v.id
+"""
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+class CalendarMixin:
+    """The week-plan half of ``Store``."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+
+    def calendar_save_slots(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert or update slots (keyed by plan, date, time, activity, format, segment);
+        a slot already sent keeps ``sent_at``. Returns the slot ids in order."""
+        stamp = now()
+        names = ", ".join(SLOT_COLUMNS)
+        marks = ", ".join("?" * len(SLOT_COLUMNS))
+        updates = ", ".join(f"{c} = excluded.{c}" for c in SLOT_COLUMNS)
+        ids: list[int] = []
+        with self._lock, write_txn(self._conn) as conn:
+            for row in rows:
+                values = [
+                    dumps(row[c]) if c == "deliverables" else row.get(c) for c in SLOT_COLUMNS
+                ]
+                conn.execute(
+                    f"INSERT INTO calendar_slots ({names}, created_at, updated_at) "
+                    f"VALUES ({marks}, ?, ?) ON CONFLICT (plan_key, date, time, activity, "
+                    f"format, segment_id) DO UPDATE SET {updates}, "
+                    "updated_at = excluded.updated_at",
+                    [*values, stamp, stamp],
+                )
+                found = conn.execute(
+                    "SELECT id FROM calendar_slots WHERE plan_key = ? AND date = ? AND time = ? "
+                    "AND activity = ? AND format = ? AND segment_id = ?",
+                    [row[c] for c in ("plan_key", "date", "time", "activity", "format")]
+                    + [row["segment_id"]],
+                ).fetchone()
+                ids.append(int(found[0]))
+        return ids
+
+    def calendar_slots(
+        self, *, week_of: str | None = None, ids: Iterable[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Slots of a week (or the given ids) in send order, each with ``variants``: the
+        newest version of every piece of its content (id, kind, status, content, ...)."""
+        where, args = "1 = 1", list[Any]()
+        if week_of is not None:
+            where, args = "s.week_of = ?", [week_of]
+        if ids is not None:
+            wanted = [int(i) for i in ids]
+            where = f"s.id IN ({','.join('?' * len(wanted)) or 'NULL'})"
+            args = list(wanted)
+        with self._lock, read_txn(self._conn) as conn:
+            slots = _rows(
+                conn.execute(
+                    "SELECT s.*, g.name AS segment_name FROM calendar_slots s "
+                    "LEFT JOIN segments g ON g.campaign_id = s.campaign_id AND g.id = s.segment_id "
+                    f"WHERE {where} ORDER BY s.date, s.time, s.plan_key, s.entry, s.id",
+                    args,
+                )
+            )
+            for slot in slots:
+                wanted_d = set(loads(slot["deliverables"]) or [])
+                variants = _rows(
+                    conn.execute(
+                        _CONTENT_SQL,
+                        (slot["campaign_id"], slot["segment_id"], slot["variant_slot"]),
+                    )
+                )
+                slot["deliverables"] = sorted(wanted_d)
+                slot["variants"] = [
+                    {**v, "content": loads(v["content"])}
+                    for v in variants
+                    if v["deliverable_index"] in wanted_d
+                ]
+        return slots
+
+    def calendar_slot(self, slot_id: int) -> dict[str, Any]:
+        found = self.calendar_slots(ids=[slot_id])
+        if not found:
+            raise NotFoundError(f"calendar slot {slot_id} not found")
+        return found[0]
+
+    def calendar_mark_sent(self, slot_id: int, at: str) -> bool:
+        """Set ``sent_at`` unless already set; True when this call marked it."""
+        with self._lock, write_txn(self._conn) as conn:
+            cur = conn.execute(
+                "UPDATE calendar_slots SET sent_at = ?, updated_at = ? "
+                "WHERE id = ? AND sent_at IS NULL",
+                (at, now(), slot_id),
+            )
+            return cur.rowcount == 1
+
+    def calendar_running_arms(self, variant_ids: Iterable[int]) -> list[dict[str, Any]]:
+        """Arms of running experiments that show one of ``variant_ids`` (any version of it)."""
+        ids = [int(i) for i in variant_ids]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        with self._lock, read_txn(self._conn) as conn:
+            return _rows(
+                conn.execute(
+                    "SELECT a.id AS arm_id, a.experiment_id, a.name, a.variant_id "
+                    "FROM arms a JOIN experiments e ON e.id = a.experiment_id "
+                    "JOIN variants s ON s.id = a.variant_id "
+                    "WHERE e.status = 'running' AND EXISTS (SELECT 1 FROM variants v WHERE "
+                    f"v.id IN ({marks}) AND v.job_key = s.job_key AND v.slot = s.slot) "
+                    "ORDER BY a.id",
+                    ids,
+                )
+            )
+
+    def calendar_impressions(self, arm_id: int, day: str) -> int:
+        """The impressions stored for an arm on a day (0 when none)."""
+        with self._lock, read_txn(self._conn) as conn:
+            row = conn.execute(
+                "SELECT impressions FROM metrics WHERE arm_id = ? AND date = ?", (arm_id, day)
+            ).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0

@@ -1,0 +1,141 @@
+"""The 群SOP task sheet: one row per slot with the headers group owners work from
+(日期, 时间, 人群, 活动, 形式, 文案, 海报, 短链, 负责人, 状态), as XLSX (posters embedded),
+CSV (UTF-8 with BOM) or Markdown. Files are written atomically; text cells are neutralised
+so a spreadsheet never runs a formula from generated text."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from workbench.export.safety import neutralise
+from workbench.export.sheets import THUMB_HEIGHT, _thumbnail
+from workbench.fsio import atomic_output, atomic_write_text
+from workbench.i18n import Catalog
+from workbench.present import content_text
+from workbench.weekplan.model import DAYS
+from workbench.weekplan.service import slot_status
+
+FIELDS = ("date", "time", "segment", "activity", "format", "copy", "poster", "link", "owner",
+          "status")  # fmt: skip
+WIDTHS = {"date": 14, "time": 8, "segment": 12, "activity": 16, "format": 12, "copy": 60,
+          "poster": 22, "link": 40, "owner": 14, "status": 10}  # fmt: skip
+_URL_RE = re.compile(r"https?://[^\s，。；;、）)\]】>\"']+")
+
+
+def headers(t: Catalog) -> list[str]:
+    return [t(f"cal.col.{name}") for name in FIELDS]
+
+
+def day_label(iso: str, t: Catalog) -> str:
+    day = date.fromisoformat(iso)
+    return f"{iso} {t('cal.day.' + DAYS[day.weekday()])}"
+
+
+def slot_text(slot: dict[str, Any]) -> str:
+    """The words the owner sends: the copy (or script) of the slot, not the poster's."""
+    parts = [
+        content_text(v["kind"], v["content"]) for v in slot["variants"] if v["kind"] != "poster"
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def poster_files(slot: dict[str, Any], assets: dict[int, list[dict[str, Any]]]) -> list[Path]:
+    return [
+        Path(a["path"])
+        for v in slot["variants"]
+        if v["kind"] == "poster"
+        for a in assets.get(v["id"], [])
+    ]
+
+
+def short_link(slot: dict[str, Any], assets: dict[int, list[dict[str, Any]]]) -> str:
+    """The link the group sees: the first one in the copy, else the poster's QR target."""
+    found = _URL_RE.search(slot_text(slot))
+    if found:
+        return found.group(0)
+    for v in slot["variants"]:
+        for a in assets.get(v["id"], []):
+            if a.get("qr_url"):
+                return str(a["qr_url"])
+    return ""
+
+
+def sheet_rows(
+    slots: list[dict[str, Any]],
+    assets: dict[int, list[dict[str, Any]]],
+    segment_names: dict[str, str],
+    t: Catalog,
+) -> list[dict[str, Any]]:
+    rows = []
+    for slot in slots:
+        posters = poster_files(slot, assets)
+        rows.append(
+            {
+                "id": slot["id"],
+                "date": day_label(slot["date"], t),
+                "time": slot["time"],
+                "segment": segment_names.get(slot["segment_id"], slot["segment_id"]),
+                "activity": t(f"cal.activity.{slot['activity']}"),
+                "format": t(f"cal.format.{slot['format']}"),
+                "copy": slot_text(slot),
+                "poster": str(posters[0]) if posters else "",
+                "poster_files": posters,
+                "link": short_link(slot, assets),
+                "owner": slot["owner"],
+                "status": t(f"cal.status.{slot_status(slot)}"),
+            }
+        )
+    return rows
+
+
+def write_csv(rows: list[dict[str, Any]], path: Path, t: Catalog) -> None:
+    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers(t))
+        for row in rows:
+            writer.writerow([neutralise(row[name]) for name in FIELDS])
+
+
+def write_md(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -> None:
+    def cell(value: Any) -> str:
+        return str(value).replace("|", "\\|").replace("\n", "<br>")
+
+    lines = [f"# {title}", "", "| " + " | ".join(headers(t)) + " |"]
+    lines.append("|" + "---|" * len(FIELDS))
+    for row in rows:
+        lines.append("| " + " | ".join(cell(row[name]) for name in FIELDS) + " |")
+    atomic_write_text(path, "\n".join(lines) + "\n")
+
+
+def write_xlsx(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "群SOP" if t.language == "zh-CN" else "Group SOP"
+    sheet.append(headers(t))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for i, name in enumerate(FIELDS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[name]
+    poster_col = get_column_letter(FIELDS.index("poster") + 1)
+    for r, row in enumerate(rows, start=2):
+        for c, name in enumerate(FIELDS, start=1):
+            cell = sheet.cell(row=r, column=c)
+            cell.value = neutralise(row[name])
+            cell.alignment = Alignment(wrap_text=name == "copy", vertical="top")
+        files = row["poster_files"]
+        image = _thumbnail(files[0]) if files else None
+        if image is not None:
+            sheet.add_image(image, f"{poster_col}{r}")
+            sheet.row_dimensions[r].height = THUMB_HEIGHT * 0.75 + 4
+    sheet.oddHeader.center.text = title
+    with atomic_output(path, "wb") as handle:
+        book.save(handle)
