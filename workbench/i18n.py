@@ -507,6 +507,40 @@ CATALOG: dict[str, tuple[str, str]] = {
         "←/→ 切换周 · 回车 打开时段内容 · Esc 返回",
         "←/→ change week · Enter open the slot's content · Esc back",
     ),
+    # --- segments from order data (issue 14) ---
+    "segments.warning": ("注意：{problem}", "warning: {problem}"),
+    "segments.not_counted": ("以下订单已报告且未计入：{parts}", "Reported and not counted: {parts}"),
+    "segments.anomaly.duplicate": ("{n} 个重复订单号", "{n} repeated order ids"),
+    "segments.anomaly.negative": ("{n} 个负数金额", "{n} negative amounts"),
+    "segments.anomaly.future": ("{n} 个晚于统计日的付款", "{n} payments after the as-of date"),
+    "segments.anomaly.refund_exceeds": ("{n} 个退款大于实付", "{n} refunds larger than the payment"),
+    "segments.anomaly.zero": ("{n} 个实付为 0", "{n} zero payments"),
+    "segments.imported": (
+        "统计日 {as_of}：{customers} 位客户，计入 {orders} 笔订单；跳过未付款 {unpaid} 笔、全额退款 {refunded} 笔（表头格式：{layout}）",
+        "As of {as_of}: {customers} customers from {orders} counted orders; skipped {unpaid} "
+        "unpaid and {refunded} fully refunded (layout: {layout})",
+    ),
+    "segments.thresholds": (
+        "阈值：R {r} 天 · F {f} 单 · M {m} 元",
+        "Thresholds: R {r} days · F {f} orders · M {m} yuan",
+    ),
+    "segments.library": ("已写入分群库：{path}", "Segment library updated: {path}"),
+    "segments.members": ("成员名单：{n} 个文件在 {dir}", "Member files: {n} in {dir}"),
+    "segments.joined": (
+        "企业微信 external_userid：匹配 {n} / {total} 位客户",
+        "WeCom external_userid: matched {n} of {total} customers",
+    ),
+    "segments.none": ("分群库为空：{path}", "The segment library is empty: {path}"),
+    "segments.col.id": ("分群 id", "Segment id"),
+    "segments.col.name": ("名称", "Name"),
+    "segments.col.members": ("人数", "Members"),
+    "segments.col.source": ("来源", "Source"),
+    "segments.col.as_of": ("统计日", "As of"),
+    "segments.source.hand": ("手写", "hand-written"),
+    "segments.source.imported": ("导入 {model}", "imported {model}"),
+    "tui.segments.title": ("分群库", "Segment library"),
+    "tui.segments.empty": ("分群库为空：workbench segments import 订单导出.csv", "No segments yet: workbench segments import orders.csv"),
+    # --- end segments (issue 14) ---
     "error.prefix": ("错误", "error"),
 }
 

@@ -13,6 +13,10 @@ brief (``id``, ``name``, ``description``, ``lifecycle``, ``rfm``, ``region``, ``
         name: 沉睡VIP
         rfm: {recency: low, frequency: high, monetary: high}
 
+Segments made by ``workbench segments import`` (see :mod:`workbench.customers`) carry an
+``imported:`` mapping (model, source file, as-of date, member count, thresholds); a
+re-import replaces them and keeps the operator's own entries.
+
 Unknown keys and duplicate ids are errors reported as ``path:line: field: message``. A
 missing file is an empty library. ``workbench init`` copies the packaged default library
 (``templates/segments.yaml``, see :func:`default_library_path`) into a new workspace.
@@ -21,7 +25,9 @@ missing file is an empty library. ``workbench init`` copies the packaged default
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from yaml.nodes import Node
@@ -35,15 +41,53 @@ from workbench.locations import resource_dir
 LIBRARY_FILE = "segments.yaml"
 
 
+class ImportThresholds(Strict):
+    recency_days: float
+    frequency: float
+    monetary: float
+
+
+class LifecycleDayLimits(Strict):
+    new: int
+    dormant: int
+    churned: int
+
+
+class ImportInfo(Strict):
+    """Where an imported segment came from (written by ``workbench segments import``)."""
+
+    model: Literal["rfm", "lifecycle"]
+    source: str = Field(description="The order export's file name")
+    as_of: date
+    members: int = Field(ge=0)
+    customers: int = Field(ge=0, description="Customers in the import, all segments")
+    threshold: Literal["mean", "median"] | None = None
+    thresholds: ImportThresholds | None = None
+    days: LifecycleDayLimits | None = None
+
+
+class LibrarySegment(Segment):
+    """A library entry: a segment, plus ``imported`` when an order import wrote it."""
+
+    imported: ImportInfo | None = None
+
+
 class SegmentLibraryFile(Strict):
     """The shape of a ``segments.yaml`` file."""
 
-    segments: list[Segment] = Field(
+    segments: list[LibrarySegment] = Field(
         default_factory=list, description="Reusable audience segments, referenced by id"
     )
 
 
-_MODELS: ModelMap = {"": SegmentLibraryFile, "segments": Segment, "rfm": RFM}
+_MODELS: ModelMap = {
+    "": SegmentLibraryFile,
+    "segments": LibrarySegment,
+    "rfm": RFM,
+    "imported": ImportInfo,
+    "thresholds": ImportThresholds,
+    "days": LifecycleDayLimits,
+}
 
 
 def default_library_path() -> Path:
@@ -57,9 +101,14 @@ class SegmentLibrary:
     def __init__(self, segments: Iterable[Segment] = (), path: Path | None = None) -> None:
         self.path = path
         self._by_id: dict[str, Segment] = {}
+        self._imported: dict[str, ImportInfo] = {}
         for segment in segments:
             if segment.id in self._by_id:
                 raise ValueError(f"duplicate segment id {segment.id!r}")
+            if isinstance(segment, LibrarySegment):
+                if segment.imported is not None:
+                    self._imported[segment.id] = segment.imported
+                segment = Segment.model_validate(segment.model_dump(exclude={"imported"}))
             self._by_id[segment.id] = segment
 
     @classmethod
@@ -67,8 +116,11 @@ class SegmentLibrary:
         """Read a library file; a missing file is an empty library, a bad one an InputError."""
         if not path.exists():
             return cls(path=path)
-        label = str(path)
-        text = read_text(path, label)
+        return cls.from_text(read_text(path, str(path)), str(path), path)
+
+    @classmethod
+    def from_text(cls, text: str, label: str, path: Path | None = None) -> SegmentLibrary:
+        """Parse library text (errors are labelled ``label``)."""
         if not text.strip():
             return cls(path=path)
         doc = parse(text, label)
@@ -102,6 +154,10 @@ class SegmentLibrary:
         """The segment with this id (a copy, safe to modify), or ``None``."""
         segment = self._by_id.get(segment_id)
         return segment.model_copy(deep=True) if segment is not None else None
+
+    def imported(self, segment_id: str) -> ImportInfo | None:
+        """Import details of an imported segment; ``None`` for a hand-written one."""
+        return self._imported.get(segment_id)
 
     def ids(self) -> list[str]:
         """Segment ids in file order."""

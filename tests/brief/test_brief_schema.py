@@ -64,4 +64,6 @@ def test_segment_library_schema() -> None:
     assert schema["$schema"] == DRAFT
     assert schema["title"] == "Workbench segment library"
     assert schema["additionalProperties"] is False
-    assert schema["properties"]["segments"]["items"] == {"$ref": "#/$defs/Segment"}
+    assert schema["properties"]["segments"]["items"] == {"$ref": "#/$defs/LibrarySegment"}
+    # Imported segments (``workbench segments import``) carry their import details.
+    assert "imported" in schema["$defs"]["LibrarySegment"]["properties"]

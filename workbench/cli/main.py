@@ -21,6 +21,7 @@ from workbench.cli import (
     cmd_prompts,
     cmd_review,
     cmd_script,
+    cmd_segments,
     cmd_tui,
     cmd_variants,
     cmd_workspace,
@@ -73,6 +74,7 @@ app.command()(cmd_review.audit)
 app.command()(cmd_export.export)
 app.add_typer(cmd_script.app, name="script")
 app.add_typer(cmd_poster.app, name="poster")
+app.add_typer(cmd_segments.app, name="segments")
 app.add_typer(cmd_calendar.app, name="calendar")
 
 
