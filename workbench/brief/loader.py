@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from yaml.nodes import Node
 
+from workbench.brief.assets import asset_problems
 from workbench.brief.messages import ModelMap, describe_value, validation_problems
 from workbench.brief.models import (
     RFM,
@@ -32,12 +33,12 @@ from workbench.brief.models import (
     PosterDeliverable,
     Product,
     Segment,
-    ThemePostDeliverable,
     TitleDeliverable,
     VideoScriptDeliverable,
 )
 from workbench.brief.yamldoc import field_path, line_of, locate, parse, read_text, root_kind
 from workbench.errors import InputError, Problem
+from workbench.locations import workspace_dir
 from workbench.segments import SegmentLibrary, duplicate_id_problems
 
 BRIEF_MODELS: ModelMap = {
@@ -53,7 +54,6 @@ BRIEF_MODELS: ModelMap = {
     "poster": PosterDeliverable,
     "video_script": VideoScriptDeliverable,
     "live_script": LiveScriptDeliverable,
-    "theme_post": ThemePostDeliverable,
 }
 _EMPTY = "empty file; expected a brief with campaign, segments and deliverables"
 
@@ -127,6 +127,8 @@ def load_brief_text(
         brief = Brief.model_validate(data)
     except ValidationError as exc:
         problems += validation_problems(exc, doc.root, label, BRIEF_MODELS)
+    if path is not None:
+        problems += asset_problems(data, doc.root, label, path.parent, workspace_dir())
     if problems or brief is None:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
     return LoadedBrief(brief, path or Path(path_label), text, content_hash(brief))

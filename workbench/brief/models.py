@@ -30,6 +30,37 @@ CopyChannel = Literal[
     "community", "moments", "sms", "push", "xiaohongshu", "douyin", "wechat_article"
 ]
 VideoPlatform = Literal["douyin", "channels", "kuaishou", "xiaohongshu"]
+ProductForm = Literal["goods", "service"]
+Category = Literal[
+    "mother_baby",
+    "food",
+    "beverage",
+    "health_food",
+    "cosmetics",
+    "telecom",
+    "finance",
+    "education",
+    "real_estate",
+    "hotel",
+    "retail",
+    "b2b_service",
+    "other",
+]
+CATEGORIES: tuple[str, ...] = (
+    "mother_baby",
+    "food",
+    "beverage",
+    "health_food",
+    "cosmetics",
+    "telecom",
+    "finance",
+    "education",
+    "real_estate",
+    "hotel",
+    "retail",
+    "b2b_service",
+    "other",
+)
 
 STYLES: tuple[str, ...] = ("agent", "example", "instruction", "specific", "hybrid")
 FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succes")
@@ -68,11 +99,34 @@ class Brand(Strict):
 
 class Product(Strict):
     name: str = Field(min_length=1, max_length=60)
-    price: float | None = Field(None, ge=0, description="Price in yuan")
+    price: float | None = Field(None, ge=0, description="Price in product.currency")
     selling_points: list[str] = Field(default_factory=list, max_length=12)
     offer: str = Field("", description="The offer, e.g. 会员日满199减50")
     deadline: date | None = Field(None, description="Last day of the offer (ISO date)")
     landing_url: str | None = Field(None, pattern=r"^https?://\S+$")
+    short_name: str = Field(
+        "", max_length=20, description="Used after the first mention, on posters and in SMS"
+    )
+    form: ProductForm = Field("goods", description="goods | service (vocabulary, storyboards)")
+    category: Category = Field("other", description="Switches on category compliance packs")
+    currency: str = Field("CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. CNY")
+    price_unit: str = Field(
+        "", max_length=10, description="Unit of the price: 月, 年, 晚, 盒, month, night..."
+    )
+    proof: list[str] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Verifiable claims (statistics, social proof) with their source: the only "
+        "ones copy may use",
+    )
+    image: str | None = Field(
+        None, description="Product photo for posters, relative to the brief (inside the workspace)"
+    )
+
+    @property
+    def short(self) -> str:
+        """The name used after the first mention: ``short_name`` or ``name``."""
+        return self.short_name or self.name
 
 
 class Campaign(Strict):
@@ -115,6 +169,12 @@ class Segment(Strict):
     tone: str | None = None
     interests: list[str] = Field(default_factory=list)
     pain_points: list[str] = Field(default_factory=list)
+    address_as: str | None = Field(
+        None,
+        max_length=20,
+        description="How customer-facing text addresses the segment (宝妈们, neighbours); "
+        "name, description, rfm and lifecycle are operator notes only",
+    )
 
     @field_validator("id")
     @classmethod
@@ -144,6 +204,22 @@ class _Deliverable(Strict):
 class CopyDeliverable(_Deliverable):
     kind: Literal["copy"]
     channel: CopyChannel
+    sms_parts: int = Field(
+        1,
+        ge=1,
+        le=6,
+        description="SMS billing parts the message may take, 【signature】, opt-out and link "
+        "included (channel sms only)",
+    )
+    max_chars: int | None = Field(
+        None, ge=10, le=20000, description="Longest body in characters (overrides the fold)"
+    )
+
+    @model_validator(mode="after")
+    def _sms_parts_for_sms(self) -> CopyDeliverable:
+        if self.sms_parts != 1 and self.channel != "sms":
+            raise ValueError("sms_parts applies to channel sms only")
+        return self
 
 
 class TitleDeliverable(_Deliverable):
@@ -209,25 +285,12 @@ class LiveScriptDeliverable(_Deliverable):
     )
 
 
-class ThemePostDeliverable(_Deliverable):
-    """Brand content on a theme, with no product (a week plan's theme slot, issue 15)."""
-
-    kind: Literal["theme_post"]
-    theme: str = Field(min_length=1, max_length=200, description="What the piece is about")
-    channel: Literal["community"] = "community"
-    format: Literal["image_text", "poster_copy", "short_video"] = Field(
-        "image_text", description="image_text: group post; poster_copy: poster + post; "
-        "short_video: video outline + post"
-    )
-
-
 Deliverable = Annotated[
     CopyDeliverable
     | TitleDeliverable
     | PosterDeliverable
     | VideoScriptDeliverable
-    | LiveScriptDeliverable
-    | ThemePostDeliverable,
+    | LiveScriptDeliverable,
     Field(discriminator="kind"),
 ]
 

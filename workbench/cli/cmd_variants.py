@@ -94,7 +94,7 @@ def show(
     workbench = wb(db)
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
-    key: int | str = int(variant) if variant.isdigit() else variant
+    key = variant.strip()  # the store tries it as a uid, then (all digits) as an id
     row = workbench.store.get_variant(key)
     if json_out:
         print_json(row)
