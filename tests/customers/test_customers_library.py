@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -135,9 +136,7 @@ deliverables:
 """
 
 
-def test_brief_with_imported_ids_validates_and_generates(
-    ws: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _generate_recall(ws: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     _import(capsys, ws)
     brief = ws / "briefs" / "recall.yaml"
     brief.write_text(BRIEF, encoding="utf-8")
@@ -146,11 +145,27 @@ def test_brief_with_imported_ids_validates_and_generates(
     assert run(["generate", str(brief), "--offline"]) == 0, capsys.readouterr().err
     capsys.readouterr()
     assert run(["variants", "list", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
+    return rows
+
+
+def test_brief_with_imported_ids_validates_and_generates(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _generate_recall(ws, capsys)
     assert {r["segment"] for r in rows} == {"important-retain", "general-develop"}
-    if "address_as" not in Segment.model_fields:
-        return  # older briefs have no address_as: the composer then greets by segment name
-    for row in rows:
+    assert len(rows) == 4 and all(r["content"] for r in rows)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="the committed offline composer greets by segment name; #11b's address_as work "
+    "fixes it (then this xfail marker should go)",
+)
+def test_customers_never_read_the_imported_segment_names(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for row in _generate_recall(ws, capsys):
         body = json.dumps(row["content"], ensure_ascii=False)
         # Segment names are the operator's labels; a customer never reads them.
         assert "挽留" not in body and "客户" not in body and "一般" not in body
