@@ -16,6 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from workbench.errors import ConfigError, InputError, Problem
+from workbench.guards.decode import read_text as guarded_read_text
+from workbench.guards.redact import register_secret
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
 
 
 class _Section(BaseModel):
@@ -86,9 +90,12 @@ class Settings(_Section):
         """Read ``workbench.toml``; a missing file gives the defaults."""
         if not path.is_file():
             return cls()
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = guarded_read_text(path, limit=1_000_000, what="TOML")
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            message = "TOML nested too deeply to read"
+            raise InputError(Problem(str(path), None, "", message)) from None
         except tomllib.TOMLDecodeError as exc:
             found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
             line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
@@ -130,10 +137,19 @@ def _toml_line(text: str, loc: list[str]) -> int | None:
 def resolve_api_key(settings: LLMSettings, explicit: str | None = None) -> SecretStr | None:
     """Explicit key, else the environment variable named by ``api_key_env``."""
     if explicit:
+        register_secret(explicit)
         return SecretStr(explicit)
-    value = os.environ.get(settings.api_key_env or "OPENAI_API_KEY")
+    name = settings.api_key_env
+    if name and not _ENV_NAME.fullmatch(name):
+        register_secret(name)  # a key pasted in by mistake: never printed
+        raise ConfigError(
+            "llm.api_key_env must be the NAME of an environment variable (e.g. "
+            "OPENAI_API_KEY); it looks like a key itself, which is not shown"
+        )
+    value = os.environ.get(name or "OPENAI_API_KEY")
     if not value:
         return None
-    if not settings.api_key_env:
+    if not name:
         raise ConfigError("llm.api_key_env is empty")
+    register_secret(value)
     return SecretStr(value)

@@ -139,15 +139,23 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
         },
     )
     store.add_version(ids[4], {**store.get_variant(ids[4])["content"], "text": "改过了"}, [], "x")
+    before_problems = len(store.audit_trail(campaign=CAMPAIGN))
     report = import_decisions(store, path, "operator", ["review"])
+    assert report.applied == []  # all or nothing: two bad rows, nothing written
+    problems = {p["variant_id"]: p["problem"] for p in report.problems}
+    assert "unknown decision" in problems[str(ids[3])]
+    assert "stale" in problems[str(ids[4])]
+    assert [store.get_variant(i)["status"] for i in ids[:3]] == ["draft"] * 3
+    after_problems = [r["action"] for r in store.audit_trail(campaign=CAMPAIGN)[before_problems:]]
+    assert after_problems == ["import"]  # the attempt itself is logged, no decision
+    _fill_csv(path, {ids[3]: ("", "", ""), ids[4]: ("", "", "")})  # the reviewer fixes them
+    report = import_decisions(store, path, "operator", ["review"])
+    assert report.problems == []
     assert [(a["variant_id"], a["to"]) for a in report.applied] == [
         (str(ids[0]), "approved"),
         (str(ids[1]), "rejected"),
         (str(ids[2]), "changes_requested"),
     ]
-    problems = {p["variant_id"]: p["problem"] for p in report.problems}
-    assert "unknown decision" in problems[str(ids[3])]
-    assert "stale" in problems[str(ids[4])]
     trail = store.audit_trail(variant_id=ids[0])
     assert trail[-1]["actor"] == "王经理" and trail[-1]["data"]["source"] == "import"
     assert store.audit_trail(variant_id=ids[1])[-1]["actor"] == "operator"
@@ -179,8 +187,17 @@ def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> 
     book.save(path)
     approved_id = sheet.cell(2, col["variant_id"]).value
     report = import_decisions(store, path, "reviewer-x", ["review"])
-    assert [a["variant_id"] for a in report.applied] == [str(approved_id)]
+    assert report.applied == []  # all or nothing
     problems = sorted(p["problem"].split(":")[0] for p in report.problems)
     assert problems == ["edited id", "unknown variant id"]
+    assert store.get_variant(approved_id)["status"] == "draft"
+    book = load_workbook(path)  # a saved book cannot be saved again (its images are closed)
+    for row in (3, 4):  # the reviewer clears the two bad rows
+        book["title"].cell(row, col["decision"]).value = None
+        book["title"].cell(row, col["comment"]).value = None
+    book.save(path)
+    assert [
+        a["variant_id"] for a in import_decisions(store, path, "reviewer-x", ["review"]).applied
+    ] == [str(approved_id)]
     assert store.get_variant(approved_id)["status"] == "approved"
     assert import_decisions(store, path, "reviewer-x", ["review"]).applied == []

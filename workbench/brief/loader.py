@@ -33,7 +33,6 @@ from workbench.brief.models import (
     PosterDeliverable,
     Product,
     Segment,
-    ThemePostDeliverable,
     TitleDeliverable,
     VideoScriptDeliverable,
 )
@@ -55,7 +54,6 @@ BRIEF_MODELS: ModelMap = {
     "poster": PosterDeliverable,
     "video_script": VideoScriptDeliverable,
     "live_script": LiveScriptDeliverable,
-    "theme_post": ThemePostDeliverable,
 }
 _EMPTY = "empty file; expected a brief with campaign, segments and deliverables"
 

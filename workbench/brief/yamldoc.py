@@ -18,6 +18,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from workbench.errors import InputError, Problem
+from workbench.guards.decode import decode_text
+from workbench.guards.decode import read_bytes as guarded_read_bytes
+from workbench.guards.limits import check_data
+from workbench.guards.text import clean_data
 
 MAX_BYTES = 1_000_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -67,35 +71,23 @@ class YamlDocument:
 
 
 def read_text(path: Path, label: str | None = None) -> str:
-    """The text of ``path``; an ``InputError`` for a missing, unreadable or binary file."""
+    """The text of ``path``; an ``InputError`` for a missing, unreadable or binary file.
+
+    Only regular files are read (a FIFO or ``/dev/zero`` is refused, not waited on), at
+    most :data:`MAX_BYTES`; the encoding is detected (UTF-8 with or without BOM, UTF-16,
+    GBK/GB18030).
+    """
     where = label or str(path)
-    try:
-        if path.is_dir():
-            raise InputError(Problem(where, None, "", "is a directory, not a YAML file"))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(where, None, "", "file not found")) from None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise InputError(Problem(where, None, "", f"cannot read the file ({reason})")) from None
-    return decode_bytes(data, where)
+    return decode_bytes(guarded_read_bytes(path, where, MAX_BYTES + 1, "YAML"), where)
 
 
 def decode_bytes(data: bytes, label: str) -> str:
-    """Decode file bytes as UTF-8 text, rejecting binary data and oversized files."""
+    """Decode file bytes as text (encoding detected), rejecting binary and oversized files."""
     if len(data) > MAX_BYTES:
         size = f"{len(data) / 1_000_000:.1f} MB"
         message = f"file is too large ({size}); a YAML file here is expected to be small"
         raise InputError(Problem(label, None, "", message))
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(Problem(label, line, "", "binary file (contains NUL bytes), not YAML"))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = f"not valid UTF-8 text (bad byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        raise InputError(Problem(label, line, "", message)) from None
+    return decode_text(data, label, "YAML")
 
 
 def parse(text: str, label: str) -> YamlDocument:
@@ -114,8 +106,13 @@ def parse(text: str, label: str) -> YamlDocument:
         raise InputError(_reader_problem(exc, text, label)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(label, None, "", f"YAML error: {exc}")) from None
+    except RecursionError:
+        message = "nested too deeply to read; flatten the data"
+        raise InputError(Problem(label, None, "", message)) from None
     finally:
         loader.dispose()
+    check_data(data, label)
+    data = clean_data(data)
     if isinstance(root, ScalarNode) and data is None:
         root = None
     return YamlDocument(data, root, problems)

@@ -46,3 +46,5 @@ def export(
         t.language,
     )
     out.print(t("export.done", count=result.count, path=result.path), highlight=False)
+    if result.cut_cells:
+        out.print(t("guard.export_cut", count=result.cut_cells), highlight=False)

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from workbench.app import EndpointOverrides, Workbench, make_workbench
+from workbench.cli.safeconsole import SafeConsole
 from workbench.i18n import Catalog, current_language
 from workbench.locations import WORKSPACE_FILE
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# json.dumps escapes C0 controls; C1 (0x80-0x9f, e.g. the 8-bit CSI) it writes raw.
+_C1 = re.compile("[\x7f-\x9f]")
+out = SafeConsole(highlight=False)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,
@@ -60,7 +63,8 @@ def catalog(workbench: Workbench | None = None) -> Catalog:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 

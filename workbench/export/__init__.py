@@ -21,6 +21,7 @@ class ExportResult:
     path: Path
     count: int
     format: str
+    cut_cells: int = 0  # XLSX cells cut to Excel's 32,767 characters (the cell says so)
 
 
 def export_campaign(
@@ -50,11 +51,12 @@ def export_campaign(
         raise InputError(Problem(str(path), None, "", exc.strerror or "cannot write")) from None
     title = f"{campaign} · review"
     subtitle = f"{len(rows)} variants" + (f" · status: {', '.join(wanted)}" if wanted else "")
+    cut = 0
     try:
         if fmt == "xlsx":
             from workbench.export.sheets import write_xlsx  # openpyxl and Pillow: on use
 
-            write_xlsx(rows, path, language)
+            cut = write_xlsx(rows, path, language)
         elif fmt == "csv":
             from workbench.export.sheets import write_csv
 
@@ -79,7 +81,7 @@ def export_campaign(
             "variant_ids": [r["variant_id"] for r in rows],
         },
     )
-    return ExportResult(path, len(rows), fmt)
+    return ExportResult(path, len(rows), fmt, cut)
 
 
 __all__ = ["FORMATS", "ExportResult", "content_hash", "export_campaign"]

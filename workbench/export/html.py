@@ -12,6 +12,7 @@ from typing import Any
 from PIL import Image
 
 from workbench.export.rows import finding_line
+from workbench.fsio import atomic_write_text
 
 THUMB_WIDTH = 360
 CSS = """
@@ -118,4 +119,4 @@ def write_html(
             parts.append(f"<h3>{html.escape(str(kind))}</h3>")
         parts.append(_card(row, language))
     parts.append("</body></html>")
-    path.write_text("\n".join(parts), encoding="utf-8")
+    atomic_write_text(path, "\n".join(parts))

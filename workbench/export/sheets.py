@@ -19,6 +19,7 @@ from PIL import Image
 
 from workbench.export.rows import COLUMNS, finding_line
 from workbench.export.safety import neutralise
+from workbench.fsio import atomic_output
 
 RED, AMBER = "C00000", "9C5700"
 FILLS = {
@@ -30,6 +31,8 @@ FILLS = {
 FONT_COLORS = {"ban": RED, "limit": RED, "caution": AMBER, "evidence": AMBER}
 WIDTHS = {"content": 60, "findings": 50, "comment": 30, "poster": 18}
 THUMB_HEIGHT = 120
+XLSX_CELL_MAX = 32_767  # Excel's limit: longer cells are cut when the file is opened
+CUT_MARK = "…[cut at 32,767 characters: the CSV/JSONL export has the whole text]"
 DECISIONS = "approve,reject,changes,通过,驳回,修改"
 PROVENANCE = (
     "variant_id",
@@ -75,7 +78,16 @@ def _thumbnail(path: Path) -> XLImage | None:
     return XLImage(buffer)
 
 
-def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") -> None:
+def _fit_cell(value: Any) -> tuple[Any, bool]:
+    """A cell value Excel keeps whole: longer text is cut, saying so in the cell."""
+    if isinstance(value, str) and len(value) > XLSX_CELL_MAX:
+        return value[: XLSX_CELL_MAX - len(CUT_MARK)] + CUT_MARK, True
+    return value, False
+
+
+def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") -> int:
+    """Write the workbook atomically; returns how many cells were cut to Excel's limit."""
+    cut = 0
     book = Workbook()
     book.remove(book.active)
     columns = [*COLUMNS, "poster"]
@@ -102,7 +114,8 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
                     if row["worst"] in FILLS:
                         cell.fill = FILLS[row["worst"]]
                 else:
-                    cell.value = neutralise(row[name])
+                    cell.value, was_cut = _fit_cell(neutralise(row[name]))
+                    cut += was_cut
                 if name in ("content", "findings", "comment"):
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
                 else:
@@ -118,13 +131,15 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
     for cell in side[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        side.append([neutralise(row[name]) for name in PROVENANCE])
-    book.save(path)
+        side.append([_fit_cell(neutralise(row[name]))[0] for name in PROVENANCE])
+    with atomic_output(path, "wb") as handle:
+        book.save(handle)
+    return cut
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> None:
     """UTF-8 with BOM so Excel shows Chinese; every row a variant, formulas neutralised."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([*COLUMNS, "poster"])
         for row in rows:

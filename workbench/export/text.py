@@ -7,6 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from workbench.export.rows import COLUMNS, finding_line
+from workbench.fsio import atomic_output, atomic_write_text
+from workbench.guards.text import clean_text
+
+# Markdown renders raw HTML; content is text, so its HTML-significant characters are
+# written as entities (they read the same in every renderer).
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _md(text: object) -> str:
+    return clean_text(str(text)).translate(_MD_ESCAPES)
 
 
 def write_markdown(rows: list[dict[str, Any]], path: Path, title: str, language: str) -> None:
@@ -15,24 +25,24 @@ def write_markdown(rows: list[dict[str, Any]], path: Path, title: str, language:
     for row in rows:
         if row["segment"] != segment:
             segment, kind = row["segment"], None
-            lines += [f"## {segment}", ""]
+            lines += [f"## {_md(segment)}", ""]
         if row["kind"] != kind:
             kind = row["kind"]
-            lines += [f"### {kind}", ""]
-        where = " · ".join(x for x in (row["channel"], row["style"], row["status"]) if x)
+            lines += [f"### {_md(kind)}", ""]
+        where = _md(" · ".join(x for x in (row["channel"], row["style"], row["status"]) if x))
         lines += [f"#### #{row['variant_id']} ({where}) v{row['version']} `{row['hash']}`", ""]
-        lines += [f"> {line}" if line else ">" for line in row["content"].splitlines()]
+        lines += [f"> {line}" if line else ">" for line in _md(row["content"]).splitlines()]
         lines.append("")
         for f in row["finding_list"]:
-            lines.append(f"- {finding_line(f, language)}")
+            lines.append(f"- {_md(finding_line(f, language))}")
         for asset in row["assets"]:
-            lines.append(f"- poster: {asset}")
+            lines.append(f"- poster: {_md(asset)}")
         lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    atomic_write_text(path, "\n".join(lines))
 
 
 def write_jsonl(rows: list[dict[str, Any]], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
+    with atomic_output(path, "w") as handle:
         for row in rows:
             record = {
                 name: row[name]

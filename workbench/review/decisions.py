@@ -4,12 +4,19 @@ Rows need ``variant_id``; ``decision``, ``comment`` and ``reviewer`` are what re
 in; ``uid`` and ``hash`` (written by the export) catch edited ids and stale rows. Each
 applied row carries an ``import_key`` (a hash of the row) in its audit data, so importing
 the same file again applies nothing.
+
+The import is all or nothing: every row is checked (and planned against the state the rows
+before it leave) first; when any row has a problem nothing is written, otherwise every
+action is applied in one transaction. Files are read through the guards: regular files
+only, size-bounded, encoding detected, XLSX archives checked for zip bombs before parsing,
+CSV fields up to :data:`workbench.guards.csvio.MAX_FIELD` characters.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +24,13 @@ from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.export.rows import content_hash
+from workbench.guards.archive import check_zip
+from workbench.guards.csvio import field_error
+from workbench.guards.decode import decode_text, read_bytes, regular_file
+from workbench.guards.text import clean_text
 from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
 from workbench.store import Store
+from workbench.store.reviews import ReviewAction
 
 DECISIONS = {
     "approve": "approve",
@@ -34,6 +46,7 @@ DECISIONS = {
     "changes_requested": "request_changes",
 }
 REQUIRED = ("variant_id", "decision", "comment")
+MAX_FILE = 200_000_000
 
 
 @dataclass
@@ -51,14 +64,13 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """``(row number, {header: text})`` from every sheet of an XLSX, or from a CSV."""
     label = str(path)
-    if not path.is_file():
-        raise InputError(Problem(label, None, "", "file not found"))
+    regular_file(path, label)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         yield from _csv_rows(path)
@@ -77,30 +89,31 @@ def _header(names: list[str], label: str, line: int) -> list[str]:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(
-            Problem(str(path), None, "", "not UTF-8 text; save as CSV UTF-8")
-        ) from None
+    label = str(path)
+    text = decode_text(read_bytes(path, label, MAX_FILE), label, "CSV")
     reader = csv.reader(text.splitlines())
     header: list[str] | None = None
-    for number, cells in enumerate(reader, start=1):
-        if header is None:
-            header = _header(cells, str(path), number)
-            continue
-        yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if header is None:
+                header = _header(cells, label, number)
+                continue
+            yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
+    except csv.Error as exc:
+        raise field_error(exc, label, number + 1) from None
     if header is None:
-        raise InputError(Problem(str(path), 1, "", "empty file"))
+        raise InputError(Problem(label, 1, "", "empty file"))
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_zip(path, str(path))
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         message = " ".join(str(exc).split()) or "unreadable"
         raise InputError(Problem(str(path), None, "", f"not an XLSX file ({message})")) from None
     try:
@@ -119,8 +132,16 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise InputError(
                 Problem(str(path), None, "", "no sheet has variant_id, decision and comment")
             )
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError, OSError) as exc:
+        message = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError(Problem(str(path), None, "", f"unreadable XLSX ({message})")) from None
     finally:
         book.close()
+
+
+def _is_id(text: str) -> bool:
+    """A variant id as written in a file: ASCII digits that fit an SQLite integer."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def _key(row: dict[str, str], decision: str) -> str:
@@ -137,6 +158,40 @@ def _key(row: dict[str, str], decision: str) -> str:
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 
 
+class _Planned:
+    """The store as the rows planned so far would leave it (nothing is written yet).
+
+    Variants, their newest versions and audit rows are read for all rows at once.
+    """
+
+    def __init__(self, store: Store, rows: Sequence[tuple[int, dict[str, str]]]) -> None:
+        self.store = store
+        ids = {int(i) for _n, row in rows if _is_id(i := row.get("variant_id", ""))}
+        self.variants = store.variants_by_id(ids)
+        self.newest = store.newest_of(self.variants)
+        self.rows = store.review_rows_of(self.variants)
+
+    def variant(self, vid: int) -> dict[str, Any]:
+        found = self.variants.get(vid)
+        if found is None:
+            raise NotFoundError(f"variant {vid} not found")
+        return found
+
+    def newest_versions(self, ids: Sequence[int]) -> dict[int, int]:
+        return {i: self.newest.get(i, i) for i in ids}
+
+    def review_rows(self, vid: int) -> list[dict[str, Any]]:
+        return self.rows.setdefault(vid, [])
+
+    def record(self, action: ReviewAction) -> None:
+        """What the action will change: the variant's status and its audit rows."""
+        if action.to_status is not None:
+            self.variants[action.variant_id]["status"] = action.to_status
+        self.review_rows(action.variant_id).append(
+            {"action": action.action, "data": action.data, "actor": action.actor}
+        )
+
+
 def import_decisions(
     store: Store,
     path: Path,
@@ -144,23 +199,28 @@ def import_decisions(
     steps: Sequence[str],
     relint: Relint | None = None,
 ) -> ImportReport:
-    """Apply the filled-in rows; report (and skip) unknown, edited, stale and bad rows."""
+    """Check every row, then apply all of them in one transaction, or none on any problem.
+
+    Unknown, edited, stale and bad rows are reported; rows imported before are skipped.
+    """
     steps = check_steps(steps)
     report = ImportReport()
     campaigns: set[str] = set()
     rows = list(read_rows(path))
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(read_bytes(path, str(path), MAX_FILE)).hexdigest()[:16]
+    state = _Planned(store, rows)
+    actions: list[ReviewAction] = []
     for number, row in rows:
         raw_id, raw_decision = row.get("variant_id", ""), row.get("decision", "")
         comment = row.get("comment", "")
         if not raw_decision and not comment:
             continue
         where = {"row": number, "variant_id": raw_id or "-"}
-        if not raw_id.isdigit():
+        if not _is_id(raw_id):
             report.problems.append({**where, "problem": "unknown variant id"})
             continue
         try:
-            variant = store.get_variant(int(raw_id))
+            variant = state.variant(int(raw_id))
         except NotFoundError:
             report.problems.append({**where, "problem": "unknown variant id"})
             continue
@@ -176,7 +236,7 @@ def import_decisions(
                 {**where, "problem": f"unknown decision {raw_decision!r} (approve/reject/changes)"}
             )
             continue
-        newest = store.newest_versions([variant["id"]]).get(variant["id"], variant["id"])
+        newest = state.newest_versions([variant["id"]])[variant["id"]]
         if newest != variant["id"] or (
             row.get("hash") and row["hash"] != content_hash(variant["content"])
         ):
@@ -186,7 +246,7 @@ def import_decisions(
             continue
         reviewer = row.get("reviewer") or default_reviewer
         key = _key(row, decision)
-        if any((r.get("data") or {}).get("import_key") == key for r in store.review_rows(newest)):
+        if any((r.get("data") or {}).get("import_key") == key for r in state.review_rows(newest)):
             report.already.append({**where, "action": decision})
             continue
         request = ReviewRequest(
@@ -202,11 +262,12 @@ def import_decisions(
             },
         )
         try:
-            action, result = plan(store, variant, request, steps, relint)
-            store.apply_review_actions([action])
+            action, result = plan(state, variant, request, steps, relint)
         except ReviewError as exc:
             report.problems.append({**where, "problem": str(exc)})
             continue
+        state.record(action)
+        actions.append(action)
         report.applied.append(
             {
                 **where,
@@ -216,6 +277,10 @@ def import_decisions(
                 "reviewer": reviewer,
             }
         )
+    if report.problems:
+        report.applied = []  # all or nothing: the file is fixed and imported again
+    elif actions:
+        store.apply_review_actions(actions)
     for campaign in sorted(campaigns):
         store.log_campaign_action(
             campaign,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.kinds.channels import sms_count
@@ -33,6 +33,14 @@ _ALLOWED_FROM: dict[str, tuple[str, ...]] = {
 _RESETS = frozenset({"reject", "request_changes", "edit", "fix"})
 
 Relint = Callable[[dict[str, Any]], list[dict[str, Any]]]
+
+
+class ReviewReads(Protocol):
+    """What planning reads: the ``Store``, or a view of it with planned rows applied."""
+
+    def newest_versions(self, variant_ids: Sequence[int]) -> dict[int, int]: ...
+
+    def review_rows(self, variant_id: int) -> list[dict[str, Any]]: ...
 
 
 class ReviewError(WorkbenchError):
@@ -84,7 +92,7 @@ def check_steps(steps: Sequence[str]) -> list[str]:
 
 
 def plan(
-    store: Store,
+    store: ReviewReads,
     variant: dict[str, Any],
     request: ReviewRequest,
     steps: Sequence[str],

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.guards.redact import redact
+
 JOB_STATUSES = ("ok", "failed")
 RUN_STATUSES = ("running", "done", "failed", "interrupted")
 RUN_FINAL_STATUSES = ("done", "failed", "interrupted")
@@ -132,7 +134,7 @@ def scrub_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
             }
         if isinstance(value, list | tuple):
             return [clean(v) for v in value if not _is_secret_value(v)]
-        return value
+        return redact(value) if isinstance(value, str) else value  # e.g. user:key@ in a URL
 
     result: dict[str, Any] = clean(settings)
     return result

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
+from workbench.guards.stored import stored_content
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.records import variant_uid
 
@@ -163,7 +164,7 @@ class ReviewsMixin:
                     p["provider"],
                     p["model"],
                     generation_id,
-                    dumps(content),
+                    dumps(stored_content(content)),
                     version,
                     parent_id,
                     p["round"],

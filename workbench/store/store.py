@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from workbench.errors import StoreError
 from workbench.store.ab import ABMixin
 from workbench.store.assets import AssetsMixin
+from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import CalendarMixin
 from workbench.store.db import connect, write_txn
 from workbench.store.migrations import MIGRATIONS
@@ -56,7 +57,15 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
     return [name for name in known if name not in applied]
 
 
-class Store(WritesMixin, QueriesMixin, ABMixin, ReviewsMixin, AssetsMixin, CalendarMixin):
+class Store(
+    WritesMixin,
+    QueriesMixin,
+    ABMixin,
+    ReviewsMixin,
+    AssetsMixin,
+    CalendarMixin,
+    BatchReadsMixin,
+):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.errors import NotFoundError
+from workbench.guards.stored import stored_answer, stored_content, stored_error
 from workbench.store.db import dumps, now, read_txn, write_txn
 from workbench.store.records import (
     PURPOSES,
@@ -97,11 +98,11 @@ def _generation_row(gen: GenerationRecord, created_at: str) -> tuple[Any, ...]:
         gen.template_hash,
         dumps(dict(gen.variables)),
         dumps(gen.messages),
-        gen.response_text,
+        stored_answer(gen.response_text),
         gen.prompt_tokens,
         gen.completion_tokens,
         gen.latency_ms,
-        gen.error,
+        None if gen.error is None else stored_error(gen.error),
         gen.attempt,
         gen.purpose,
         created_at,
@@ -274,7 +275,7 @@ class WritesMixin:
                             v.provider,
                             v.model,
                             gen_id,
-                            dumps(dict(v.content)),
+                            dumps(stored_content(v.content)),
                             v.round,
                             None if v.lint is None else dumps(v.lint),
                             stamp,
@@ -294,4 +295,4 @@ class WritesMixin:
         with self._lock, write_txn(self._conn) as conn:
             if gen is not None:
                 conn.execute(_INSERT_GENERATION, _generation_row(gen, stamp))
-            conn.execute(_UPSERT_JOB_FAILED, (*_job_row(job), error, stamp))
+            conn.execute(_UPSERT_JOB_FAILED, (*_job_row(job), stored_error(error), stamp))
