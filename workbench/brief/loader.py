@@ -33,6 +33,7 @@ from workbench.brief.models import (
     PosterDeliverable,
     Product,
     Segment,
+    ThemePostDeliverable,
     TitleDeliverable,
     VideoScriptDeliverable,
 )
@@ -54,6 +55,7 @@ BRIEF_MODELS: ModelMap = {
     "poster": PosterDeliverable,
     "video_script": VideoScriptDeliverable,
     "live_script": LiveScriptDeliverable,
+    "theme_post": ThemePostDeliverable,
 }
 _EMPTY = "empty file; expected a brief with campaign, segments and deliverables"
 

@@ -285,12 +285,25 @@ class LiveScriptDeliverable(_Deliverable):
     )
 
 
+class ThemePostDeliverable(_Deliverable):
+    """Brand content on a theme, with no product (a week plan's theme slot, issue 15)."""
+
+    kind: Literal["theme_post"]
+    theme: str = Field(min_length=1, max_length=200, description="What the piece is about")
+    channel: Literal["community"] = "community"
+    format: Literal["image_text", "poster_copy", "short_video"] = Field(
+        "image_text", description="image_text: group post; poster_copy: poster + post; "
+        "short_video: video outline + post"
+    )
+
+
 Deliverable = Annotated[
     CopyDeliverable
     | TitleDeliverable
     | PosterDeliverable
     | VideoScriptDeliverable
-    | LiveScriptDeliverable,
+    | LiveScriptDeliverable
+    | ThemePostDeliverable,
     Field(discriminator="kind"),
 ]
 
