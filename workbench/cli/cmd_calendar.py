@@ -27,7 +27,6 @@ from workbench.cli.common import (
 )
 from workbench.cli.progress import RichObserver
 from workbench.errors import InputError, Problem
-from workbench.generate.runner import RunOptions
 from workbench.i18n import Catalog
 from workbench.weekplan import service
 from workbench.weekplan.export import FORMATS, export_week
@@ -63,15 +62,12 @@ def plan(
     workbench = wb(db)
     t = catalog(workbench)
     loaded = service.read_plan(workbench, plan_file)
-    workers = workbench.settings.generate.concurrency if concurrency is None else concurrency
-    if workers < 1:
-        raise InputError(Problem("--concurrency", None, str(workers), "must be at least 1"))
+    options = workbench.run_options(concurrency=concurrency)
     provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
     if provider.name == "offline":
         err.print(f"[yellow]{t('offline.notice')}[/]")
     else:
         err.print(t("provider.using", provider=provider.name, model=provider.model))
-    options = RunOptions(concurrency=workers, rpm=workbench.settings.generate.rpm)
     with RichObserver(t("generate.progress")) as observer:
         run = asyncio.run(service.run_plan(workbench, loaded, provider, options, observer))
     slots = workbench.store.calendar_slots(ids=run.slot_ids)
@@ -161,7 +157,7 @@ def _table(slots: list[dict[str, Any]], t: Catalog) -> None:
     for s in slots:
         table.add_row(
             str(s["id"]),
-            day_label(s["date"], t),
+            day_label(s["date"], t)[5:],  # 03-09 周一: the year is in the title
             s["time"],
             s.get("segment_name") or s["segment_id"],
             t(f"cal.activity.{s['activity']}"),

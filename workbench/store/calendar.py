@@ -121,6 +121,12 @@ class CalendarMixin:
                 ]
         return slots
 
+    def calendar_weeks(self) -> list[str]:
+        """The Mondays that have slots, oldest first."""
+        with self._lock, read_txn(self._conn) as conn:
+            rows = conn.execute("SELECT DISTINCT week_of FROM calendar_slots ORDER BY week_of")
+            return [str(r[0]) for r in rows]
+
     def calendar_slot(self, slot_id: int) -> dict[str, Any]:
         found = self.calendar_slots(ids=[slot_id])
         if not found:

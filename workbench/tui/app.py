@@ -20,6 +20,7 @@ from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.brief import BriefScreen
 from workbench.tui.screens.campaigns import CampaignsScreen
 from workbench.tui.screens.variants import VariantsScreen
+from workbench.tui.screens.week import WeekScreen
 
 
 class WorkbenchApp(App[None]):
@@ -120,6 +121,10 @@ class WorkbenchApp(App[None]):
         if campaign is None:
             campaign = getattr(self.screen, "campaign", None)
         self.push_screen(ABScreen(self.ctx, campaign))
+
+    def action_week(self) -> None:
+        """The week plan: slots of the newest planned week as cards by day (issue 15)."""
+        self.push_screen(WeekScreen(self.ctx))
 
     def on_unmount(self) -> None:
         self.ctx.workbench.close()

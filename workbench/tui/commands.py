@@ -36,6 +36,7 @@ class WorkbenchCommands(Provider):
             (t("tui.cmd.variants"), t("tui.tip.all_variants"), app.action_variants),
             (t("tui.cmd.open_brief"), t("tui.tip.open_brief"), app.action_open_brief),
             (t("tui.cmd.ab"), t("tui.tip.ab"), app.action_ab),
+            (t("tui.cmd.week"), t("tui.tip.week"), app.action_week),
             (
                 t("tui.cmd.import_decisions"),
                 t("tui.tip.import_decisions"),
