@@ -54,26 +54,28 @@ class Ctx:
     def values(self, **extra: str) -> dict[str, str]:
         f = self.facts
         v = self.variant + self.base
-        points = f.points[:3]
         sep = ", " if f.en else "、"
+        bank = self.bank
+        get = bank.GET.get(f.category if f.service else "goods") or bank.GET[f.form]
         values = {
             "product": f.product,
+            "short": f.short,
             "price": f.price,
-            "split": f.split,
             "offer": f.offer,
             "math": f.math,
             "deadline": f.deadline,
             "point": f.point(v),
             "point2": f.point(v + 1) if len(f.points) > 1 else "",
-            "points": sep.join(points),
-            "seg": f.seg,
+            "points": sep.join(f.points[:3]),
+            "proof": f.proof[v % len(f.proof)] if f.proof else "",
+            "addr": f.address,
             "pain": f.pain(v),
-            "desc": f.seg_desc[v % len(f.seg_desc)] if f.seg_desc else "",
             "interest": f.interest(v),
             "region": f.region,
             "brand": f.brand,
-            "brand_short": f.brand[-2:],
-            "greet": self.bank.GREET.get(f.lifecycle, self.bank.GREET[""]),
+            "occasion": f.occasion,
+            "get": get,
+            "get_cap": get[:1].upper() + get[1:],
         }
         values.update(extra)
         return values
@@ -82,11 +84,20 @@ class Ctx:
         return squash(pick(self.bank.BEATS[beat], self.values(**extra), self.rng, rotate))
 
     def cta(self, rotate: int = 0) -> str:
-        options = self.bank.CTA[self.facts.goal]
-        return options[(self.base + self.variant + rotate) % len(options)]
+        """The call to action for the goal and product form (a link CTA only with a link)."""
+        bank = self.bank.CTA if link_text(self) else self.bank.CTA_NO_LINK
+        options = bank[self.facts.goal]
+        template = options[(self.base + self.variant + rotate) % len(options)]
+        return template.format_map(self.values())
 
     def safe(self, text: str) -> str:
         return scrub(text, self.facts.terms)
+
+
+def link_text(ctx: Ctx) -> str:
+    """The link text the composer puts into copy (and measures SMS with): the landing URL.
+    Link tracking replaces it here, in one place, so fitting measures the real link."""
+    return ctx.facts.url
 
 
 def make_ctx(job: JobContext) -> Ctx:

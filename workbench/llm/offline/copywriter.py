@@ -1,25 +1,34 @@
-"""Copy for every channel: a framework's beats filled from the brief, fitted to the channel."""
+"""Copy for every channel: the brief's facts laid out by style, fitted to the channel.
+
+The five styles differ in structure: ``agent`` is a short letter in the brand's voice,
+``example`` a question-and-answer card, ``instruction`` labelled fields, ``specific`` one
+dense line of facts, ``hybrid`` a headline with bullets. The framework orders the letter's
+and the headline's beats. Every sentence is a brief fact or a neutral connective.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from workbench.kinds.channels import ChannelSpec, channel, sms_signature
-from workbench.kinds.copy import opt_out_text, sms_max_chars
-from workbench.llm.offline.context import Ctx
-from workbench.llm.offline.text import Measure, fit, fit_parts
+from workbench.kinds.channels import ChannelSpec, channel, sms_count
+from workbench.llm.offline.channelfit import (
+    body_limit,
+    line_cap,
+    sms_wrap,
+    wanted_parts,
+)
+from workbench.llm.offline.context import Ctx, link_text
+from workbench.llm.offline.text import Measure, fit, fit_parts, lines_of, pick, squash
 from workbench.llm.offline.titles import compose_titles
 
-# Beats per framework, in order. SCREAM: simple, emotional, relevant, engaging, authentic,
-# memorable. SUCCES: simple, unexpected, concrete, credible, emotional, story.
 FRAMEWORK_BEATS: dict[str, tuple[str, ...]] = {
-    "aida": ("hook", "feature", "benefit", "anchor", "offer", "urgency"),
-    "fabe": ("hook", "feature", "advantage", "benefit", "evidence", "offer", "urgency"),
-    "pas": ("pain", "agitate", "feature", "anchor", "offer", "urgency"),
-    "story3": ("testimony", "scene", "evidence", "surprise", "social", "urgency"),
-    "scream": ("hook", "emotion", "pain", "engage", "evidence", "memorable", "offer", "urgency"),
-    "succes": ("feature", "surprise", "anchor", "evidence", "emotion", "testimony", "urgency"),
+    "aida": ("hook", "feature", "evidence", "price", "offer", "math", "deadline"),
+    "fabe": ("feature", "interest", "evidence", "price", "offer", "math", "deadline"),
+    "pas": ("pain", "agitate", "feature", "evidence", "offer", "math", "deadline"),
+    "story3": ("interest", "feature", "evidence", "offer", "deadline", "refer"),
+    "scream": ("hook", "offer", "feature", "engage", "evidence", "deadline"),
+    "succes": ("feature", "offer", "math", "evidence", "price", "deadline", "memorable"),
 }
 DEFAULT_FRAMEWORK = {
     "acquire": "aida",
@@ -28,10 +37,11 @@ DEFAULT_FRAMEWORK = {
     "repurchase": "story3",
     "refer": "succes",
 }
-PRIORITY = {"hook": 9, "offer": 9, "surprise": 9, "urgency": 8, "feature": 7, "anchor": 6}
+PRIORITY = {"offer": 10, "feature": 9, "deadline": 8, "price": 7, "hook": 6, "math": 5,
+            "evidence": 6, "pain": 5, "point": 4}  # fmt: skip
 EMOJI_CHANNELS = ("community", "moments", "xiaohongshu")
-TARGET = {"community": 360, "moments": 200, "xiaohongshu": 420, "douyin": 260}
-_TAG_STRIP = re.compile(r"[\s#＃·・,，。.!！?？:：;；、()（）\[\]【】「」]+")
+STYLE_ORDER = ("agent", "example", "instruction", "specific", "hybrid")
+_TAG_STRIP = re.compile(r"[\s#＃·・,，。.!！?？:：;；、()（）\[\]【】「」%/]+")
 
 
 def framework_of(ctx: Ctx) -> str:
@@ -39,31 +49,31 @@ def framework_of(ctx: Ctx) -> str:
     return fw or DEFAULT_FRAMEWORK[ctx.facts.goal]
 
 
+def hello(ctx: Ctx) -> str:
+    f = ctx.facts
+    key = "named" if f.named else ("lapsed" if f.lapsed else "plain")
+    options = ctx.bank.HELLO[key]
+    return options[(ctx.base + ctx.variant) % len(options)].format_map(ctx.values())
+
+
+def beat(ctx: Ctx, name: str, shift: int = 0) -> str:
+    """One sentence for a beat (rotated per variant); "" when its facts are missing."""
+    rotate = ctx.base + ctx.variant + shift
+    if name == "deadline" and ctx.facts.dialect and ctx.facts.deadline:
+        text = ctx.bank.DIALECT[ctx.facts.dialect]["deadline"].format_map(ctx.values())
+        return (
+            text
+            if rotate % 2
+            else squash(pick(ctx.bank.BEATS[name], ctx.values(), ctx.rng, rotate))
+        )
+    return squash(pick(ctx.bank.BEATS[name], ctx.values(), ctx.rng, rotate))
+
+
 def beats(ctx: Ctx) -> list[tuple[str, int]]:
-    """The framework's sentences with their keep-priority, the opening rotated per variant."""
-    names = FRAMEWORK_BEATS[framework_of(ctx)]
-    if ctx.style == "specific":
-        names = tuple(n for n in names if PRIORITY.get(n, 0) >= 6)
-    out: list[tuple[str, int]] = []
-    for i, name in enumerate(names):
-        rotate = ctx.base + ctx.variant if i == 0 else None
-        text = ctx.say(name, rotate)
-        if not text and name in ("testimony", "pain"):
-            text = ctx.say("hook", rotate)
-        out.append((text, PRIORITY.get(name, 3)))
-    if ctx.style in ("agent", "hybrid") and out and out[0][0]:
-        persona = ctx.say("persona", ctx.base + ctx.variant)
-        joint = " " if ctx.en else "，"
-        out[0] = (persona + joint + _lower_first(out[0][0], ctx.en), out[0][1])
-    elif ctx.style == "example":
-        story = ctx.say("testimony", ctx.variant)
-        if story and all(story != t for t, _ in out):
-            out.insert(0, (story, 5))
-    return out
-
-
-def _lower_first(text: str, en: bool) -> str:
-    return text[0].lower() + text[1:] if en and text else text
+    return [
+        (beat(ctx, n, i), PRIORITY.get(n, 3))
+        for i, n in enumerate(FRAMEWORK_BEATS[framework_of(ctx)])
+    ]
 
 
 def must_line(ctx: Ctx, text: str) -> str:
@@ -74,11 +84,14 @@ def must_line(ctx: Ctx, text: str) -> str:
 def fit_must(
     ctx: Ctx, parts: list[tuple[str, int]], limit: int, measure: Measure, joiner: str
 ) -> str:
-    """Fit the parts; if a must-include word fell out, add it just before the CTA part."""
-    text = fit_parts(parts, limit, measure, joiner)
+    """Fit the parts, keeping those that carry a must-include word; if a word is in none of
+    them, add it just before the CTA part."""
+    must = [w.lower() for w in ctx.facts.must]
+    boosted = [(t, 10 if any(w in t.lower() for w in must) else p) for t, p in parts]
+    text = fit_parts(boosted, limit, measure, joiner)
     missing = must_line(ctx, text)
     if missing:
-        line = (missing + ("." if ctx.en else "。"), 10)
+        line = (missing + ("." if ctx.en else "。"), 11)
         text = fit_parts([*parts[:-1], line, parts[-1]], limit, measure, joiner)
     return text
 
@@ -87,14 +100,15 @@ def hashtags(ctx: Ctx, cap: int) -> list[str]:
     if cap <= 0:
         return []
     f = ctx.facts
-    raw = [f.product, f.brand, *f.points, *f.interests, f.seg]
-    raw += [
-        ctx.bank.HASHTAGS[(ctx.base + ctx.variant + i) % len(ctx.bank.HASHTAGS)] for i in (0, 1)
-    ]
+    bank = ctx.bank.HASHTAGS[f.form]
+    raw = [f.short, f.brand, f.occasion, *f.points, *f.interests]
+    raw += [bank[(ctx.base + ctx.variant + i) % len(bank)] for i in (0, 1)]
     tags: list[str] = []
     for item in raw:
-        tag = _TAG_STRIP.sub("", item.title() if ctx.en else item)[:20]
-        if tag and tag.lower() not in (t.lower() for t in tags) and ctx.safe(tag) == tag:
+        tag = _TAG_STRIP.sub("", item.title() if ctx.en else item)
+        if len(tag) > 20 or not tag:
+            continue
+        if tag.lower() not in (t.lower() for t in tags) and ctx.safe(tag) == tag:
             tags.append(tag)
     return tags[: min(cap, 3 + (ctx.variant + ctx.base) % 3)]
 
@@ -104,59 +118,209 @@ def _emoji(ctx: Ctx, i: int) -> str:
     return bank[(ctx.base + ctx.variant * 3 + i) % len(bank)]
 
 
-def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
-    parts = beats(ctx)
-    emoji = spec.id in EMOJI_CHANNELS
-    end = "." if ctx.en else "！"
-    sep = " " if ctx.en else ""
-    if ctx.style in ("instruction", "hybrid") and spec.id != "moments":
-        labels = ctx.bank.LABELS
-        colon = ": " if ctx.en else "："
-        lines = [f"{labels['product']}{colon}{ctx.facts.product}"]
-        if ctx.facts.offer:
-            lines.append(f"{labels['offer']}{colon}{ctx.facts.offer}")
-        if ctx.facts.deadline:
-            lines.append(f"{labels['deadline']}{colon}{ctx.facts.deadline}")
-        mark = ctx.bank.BULLET_MARKS[(ctx.base + ctx.variant) % 2] if emoji or ctx.en else "· "
-        parts.insert(1, ("\n".join(mark + line for line in lines), 7))
-    if ctx.facts.url and spec.id in ("community", "wechat_article"):
-        parts.append((ctx.facts.url, 4))
-    if emoji:
-        parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
-        cta = f"{_emoji(ctx, 1)}{cta}"
-    parts.append((cta + end, 10))
-    limit = spec.body_max or 500
-    target = TARGET.get(spec.id, limit)
-    if ctx.en:
-        target = target * 3
-    joiner = "\n\n" if spec.id in ("wechat_article", "xiaohongshu") else "\n"
-    if spec.id == "moments":
-        joiner = sep
-    return fit_must(ctx, parts, min(limit, target), spec.body_length, joiner)
+def _end(ctx: Ctx, text: str) -> str:
+    return text if not text or text[-1] in "。！？.!?" else text + ("." if ctx.en else "。")
 
 
-def _sms(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
-    sig = sms_signature(ctx.facts.brand)
-    opt = opt_out_text(ctx.facts.lang)
-    budget = sms_max_chars(spec) - len(sig) - len(opt) - 2
-    rotate = ctx.base + ctx.variant
+# -- the five layouts ---------------------------------------------------------------------
+
+
+def _agent(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
+    """A short letter: greeting, who writes, the framework's beats, the CTA."""
     f = ctx.facts
-    opening = [f"{f.seg}专享：", f"{ctx.values()['greet']}，{f.seg}！", f"{f.seg}，"][rotate % 3]
-    if ctx.en:
-        opening = [f"For {f.seg}: ", f"{ctx.values()['greet']}, {f.seg}! ", f"{f.seg}, "][
-            rotate % 3
-        ]
-    end = ". " if ctx.en else "，"
-    parts = [
-        (opening + f.product + end, 8),
-        (f.offer + end if f.offer else ctx.say("feature") + (" " if ctx.en else ""), 9),
-        (ctx.say("anchor", rotate) + (" " if ctx.en else ""), 4),
-        (ctx.say("urgency", rotate).rstrip("。.") + end if f.deadline else "", 7),
-        (cta + ("." if ctx.en else "。"), 10),
+    opener = hello(ctx) + (f"{f.brand} here. " if ctx.en else f"这里是{f.brand}。")
+    out = [(opener, 6)]
+    for text, prio in beats(ctx):
+        listed = (", " if ctx.en else "、").join(f.points[:3])
+        if text and len(f.points) > 1 and listed in text:
+            text = beat(ctx, "point")  # a letter names one point; the card lists them all
+        out.append((text, prio))
+    return [*out, (cta, 10)]
+
+
+def _example(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
+    """A question-and-answer card: the questions a customer asks, answered from the brief."""
+    qa = ctx.bank.QA
+    values = ctx.values(cta=cta)
+    pairs = [("when", 8), ("offer", 10), ("what", 9), ("proof", 6), ("how", 10)]
+    order = pairs if (ctx.base + ctx.variant) % 2 == 0 else [pairs[1], pairs[0], *pairs[2:]]
+    out = [(hello(ctx).strip().rstrip(",，"), 4)]
+    for key, prio in order:
+        q = pick([qa[key]], values, ctx.rng, 0)
+        a = pick([qa[key + "_a"]], values, ctx.rng, 0)
+        if q and a:
+            out.append((f"{q}\n{a}", prio))
+    return out
+
+
+def _instruction(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
+    """Labelled fields, one per line."""
+    f = ctx.facts
+    labels = ctx.bank.LABELS
+    colon = ": " if ctx.en else "："
+    sep = ", " if ctx.en else "、"
+    rows = [
+        (labels["service" if f.service else "product"], f.product, 9),
+        (labels["points"], sep.join(f.points[:3]), 7),
+        (labels["price"], f.price, 7),
+        (labels["offer"], f.offer, 10),
+        (labels["deadline"], f.deadline, 8),
+        (labels["proof"], f.proof[0] if f.proof else "", 5),
+        (labels["cta"], cta, 10),
     ]
-    text = fit_must(ctx, parts, budget, len, "").replace("。，", "。").strip()
-    sep = " " if ctx.en else ""
-    return f"{sig}{text}{sep}{opt}"
+    head = ((f"For {f.address}:" if ctx.en else f"{f.address}请查收："), 4)
+    return [head, *((f"{label}{colon}{value}", prio) for label, value, prio in rows if value)]
+
+
+def _specific(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
+    """One dense line of the essentials, no connectives: when, what you get, the price."""
+    f = ctx.facts
+    bar = " | " if ctx.en else "｜"
+    items = []
+    if f.deadline:
+        items.append(((f"until {f.deadline}" if ctx.en else f"截至{f.deadline}"), 8))
+    items += [
+        (f.offer, 10),
+        (f.math, 4),
+        (f"{f.short} {f.price}" if ctx.en else f.short + f.price, 9),
+    ]
+    items += [(f.address, 3), (cta, 10)]
+    kept = [(t, p) for t, p in items if t.strip()]
+    return [(t + (bar if i < len(kept) - 1 else ""), p) for i, (t, p) in enumerate(kept)]
+
+
+def _hybrid(ctx: Ctx, cta: str, bullets: bool) -> list[tuple[str, int]]:
+    """The offer as the headline, the deadline, the selling points as bullets, the CTA."""
+    f = ctx.facts
+    marks = ctx.bank.BULLET_MARKS
+    mark = marks[(ctx.base + ctx.variant) % len(marks)]
+    head = beat(ctx, "offer") or beat(ctx, "hook")
+    if bullets:
+        points = [(f"{mark}{p}", 4) for p in f.points[:3]]
+    else:
+        sep = ", " if ctx.en else "、"
+        points = [(_end(ctx, sep.join(f.points[:3])), 4)] if f.points else []
+    tail = [(beat(ctx, "evidence"), 5), (cta, 10)]
+    return [(head, 10), (beat(ctx, "deadline"), 8), *points, *tail]
+
+
+def _layout(ctx: Ctx, cta: str, spec: ChannelSpec, lines: int) -> tuple[list[tuple[str, int]], str]:
+    style = ctx.style
+    many = lines >= 6
+    if style == "example":
+        return _example(ctx, cta), "\n"
+    if style == "instruction":
+        return _instruction(ctx, cta), "\n" if many else (" " if ctx.en else "；")
+    if style == "specific":
+        return _specific(ctx, cta), ""
+    if style == "hybrid":
+        return _hybrid(ctx, cta, bullets=lines > 6), "\n" if lines > 6 else (
+            "" if not ctx.en else " "
+        )
+    joiner = "\n\n" if spec.id in ("xiaohongshu", "douyin") else ("" if not ctx.en else " ")
+    return _agent(ctx, cta), joiner
+
+
+def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
+    d = ctx.job.deliverable
+    limit = body_limit(spec, d, ctx.en)
+    lines = line_cap(spec, d)
+    link = link_text(ctx)
+    end_cta = _end(ctx, cta)
+    if link and spec.id == "community":
+        end_cta = cta = f"{cta}{': ' if ctx.en else '：'}{link}"  # no mark after a link
+    parts, joiner = _layout(ctx, cta if ctx.style == "example" else end_cta, spec, lines)
+    if spec.id in EMOJI_CHANNELS and parts:
+        parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
+    text = fit_must(ctx, parts, limit, spec.body_length, joiner)
+    while lines_of(text) > lines and "\n" in text:
+        text = fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "")
+        if lines_of(text) > lines:
+            text = text.replace("\n", " " if ctx.en else "")
+    return text
+
+
+def _sms(ctx: Ctx, cta: str) -> str:
+    """Fits the wanted billing parts with signature, opt-out and link counted: optional
+    parts go first, then the offer's later clauses, then the link; never a cut word."""
+    from workbench.llm.offline.titles import offer_short
+
+    f = ctx.facts
+    wanted = wanted_parts(ctx.job.deliverable)
+    link = link_text(ctx)
+    en = ctx.en
+    end, stop = (". ", ". ") if en else ("，", "。")
+    deadline = (f"ends {f.deadline}" if en else f"{f.deadline}截止") if f.deadline else ""
+    must = must_line(ctx, f"{f.short} {f.offer}")
+    short_offer = offer_short(ctx, 60)
+    tries = [(f.offer, link), (short_offer, link), (f.offer, ""), (short_offer, "")]
+    sms = ""
+    for offer, url in tries:
+        more = (f"Details: {url}" if en else f"详见{url}") if url else ""
+        parts = [
+            ((f"{f.address}, " if en else f"{f.address}："), 3),
+            (f.short + end, 9),
+            (must + end if must else "", 10),
+            (offer + end if offer else "", 10),
+            (f.price + end if f.price else "", 4),
+            (f.math + end if f.math else "", 2),
+            (deadline + stop if deadline else "", 7),
+            (more, 10) if more else (cta + stop, 8),
+        ]
+        kept = [p for p in parts if p[0]]
+        while True:
+            body = squash("".join(t for t, _ in kept)).replace("，。", "。")
+            if url and body.endswith(url):
+                body += " "  # the opt-out must not run into the link
+            sms = sms_wrap(f.brand, body, f.lang)
+            if sms_count(sms) <= wanted:
+                return sms
+            optional = [p for p in kept if p[1] < 9]
+            if not optional:
+                break
+            kept.remove(min(optional, key=lambda item: (item[1], -kept.index(item))))
+    return sms
+
+
+def _push(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
+    f = ctx.facts
+    d = ctx.job.deliverable
+    limit = min(int(getattr(d, "max_chars", None) or spec.body_max or 50), spec.body_max or 50)
+    deadline = (f"Until {f.deadline}." if ctx.en else f"{f.deadline}截止，") if f.deadline else ""
+    parts = [
+        (f"{f.address}: " if ctx.en else f"{f.address}，", 3),
+        (f"{f.short}{'.' if ctx.en else '，'}", 8),
+        (f.offer + ("." if ctx.en else "，") if f.offer else beat(ctx, "feature"), 9),
+        (deadline, 7),
+        (_end(ctx, cta), 8),
+    ]
+    return fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "")
+
+
+def _article(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
+    """A longer article: three headed sections from the brief's facts."""
+    f = ctx.facts
+    values = ctx.values()
+    heads = [h.format_map(values) for h in ctx.bank.ARTICLE_HEADS]
+    gap = " " if ctx.en else ""
+    first = [beat(ctx, "hook"), beat(ctx, "feature")]
+    first += [beat(ctx, "evidence", k) for k in range(len(f.proof))] + [beat(ctx, "interest")]
+    second = [beat(ctx, "price"), beat(ctx, "offer"), beat(ctx, "math"), beat(ctx, "deadline")]
+    link = link_text(ctx)
+    third = [_end(ctx, cta), beat(ctx, "memorable")]
+    blocks = []
+    for k, (head, lines) in enumerate(zip(heads, (first, second, third), strict=True)):
+        body = gap.join(x for x in lines if x)
+        if k == 2 and link:
+            body = f"{body}\n{link}"
+        if body:
+            blocks.append(head + "\n" + body)
+    text = "\n\n".join(blocks)
+    must = must_line(ctx, text)
+    if must:
+        text += "\n\n" + must
+    given = getattr(ctx.job.deliverable, "max_chars", None)
+    return fit(text, min(int(given or 20000), spec.body_max or 20000), spec.body_length)
 
 
 def _title(ctx: Ctx, spec: ChannelSpec) -> str | None:
@@ -168,20 +332,11 @@ def _title(ctx: Ctx, spec: ChannelSpec) -> str | None:
 
 def compose_copy(ctx: Ctx) -> dict[str, Any]:
     spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
-    cta = ctx.cta()
+    cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0)
     if spec.sms:
-        body = _sms(ctx, spec, cta)
+        body = _sms(ctx, cta)
     elif spec.id == "push":
-        f = ctx.facts
-        address = f"{f.seg}: " if ctx.en else f"{f.seg}专享，"
-        parts = [
-            (address, 9),
-            (ctx.say("hook", ctx.base + ctx.variant), 3),
-            (f.offer + ("." if ctx.en else "，") if f.offer else "", 9),
-            (ctx.say("urgency", ctx.variant), 7),
-            (cta, 8),
-        ]
-        body = fit_must(ctx, parts, spec.body_max or 50, spec.body_length, " " if ctx.en else "")
+        body = _push(ctx, spec, cta)
     elif spec.id == "wechat_article":
         body = _article(ctx, spec, cta)
     else:
@@ -190,29 +345,5 @@ def compose_copy(ctx: Ctx) -> dict[str, Any]:
         "title": _title(ctx, spec),
         "body": ctx.safe(body),
         "hashtags": hashtags(ctx, spec.hashtags_max),
-        "cta": fit(cta, 30),
+        "cta": cta,
     }
-
-
-def _article(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
-    """A longer article: three headed sections reusing several frameworks' beats."""
-    heads = (
-        ("一、为什么值得关注", "二、它好在哪里", "三、本期福利")
-        if not ctx.en
-        else ("Why it matters", "What makes it good", "This round's deal")
-    )
-    sections = [
-        [ctx.say("hook", ctx.base + ctx.variant), ctx.say("pain"), ctx.say("agitate")],
-        [ctx.say("feature"), ctx.say("advantage"), ctx.say("evidence"), ctx.say("benefit")],
-        [ctx.say("anchor"), ctx.say("offer"), ctx.say("urgency"), ctx.say("memorable")],
-    ]
-    blocks = []
-    for head, lines in zip(heads, sections, strict=True):
-        blocks.append(head + "\n" + (" " if ctx.en else "").join(x for x in lines if x))
-    text = "\n\n".join(blocks)
-    must = must_line(ctx, text)
-    if must:
-        text += "\n\n" + must
-    if ctx.facts.url:
-        text += "\n\n" + ctx.facts.url
-    return fit(text + "\n\n" + cta + ("." if ctx.en else "！"), spec.body_max or 20000)

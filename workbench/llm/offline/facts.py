@@ -1,11 +1,20 @@
-"""The brief's facts, cleaned for copy: no absolute terms, no banned words, formatted."""
+"""The brief's facts, cleaned for copy: only what the brief states, formatted for customers.
+
+Truthful by construction: a number in offline copy is the brief's price, offer, deadline or
+``proof`` text, or arithmetic on them that holds for one purchase (満减 only when one item
+reaches the threshold). A segment's name, description, rfm and lifecycle are operator
+notes: customers are addressed by ``address_as`` or a neutral 各位 / friends.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from workbench.pricing import amount_text, money, price_text
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
@@ -32,10 +41,21 @@ _SOFTEN: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 _CLAUSE_RE = re.compile(r"[，,；;。！？!?、\n]+")
-_CUT_RE = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*减\s*(\d+(?:\.\d+)?)")
-_HALF_RE = re.compile(r"第二(杯|件|份|盒|瓶)半价")
-_PAIN_HINT = ("怕", "担心", "关心", "没时间", "敏感", "焦虑", "麻烦", "纠结", "不知道")
+_CUT_RE = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*(?:元)?\s*减\s*(\d+(?:\.\d+)?)")
+_CUT_EN_RE = re.compile(r"\$?(\d+(?:\.\d+)?)\s*off\s+(?:orders?\s+)?over\s+\$?(\d+(?:\.\d+)?)")
+_DISCOUNT_RE = re.compile(r"(?<![\d.])(\d(?:\.\d)?)\s*折")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Occasion words the copy may repeat (taken from the brief's offer or campaign name only).
+OCCASIONS_ZH = (
+    "会员日", "开业", "周年庆", "店庆", "618", "双11", "双十一", "双12", "年货节", "春节",
+    "元宵", "中秋", "国庆", "七夕", "情人节", "母亲节", "父亲节", "儿童节", "女神节", "开学季",
+    "新品", "上新", "暑期", "寒假", "圣诞", "元旦", "端午", "清明", "五一", "十一",
+)  # fmt: skip
+OCCASIONS_EN = (
+    "member day", "grand opening", "opening", "anniversary", "black friday", "cyber monday",
+    "christmas", "holiday", "new year", "summer", "back to school", "spring",
+)  # fmt: skip
+SERVICE_CATEGORIES = frozenset({"telecom", "finance", "education", "hotel", "b2b_service"})
 
 
 def forbidden_terms(banned: list[str], lang: str) -> tuple[str, ...]:
@@ -73,37 +93,42 @@ def scrub(text: str, terms: tuple[str, ...]) -> str:
     return _pattern(terms).sub("", text)
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 @dataclass(frozen=True)
 class Facts:
     lang: str
     goal: str
     brand: str
     voice: str
-    product: str
-    price: str  # "89元" / "$89", or ""
-    split: str  # price splitting: "平均每天约3元", or ""
+    product: str  # the full name, for the first mention
+    short: str  # product.short_name (or the name): later mentions, posters, SMS
+    form: str  # goods | service
+    category: str
+    price: str  # "89元", "129元/月", "$24/month", or "" (no price, or 0)
     offer: str
-    math: str  # what the offer works out to: "相当于约7.5折", or ""
+    math: str  # arithmetic that holds for one purchase: "单件89元，满减后…", or ""
     deadline: str  # "3月15日" / "Mar 15", or ""
     url: str
     points: list[str]
-    seg: str
-    seg_desc: list[str]
+    proof: list[str]  # the only statistics and social proof copy may use, verbatim
+    address: str  # how customers are addressed: address_as, 老朋友们 (lapsed), 各位 / friends
+    named: bool  # the brief gave address_as (a real form of address, not the neutral one)
     pains: list[str]
     interests: list[str]
     region: str
     tone: str
     lifecycle: str
+    occasion: str  # an occasion word from the offer or campaign name (会员日, 618), or ""
+    dialect: str  # "sichuan" when the tone asks for 成都/四川 flavour, else ""
     must: list[str]
     terms: tuple[str, ...] = field(default=())
 
     @property
     def en(self) -> bool:
         return self.lang == "en-US"
+
+    @property
+    def service(self) -> bool:
+        return self.form == "service"
 
     def point(self, i: int) -> str:
         return self.points[i % len(self.points)] if self.points else ""
@@ -126,45 +151,69 @@ def _deadline(job: JobContext, en: bool) -> str:
     return f"{_MONTHS[d.month - 1]} {d.day}" if en else f"{d.month}月{d.day}日"
 
 
-def _price(price: float | None, en: bool) -> tuple[str, str]:
-    if price is None or price <= 0:
-        return "", ""
-    text = f"${_num(price)}" if en else f"{_num(price)}元"
-    split = ""
-    if price >= 30:
-        per_day = price / 30
-        split = f"about ${per_day:.2f} a day" if en else f"平均每天约{_num(round(per_day, 1))}元"
-    return text, split
-
-
-def _offer_math(offer: str, price: float | None, en: bool) -> str:
+def offer_math(offer: str, price: float | None, currency: str, unit: str, lang: str) -> str:
+    """What the offer comes to for one purchase, only where that arithmetic holds: one item
+    reaches the 满减 threshold, or a stated discount (8折) on the stated price."""
+    if not offer or price is None or price <= 0 or unit:
+        return ""
+    en = lang == "en-US"
     m = _CUT_RE.search(offer)
+    total = cut = 0.0
     if m:
         total, cut = float(m.group(1)), float(m.group(2))
-        if 0 < cut < total:
-            rate = round((total - cut) / total * 10, 1)
-            if en:
-                return f"that is {round(cut / total * 100)}% off at {_num(total)}"
-            return f"相当于约{_num(rate)}折"
-    h = _HALF_RE.search(offer)
-    if h and price:
-        unit = h.group(1)
-        return (
-            f"two for {_num(price * 1.5)}" if en else f"两{unit}平均每{unit}{_num(price * 0.75)}元"
-        )
+    else:
+        m = _CUT_EN_RE.search(offer)
+        if m:
+            cut, total = float(m.group(1)), float(m.group(2))
+    if m:
+        if 0 < cut < total <= price:
+            paid = money(price - cut, currency, lang)
+            full = money(price, currency, lang)
+            return (
+                f"{full} with {money(cut, currency, lang)} off: {paid}"
+                if en
+                else (f"单件{full}，满减后实付{paid}")
+            )
+        return ""
+    d = _DISCOUNT_RE.search(offer)
+    if d and not en:
+        rate = float(d.group(1))
+        if 0 < rate < 10:
+            cost = math.floor(price * rate * 10 + 0.5) / 100
+            full, after = money(price, currency, lang), money(cost, currency, lang)
+            return f"原价{full}，{amount_text(rate)}折后{after}"
     return ""
 
 
-def _clauses(text: str, terms: tuple[str, ...]) -> list[str]:
-    return [p.strip() for p in _CLAUSE_RE.split(clean(text, terms)) if p.strip()]
+def _occasion(job: JobContext, en: bool) -> str:
+    campaign = job.brief.campaign
+    text = f"{campaign.product.offer} {campaign.name}"
+    bank = OCCASIONS_EN if en else OCCASIONS_ZH
+    low = text.lower()
+    return next((w for w in bank if w in low), "")
 
 
-def _address(name: str, lifecycle: str | None, terms: tuple[str, ...], en: bool) -> str:
-    """How the copy addresses the segment. A lapsed segment's name is an internal label
-    (沉睡VIP, 流失客户) that no customer should read about themselves: they are old friends."""
-    if lifecycle in ("dormant", "declining", "churned"):
-        return "old friends" if en else "老朋友"
-    return clean(name, terms) or name
+def _address(seg: object, terms: tuple[str, ...], en: bool) -> tuple[str, bool]:
+    given = clean(str(getattr(seg, "address_as", None) or ""), terms)
+    if given:
+        return given, True
+    if getattr(seg, "lifecycle", None) in ("dormant", "declining", "churned"):
+        return ("old friends" if en else "老朋友们"), False
+    return ("friends" if en else "各位"), False
+
+
+def _form(product: object) -> tuple[str, str]:
+    category = str(getattr(product, "category", None) or "other")
+    form = getattr(product, "form", None)
+    explicit = "form" in getattr(product, "model_fields_set", set())
+    if form not in ("goods", "service") or not explicit:
+        form = "service" if category in SERVICE_CATEGORIES else "goods"
+    return str(form), category
+
+
+def _dialect(*hints: str) -> str:
+    text = " ".join(hints)
+    return "sichuan" if any(w in text for w in ("成都", "四川", "川味", "巴适")) else ""
 
 
 def facts_for(job: JobContext) -> Facts:
@@ -174,31 +223,42 @@ def facts_for(job: JobContext) -> Facts:
     terms = forbidden_terms(campaign.brand.banned_words, lang)
     product = campaign.product
     seg = job.segment
-    price, split = _price(product.price, en)
+    currency = str(getattr(product, "currency", None) or "CNY")
+    unit = str(getattr(product, "price_unit", None) or "")
+    form, category = _form(product)
+    name = clean(product.name, terms) or product.name
+    short = clean(str(getattr(product, "short_name", None) or ""), terms) or name
     offer = clean(product.offer, terms)
-    desc = _clauses(seg.description, terms)
-    pains = [clean(p, terms) for p in seg.pain_points]
-    pains = [p for p in pains if p] or [c for c in desc if any(h in c for h in _PAIN_HINT)]
+    address, named = _address(seg, terms, en)
+    region = clean(seg.region or "", terms)
+    if region and region not in address:
+        address = f"{address} in {region}" if en else f"{region}的{address}"
+    proof = [p for p in (clean(x, terms) for x in getattr(product, "proof", None) or []) if p]
     return Facts(
         lang=lang,
         goal=campaign.goal,
         brand=campaign.brand.name.replace("【", "").replace("】", ""),
         voice=clean(campaign.brand.voice, terms),
-        product=clean(product.name, terms) or product.name,
-        price=price,
-        split=split,
+        product=name,
+        short=short,
+        form=form,
+        category=category,
+        price=price_text(product.price, currency, unit, lang),
         offer=offer,
-        math=_offer_math(offer, product.price, en) if offer else "",
+        math=offer_math(offer, product.price, currency, unit if form == "service" else "", lang),
         deadline=_deadline(job, en),
         url=product.landing_url or "",
         points=[p for p in (clean(x, terms) for x in product.selling_points) if p],
-        seg=_address(seg.name, seg.lifecycle, terms, en),
-        seg_desc=[c for c in desc if c not in pains],
-        pains=pains,
+        proof=proof,
+        address=address,
+        named=named,
+        pains=[p for p in (clean(x, terms) for x in seg.pain_points) if p],
         interests=[i for i in (clean(x, terms) for x in seg.interests) if i],
-        region=clean(seg.region or "", terms),
+        region=region,
         tone=clean(seg.tone or "", terms),
         lifecycle=seg.lifecycle or "",
+        occasion=_occasion(job, en),
+        dialect="" if en else _dialect(seg.tone or "", campaign.brand.voice),
         must=[w for w in campaign.brand.must_include if w.strip()],
         terms=terms,
     )

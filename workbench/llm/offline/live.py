@@ -7,15 +7,18 @@ through the absolute-term scrubber: live scripts are the highest compliance risk
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from typing import Any
 
 from workbench.kinds.common import speech_units
 from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
+from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.live_lines import FILLER, LOOP
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
-from workbench.llm.offline.text import squash
+from workbench.llm.offline.text import fit, squash
 from workbench.llm.offline.titles import offer_short
 from workbench.llm.offline.video import public_values
 
@@ -43,11 +46,12 @@ def _values(ctx: Ctx, lang: str) -> dict[str, str]:
     sep = ", " if ctx.en else "、"
     values = public_values(ctx, cta=ctx.cta())
     values["points"] = sep.join(f.points[:3])
-    values["product_short"] = f.product[:6] if not ctx.en else f.product.split()[0]
+    values["product_short"] = f.short if len(f.short) <= 8 else f.brand
     values["offer_short"] = offer_short(ctx, 10 if not ctx.en else 20) or f.offer
     values["math_line"] = fill(text["math_line"], values)
     values["deadline_line"] = fill(text["deadline_line"], values)
     values["deadline_part"] = fill(text["deadline_part"], values, tidy=False)
+    values["proof"] = "；".join(f.proof) if not ctx.en else "; ".join(f.proof)
     values["evidence"] = fill(text["evidence"], values) or fill(text["evidence_plain"], values)
     values["recap"] = fill(text["recap"], values)
     return values
@@ -71,44 +75,89 @@ def _fabe(values: dict[str, str], lang: str, ctx: Ctx) -> dict[str, str]:
     }
 
 
+TALK_SHARE = 0.85  # of a talk beat's time the host speaks (the rest: reading comments)
+WAIT_SHARE = 0.5  # of a draw, gift bag or link countdown
+BEAT_MINUTES = 4.0  # a long phase gets a beat about every four minutes
+
+
+def _fill(ctx: Ctx, head: str, values: dict[str, str], room: int, lang: str, shift: int) -> str:
+    """``head`` and then restatements, rotated, while they fit in ``room`` units."""
+    bank = [t for t in FILLER[lang] if fill(t, values)]
+    text = head
+    gap = " " if ctx.en else ""
+    k = shift
+    misses = 0
+    while bank and misses < len(bank):
+        values = dict(values, point=ctx.facts.point(k), point2=ctx.facts.point(k + 1))
+        line = fill(bank[k % len(bank)], values)
+        k += 1
+        candidate = f"{text}{gap}{line}" if text else line
+        if line and speech_units(candidate, lang) <= room:
+            text = candidate
+            misses = 0
+        else:
+            misses += 1
+    return text
+
+
+def _phase_beats(lang: str, phase: str, minutes: float) -> list[tuple[str, str, str, str]]:
+    """The phase's own beats, then its loop beats until there is one every few minutes."""
+    beats = list(LIVE[lang][phase])
+    loop = LOOP[lang].get(phase, ())
+    want = math.floor(minutes / BEAT_MINUTES)
+    k = 0
+    while loop and len(beats) < want:
+        beats.insert(len(beats) - (1 if phase == "高潮" else 0), loop[k % len(loop)])
+        k += 1
+    return beats
+
+
 def compose_live(ctx: Ctx) -> dict[str, Any]:
     d = ctx.job.deliverable
     minutes = int(getattr(d, "minutes", 60))
     lang = "en-US" if ctx.en else "zh-CN"
     values = _values(ctx, lang)
+    rate = speech_rate(lang, d)
     weights = [minutes * s for s in PHASE_SHARES]
     step = 10 if minutes >= 30 else 5  # whole minutes on long run sheets, else half minutes
     phases: list[dict[str, Any]] = []
     for p_index, (phase, (start, end)) in enumerate(
         zip(PHASES, retile(weights, 0, minutes, step), strict=True)
     ):
+        specs = _phase_beats(lang, phase, end - start)
+        spans = retile([1.0] * len(specs), start, end, step)
         beats: list[dict[str, Any]] = []
-        for b_index, (segment, template, action, interaction) in enumerate(LIVE[lang][phase]):
+        for b_index, ((segment, template, action, interaction), (a, b)) in enumerate(
+            zip(specs, spans, strict=True)
+        ):
             values["point"] = ctx.facts.point(ctx.variant + p_index + b_index)
             values["point2"] = ctx.facts.point(ctx.variant + p_index + b_index + 1)
-            lines = ctx.safe(fill(template, values))
+            share = WAIT_SHARE if interaction in ("抽奖", "福袋", "限时秒杀") else TALK_SHARE
+            room = math.floor((b - a) * 60 * rate * share)
+            head = ctx.safe(fill(template, values))
+            if speech_units(head, lang) > room:
+                head = fit(head, room, lambda t: speech_units(t, lang))
+            lines = ctx.safe(_fill(ctx, head, values, room, lang, ctx.variant + b_index))
             beats.append(
                 {
+                    "start": a,
+                    "end": b,
                     "segment": segment,
-                    "lines": lines,
+                    "lines": lines or head,
                     "action": ctx.safe(fill(action, values)),
                     "interaction": interaction,
                 }
             )
-        lengths = [float(max(speech_units(b["lines"], lang), 1)) for b in beats]
-        for beat, (a, b) in zip(beats, retile(lengths, start, end, step), strict=True):
-            beat["start"], beat["end"] = a, b
         phases.append(
             {
                 "phase": phase,
                 "start": start,
                 "end": end,
                 "goal": LIVE_GOALS[lang][phase],
-                "beats": [{k: bt[k] for k in ("start", "end", "segment", "lines", "action",
-                                              "interaction")} for bt in beats],
+                "beats": beats,
             }
-        )  # fmt: skip
-    title_key = "title" if ctx.facts.goal in ("repurchase", "activate") else "title_short"
+        )
+    title_key = "title" if ctx.facts.occasion else "title_short"
     title = ctx.safe(fill(LIVE_TEXT[lang][title_key], values))
     if len(title) > 30:
         title = ctx.safe(fill(LIVE_TEXT[lang]["title_short"], values))[:30]

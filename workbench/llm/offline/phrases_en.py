@@ -2,168 +2,183 @@
 
 from __future__ import annotations
 
-GREET = {
-    "new": "Welcome",
-    "dormant": "We missed you",
-    "declining": "We missed you",
-    "churned": "We missed you",
-    "": "Hi",
+HELLO = {
+    "named": ("Hi {addr}! ", "{addr}, ", "Hello {addr}! "),
+    "lapsed": ("{addr}, it has been a while! ", "Hi {addr}, ", "{addr}, "),
+    "plain": ("Hi {addr}! ", "Hello {addr}! ", "{addr}, "),
 }
 
 BEATS: dict[str, list[str]] = {
     "hook": [
-        "{greet}, {seg}! This one is worth ten seconds.",
-        "{seg}, good news about {product}.",
-        "Tired of {pain}?",
-        "{seg} in {region}, this one is for you.",
+        "{addr}, this round's deal on {short} is here.",
         "In one line: {product}, {offer}.",
-        "If {pain} sounds familiar, read on.",
-        "{greet}! We saved something for you, {seg}.",
-        "For {seg}, {interest} is always on the list.",
+        "{addr}, a quick word about {product}.",
+        "{addr} in {region}, news from {brand}.",
+        "{occasion} is here, and so is a deal on {product}.",
     ],
-    "persona": [
-        "I run the {brand} community, and ",
-        "From your friends at {brand}: ",
-        "Your {brand} store team here, and ",
-    ],
-    "testimony": [
-        'Last week one of our {seg} asked: "{pain}, what should I pick?"',
-        'We hear it often from {seg}: "{pain}."',
-        "Many {seg} ask us the same thing: what about {pain}?",
-    ],
-    "pain": [
-        "{pain}: we get it.",
-        "{pain} is part of everyday life for many {seg}.",
-        "Choosing {product} and worried about {pain}?",
-        "{desc}, and you want an easy choice.",
-    ],
+    "pain": ["{pain}?", "Does {pain} sound familiar?", "{pain}: it happens."],
     "agitate": [
-        "A wrong pick wastes money, time and patience.",
-        "Hours of comparing, and still not sure.",
-        "Wait too long and the right moment is gone.",
+        "A closer look before you choose helps.",
+        "Skip the endless comparing: here are the key facts.",
+        "Know the details before you decide.",
     ],
     "feature": [
-        "{product}: {point}.",
-        "{product} brings {points}.",
+        "{product}: {points}.",
+        "What {product} offers: {points}.",
         "This time it is {product}: {points}.",
     ],
-    "advantage": [
-        "{point2} makes it easier every day.",
-        "Beyond {point}, there is {point2}.",
-        "{seg} tell us {point2} is the detail they like.",
+    "point": ["{point}.", "{short}: {point}.", "One thing to know: {point}."],
+    "evidence": ["{proof}.", "For reference: {proof}.", "The numbers: {proof}."],
+    "interest": [
+        "If {interest} matters to you, take a look at {short}.",
+        "For {interest}, {short} is worth a look.",
     ],
-    "benefit": [
-        "For {seg}, that means less worry.",
-        "Less time comparing, more time for {interest}.",
-        "Easy to choose, easy to enjoy.",
-    ],
-    "evidence": [
-        "{point}, stated clearly on the pack.",
-        "Returning {brand} members often mention {point}.",
-        "{point} you can check yourself.",
-    ],
-    "scene": [
-        "Picture it: {desc}, and {product} sorted in a tap.",
-        "An afternoon in {region}, a {product}, just right.",
-        "After a long day, {product} is waiting.",
-    ],
-    "anchor": [
-        "Just {price}, {split}.",
-        "Do the math: {math}.",
-        "{price} each, and less while the offer lasts.",
-    ],
-    "surprise": [
-        "And a surprise: {offer}.",
-        "Here is the twist: {offer}.",
-        "Bonus: {offer}, {math}.",
-    ],
-    "social": [
-        "Know someone who needs this? Pass it on.",
-        "Show us your {product} and swap tips in the group.",
-        "Smart {seg} are stocking up.",
-    ],
-    "emotion": [
-        "Small things make a good day.",
-        "You deserve care in the details.",
-        "A little joy, starting with {product}.",
-    ],
-    "engage": [
-        "How do you pick {product}? Tell us.",
-        "Which one would you choose? Reply below.",
-        "What else about {interest} should we cover?",
-    ],
+    "price": ["{short} is {price}.", "Price: {price}.", "{short}, {price}."],
+    "offer": ["{offer}.", "The deal: {offer}.", "This round: {offer}."],
+    "math": ["Do the math: {math}.", "{math}."],
+    "deadline": ["Offer ends {deadline}.", "Valid until {deadline}.", "Until {deadline}."],
     "memorable": [
-        "{brand}: here for your every day.",
-        "Choose {product}, choose easy.",
+        "{brand}, here for your every day.",
         "{brand}, always around.",
+        "Questions? Ask {brand}.",
     ],
-    "offer": ["{offer}.", "The deal: {offer}.", "This round: {offer}, {math}."],
-    "urgency": [
-        "Offer ends {deadline}.",
-        "Valid until {deadline}.",
-        "Only until {deadline}, so do not wait.",
-    ],
+    "refer": ["Know someone who needs this? Pass it on.", "Share it with a friend who needs it."],
+    "engage": ["Questions? Leave a comment and we will reply.", "Tell us what you want to know."],
+}
+
+DIALECT: dict[str, dict[str, str]] = {}
+
+GET = {
+    "goods": "order",
+    "telecom": "sign up",
+    "hotel": "book",
+    "b2b_service": "talk to us",
+    "education": "enrol",
+    "finance": "learn more",
+    "service": "book",
 }
 
 CTA: dict[str, list[str]] = {
-    "acquire": ["Join the group", "Visit us today", "Scan to join", "Come try it"],
-    "activate": ["Claim your perk", "Come take a look", "Open the app", "See your perk"],
-    "convert": ["Order now", "Tap to buy", "Get yours today", "Shop now"],
-    "repurchase": ["Reorder now", "Stock up today", "Buy again", "Restock now"],
-    "refer": ["Share with a friend", "Tell a friend", "Pass it on", "Invite a friend"],
+    "acquire": ["See the details", "Take a look", "Learn about {short}"],
+    "activate": ["See this round's perk", "Come take a look", "Open your perk"],
+    "convert": ["Tap to {get}", "{get_cap} today", "{get_cap} now"],
+    "repurchase": ["{get_cap} again", "{get_cap} while the deal lasts", "Tap to {get} again"],
+    "refer": ["Share with a friend", "Tell a friend", "Pass it on"],
+}
+CTA_NO_LINK: dict[str, list[str]] = {
+    "acquire": ["Ask {brand} for details", "Visit {brand}"],
+    "activate": ["Ask {brand} about your perk", "Come take a look"],
+    "convert": ["Contact {brand} to {get}", "{get_cap} with {brand}"],
+    "repurchase": ["{get_cap} again with {brand}", "Contact {brand} to {get}"],
+    "refer": ["Share with a friend", "Tell a friend"],
+}
+POSTER_CTA = {
+    "acquire": ("Learn more", "See details"),
+    "activate": ("See perk", "Take a look"),
+    "convert": ("{get_cap} now", "{get_cap} today"),
+    "repurchase": ("{get_cap} again", "{get_cap} now"),
+    "refer": ("Share", "Tell a friend"),
 }
 
 LABELS = {
     "product": "Product",
+    "service": "Service",
+    "price": "Price",
     "offer": "Deal",
     "deadline": "Ends",
-    "price": "Price",
+    "points": "Highlights",
+    "proof": "For reference",
     "cta": "Next",
+    "link": "Link",
 }
+QA = {
+    "what": "Q: What is {short}?",
+    "what_a": "A: {product}: {points}.",
+    "price": "Q: How much?",
+    "price_a": "A: {price}.",
+    "offer": "Q: What is the deal?",
+    "offer_a": "A: {offer}.",
+    "when": "Q: Until when?",
+    "when_a": "A: until {deadline}.",
+    "proof": "Q: Anything to go by?",
+    "proof_a": "A: {proof}.",
+    "how": "Q: How do I {get}?",
+    "how_a": "A: {cta}.",
+}
+ARTICLE_HEADS = ("What {short} is", "This round's deal", "How to {get}")
 BULLET_MARKS = ("- ", "* ", "> ")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿")
 
 TITLES: dict[str, list[str]] = {
-    "number": [
-        "{n} reasons for {product}",
-        "{product} for {price}",
-        "{n} facts on {product}",
-        "{n} tips for {seg}",
-    ],
-    "pain point": ["Tired of {pain}?", "No more {pain}", "{pain}? Read this"],
-    "curiosity": ["What {seg} buy quietly", "The {product} secret", "Why {seg} come back"],
-    "benefit": ["{offer_short}", "{product} deal", "{product}: {split}", "Deal ends {deadline}"],
-    "identity": ["For {seg} only", "{seg}: this is yours", "A gift for {seg}"],
-    "contrast": ["{point} vs the rest", "Same money, better pick", "Pick smart, worry less"],
-    "scene": ["{product} for {interest}", "3 pm? {product}", "Your {region} treat"],
-    "question": ["Is {product} worth it?", "How to pick {product}?", "Why {point}?"],
+    "benefit": ["{offer_short}", "{short} deal", "{offer_short} until {deadline}"],
+    "price": ["{short} for {price}", "{short}: {price}"],
+    "feature": ["{short}: {point}", "{point}, {point2}"],
+    "identity": ["For {addr}: {short}", "{addr}, this is for you"],
+    "pain point": ["{pain}? See {short}", "{pain}? Read this"],
+    "question": ["How to pick {short}?", "What is {short}?", "Why {point}?"],
+    "time": ["{short} deal until {deadline}", "{occasion}: {short}"],
+    "proof": ["{proof_short}"],
 }
 
 VIDEO: dict[str, list[str]] = {
-    "hook": ["Tired of {pain}?", "Hey {seg}!", "{product} is here!", "Stop scrolling!"],
-    "pain": ["{pain} is a real worry.", "Afraid of a wrong pick?", "Comparing for hours?"],
-    "point": ["{point}, you can see it.", "Key point: {point}.", "{point}, done right."],
-    "scene": ["Perfect for {interest}.", "Easy at home.", "Fits your day."],
-    "price": ["Just {price}, {split}.", "{offer}.", "{offer}, {math}."],
-    "cta": ["{cta}, ends {deadline}!", "{cta}!", "{cta} now!"],
+    "hook": [
+        "{short} is here!",
+        "Hey {addr}!",
+        "{pain}?",
+        "{short} in one minute",
+        "{offer_short}!",
+    ],
+    "pain": ["{pain}?", "Does {pain} sound familiar?"],
+    "point": ["{point}.", "Look: {point}.", "{short}: {point}."],
+    "proof": ["{proof}."],
+    "scene": ["For {interest}, take a look.", "If {interest} matters to you, watch this."],
+    "price": ["{offer}.", "{short} is {price}.", "{offer}: {math}."],
+    "cta": ["{cta}, until {deadline}!", "{cta}!", "{cta} now!"],
 }
 
-SHOT_VISUALS: dict[str, list[str]] = {
-    "hook": [
-        "Host lifts {product} to camera",
-        "Fast push-in on the {product} pack",
-        "{product} pops into an everyday scene",
-    ],
-    "pain": [
-        "Frowning while comparing products",
-        "Hesitant hand at the shelf",
-        "Scrolling shopping pages",
-    ],
-    "point": ["Close-up of {product}", "Finger points to {point} on the pack", "Product in use"],
-    "scene": ["{product} in daily life", "Warm family moment", "Wide shot of the store"],
-    "price": ["Price tag next to the promo poster", "Checkout screen", "Staff shows the deal"],
-    "cta": ["Host points down to the link", "QR code beside the store sign", "Brand logo end card"],
+SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
+    "goods": {
+        "hook": ["Host lifts {short} to camera", "Fast push-in on {short}", "{short} on the table"],
+        "pain": ["Scrolling shopping pages", "Hesitant hand at the shelf"],
+        "point": ["Close-up of {short}, caption: {point}", "Finger points to {point} on {short}"],
+        "proof": ["Full caption: {proof}"],
+        "scene": ["{short} in an everyday moment", "{short} on a kitchen table"],
+        "price": ["Price and deal on screen", "Checkout screen"],
+        "cta": ["Host points down to the link", "Brand logo end card"],
+    },
+    "service": {
+        "hook": ["Host greets the camera, caption: {short}", "{brand} front desk or work site"],
+        "pain": ["Comparing plans on a phone", "Frowning at a phone"],
+        "point": ["Caption card: {point}", "Staff at work, caption: {point}"],
+        "proof": ["Full caption: {proof}"],
+        "scene": ["A customer using {short} in daily life", "Wide shot of the service"],
+        "price": ["Caption card: price and deal", "The {get} page on a phone"],
+        "cta": ["Host points down to the link", "Brand logo end card"],
+    },
+}
+PROPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "goods": {
+        "hook": ("{short}", "{short}, phone stand"),
+        "pain": ("phone with shopping page",),
+        "point": ("{short} showing {point}",),
+        "proof": ("caption card",),
+        "scene": ("everyday props", "{short}"),
+        "price": ("promo poster, price tag", "checkout screen"),
+        "cta": ("logo card", "{short}"),
+    },
+    "service": {
+        "hook": ("{brand} badge or sign",),
+        "pain": ("phone",),
+        "point": ("caption card",),
+        "proof": ("caption card",),
+        "scene": ("the service setting",),
+        "price": ("price caption card", "phone with the {get} page"),
+        "cta": ("logo card",),
+    },
 }
 
 SOUNDS = ("upbeat music", "drum beat", "warm piano", "room tone", "ding", "light whistle")
-HASHTAGS = ("deals", "musthave", "dailyfinds", "memberday", "tips", "shoplocal")
+HASHTAGS = {
+    "goods": ("deals", "dailyfinds", "shoplocal"),
+    "service": ("deals", "localservices", "tips"),
+}

@@ -1,186 +1,191 @@
-"""Chinese phrase banks: openings, framework beats, packaging, CTAs, titles, video beats.
+"""Chinese phrase banks: sentences built only from the brief's facts and neutral words.
 
-Placeholders: product, price, split, offer, math, deadline, point, point2, points, seg,
-pain, desc, interest, region, brand, greet. A template is used only when all its
-placeholders have values. No absolute terms (最, 第一, 顶级...) anywhere.
+Placeholders: product (first mention), short, price, offer, math, deadline, point, point2,
+points, proof, addr (how customers are addressed), pain, interest, region, brand,
+occasion, get (下单 / 办理 / 预订 / 咨询), cta. A template is used only when all its
+placeholders have values. No absolute terms, no statistics, no testimonials, no urgency
+the offer does not carry: numbers come from the placeholders only.
 """
 
 from __future__ import annotations
 
-GREET = {
-    "new": "欢迎新朋友",
-    "dormant": "好久不见",
-    "declining": "好久不见",
-    "churned": "好久不见",
-    "": "hello",
+HELLO = {
+    "named": ("{addr}好！", "{addr}，", "hello，{addr}！"),
+    "lapsed": ("{addr}，好久不见！", "{addr}好久不见，", "{addr}，"),
+    "plain": ("{addr}好！", "{addr}，", "{addr}，你好！"),
 }
 
 BEATS: dict[str, list[str]] = {
     "hook": [
-        "{greet}！{seg}们，这条消息值得花10秒看完。",
-        "{seg}们注意啦，{product}的福利来了。",
-        "还在为{pain}发愁吗？",
-        "{region}的{seg}们，今天给大家带来一个好消息。",
+        "{addr}，{short}的本期福利来了。",
         "一句话说清楚：{product}，{offer}。",
-        "如果你也{pain}，这条一定要看。",
-        "{greet}，{seg}！给你留了一份福利。",
-        "{seg}的日常里，{interest}总是绕不开的话题。",
+        "{addr}，给大家说说{product}。",
+        "{region}的{addr}，{brand}有新消息。",
+        "{occasion}来了，{product}有福利。",
     ],
-    "persona": [
-        "我是{brand}的社群运营小伙伴，",
-        "作为陪了大家很久的{brand}店长，",
-        "我是{brand}门店的小助手，",
-    ],
-    "testimony": [
-        "上周群里一位{seg}问我：“{pain}，该怎么选？”",
-        "常有{seg}跟我说：“{pain}。”",
-        "很多{seg}私下问过同一个问题：{pain}怎么办？",
-    ],
-    "pain": [
-        "{desc}，{pain}，这种心情我们都懂。",
-        "{pain}，是很多{seg}的真实日常。",
-        "每次选{product}的时候，是不是总担心{pain}？",
-        "{desc}，总想找一个省心的选择。",
-    ],
+    "pain": ["{pain}？", "是不是也{pain}？", "{pain}，这种情况不少见。"],
     "agitate": [
-        "选错一次，不只是浪费钱，更是浪费时间和心情。",
-        "比来比去，时间花了，心里还是没底。",
-        "等到需要的时候再找，往往已经错过了合适的时机。",
+        "挑的时候多看一眼，心里更有底。",
+        "与其反复比较，不如先看清楚要点。",
+        "选之前，把关键信息看明白就好。",
     ],
     "feature": [
-        "{product}，{point}。",
-        "{product}主打{points}。",
-        "这次推荐的是{product}：{points}。",
+        "{product}：{points}。",
+        "{product}的特点是{points}。",
+        "这次介绍的是{product}，{points}。",
     ],
-    "advantage": [
-        "{point2}，用起来更省心。",
-        "除了{point}，还有{point2}，细节都替你想到了。",
-        "{point2}这一点，{seg}们反馈很实用。",
+    "point": ["{point}。", "{short}：{point}。", "特点之一：{point}。"],
+    "evidence": ["{proof}。", "数据说话：{proof}。", "给大家一个参考：{proof}。"],
+    "interest": [
+        "关注{interest}的{addr}，可以看看{short}。",
+        "说到{interest}，{short}是一个可以考虑的选择。",
     ],
-    "benefit": [
-        "对{seg}来说，这意味着少操心、多安心。",
-        "省下比较的时间，留给{interest}。",
-        "{seg}用起来更放心，每天都轻松一点。",
-        "买得明白，用得安心。",
-    ],
-    "evidence": [
-        "{point}，每一项都写得清清楚楚。",
-        "{brand}的老会员回购时，常提到{point}。",
-        "看得见的{point}，心里更踏实。",
-    ],
-    "scene": [
-        "想象一下：{desc}，打开手机就能把{product}安排好。",
-        "{region}的午后，一份{product}，刚刚好。",
-        "忙完一天，{product}已经在等你。",
-    ],
-    "anchor": [
-        "到手价{price}，{split}。",
-        "活动价算下来{math}。",
-        "单价{price}，活动期间入手更划算。",
-        "{split}，就能把{product}带回家。",
-    ],
-    "surprise": [
-        "没想到吧，这次{offer}。",
-        "惊喜在后面：{offer}。",
-        "这次还有小惊喜：{offer}，{math}。",
-    ],
-    "social": [
-        "好东西值得分享，转给身边同样需要的{seg}吧。",
-        "晒出你的{product}，和群里的朋友交流心得。",
-        "懂行的{seg}，都在悄悄囤。",
-    ],
-    "emotion": [
-        "照顾好自己，也照顾好生活里的每个小细节。",
-        "值得被认真对待的，不只是价格，还有你的每一天。",
-        "一点小确幸，从{product}开始。",
-    ],
-    "engage": [
-        "你平时怎么挑{product}？评论区聊聊。",
-        "你会选哪一款？回复告诉我们。",
-        "{interest}方面你还想了解什么？留言告诉我。",
-    ],
-    "memorable": [
-        "{brand}，陪你把日子过得更好。",
-        "选{product}，就是选省心。",
-        "{brand}，一直都在。",
-    ],
-    "offer": [
-        "{offer}。",
-        "活动福利：{offer}。",
-        "本期福利：{offer}，{math}。",
-    ],
-    "urgency": [
-        "活动截至{deadline}，过期恢复原价。",
-        "{deadline}前有效，需要的抓紧。",
-        "福利只到{deadline}，别错过。",
-    ],
+    "price": ["{short}售价{price}。", "价格：{price}。", "{short}，{price}。"],
+    "offer": ["{offer}。", "本期福利：{offer}。", "活动福利：{offer}。"],
+    "math": ["算一下：{math}。", "{math}。"],
+    "deadline": ["活动截至{deadline}。", "{deadline}截止。", "福利到{deadline}为止。"],
+    "memorable": ["{brand}，陪你把日子过好。", "{brand}，一直都在。", "有问题随时问{brand}。"],
+    "refer": ["身边有需要的朋友，可以转给Ta。", "觉得有用的话，分享给身边需要的朋友。"],
+    "engage": ["有问题在评论区留言，我们一条条回复。", "想了解哪一点，留言告诉我们。"],
+}
+
+DIALECT = {
+    "sichuan": {
+        "deadline": "{deadline}截止，莫错过哈！",
+        "plain": "有啥子问题，随时问我们哈！",
+    }
+}
+
+# Verbs by product form and category: a service is 办理/预订/咨询, never 囤 or 用起来.
+GET = {
+    "goods": "下单",
+    "telecom": "办理",
+    "hotel": "预订",
+    "b2b_service": "咨询",
+    "education": "报名",
+    "finance": "了解",
+    "service": "预约",
 }
 
 CTA: dict[str, list[str]] = {
-    "acquire": ["扫码进群领福利", "进群领新人福利", "来店里试试看", "点链接加入社群"],
-    "activate": ["点开领取你的福利", "回来看看新福利", "点击查看专属福利", "打开小程序看看"],
-    "convert": ["点击链接立即下单", "现在下单更划算", "点击抢购", "马上下单"],
-    "repurchase": ["老朋友直接回购", "趁活动囤一波", "点击回购", "会员日下单"],
-    "refer": ["转给需要的朋友", "分享给身边的朋友", "告诉同样需要的人", "推荐给好友"],
+    "acquire": ["点链接了解{short}", "戳链接看看详情", "了解一下{short}"],
+    "activate": ["点开看看本期福利", "回来看看新福利", "点击查看福利"],
+    "convert": ["点链接{get}", "现在就{get}", "需要的话点链接{get}"],
+    "repurchase": ["点链接再次{get}", "需要的话现在{get}", "趁活动{get}"],
+    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人"],
+}
+CTA_NO_LINK: dict[str, list[str]] = {
+    "acquire": ["联系{brand}了解{short}", "来{brand}了解一下"],
+    "activate": ["联系{brand}领取福利", "回来看看本期福利"],
+    "convert": ["联系{brand}{get}", "现在联系{brand}{get}"],
+    "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}"],
+    "refer": ["转给需要的朋友", "分享给身边的朋友"],
+}
+POSTER_CTA = {
+    "acquire": ("了解详情", "立即了解"),
+    "activate": ("查看福利", "回来看看"),
+    "convert": ("立即{get}", "现在{get}"),
+    "repurchase": ("再次{get}", "立即{get}"),
+    "refer": ("分享好友", "推荐好友"),
 }
 
-LABELS = {"product": "产品", "offer": "福利", "deadline": "截止", "price": "价格", "cta": "行动"}
-BULLET_MARKS = ("✅", "▪", "①②③④⑤⑥")
+LABELS = {
+    "product": "产品",
+    "service": "服务",
+    "price": "价格",
+    "offer": "福利",
+    "deadline": "截止",
+    "points": "特点",
+    "proof": "参考",
+    "cta": "行动",
+    "link": "链接",
+}
+QA = {
+    "what": "问：{short}是什么？",
+    "what_a": "答：{product}，{points}。",
+    "price": "问：多少钱？",
+    "price_a": "答：{price}。",
+    "offer": "问：现在有什么福利？",
+    "offer_a": "答：{offer}。",
+    "when": "问：到什么时候？",
+    "when_a": "答：活动截至{deadline}。",
+    "proof": "问：有什么可以参考的？",
+    "proof_a": "答：{proof}。",
+    "how": "问：怎么{get}？",
+    "how_a": "答：{cta}。",
+}
+ARTICLE_HEADS = ("一、{short}是什么", "二、本期福利", "三、怎么{get}")
+BULLET_MARKS = ("✅", "▪", "·")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿", "📣", "🌸")
 
 TITLES: dict[str, list[str]] = {
-    "数字型": [
-        "{n}个理由选{product}", "{price}就能带走{product}", "{n}秒看懂{product}",
-        "{seg}必看的{n}个细节", "{offer_short}，{n}天有效",
-    ],
-    "痛点型": [
-        "{pain}？看这里", "还在{pain}？", "{seg}别再{pain}了", "{pain}的{seg}看过来",
-    ],
-    "好奇型": [
-        "{seg}都在悄悄买的{product}", "原来{product}可以这样选", "{product}的秘密藏在这里",
-        "为什么{seg}都回购它",
-    ],
     "利益型": [
-        "{offer_short}，{seg}快来", "{product}限时福利", "{split}的{product}",
-        "{product}福利到{deadline}", "会员专享：{offer_short}",
+        "{offer_short}", "{short}本期福利", "{offer_short}，到{deadline}", "{short}：{offer_short}",
     ],
-    "身份型": [
-        "写给{seg}的{product}清单", "{seg}专属福利", "{region}{seg}看过来", "给{seg}的一份礼物",
-    ],
-    "对比型": [
-        "选对{product}，省心一整季", "{point}和普通款差在哪", "同样的钱，{seg}这样买",
-        "{point}vs普通款",
-    ],
-    "场景型": [
-        "{interest}的日子，有{product}", "{region}的{seg}都在囤", "下午三点，来份{product}",
-        "{interest}时，用上{product}",
-    ],
-    "提问型": [
-        "{seg}怎么选{product}？", "{product}值不值得买？", "{pain}怎么办？", "{point}有多重要？",
-    ],
+    "价格型": ["{short}{price}", "{price}的{short}", "{short}售价{price}"],
+    "特点型": ["{short}：{point}", "{point}的{short}", "{point}，{point2}"],
+    "身份型": ["写给{addr}的{short}", "{addr}看过来", "{region}的{addr}看过来"],
+    "痛点型": ["{pain}？看看{short}", "{pain}？先看这条"],
+    "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}有多重要？"],
+    "时间型": ["{short}福利到{deadline}", "{deadline}前的{short}福利", "{occasion}：{short}"],
+    "证据型": ["{proof_short}"],
 }  # fmt: skip
 
 VIDEO: dict[str, list[str]] = {
-    "hook": ["{pain}？", "{seg}看过来！", "{product}来了！", "三秒看懂{product}", "别划走！"],
-    "pain": ["{pain}，是很多{seg}的烦恼。", "选{product}总怕选错？", "每次挑都要比半天？"],
-    "point": ["{point}，看得见的安心。", "亮点是{point}。", "{point}，细节很用心。"],
-    "scene": ["{interest}的时候，{product}刚刚好。", "在家就能轻松搞定。", "日常用起来很顺手。"],
-    "price": ["到手{price}，{split}。", "活动价算下来{math}。", "{offer}。"],
+    "hook": ["{short}来了！", "{addr}看过来！", "{pain}？", "一条看懂{short}", "{offer_short}！"],
+    "pain": ["{pain}？", "是不是也{pain}？"],
+    "point": ["{point}。", "看这里：{point}。", "{short}的特点：{point}。"],
+    "proof": ["{proof}。"],
+    "scene": ["关注{interest}的朋友看过来。", "说到{interest}，可以看看{short}。"],
+    "price": ["{offer}。", "{short}{price}。", "{offer}，{math}。"],
     "cta": ["{cta}，截至{deadline}！", "{cta}！", "现在就{cta}！"],
 }
 
-SHOT_VISUALS: dict[str, list[str]] = {
-    "hook": [
-        "主播对镜头举起{product}",
-        "{product}包装特写，快速推近",
-        "生活场景里突然出现{product}",
-    ],
-    "pain": ["{seg}皱眉对比商品的画面", "货架前犹豫不决的手", "手机里翻来翻去的购物页面"],
-    "point": ["{product}细节特写", "手指点出包装上的{point}", "产品使用过程近景"],
-    "scene": ["{seg}在日常场景中使用{product}", "全家人一起的温馨画面", "门店环境全景"],
-    "price": ["价签与活动海报同框", "手机下单页面", "店员展示活动福利"],
-    "cta": ["主播指向屏幕下方", "二维码与门店招牌同框", "品牌Logo收尾"],
+# What the camera shows, by product form: a service is shown as the people and the work,
+# never as a packaged object held up to the lens.
+SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
+    "goods": {
+        "hook": ["主播对镜头举起{short}", "{short}特写，快速推近", "桌面上出现{short}"],
+        "pain": ["手机里翻来翻去的购物页面", "货架前犹豫的手"],
+        "point": ["{short}细节特写，字幕：{point}", "手指点出{short}上的{point}"],
+        "proof": ["字幕完整显示：{proof}"],
+        "scene": ["日常场景里的{short}", "家中桌面上的{short}"],
+        "price": ["价签与活动信息同框", "手机下单页面"],
+        "cta": ["主播指向屏幕下方", "品牌Logo收尾"],
+    },
+    "service": {
+        "hook": ["主播对镜头打招呼，字幕：{short}", "{brand}门头或工作现场空镜"],
+        "pain": ["手机上反复对比套餐的画面", "皱眉看手机的特写"],
+        "point": ["字幕卡：{point}", "服务人员工作场景，字幕：{point}"],
+        "proof": ["字幕完整显示：{proof}"],
+        "scene": ["顾客在日常场景中使用{short}", "服务现场全景"],
+        "price": ["字幕卡：价格与福利", "手机上的{get}页面"],
+        "cta": ["主播指向屏幕下方", "品牌Logo收尾"],
+    },
+}
+PROPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "goods": {
+        "hook": ("{short}一件", "{short}、手机支架"),
+        "pain": ("手机购物页",),
+        "point": ("{short}（露出{point}）",),
+        "proof": ("字幕卡",),
+        "scene": ("家中日常小物件", "{short}"),
+        "price": ("活动海报、价签", "手机下单页"),
+        "cta": ("品牌Logo牌", "{short}"),
+    },
+    "service": {
+        "hook": ("{brand}工牌或门头",),
+        "pain": ("手机",),
+        "point": ("字幕卡",),
+        "proof": ("字幕卡",),
+        "scene": ("服务现场",),
+        "price": ("价格字幕卡", "手机{get}页面"),
+        "cta": ("品牌Logo牌",),
+    },
 }
 
 SOUNDS = ("轻快背景音乐", "节奏鼓点", "温暖钢琴", "环境音", "音效：叮", "轻松口哨")
-HASHTAGS = ("好物推荐", "生活小技巧", "福利", "会员日", "种草", "省心好物", "宝藏好物")
+HASHTAGS = {
+    "goods": ("好物推荐", "本期福利", "实用分享"),
+    "service": ("生活服务", "本期福利", "实用分享"),
+}

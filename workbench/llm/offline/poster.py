@@ -1,4 +1,9 @@
-"""Poster copy fitted to the poster caps (ASCII counts half)."""
+"""Poster copy fitted to the poster caps (ASCII counts half), whole phrases only.
+
+The offer is always on the poster (the subheadline, shortened by dropping clauses); the
+price is the template's price field (currency and unit from the brief, none when there is
+no price). Headlines, bullets, CTA and badge are chosen whole to fit, never cut.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +11,57 @@ from typing import Any
 
 from workbench.kinds.channels import POSTER_CAPS, weighted_len
 from workbench.llm.offline.context import Ctx
-from workbench.llm.offline.text import fit
+from workbench.llm.offline.text import first_fitting, fit
 from workbench.llm.offline.titles import compose_titles, offer_short
 
-BADGES_ZH = ("限时福利", "会员专享", "新品上市", "本期推荐", "福利加码")
-BADGES_EN = ("Limited", "Members", "New in", "This week", "Bonus")
+BADGES_ZH = ("本期福利", "限时福利", "福利加码")
+BADGES_EN = ("This round", "Limited", "Deal")
 
 
 def _cap(text: str, key: str) -> str:
     return fit(text, POSTER_CAPS[key], weighted_len)
 
 
+def _fits(options: list[str], key: str) -> str:
+    return first_fitting(options, POSTER_CAPS[key], weighted_len)
+
+
 def compose_poster(ctx: Ctx) -> dict[str, Any]:
     f = ctx.facts
     rotate = ctx.base + ctx.variant
-    headline = compose_titles(ctx, 1, POSTER_CAPS["headline"], weighted_len)[0][0]
-    sub_options = [
-        f.offer,
-        f"{f.product}，{f.split}" if f.split and not ctx.en else "",
-        f"{f.product}: {f.split}" if f.split and ctx.en else "",
-        ctx.say("benefit"),
+    titles = compose_titles(ctx, 6, POSTER_CAPS["headline"], weighted_len)
+    headline = titles[rotate % len(titles)][0]
+    offer = _cap(f.offer, "subheadline") or offer_short(ctx, POSTER_CAPS["subheadline"])
+    sub_options = [offer] if offer else []
+    sub_options += [
+        _cap(
+            f"{f.product}：{f.point(rotate)}" if not ctx.en else f"{f.product}: {f.point(rotate)}",
+            "subheadline",
+        )
+        if f.points
+        else ""
     ]
-    sub_options = [s for s in sub_options if s] or [f.product]
-    subheadline = _cap(sub_options[rotate % len(sub_options)], "subheadline")
-    bullets = [_cap(p, "bullet") for p in f.points[:3]]
+    sub_options = [s for s in sub_options if s] or [_cap(f.product, "subheadline") or f.short]
+    subheadline = sub_options[0]
+    bullets = [b for b in (_cap(p, "bullet") for p in f.points) if b and b not in headline][:3]
     if f.deadline:
-        bullets.append(_cap(f"Ends {f.deadline}" if ctx.en else f"截至{f.deadline}", "bullet"))
+        bullets.append(_cap(f"Until {f.deadline}" if ctx.en else f"截至{f.deadline}", "bullet"))
     missing = [w for w in f.must if w not in " ".join([headline, subheadline, *bullets])]
     if missing:
         bullets.insert(0, _cap((", " if ctx.en else "、").join(missing), "bullet"))
-    bullets = [b for b in bullets if b][:4] or [_cap(f.product, "bullet")]
+    bullets = [b for b in bullets if b][:4] or [_cap(f.short, "bullet") or f.brand]
+    values = ctx.values()
+    ctas = [c.format_map(values) for c in ctx.bank.POSTER_CTA[f.goal]]
+    cta = _fits(ctas[rotate % len(ctas) :] + ctas, "cta") or ("Go" if ctx.en else "了解")
     short = offer_short(ctx, 8 if not ctx.en else 16)
     badges = (BADGES_EN if ctx.en else BADGES_ZH) + ((short,) if short else ())
+    if f.occasion:
+        badges += (f.occasion.title() if ctx.en else f.occasion,)
+    badge = _fits([badges[rotate % len(badges)], *badges], "badge")
     return {
         "headline": ctx.safe(headline),
         "subheadline": ctx.safe(subheadline),
         "bullets": [ctx.safe(b) for b in bullets],
-        "cta": _cap(ctx.cta(), "cta"),
-        "badge": _cap(badges[rotate % len(badges)], "badge"),
+        "cta": ctx.safe(cta),
+        "badge": ctx.safe(badge),
     }

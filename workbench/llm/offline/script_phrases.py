@@ -9,63 +9,85 @@ scripts are the highest-risk content for the Advertising Law.
 
 from __future__ import annotations
 
-PROPS: dict[str, dict[str, tuple[str, ...]]] = {
-    "zh-CN": {
-        "hook": ("{product}一件", "{product}、手机支架"),
-        "pain": ("对比用的普通款", "购物小票或手机购物页"),
-        "point": ("{product}包装（露出{point}）", "{product}、小碗和勺子"),
-        "scene": ("家里日常场景的小物件", "{product}、餐桌布置"),
-        "price": ("活动海报、价签", "会员日海报、手机下单页"),
-        "cta": ("门店招牌或二维码立牌", "{product}、二维码立牌"),
-    },
-    "en-US": {
-        "hook": ("{product}", "{product}, phone stand"),
-        "pain": ("a plain product to compare", "receipt or shopping page"),
-        "point": ("{product} pack showing {point}", "{product}, bowl and spoon"),
-        "scene": ("everyday props at home", "{product}, table setting"),
-        "price": ("promo poster, price tag", "poster, checkout screen"),
-        "cta": ("store sign or QR stand", "{product}, QR code stand"),
-    },
-}
-
 # Co-creation scripts: what the customer films and says, with a cue for every line.
-CUSTOMER: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
-    # beat -> (visual, voiceover, cue, props)
+CUSTOMER: dict[str, dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]]] = {
+    # lang -> form -> beat -> (visual, voiceover, cue, props); the customer says only facts
+    # from the brief and what they themselves choose to check.
     "zh-CN": {
-        "hook": (
-            ("手机贴近拍{product}包装", "猜猜我买了什么？", "手机竖拿，离包装一拳远，边拍边说", "{product}"),
-            ("对着镜头举起{product}", "今天来试试这个！", "前置镜头，把{product}举到脸旁边，笑着说", "{product}"),
-        ),
-        "use": (
-            ("在家打开{product}开始用", "{point}，我比较在意这点。用起来也很顺手。", "把手机靠在桌上固定，边做边说，不用看镜头", "{product}、手机支架"),
-            ("展示使用中的{product}", "用了一段时间，挺顺手的。身边有需要的朋友可以试试。", "手机拿稳慢慢移过去，说完停两秒", "{product}"),
-        ),
-        "point": (
-            ("特写包装上的{point}", "包装上写着{point}，买之前我仔细看过。", "手机慢慢推近到字能看清，说完停一下", "{product}包装"),
-            ("手指点一点{point}的位置", "我很看重{point}，你们可以对照看看。", "用手指点着说，手机别晃", "{product}包装"),
-        ),
-        "cta": (
-            ("对镜头比个手势", "现在{offer_short}，推荐你也试试！", "前置镜头，看着镜头把这句说完，结尾比个赞", ""),
-            ("拍门店招牌或小程序页面", "我在{brand}买的，推荐给你！", "后退两步拍全招牌或下单页面，说完这句就结束", ""),
-        ),
+        "goods": {
+            "hook": (
+                ("手机贴近拍{short}", "猜猜我买了什么？", "手机竖拿，离{short}一拳远，边拍边说", "{short}"),
+                ("对着镜头举起{short}", "今天来看看这个！", "前置镜头，把{short}举到脸旁边，笑着说", "{short}"),
+            ),
+            "use": (
+                ("在家打开{short}", "{point}，我比较在意这点。", "把手机靠在桌上固定，边做边说，不用看镜头", "{short}、手机支架"),
+                ("展示手里的{short}", "这是{product}。", "手机拿稳慢慢移过去，说完停两秒", "{short}"),
+            ),
+            "point": (
+                ("特写{short}上的{point}", "写着{point}，买之前我看过。", "手机慢慢推近到字能看清，说完停一下", "{short}"),
+                ("手指点一点{point}的位置", "我会看{point}，你们可以对照看看。", "用手指点着说，手机别晃", "{short}"),
+            ),
+            "cta": (
+                ("对镜头比个手势", "现在{offer_short}，可以看看！", "前置镜头，看着镜头把这句说完，结尾比个赞", ""),
+                ("拍门店招牌或下单页面", "我在{brand}买的。", "后退两步拍全招牌或下单页面，说完这句就结束", ""),
+            ),
+        },
+        "service": {
+            "hook": (
+                ("前置镜头打招呼", "说说我最近办的{short}。", "前置镜头，自然地说", ""),
+                ("拍{brand}的门头或页面", "今天聊聊{short}。", "手机竖拿，先拍门头或页面再转向自己", ""),
+            ),
+            "use": (
+                ("前置镜头讲述", "选的是{product}。", "看着镜头说，语速放慢", ""),
+                ("拍手机上的服务页面", "我选的是{product}。", "手机拍屏幕，别反光", "手机"),
+            ),
+            "point": (
+                ("字幕卡或服务页面", "我看重的是{point}。", "对着镜头说，说完停一下", ""),
+                ("前置镜头讲述", "{point}，这是我选它的原因。", "看着镜头说，手机别晃", ""),
+            ),
+            "cta": (
+                ("对镜头比个手势", "现在{offer_short}，可以了解一下！", "看着镜头把这句说完，结尾比个赞", ""),
+                ("拍{brand}的页面", "我是在{brand}{get}的。", "拍清页面，说完这句就结束", ""),
+            ),
+        },
     },
     "en-US": {
-        "hook": (
-            ("Close on the {product} pack", "Guess what I got?", "Hold the phone upright, a fist from the pack, and say it", "{product}"),
-            ("Hold {product} up to the camera", "Trying this today!", "Selfie camera, {product} next to your face, say it smiling", "{product}"),
-        ),
-        "use": (
-            ("Using {product} at home", "{point}, that matters to me. Easy to use, too.", "Lean the phone on the table and talk while you use it", "{product}, phone stand"),
-            ("{product} in use", "I have used it for a while. Friends who need it, try it.", "Move the phone slowly, pause two seconds after the line", "{product}"),
-        ),
-        "point": (
-            ("Close on {point} on the pack", "It says {point}; I checked before buying.", "Move in slowly until the words are readable, then pause", "{product} pack"),
-            ("Finger points at {point}", "{point} is what I check. Compare for yourself.", "Point while you say it; keep the phone still", "{product} pack"),
-        ),
-        "cta": (
-            ("Wave at the camera", "{offer_short} now. Give it a try!", "Selfie camera, look at the lens, thumbs up at the end", ""),
-            ("Film the store sign", "I got mine at {brand}. Try it!", "Step back for the whole sign, stop after the line", ""),
-        ),
+        "goods": {
+            "hook": (
+                ("Close on {short}", "Guess what I got?", "Hold the phone upright, a fist from {short}, and say it", "{short}"),
+                ("Hold {short} up to the camera", "Taking a look at this today!", "Selfie camera, {short} next to your face, say it smiling", "{short}"),
+            ),
+            "use": (
+                ("{short} at home", "{point}, that matters to me.", "Lean the phone on the table and talk while you use it", "{short}, phone stand"),
+                ("{short} in hand", "This is {product}.", "Move the phone slowly, pause two seconds after the line", "{short}"),
+            ),
+            "point": (
+                ("Close on {point} on {short}", "It says {point}; I checked before buying.", "Move in slowly until the words are readable, then pause", "{short}"),
+                ("Finger points at {point}", "{point} is what I check. Compare for yourself.", "Point while you say it; keep the phone still", "{short}"),
+            ),
+            "cta": (
+                ("Wave at the camera", "{offer_short} now. Take a look!", "Selfie camera, look at the lens, thumbs up at the end", ""),
+                ("Film the store sign or order page", "I got mine at {brand}.", "Step back for the whole sign, stop after the line", ""),
+            ),
+        },
+        "service": {
+            "hook": (
+                ("Selfie camera, say hi", "Let me tell you about {short}.", "Selfie camera, say it naturally", ""),
+                ("Film the {brand} sign or page", "Talking about {short} today.", "Film the sign or page first, then turn to yourself", ""),
+            ),
+            "use": (
+                ("Selfie camera, talking", "I chose {product}.", "Look at the lens, speak slowly", ""),
+                ("Film the service page on a phone", "This is the plan I chose: {product}.", "Film the screen without glare", "phone"),
+            ),
+            "point": (
+                ("Caption card or service page", "What I care about: {point}.", "Say it to camera, pause after", ""),
+                ("Selfie camera, talking", "{point}, that is why I chose it.", "Look at the lens; keep the phone still", ""),
+            ),
+            "cta": (
+                ("Wave at the camera", "{offer_short} now. Take a look!", "Look at the lens, thumbs up at the end", ""),
+                ("Film the {brand} page", "I went with {brand}.", "Film the page clearly, stop after the line", ""),
+            ),
+        },
     },
 }  # fmt: skip
 
@@ -73,43 +95,43 @@ CUSTOMER: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
 LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
     "zh-CN": {
         "开场": (
-            ("欢迎进场", "欢迎来到{brand}直播间！刚进来的朋友先点个关注，今天是会员日专场，{offer_short}，福利一会儿一个一个讲清楚。", "主播举起{product}向镜头打招呼，助播在公屏置顶福利预告", ""),
-            ("签到盖楼", "在的朋友在评论区扣一个“到”，我们盖楼签到。看到好多老朋友回来了，谢谢大家！今天的流程是：先聊聊大家关心的问题，再讲{product}，中间有抽奖，后面有限时秒杀。", "助播念出评论区昵称，主播挥手回应", "盖楼"),
+            ("欢迎进场", "欢迎来到{brand}直播间！刚进来的朋友先点个关注。今天讲{product}，{offer_short}，福利一会儿一个一个讲清楚。", "主播向镜头打招呼，助播在公屏置顶福利预告", ""),
+            ("签到盖楼", "在的朋友在评论区扣一个“到”，我们盖楼签到。今天的流程是：先聊聊大家关心的问题，再讲{short}，中间有抽奖，后面有限时秒杀。", "助播念出评论区昵称，主播挥手回应", "盖楼"),
         ),
         "爬坡": (
-            ("痛点共鸣", "很多朋友跟我聊过这件事：{pain}。这个担心特别正常，我们今天就把这件事讲明白：看什么、怎么选、哪些地方要留心。", "主播拿出普通款和{product}并排摆在镜头前", ""),
-            ("场景还原", "说到{interest}，手边有{product}，{point}，心里会踏实很多。你们平时是怎么选的？打在公屏上，我一条一条看。", "主播演示日常使用场景，助播补充评论区的问题", "问答"),
-            ("整点抽奖", "现在开一轮抽奖：在评论区打出“{product_short}”就能参与，五分钟后开奖，中奖的朋友联系客服登记地址。抽奖规则以直播间公告为准。", "助播展示奖品并开始五分钟倒计时", "抽奖"),
+            ("痛点共鸣", "如果你也{pain}，今天我们把这件事讲明白：看什么、怎么选、哪些地方要留心。", "主播面向镜头讲解，助播在公屏置顶要点", ""),
+            ("场景还原", "说到{interest}，{short}的一个特点是{point}。你们平时是怎么选的？打在公屏上，我一条一条看。", "主播讲解，助播补充评论区的问题", "问答"),
+            ("整点抽奖", "现在开一轮抽奖：在评论区打出“{product_short}”就能参与，五分钟后开奖，中奖的朋友联系客服登记。奖品和抽奖规则以直播间公告为准。", "助播展示直播间公告的抽奖规则，开始五分钟倒计时", "抽奖"),
         ),
         "高潮": (
-            ("产品讲解·特点", "我们来看{product}。一是{point}，二是{point2}。包装上都写着，我把镜头拉近给大家看。", "主播把包装转向镜头，助播推近特写", ""),
-            ("产品讲解·证据", "光说不算，看资料：{evidence}。有疑问随时问，我们当场解答。", "主播展示包装标识和资质文件，逐一停留三秒", "问答"),
-            ("福利说明", "今天的福利是：{offer}。{math_line}{deadline_line}", "助播举起活动海报，主播用手指着价格逐条说明", ""),
-            ("限时秒杀", "接下来是限时秒杀，链接马上上架，数量以后台为准，拍下请在十分钟内付款。想要的朋友准备好，三、二、一，上链接！", "助播上架链接并报剩余时间，主播展示下单页面", "限时秒杀"),
+            ("产品讲解·特点", "我们来看{product}。一是{point}，二是{point2}。", "主播逐条讲解，助播在公屏打出要点", ""),
+            ("产品讲解·证据", "{evidence}。有疑问随时问，我们当场解答。", "主播展示相关资料，逐一停留三秒", "问答"),
+            ("福利说明", "今天的福利是：{offer}。{math_line}{deadline_line}", "助播举起活动信息牌，主播逐条说明", ""),
+            ("限时秒杀", "接下来上链接，福利和数量以商品页为准。想要的朋友准备好，三、二、一，上链接！", "助播上架链接并报剩余时间，主播展示下单页面", "限时秒杀"),
         ),
         "落幕": (
-            ("福袋收尾", "还没下单的朋友，可以再看看购物车一号链接。收尾福袋现在发出，评论区打出“会员日”参与。", "助播发放福袋，主播再次展示{product}", "福袋"),
+            ("福袋收尾", "还没{get}的朋友，可以再看看购物车一号链接。收尾福袋现在发出，评论区打出“{product_short}”参与，福袋内容以直播间公告为准。", "助播发放福袋，主播再次介绍{short}", "福袋"),
             ("复盘感谢", "{recap}", "主播面对镜头总结，助播在公屏置顶复盘要点", ""),
         ),
     },
     "en-US": {
         "开场": (
-            ("Welcome", "Welcome to the {brand} live room! Tap follow if you just joined. Today is a member-day session: {offer_short}. I will go through every perk.", "Host lifts {product} and waves; assistant pins the perk preview", ""),
-            ("Check-in chain", "If you are here, type 'here' in the comments and let us build the chain. Great to see old friends back! Today: your questions first, then {product}, a lucky draw in the middle and a flash sale later.", "Assistant reads out names from the comments; host waves back", "盖楼"),
+            ("Welcome", "Welcome to the {brand} live room! Tap follow if you just joined. Today it is {product}: {offer_short}. I will go through every perk.", "Host waves; assistant pins the perk preview", ""),
+            ("Check-in chain", "If you are here, type 'here' in the comments and let us build the chain. Today: your questions first, then {short}, a lucky draw in the middle and a flash sale later.", "Assistant reads out names from the comments; host waves back", "盖楼"),
         ),
         "爬坡": (
-            ("Pain point", "Many of you tell me: {pain}. That worry is normal, so today we make it clear: what to look at, how to choose, what to watch for.", "Host sets a plain product next to {product}", ""),
-            ("Scene", "Picture {interest} with {product} at hand: {point}. How do you choose today? Type it in the comments and I will read every one.", "Host shows everyday use; assistant relays questions", "问答"),
-            ("Lucky draw", "Lucky draw time: type '{product_short}' in the comments to enter, we draw in five minutes, and winners contact support to give an address. The rules pinned in the live room apply.", "Assistant shows the prize and starts a five-minute countdown", "抽奖"),
+            ("Pain point", "If {pain} sounds familiar, today we make it clear: what to look at, how to choose, what to watch for.", "Host talks to camera; assistant pins the key points", ""),
+            ("Scene", "For {interest}, one thing about {short}: {point}. How do you choose today? Type it in the comments and I will read every one.", "Host explains; assistant relays questions", "问答"),
+            ("Lucky draw", "Lucky draw time: type '{product_short}' in the comments to enter, we draw in five minutes, and winners contact support. The prize and rules pinned in the live room apply.", "Assistant shows the pinned draw rules and starts a five-minute countdown", "抽奖"),
         ),
         "高潮": (
-            ("Product: features", "Let us look at {product}. One: {point}. Two: {point2}. It is all on the pack; we zoom in for you.", "Host turns the pack to camera; assistant zooms in", ""),
-            ("Product: evidence", "Do not take my word for it: {evidence}. Ask anything and we answer on the spot.", "Host holds up the pack labels and documents, three seconds each", "问答"),
-            ("The deal", "Today's deal: {offer}. {math_line}{deadline_line}", "Assistant holds up the poster; host points at each line", ""),
-            ("Flash sale", "Flash sale next: the link goes up now, quantities as shown in the shop, please pay within ten minutes. Ready? Three, two, one, link is live!", "Assistant lists the link and calls the time left; host shows checkout", "限时秒杀"),
+            ("Product: features", "Let us look at {product}. One: {point}. Two: {point2}. ", "Host explains each point; assistant types them in the comments", ""),
+            ("Product: evidence", "{evidence}. Ask anything and we answer on the spot.", "Host shows the materials, three seconds each", "问答"),
+            ("The deal", "Today's deal: {offer}. {math_line}{deadline_line}", "Assistant holds up the deal card; host explains each line", ""),
+            ("Flash sale", "Link next: the deal and quantities are as shown in the shop. Ready? Three, two, one, link is live!", "Assistant lists the link and calls the time left; host shows checkout", "限时秒杀"),
         ),
         "落幕": (
-            ("Gift bag", "If you have not ordered yet, link one in the cart is still there. The last gift bag goes out now: type 'member day' to enter.", "Assistant sends the gift bag; host shows {product} again", "福袋"),
+            ("Gift bag", "If you have not ordered yet, link one in the cart is still there. The last gift bag goes out now: type '{product_short}' to enter; the pinned rules apply.", "Assistant sends the gift bag; host sums up {short}", "福袋"),
             ("Recap and thanks", "{recap}", "Host sums up to camera; assistant pins the recap", ""),
         ),
     },
@@ -132,28 +154,28 @@ LIVE_GOALS: dict[str, dict[str, str]] = {
 
 LIVE_TEXT: dict[str, dict[str, str]] = {
     "zh-CN": {
-        "title": "{brand}会员日专场｜{product}",
-        "title_short": "{brand}直播间｜{product}",
-        "evidence": "包装上写明的{points}，镜头前逐一展示；资质和检测报告以实物和官方页面为准",
-        "evidence_plain": "产品包装和资质文件现场展示，以实物和官方页面为准",
-        "advantage": "相比只看价格的普通款，{points}都写在包装上，选的时候有据可查",
-        "advantage_plain": "{point}，日常用起来更省心",
-        "benefit": "对{seg}来说，{point}让挑选更安心，{point2}让日常更省事",
-        "benefit_plain": "{seg}选起来更安心，用起来更顺手",
+        "title": "{brand}{occasion}专场｜{short}",
+        "title_short": "{brand}直播间｜{short}",
+        "evidence": "给大家一个参考：{proof}",
+        "evidence_plain": "{short}的详细信息以商品页和官方说明为准",
+        "advantage": "{points}，选的时候可以逐条对照",
+        "advantage_plain": "{short}的要点可以逐条对照",
+        "benefit": "对{addr}来说，{point}和{point2}都是选择时可以对照的要点",
+        "benefit_plain": "{addr}选的时候心里更有数",
         "math_line": "算下来{math}。",
         "deadline_line": "活动截至{deadline}。",
-        "recap": "今天我们讲了{product}：{points}。福利是{offer}{deadline_part}。还没下单的朋友，{cta}。谢谢大家的陪伴，我们下场直播见！",
+        "recap": "今天我们讲了{product}：{points}。福利是{offer}{deadline_part}。还没{get}的朋友，{cta}。谢谢大家的陪伴，我们下场直播见！",
         "deadline_part": "，截至{deadline}",
     },
     "en-US": {
-        "title": "{brand} member day | {product}",
-        "title_short": "{brand} live | {product}",
-        "evidence": "the {points} marks on the pack, shown on camera; certificates and test reports as on the product and official pages",
-        "evidence_plain": "the pack and product documents, shown on camera; details as on the official pages",
-        "advantage": "unlike a plain product, {points} are printed on the pack, so you can check before you buy",
-        "advantage_plain": "{point}, easier every day",
-        "benefit": "for {seg}, {point} makes choosing easier and {point2} makes every day simpler",
-        "benefit_plain": "{seg} choose with more peace of mind",
+        "title": "{brand} {occasion} | {short}",
+        "title_short": "{brand} live | {short}",
+        "evidence": "for reference: {proof}",
+        "evidence_plain": "the details of {short} are as on the product page",
+        "advantage": "{points}: points you can check one by one",
+        "advantage_plain": "the key points of {short} can be checked one by one",
+        "benefit": "for {addr}, {point} and {point2} are points to compare when choosing",
+        "benefit_plain": "{addr} can choose knowing the facts",
         "math_line": "That is {math}. ",
         "deadline_line": "Ends {deadline}.",
         "recap": "Today we covered {product}: {points}. The deal: {offer}{deadline_part}. If you have not ordered yet: {cta}. Thank you for watching, see you next stream!",

@@ -40,11 +40,12 @@ def pick(
 
 
 def fit(text: str, limit: int, measure: Measure = len) -> str:
-    """``text`` if it fits, else cut at the last sentence, then clause, break that fits."""
+    """``text`` if it fits, else its longest head of whole sentences, else of whole clauses;
+    "" when not even the first clause fits. Words are never cut."""
     text = text.strip()
     if measure(text) <= limit:
         return text
-    for breaks in (_SENTENCE_END, _CLAUSE_END):
+    for breaks in (_SENTENCE_END, _CLAUSE_END.replace(" ", "")):
         best = ""
         for i, ch in enumerate(text):
             if ch in breaks:
@@ -53,14 +54,18 @@ def fit(text: str, limit: int, measure: Measure = len) -> str:
                     best = head.strip()
                 else:
                     break
-        if best and measure(best) >= limit // 3:
+        if best:
             return best
-    out = ""
-    for ch in text:
-        if measure(out + ch) > limit:
-            break
-        out += ch
-    return out.rstrip(_CLAUSE_END)
+    return ""
+
+
+def fits(text: str, limit: int, measure: Measure = len) -> bool:
+    return measure(text.strip()) <= limit
+
+
+def first_fitting(options: Sequence[str], limit: int, measure: Measure = len) -> str:
+    """The first option that fits whole ("" if none does)."""
+    return next((o for o in options if o and measure(o) <= limit), "")
 
 
 def fit_parts(parts: list[tuple[str, int]], limit: int, measure: Measure, sep: str) -> str:
@@ -70,6 +75,10 @@ def fit_parts(parts: list[tuple[str, int]], limit: int, measure: Measure, sep: s
         victim = min(kept, key=lambda item: (item[1], -item[2]))
         kept.remove(victim)
     return fit(sep.join(t for t, _, _ in kept), limit, measure)
+
+
+def lines_of(text: str) -> int:
+    return text.count("\n") + 1 if text else 0
 
 
 def squash(text: str) -> str:

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from workbench.kinds.title import normalise
 from workbench.llm.offline.context import Ctx
 from workbench.llm.offline.facts import has_forbidden
-from workbench.llm.offline.text import fit, usable
+from workbench.llm.offline.text import first_fitting, usable
 
 Measure = Callable[[str], int]
 
 _FIRST_CLAUSE = re.compile(r"[，,；;。！!]")
+_BENEFIT = re.compile(r"减|折|送|免|半价|券|赠|立享|特价|off|free|%|save|gift|bonus", re.I)
 
 
 def offer_short(ctx: Ctx, limit: int = 10) -> str:
@@ -20,6 +21,8 @@ def offer_short(ctx: Ctx, limit: int = 10) -> str:
     if not offer:
         return ""
     head = _FIRST_CLAUSE.split(offer)[0].strip()
+    if head != offer and not _BENEFIT.search(head):
+        return ""  # "stay 3 nights" alone is not the offer: never a clause that misleads
     return head if len(head) <= limit else ""
 
 
@@ -63,10 +66,11 @@ def _build_pool(ctx: Ctx, limit: int, measure: Measure) -> list[list[tuple[str, 
         for k in range(spread):
             values = ctx.values(
                 point=f.point(k),
+                point2=f.point(k + 1) if len(f.points) > 1 else "",
                 pain=f.pain(k),
                 interest=f.interest(k),
-                n=str(max(len(f.points), 3)),
                 offer_short=offer_short(ctx, 12 if not ctx.en else 30),
+                proof_short=f.proof[k % len(f.proof)] if f.proof else "",
             )
             for template in usable(templates, values):
                 text = template.format_map(values).strip()
@@ -93,10 +97,11 @@ def compose_titles(
     seen = {normalise(t) for t, _ in titles}
     i = 1
     angle = "系列型" if not ctx.en else "series"
-    stem = ctx.facts.product
+    f = ctx.facts
+    stem = first_fitting([f.short, f.product, f.brand], limit - 4, measure) or f.brand[:8]
     while len(titles) < count:
-        suffix = f" ({i + 1})" if ctx.en else f"·{i + 1}号"
-        text = fit(stem, limit - measure(suffix), measure) + suffix
+        suffix = f" ({i + 1})" if ctx.en else f"（{i + 1}）"
+        text = stem + suffix
         key = normalise(text)
         if key not in seen and measure(text) >= minimum:
             seen.add(key)

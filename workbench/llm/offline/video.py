@@ -21,18 +21,14 @@ from workbench.kinds.common import speech_units
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.context import Ctx
 from workbench.llm.offline.copywriter import hashtags
-from workbench.llm.offline.script_phrases import CUSTOMER, PROPS
-from workbench.llm.offline.text import fit, pick, squash, usable
+from workbench.llm.offline.script_phrases import CUSTOMER
+from workbench.llm.offline.text import first_fitting, fit, pick, squash, usable
 from workbench.llm.offline.titles import compose_titles, offer_short
 
 SIZES = {"hook": "特写", "pain": "中景", "point": "特写", "scene": "全景", "price": "近景",
-         "cta": "中景"}  # fmt: skip
+         "proof": "近景", "cta": "中景"}  # fmt: skip
 CUSTOMER_SIZES = {"hook": "特写", "use": "中景", "point": "特写", "cta": "近景"}
 CAPTION_MAX = 16  # on-screen text, weighted
-SCENE_VISUAL = {
-    "zh-CN": "家中日常场景：顾客自然地使用{product}",
-    "en-US": "At home: {product} used naturally in a daily moment",
-}
 BGM = {
     "zh-CN": ("轻快背景音乐", "温暖钢琴背景音乐", "节奏鼓点背景音乐"),
     "en-US": ("upbeat music", "warm piano music", "drum-beat music"),
@@ -55,26 +51,36 @@ def _timeline(duration: int, middle: int) -> list[tuple[float, float]]:
 
 
 def _fit_line(ctx: Ctx, line: str, seconds: float) -> str:
-    """The line cut to what can be said in ``seconds`` (sentence or clause breaks first)."""
+    """The line shortened to what can be said in ``seconds`` by dropping whole sentences or
+    clauses ("" when not even the first clause fits: words are never cut)."""
     units = math.floor(seconds * speech_rate(ctx.facts.lang, ctx.job.deliverable))
     return fit(ctx.safe(squash(line)), units, lambda t: speech_units(t, ctx.facts.lang))
 
 
+def _say(ctx: Ctx, beat: str, values: dict[str, str], rotate: int, seconds: float) -> str:
+    """The first of the beat's lines (rotated) that can be said whole in ``seconds``."""
+    options = usable(ctx.bank.VIDEO[beat], values)
+    n = len(options)
+    for k in range(n):
+        text = _fit_line(ctx, options[(rotate + k) % n].format_map(values), seconds)
+        if text:
+            return text
+    return ""
+
+
 def public_values(ctx: Ctx, **extra: str) -> dict[str, str]:
-    """Template values for words said on camera: a lapsed segment's internal name (沉睡VIP)
-    is never said to the audience; they are addressed as old friends."""
-    values = ctx.values(**extra)
-    if ctx.facts.lapsed:
-        values["seg"] = "old friends" if ctx.en else "老朋友"
-    return values
+    """Template values for words said on camera: the customer-facing address only."""
+    return ctx.values(**extra)
 
 
 def _middle(ctx: Ctx, count: int) -> list[str]:
     """Retain in the middle: a pain point or a scene first, selling points, the price last."""
     f = ctx.facts
-    opener = "pain" if (ctx.base + ctx.variant) % 2 == 0 and f.pains else "scene"
-    other = "scene" if opener == "pain" else "pain"
-    body = [opener, "point", "point", other, "point", "scene", "point"][: max(count - 1, 0)]
+    scene = "scene" if f.interests else "point"
+    opener = "pain" if (ctx.base + ctx.variant) % 2 == 0 and f.pains else scene
+    other = scene if opener == "pain" else ("pain" if f.pains else "point")
+    proof = "proof" if f.proof else "point"
+    body = [opener, "point", proof, other, "point", "scene", "point"][: max(count - 1, 0)]
     price = ["price"] if (f.offer or f.price) else ["point"]
     return (body + price)[-count:] if count > 1 else price
 
@@ -95,10 +101,8 @@ def _second_line(
 
 
 def _visual(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
-    """What the camera shows; scene shots show the product in use at home, as the line says."""
-    if beat == "scene":
-        return SCENE_VISUAL["en-US" if ctx.en else "zh-CN"].format_map(values)
-    return pick(ctx.bank.SHOT_VISUALS[beat], values, ctx.rng, rotate)
+    """What the camera shows, by product form (a service is never held up to the lens)."""
+    return pick(ctx.bank.SHOT_VISUALS[ctx.facts.form][beat], values, ctx.rng, rotate)
 
 
 def _sound(ctx: Ctx, beat: str, index: int, bgm: str) -> str:
@@ -114,8 +118,7 @@ def _sound(ctx: Ctx, beat: str, index: int, bgm: str) -> str:
 
 
 def _props(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
-    bank = PROPS[ctx.facts.lang if ctx.en else "zh-CN"]
-    return ctx.safe(pick(bank[beat], values, ctx.rng, rotate))
+    return ctx.safe(pick(ctx.bank.PROPS[ctx.facts.form][beat], values, ctx.rng, rotate))
 
 
 def compose_video(ctx: Ctx) -> dict[str, Any]:
@@ -129,17 +132,17 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
         shots = _crew_shots(ctx, duration, cta)
     f = ctx.facts
     must = [w for w in f.must if w not in " ".join(s["voiceover"] for s in shots)]
-    if must:
-        shots[-1]["onscreen_text"] = fit(" ".join(must), CAPTION_MAX, weighted_len)
+    if must:  # on the first shot without a caption (the last one carries the CTA)
+        free = [s for s in shots[:-1] if not s["onscreen_text"]] or shots[:1]
+        free[0]["onscreen_text"] = fit(" ".join(must), CAPTION_MAX, weighted_len)
     limit = spec.title_max or 30
     titles = [t for t, _ in compose_titles(ctx, 6, limit, spec.title_length, spec.title_min or 0)]
-    public = [t for t in titles if not (f.lapsed and f.seg in t)]  # no internal segment names
-    title = (public or titles)[ctx.variant % len(public or titles)]
+    title = titles[ctx.variant % len(titles)]
     cover = offer_short(ctx, 10 if not ctx.en else 20) or f.product
     return {
         "title": title,
         "cover_text": fit(cover, VIDEO_COVER_MAX, weighted_len),
-        "hook": shots[0]["voiceover"] or fit(f.product, 12),
+        "hook": shots[0]["voiceover"] or first_fitting([f.short, f.brand], 12) or f.brand,
         "cta": cta,
         "hashtags": hashtags(ctx, spec.hashtags_max),
         "duration": duration,
@@ -160,15 +163,18 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
         values["point"] = f.point(cursor)
         values["point2"] = f.point(cursor + 1) if len(f.points) > 1 else ""
         rotate = ctx.base + ctx.variant + i
-        line = pick(ctx.bank.VIDEO[name], values, ctx.rng, 0 if name == "cta" else rotate)
         if name == "price" and f.offer:
             line = f"{f.offer}{', ' if ctx.en else '，'}{f.math}" if f.math else f.offer
-        voiceover = _fit_line(ctx, line, b - a)
-        if name in ("pain", "point", "scene"):
+            voiceover = _fit_line(ctx, line, b - a) or _say(ctx, name, values, rotate, b - a)
+        else:
+            voiceover = _say(ctx, name, values, 0 if name == "cta" else rotate, b - a)
+        if name in ("pain", "point", "scene") and voiceover:
             voiceover = _second_line(ctx, name, values, rotate, voiceover, b - a)
         if name == "point":
             cursor += 2 if values["point2"] and values["point2"] in voiceover else 1
         caption = {"hook": voiceover, "point": values["point"], "cta": cta}.get(name, "")
+        if weighted_len(caption) > CAPTION_MAX:
+            caption = ""
         if name == "price":
             caption = offer_short(ctx, 12 if not ctx.en else 24) or f.price
         shots.append(
@@ -200,14 +206,21 @@ def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
     marks += [round(hook + middle * (i + 1), 1) for i in range(len(names) - 3)]
     marks += [round(duration - cta_len, 1), float(duration)]
     values = public_values(ctx, cta=cta, offer_short=offer_short(ctx, 10 if not ctx.en else 20))
-    bank = CUSTOMER["en-US" if ctx.en else "zh-CN"]
+    bank = CUSTOMER["en-US" if ctx.en else "zh-CN"][f.form]
     shots = []
     for i, (name, (a, b)) in enumerate(zip(names, itertools.pairwise(marks), strict=True)):
         values["point"] = f.point(ctx.variant + i)
         options = [o for o in bank[name] if usable(o[:2], values) == list(o[:2])]
         options = options or [bank[name][-1]]
-        visual, line, cue, props = options[(ctx.base + ctx.variant + i) % len(options)]
-        said = _fit_line(ctx, line.format_map(values), b - a)
+        start = (ctx.base + ctx.variant + i) % len(options)
+        rotated = options[start:] + options[:start]
+        visual, _, cue, props = rotated[0]
+        said = ""
+        for option in rotated:
+            said = _fit_line(ctx, option[1].format_map(values), b - a)
+            if said:
+                visual, _line, cue, props = option
+                break
         quote = f'"{said}"' if ctx.en else f"「{said}」"
         shots.append(
             {
