@@ -79,6 +79,13 @@ def test_plan_makes_every_slot_with_content_and_reruns_free(
     assert json.loads(out) == planned
     code, out, _ = cli(capsys, "calendar", "show", "--week", "2026-03-12", "--json")
     assert json.loads(out) == planned
+    plan = ws / PLAN  # the member day moves to 19:30: its two slots move, nothing else
+    plan.write_text(plan.read_text(encoding="utf-8").replace('"20:00"', '"19:30"'), "utf-8")
+    code, out, _ = cli(capsys, "calendar", "plan", PLAN, "--json")
+    moved = json.loads(out)
+    assert len(moved) == 24
+    assert [s["time"] for s in moved if s["activity"] == "member_day"] == ["19:30", "19:30"]
+    assert variant_count(ws) == before  # the content does not depend on the send time
 
 
 def test_theme_slots_are_marked_outlines_that_state_no_facts(ws: Path, planned: list[dict]) -> None:
@@ -216,3 +223,49 @@ def test_done_marks_sent_and_feeds_the_running_arm(
         assert conn.execute("SELECT SUM(impressions) FROM metrics").fetchone()[0] == 180
     assert cli(capsys, "calendar", "done", "9999")[0] == 3
     assert cli(capsys, "calendar", "done", str(planned[1]["id"]), "--at", "noon")[0] == 2
+
+
+IMPORTED = """
+  - id: important-keep
+    name: 重要保持客户
+    description: 近期没来、但买得多买得贵
+    rfm: {recency: low, frequency: high, monetary: high}
+    imported:
+      model: rfm
+      source: orders.csv
+      as_of: 2026-03-01
+      members: 57
+      customers: 400
+"""
+
+SMALL_PLAN = """\
+week_of: 2026-03-09
+segments: [important-keep]
+owner: 店长小林
+slots:
+  - {activity: member_day, days: [wed], time: "20:00", format: image_text,
+     brief: briefs/member-day.yaml}
+"""
+
+
+def test_done_counts_the_imported_segment_members(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = ws / "segments.yaml"
+    library.write_text(library.read_text(encoding="utf-8") + IMPORTED, encoding="utf-8")
+    (ws / "small.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+    code, out, err = cli(capsys, "calendar", "plan", "small.yaml", "--json")
+    assert code == 0, err
+    (slot,) = json.loads(out)
+    assert slot["segment"] == "important-keep" and len(slot["variant_ids"]) == 1
+    store = make_workbench(ws).store
+    other = store.list_variants(campaign=slot["campaign"])
+    assert len(other) == 1  # one day, one segment, one piece
+    experiment = store.ab_create_experiment(
+        campaign_id=slot["campaign"], name="t", metric="click", alpha=0.05,
+        segment_id=slot["segment"], deliverable_index=0, kind="copy", channel="community",
+        source="manual", salt="s", data={}, arms=[ArmSpec(slot["variant_ids"][0], "A")],
+    )  # fmt: skip
+    code, out, _ = cli(capsys, "calendar", "done", str(slot["id"]), "--at", "2026-03-11T20:02")
+    assert code == 0
+    assert f"Experiment #{experiment} arm A: 57 more impressions on 2026-03-11" in out

@@ -57,7 +57,8 @@ class CalendarMixin:
 
     def calendar_save_slots(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Insert or update slots (keyed by plan, date, time, activity, format, segment);
-        a slot already sent keeps ``sent_at``. Returns the slot ids in order."""
+        a slot already sent keeps ``sent_at``; unsent slots of the same plan and week that
+        ``rows`` no longer holds are removed. Returns the slot ids in order."""
         stamp = now()
         names = ", ".join(SLOT_COLUMNS)
         marks = ", ".join("?" * len(SLOT_COLUMNS))
@@ -82,6 +83,13 @@ class CalendarMixin:
                     + [row["segment_id"]],
                 ).fetchone()
                 ids.append(int(found[0]))
+            for plan_key, week_of in {(r["plan_key"], r["week_of"]) for r in rows}:
+                kept = [i for i, r in zip(ids, rows, strict=True) if r["plan_key"] == plan_key]
+                conn.execute(  # slots the plan no longer has, unless already sent
+                    "DELETE FROM calendar_slots WHERE plan_key = ? AND week_of = ? AND "
+                    f"sent_at IS NULL AND id NOT IN ({','.join('?' * len(kept))})",
+                    [plan_key, week_of, *kept],
+                )
         return ids
 
     def calendar_slots(

@@ -138,13 +138,9 @@ def week_slots(workbench: Workbench, week: date, *, approved_only: bool = False)
 
 
 def member_count(library: SegmentLibrary, segment_id: str) -> int | None:
-    """The segment's member count when an import recorded one in the library."""
-    segment = library.get(segment_id)
-    for name in ("members", "member_count"):
-        value = getattr(segment, name, None) if segment is not None else None
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-            return value
-    return None
+    """The segment's member count when ``segments import`` recorded one in the library."""
+    info = library.imported(segment_id)
+    return int(info.members) if info is not None else None
 
 
 def parse_at(value: str | None, slot: dict[str, Any], now: datetime | None = None) -> datetime:
