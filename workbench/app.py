@@ -25,6 +25,7 @@ from workbench.kinds.timing import apply_speech_rates
 from workbench.lint.context import generation_check
 from workbench.llm.base import Provider
 from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
+from workbench.operations import Operations
 from workbench.poster.step import PosterStep
 from workbench.prompting import PromptLibrary
 from workbench.segments import SegmentLibrary
@@ -45,7 +46,10 @@ class EndpointOverrides:
 
 
 @dataclass
-class Workbench:
+class Workbench(Operations):
+    """The core both faces hold; its operations (lint, review, regenerate, previews...)
+    come from ``workbench.operations``."""
+
     workspace: Path
     db_path: Path
     settings: Settings

@@ -348,6 +348,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review.import_applied": ("已应用 {count} 条决定", "Applied {count} decisions"),
     "review.import_same": ("{count} 行已导入过，未重复应用", "{count} rows were imported before; not applied again"),
     "review.import_problem": ("第 {row} 行（变体 {id}）：{problem}", "row {row} (variant {id}): {problem}"),
+    # architecture (#10): workbench review regenerate
+    "review.regenerated": ("变体 {id} 已重新生成为 {new}（原变体不变）", "Variant {id} regenerated as {new} (the original is unchanged)"),
+    "review.regenerated_cached": ("这个组合已经生成过：{new}（加 --fresh 再生成）", "Already generated: {new} (add --fresh for a new take)"),
     "audit.none": ("没有审计记录。", "No audit entries."),
     "col.at": ("时间", "At"),
     "col.actor": ("操作人", "Actor"),

@@ -12,6 +12,7 @@ from rich import box
 from rich.table import Table
 
 from workbench.app import Workbench
+from workbench.brief.loader import LoadedBrief
 from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.common import (
     BaseUrlOption,
@@ -27,12 +28,10 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.cli.progress import RichObserver
-from workbench.errors import InputError, NotFoundError, Problem
 from workbench.generate.jobs import parse_only
-from workbench.generate.runner import BatchResult, RunOptions, plan_jobs
+from workbench.generate.runner import BatchResult
 from workbench.i18n import Catalog
 from workbench.llm.base import Provider
-from workbench.store import Store
 
 
 def generate(
@@ -61,21 +60,15 @@ def generate(
     """Generate every variant of the briefs; re-runs skip finished jobs."""
     workbench = wb(db)
     t = catalog(workbench)
-    settings = workbench.settings.generate
-    concurrency = settings.concurrency if concurrency is None else concurrency
-    rpm = settings.rpm if rpm is None else rpm
-    if concurrency < 1:
-        raise InputError(Problem("--concurrency", None, str(concurrency), "must be at least 1"))
-    if rpm < 0:
-        raise InputError(Problem("--rpm", None, str(rpm), "must be 0 (no cap) or more"))
+    options = workbench.run_options(concurrency=concurrency, rpm=rpm, fresh=fresh)
     filters = parse_only(only or [])
+    options.only = filters
     loaded = workbench.load_briefs(briefs)
     provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
     _announce_provider(provider, t)
     if dry_run:
         _dry_run(workbench, loaded, provider, filters, t)
         return
-    options = RunOptions(concurrency=concurrency, rpm=rpm, only=filters, fresh=fresh)
     started = time.perf_counter()
     with RichObserver(t("generate.progress")) as observer:
         runner = workbench.runner(provider, options, observer)
@@ -139,13 +132,12 @@ def _summary(result: BatchResult, t: Catalog) -> None:
 
 def _dry_run(
     workbench: Workbench,
-    loaded: list,
+    loaded: list[LoadedBrief],
     provider: Provider,
     filters: dict[str, set[str]],
     t: Catalog,
 ) -> None:
     err.print(t("generate.dry_run"))
-    store = workbench.store if workbench.db_exists() else None
     table = Table(
         t("col.campaign"),
         t("col.segment"),
@@ -154,27 +146,7 @@ def _dry_run(
         t("col.jobs"),
         t("col.cached"),
     )
-    for brief in loaded:
-        cid = brief.brief.campaign.key
-        round_ = _current_round(store, cid)
-        planned = plan_jobs(brief, workbench.prompts, provider, round=round_, only=filters)
-        states = store.job_status([p.key for p in planned]) if store else {}
-        groups: dict[tuple[str, int, str], list[int]] = {}
-        for p in planned:
-            ctx = p.job.ctx
-            g = groups.setdefault((ctx.segment.id, ctx.deliverable_index, ctx.style), [0, 0])
-            g[0] += 1
-            g[1] += states.get(p.key) == "ok"
-        for (segment, index, style), (jobs, cached) in groups.items():
-            d = brief.brief.deliverables[index]
-            table.add_row(cid, segment, f"#{index} {d.kind}", style, str(jobs), str(cached))
+    for r in workbench.dry_run(loaded, provider, filters):
+        where = f"#{r.deliverable_index} {r.kind}"
+        table.add_row(r.campaign, r.segment, where, r.style, str(r.jobs), str(r.cached))
     out.print(table)
-
-
-def _current_round(store: Store | None, campaign_id: str) -> int:
-    if store is None:
-        return 1
-    try:
-        return store.current_round(campaign_id)
-    except NotFoundError:
-        return 1

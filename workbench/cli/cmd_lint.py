@@ -20,7 +20,6 @@ from workbench.lint import LintContext, Linter, has_ban, load_rules
 from workbench.lint.context import context_from_brief
 from workbench.lint.fix import apply_fixes_text, llm_fix
 from workbench.lint.matcher import CHANNEL_SCOPES
-from workbench.lint.service import LintService
 
 _UID = re.compile(r"^[0-9a-f]{10}$")
 _STYLE = {"ban": "bold red", "limit": "red", "caution": "yellow", "evidence": "cyan"}
@@ -184,7 +183,7 @@ def _lint_variants(
     con: Console,
 ) -> list[dict[str, Any]]:
     store = workbench.store
-    service = LintService(store, load_rules(workbench.workspace), t.language)
+    service = workbench.lint(t.language)
     if target is not None:
         variants = [store.get_variant(int(target) if target.isdigit() else target)]
     else:

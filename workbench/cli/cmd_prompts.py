@@ -24,10 +24,6 @@ from workbench.cli.common import (
     print_json,
     wb,
 )
-from workbench.errors import InputError, Problem
-from workbench.generate.jobs import expand_jobs
-from workbench.generate.runner import provider_json_mode
-from workbench.kinds import get_kind
 
 app = typer.Typer(help="Prompt templates: list them, render the exact messages of a job.")
 
@@ -71,46 +67,15 @@ def render(
 ) -> None:
     """Show exactly the messages that would be sent for one job."""
     workbench = wb(db)
-    loaded = workbench.load_brief(brief)
-    b = loaded.brief
-    where = str(brief)
-    ids = [s.id for s in b.resolved_segments()]
-    if segment not in ids:
-        raise InputError(Problem("--segment", None, segment, f"not in the brief: {', '.join(ids)}"))
-    if not 0 <= deliverable < len(b.deliverables):
-        raise InputError(
-            Problem(
-                "--deliverable",
-                None,
-                str(deliverable),
-                f"{where} has deliverables 0 to {len(b.deliverables) - 1}",
-            )
-        )
-    styles = b.deliverables[deliverable].styles
-    if style not in styles:
-        raise InputError(
-            Problem("--style", None, style, f"deliverables[{deliverable}] uses {', '.join(styles)}")
-        )
-    only: dict[str, set[str]] = {
-        "segment": {segment},
-        "deliverable": {str(deliverable)},
-        "style": {style},
-    }
-    jobs = [
-        j
-        for j in expand_jobs(b, only=only)
-        if j.ctx.variant_index <= variant - 1 < j.ctx.variant_index + j.ctx.count
-    ]
-    if not jobs:
-        d = b.deliverables[deliverable]
-        raise InputError(Problem("--variant", None, str(variant), f"must be 1 to {d.variants}"))
-    job = jobs[0]
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
-    kind = get_kind(job.ctx.deliverable.kind)
-    schema = kind.json_schema(job.ctx.deliverable, job.ctx.count)
-    rendered = workbench.prompts.render(
-        job.ctx, json_schema=schema, json_mode=provider_json_mode(provider)
+    planned = workbench.preview_prompt(
+        workbench.load_brief(brief),
+        segment=segment,
+        deliverable=deliverable,
+        style=style,
+        variant=variant,
+        overrides=overrides(preset, base_url, model, api_key_env, offline),
     )
+    rendered = planned.prompt
     if json_out:
         print_json(
             {

@@ -16,16 +16,29 @@ import yaml
 from rich import box
 from rich.table import Column, Table
 
+from workbench.app import Workbench
+from workbench.brief.models import FRAMEWORKS, STYLES
 from workbench.brief.yamldoc import parse, read_text
-from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.cli.common import (
+    BaseUrlOption,
+    DbOption,
+    JsonOption,
+    KeyEnvOption,
+    ModelOption,
+    OfflineOption,
+    PresetOption,
+    catalog,
+    out,
+    overrides,
+    print_json,
+    wb,
+)
 from workbench.errors import ConfigError, InputError, NotFoundError, Problem
 from workbench.i18n import Catalog
-from workbench.lint import load_rules
-from workbench.lint.service import LintService
-from workbench.review import ReviewRequest, edit, review
-from workbench.review.decisions import import_decisions
 
-app = typer.Typer(help="Approve, reject, request changes, comment, edit; import decisions.")
+app = typer.Typer(
+    help="Approve, reject, request changes, comment, edit, regenerate; import decisions."
+)
 
 Ids = Annotated[list[str], typer.Argument(help="Variant ids or uids.")]
 StepOption = Annotated[
@@ -40,7 +53,7 @@ ReviewerOption = Annotated[
 ]
 
 
-def _open(db: Path | None) -> Any:
+def _open(db: Path | None) -> Workbench:
     workbench = wb(db)
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
@@ -61,16 +74,7 @@ def _act(
 ) -> None:
     workbench = _open(db)
     t = catalog(workbench)
-    service = LintService(workbench.store, load_rules(workbench.workspace))
-    request = ReviewRequest(
-        action=action,
-        actor=reviewer or workbench.settings.workspace.reviewer,
-        step=step,
-        reason=reason,
-    )
-    results = review(
-        workbench.store, _ids(ids), request, workbench.settings.review.steps, service.lint
-    )
+    results = workbench.review(_ids(ids), action, reviewer=reviewer, step=step, reason=reason)
     for r in results:
         pending = t("review.pending", steps=", ".join(r.pending_steps)) if r.pending_steps else ""
         step_note = f" [{r.step}]" if r.step else ""
@@ -178,16 +182,7 @@ def edit_cmd(
     else:
         new = _editor_content(current["content"])
         label = "$EDITOR"
-    service = LintService(workbench.store, load_rules(workbench.workspace))
-    new_id = edit(
-        workbench.store,
-        key,
-        new,
-        reviewer or workbench.settings.workspace.reviewer,
-        service.lint,
-        comment=reason,
-        label=label,
-    )
+    new_id = workbench.edit(key, new, reviewer=reviewer, comment=reason, label=label)
     out.print(t("review.edited", id=current["id"], new_id=new_id), highlight=False)
 
 
@@ -201,14 +196,7 @@ def import_cmd(
     """Apply the decisions and comments reviewers wrote in an export."""
     workbench = _open(db)
     t = catalog(workbench)
-    service = LintService(workbench.store, load_rules(workbench.workspace))
-    report = import_decisions(
-        workbench.store,
-        file,
-        reviewer or workbench.settings.workspace.reviewer,
-        workbench.settings.review.steps,
-        service.lint,
-    )
+    report = workbench.import_decisions(file, reviewer)
     if json_out:
         print_json(report.as_dict())
     else:
@@ -220,10 +208,47 @@ def import_cmd(
                 t("review.import_problem", row=p["row"], id=p["variant_id"], problem=p["problem"]),
                 highlight=False,
             )
-        if report.problems:
-            out.print(t("guard.import_nothing"), highlight=False)
     if report.problems:
         raise typer.Exit(1)
+
+
+@app.command("regenerate")
+def regenerate_cmd(
+    variant: Annotated[str, typer.Argument(help="Variant id or uid.")],
+    style: Annotated[str, typer.Option("--style", help=f"Prompt style: {', '.join(STYLES)}.")],
+    framework: Annotated[
+        str | None,
+        typer.Option("--framework", help=f"Copy framework: {', '.join(FRAMEWORKS)}."),
+    ] = None,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="A new take even if this style ran before.")
+    ] = False,
+    reviewer: ReviewerOption = None,
+    json_out: JsonOption = False,
+    preset: PresetOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    api_key_env: KeyEnvOption = None,
+    offline: OfflineOption = False,
+    db: DbOption = None,
+) -> None:
+    """Regenerate a variant in another prompt style (or framework): a new variant."""
+    workbench = _open(db)
+    t = catalog(workbench)
+    done = workbench.regenerate(
+        _ids([variant])[0],
+        style,
+        framework,
+        fresh=fresh,
+        overrides=overrides(preset, base_url, model, api_key_env, offline),
+        reviewer=reviewer,
+    )
+    if json_out:
+        print_json({"source_id": done.source_id, "new_ids": done.new_ids, "cached": done.cached})
+        return
+    new = ", ".join(f"#{i}" for i in done.new_ids)
+    key = "review.regenerated_cached" if done.cached else "review.regenerated"
+    out.print(t(key, id=done.source_id, new=new), highlight=False)
 
 
 def audit(

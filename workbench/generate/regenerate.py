@@ -24,7 +24,7 @@ import yaml
 
 from workbench.brief.loader import LoadedBrief, content_hash, load_brief_text
 from workbench.brief.models import FRAMEWORKS, STYLES, Brief
-from workbench.errors import InputError, NotFoundError, Problem
+from workbench.errors import InputError, NotFoundError, Problem, WorkbenchError
 from workbench.generate.runner import BatchResult
 from workbench.segments import SegmentLibrary
 from workbench.store import Store
@@ -42,6 +42,25 @@ class RegeneratePlan:
     only: dict[str, set[str]]
     style: str
     framework: str | None
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    """What a regeneration made."""
+
+    source_id: int
+    """The variant regenerated (it keeps its content and status)."""
+    new_ids: list[int]
+    """The new variants (for a cached job, those it made before)."""
+    cached: bool
+    """True when the job had run before in this style: no model call, no audit row."""
+
+
+class RegenerateFailed(WorkbenchError):
+    """The regeneration's model call failed (its error, first line)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__((error.strip().splitlines() or ["the job failed"])[0])
 
 
 def _problem(field: str, message: str) -> InputError:

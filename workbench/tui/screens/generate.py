@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from workbench.brief.loader import LoadedBrief
 from workbench.generate.jobs import expand_jobs
-from workbench.generate.runner import BatchResult, Outcome, PlannedJob, RunOptions
+from workbench.generate.runner import BatchResult, Outcome, PlannedJob
 from workbench.tui.context import TuiContext
 from workbench.tui.observer import StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
@@ -152,8 +152,7 @@ class GenerateScreen(WorkbenchScreen):
                 cell = (job.ctx.segment.id, job.ctx.deliverable_index)
                 totals[cell] = totals.get(cell, 0) + 1
             self.post_message(self.RunPlanned(totals, provider.name, provider.model))
-            settings = wb.settings.generate
-            options = RunOptions(concurrency=settings.concurrency, rpm=settings.rpm, only=only)
+            options = wb.run_options(only=only)
             observer = TuiObserver(
                 self.post_message, self.buffers, self.JobStarted, self.JobFinished
             )

@@ -17,9 +17,9 @@ from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.base import WorkbenchScreen
 
 if TYPE_CHECKING:  # the core's review, lint and export modules load on first use
+    from workbench.generate.regenerate import Regenerated
     from workbench.review import ReviewResult
     from workbench.tui.dialogs.regenerate import RegenerateChoice
-    from workbench.tui.review_ops import Regenerated
 
 
 def _binding(key: str, action: str, name: str, show: bool = True) -> Binding:
@@ -116,9 +116,7 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _ask_step(self, variants: list[dict[str, Any]]) -> None:
-        from workbench.tui.review_ops import next_step
-
-        default = next_step(self.ctx, int(variants[0]["id"]))
+        default = self.ctx.workbench.next_step(int(variants[0]["id"]))
         self.app.call_from_thread(self._step_dialog, variants, default)
 
     def _step_dialog(self, variants: list[dict[str, Any]], default: str) -> None:
@@ -135,13 +133,12 @@ class ReviewingScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _approve(self, variants: list[dict[str, Any]], step: str | None) -> None:
         from workbench.lint.engine import has_ban
-        from workbench.tui.review_ops import lint_service
 
         terms: set[str] = set()
         for variant in variants:
             findings = variant.get("lint")
             if findings is None:
-                findings = lint_service(self.ctx).lint(variant)
+                findings = self.ctx.workbench.lint().lint(variant)
             if has_ban(findings):
                 terms |= {str(f.get("term")) for f in findings if f.get("severity") == "ban"}
         if terms:
@@ -199,10 +196,8 @@ class ReviewingScreen(WorkbenchScreen):
     def _apply_action(
         self, variants: list[dict[str, Any]], action: str, reason: str | None, step: str | None
     ) -> None:
-        from workbench.tui.review_ops import apply_review
-
         ids = [int(v["id"]) for v in variants]
-        results = apply_review(self.ctx, ids, action, reason, step)
+        results = self.ctx.workbench.review(ids, action, step=step, reason=reason)
         if len(results) == 1:
             self.app.call_from_thread(self._reviewed, results[0])
         else:
@@ -269,10 +264,12 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="regenerate", exit_on_error=False)
     def _regenerate(self, variant: dict[str, Any], choice: RegenerateChoice) -> None:
-        from workbench.tui.review_ops import regenerate
-
-        done = regenerate(
-            self.ctx, int(variant["id"]), choice.style, choice.framework, choice.fresh
+        done = self.ctx.workbench.regenerate(
+            int(variant["id"]),
+            choice.style,
+            choice.framework,
+            fresh=choice.fresh,
+            overrides=self.ctx.overrides,
         )
         self.app.call_from_thread(self._regenerated, done)
 

@@ -231,9 +231,7 @@ class VariantsScreen(ReviewingScreen):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _import_decisions(self, path: Path) -> None:
-        from workbench.tui.review_ops import import_review
-
-        report = import_review(self.ctx, path)
+        report = self.ctx.workbench.import_decisions(path)
         self.app.call_from_thread(self._imported, report)
 
     def _imported(self, report: ImportReport) -> None:
