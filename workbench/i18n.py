@@ -564,6 +564,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.segments.title": ("分群库", "Segment library"),
     "tui.segments.empty": ("分群库为空：workbench segments import 订单导出.csv", "No segments yet: workbench segments import orders.csv"),
     # --- end segments (issue 14) ---
+    # -- #17 hardening: guards at the boundaries ------------------------------------
+    "guard.export_cut": (
+        "注意：{count} 个单元格超过 Excel 的 32,767 字上限，已截断并在单元格内注明；完整内容见 CSV/JSONL 导出",
+        "note: {count} cells were longer than Excel's 32,767 characters; they are cut and say so; the CSV/JSONL export has the whole text",
+    ),
+    "guard.import_nothing": (
+        "有问题的行未修正前不会写入任何决定：改好上面的行后重新导入",
+        "nothing was applied: fix the rows above and import the file again",
+    ),
+    "guard.interrupted": (
+        "上次有 {count} 个运行被中断（进程被终止），已标记为 interrupted；重新运行同一命令即可续跑",
+        "{count} earlier run(s) were killed mid-way and are now marked interrupted; run the same command to resume",
+    ),
+    "guard.past_deadline": (
+        "{path}: product.deadline {date} 已过期；文案里的截止日期会显得过时",
+        "{path}: product.deadline {date} is in the past; copy that quotes it will read as expired",
+    ),
     "error.prefix": ("错误", "error"),
 }
 

@@ -208,6 +208,8 @@ def import_cmd(
                 t("review.import_problem", row=p["row"], id=p["variant_id"], problem=p["problem"]),
                 highlight=False,
             )
+        if report.problems:
+            out.print(t("guard.import_nothing"), highlight=False)
     if report.problems:
         raise typer.Exit(1)
 

@@ -28,6 +28,8 @@ from workbench.cli import (
     common,
 )
 from workbench.errors import InputError, WorkbenchError
+from workbench.guards.redact import redact
+from workbench.guards.text import for_display
 
 app = typer.Typer(
     name="workbench",
@@ -90,6 +92,7 @@ def run(argv: list[str] | None = None) -> int:
     except WorkbenchError as exc:
         lines = str(exc).splitlines() or [exc.__class__.__name__]
         for line in lines:
+            line = for_display(redact(line))
             print(line if isinstance(exc, InputError) else f"error: {line}", file=sys.stderr)
         code = exc.exit_code
     except Exception as exc:  # the CLI library's own errors (Typer may vendor Click)

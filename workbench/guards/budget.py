@@ -10,11 +10,11 @@ raises :class:`BudgetExceeded`, which the caller reports as one line.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from jinja2.exceptions import SecurityError
 
@@ -38,15 +38,15 @@ _CURRENT: ContextVar[Budget | None] = ContextVar("workbench_render_budget", defa
 
 
 @contextmanager
-def render_budget(
-    seconds: float = RENDER_SECONDS, max_output: int = MAX_OUTPUT
-) -> Iterator[Budget]:
+def render_budget(seconds: float | None = None, max_output: int | None = None) -> Iterator[Budget]:
     """Run the ``with`` block under a budget (nested blocks keep the outer one)."""
     outer = _CURRENT.get()
     if outer is not None:
         yield outer
         return
-    budget = Budget(time.monotonic() + seconds, seconds, max_output)
+    seconds = RENDER_SECONDS if seconds is None else seconds
+    limit = MAX_OUTPUT if max_output is None else max_output
+    budget = Budget(time.monotonic() + seconds, seconds, limit)
     token = _CURRENT.set(budget)
     try:
         yield budget
@@ -95,9 +95,34 @@ def checked_repeat(left: Any, right: Any) -> Any:
     return left * right
 
 
-def counted(items: range) -> Iterator[int]:
-    """Iterate ``items``, checking the deadline every 256 steps."""
-    for index, value in enumerate(items):
-        if not index & 0xFF:
-            tick()
-        yield value
+class CountedRange(Sequence[int]):
+    """A ``range`` that checks the deadline every 256 steps while it is iterated."""
+
+    def __init__(self, items: range) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        return self.items[index]
+
+    def __iter__(self) -> Iterator[int]:
+        for index, value in enumerate(self.items):
+            if not index & 0xFF:
+                tick()
+            yield value
+
+    def __repr__(self) -> str:
+        return repr(self.items)
+
+
+def counted(items: range) -> CountedRange:
+    """``items`` as a :class:`CountedRange`."""
+    return CountedRange(items)

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from workbench.brief.yamldoc import field_path, line_of, locate, parse, read_text
 from workbench.errors import InputError, Problem
+from workbench.guards.patterns import pattern_problem
 from workbench.locations import resource_dir
 
 SEVERITIES = ("ban", "caution", "evidence")
@@ -49,6 +50,9 @@ def _check_regex(value: str | None) -> str | None:
         re.compile(value)
     except re.error as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from None
+    problem = pattern_problem(value)  # catastrophic backtracking would hang lint
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 

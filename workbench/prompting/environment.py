@@ -29,11 +29,21 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from workbench.errors import InputError, Problem
+from workbench.guards.budget import (
+    CountedRange,
+    check_size,
+    checked_power,
+    checked_repeat,
+    counted,
+    tick,
+)
+from workbench.guards.decode import read_text
 
 TEMPLATE_SUFFIX = ".j2"
+MAX_TEMPLATE_BYTES = 1_000_000
 
 # Characters escaped inside data blocks so that data can close neither a fence (```)
 # nor a tag-like delimiter (</system>); the JSON stays valid and reads the same.
@@ -79,9 +89,9 @@ class LayeredLoader(BaseLoader):
         except TemplateNotFound:
             raise TemplateNotFound(name) from None
         for origin, root in self.layers:
-            path = root.joinpath(*pieces)
-            if path.is_file():
-                text = path.read_text(encoding="utf-8")
+            path = inside(root, root.joinpath(*pieces))
+            if path is not None and path.is_file():
+                text = read_text(path, str(path), MAX_TEMPLATE_BYTES, "template")
                 sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
                 source = _Source(TemplateInfo(name, origin, path, sha), text)
                 self.sources[name] = source
@@ -101,14 +111,58 @@ class LayeredLoader(BaseLoader):
                 continue
             for dirpath, _dirs, files in os.walk(root):
                 for file in files:
-                    if file.endswith(TEMPLATE_SUFFIX):
-                        rel = Path(dirpath, file).relative_to(root)
-                        names.add(rel.as_posix())
+                    full = Path(dirpath, file)
+                    if file.endswith(TEMPLATE_SUFFIX) and inside(root, full) is not None:
+                        names.add(full.relative_to(root).as_posix())
         return sorted(names)
 
 
+def inside(root: Path, path: Path) -> Path | None:
+    """``path`` resolved, if it stays inside ``root`` once symlinks are followed, else None.
+
+    A workspace ``prompts/`` folder may hold a symlink to ``/etc/passwd`` or ``..``; such
+    a template is treated as missing (the packaged one is used) instead of being read.
+    """
+    try:
+        resolved = path.resolve(strict=True)
+        base = root.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, or a symlink loop
+        return None
+    return resolved if resolved.is_relative_to(base) else None
+
+
 class PromptEnvironment(SandboxedEnvironment):
-    """The sandbox, recording every template loaded while a render is being tracked."""
+    """The sandbox, recording every template loaded while a render is being tracked.
+
+    Rendering is budgeted (:mod:`workbench.guards.budget`): every call and every ``range``
+    step checks the deadline, ``**`` and ``*`` refuse results past the size budget, and
+    every called function's result is size-checked, so a runaway template stops with one
+    line instead of hanging or exhausting memory (and Ctrl-C works throughout).
+    """
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.globals["range"] = self._range
+
+    @staticmethod
+    def _range(*args: int) -> CountedRange:
+        return counted(safe_range(*args))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        tick()
+        if operator == "**":
+            return checked_power(left, right)
+        if operator == "*":
+            return checked_repeat(left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        tick()
+        result = super().call(__context, __obj, *args, **kwargs)
+        check_size(result)
+        return result
 
     def _load_template(self, name: str, globals: MutableMapping[str, Any] | None) -> Template:
         template = super()._load_template(name, globals)
@@ -175,7 +229,8 @@ def template_error(exc: TemplateError | Exception, loader: LayeredLoader) -> Pro
     if isinstance(exc, TemplateNotFound):
         message = f"prompt template {exc.name!r} not found"
     else:
-        message = f"{type(exc).__name__}: {exc}"
+        detail = " ".join(str(exc).split())
+        message = f"{type(exc).__name__}: {detail[:300]}"
     where = path or "prompts"
     info = by_path.get(where)
     label = f"template {info.name} ({info.origin})" if info else "template"

@@ -22,6 +22,7 @@ from jinja2 import TemplateError, TemplateRuntimeError
 
 from workbench.brief.models import STYLES
 from workbench.errors import ConfigError, Problem
+from workbench.guards.budget import check_size, render_budget
 from workbench.locations import resource_dir
 from workbench.prompting.context import build_variables
 from workbench.prompting.environment import (
@@ -41,7 +42,16 @@ ROLES = frozenset({"system", "user", "assistant"})
 JSON_MODES = ("json_schema", "json_object", "none")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # Python errors a (workspace) template can provoke, reported like template errors.
-_RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+# RecursionError: a macro calling itself; MemoryError: a value built past what fits.
+_RENDER_ERRORS = (
+    TemplateError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    RecursionError,
+    MemoryError,
+)
 
 
 @dataclass
@@ -186,13 +196,15 @@ class PromptLibrary:
                 raise TemplateRuntimeError(
                     f"message role must be system, user or assistant: {role!r}"
                 )
-            content = _BLANK_LINES.sub("\n\n", str(caller())).strip()
+            body = str(caller())
+            check_size(body)
+            content = _BLANK_LINES.sub("\n\n", body).strip()
             if content:
                 messages.append({"role": role, "content": content})
             return ""
 
         try:
-            with track_loaded() as loaded:
+            with track_loaded() as loaded, render_budget():
                 outside = self._env.get_template(name).render(variables, message=message)
         except _RENDER_ERRORS as exc:
             raise template_error(exc, self._loader) from None

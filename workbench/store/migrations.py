@@ -395,3 +395,46 @@ def m120_calendar(db: Database) -> None:
         ["plan_key", "date", "time", "activity", "format", "segment_id"], unique=True
     )
     db.table("calendar_slots").create_index(["week_of", "date", "time"])
+
+
+@MIGRATIONS()
+def m140_hardening(db: Database) -> None:
+    """Hardening (issue 17): the audit and the variants' content survive ``INSERT OR
+    REPLACE``; content is never updated in place; runs remember their process.
+
+    ``REPLACE`` resolves a conflict by deleting the old row without firing DELETE triggers,
+    so the append-only triggers of ``m020_review_audit`` did not stop it. A BEFORE INSERT
+    trigger refuses any insert that names an existing audit row or variant (id or uid); an
+    insert that repeats a variant's (job_key, slot, version) is ignored, as the runner's
+    ``ON CONFLICT DO NOTHING`` already did. Edits make new versions, so UPDATE of a
+    variant's content and DELETE of a variant abort.
+
+    What direct SQL can still do (anyone holding the file can): change a variant's status,
+    lint or updated_at (the audit then shows no row for that change), drop these triggers,
+    or rewrite the file byte by byte. The audit is tamper-evident against the workbench's
+    own statements and careless SQL, not against its owner.
+
+    ``runs.pid``/``runs.host``: a run still marked ``running`` whose process is gone was
+    killed; the next run marks it ``interrupted``.
+    """
+    for ddl in (
+        "CREATE TRIGGER IF NOT EXISTS reviews_no_replace BEFORE INSERT ON reviews "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'reviews is an append-only audit table'); END",
+        "CREATE TRIGGER IF NOT EXISTS variants_no_replace BEFORE INSERT ON variants "
+        "WHEN EXISTS (SELECT 1 FROM variants WHERE id = NEW.id OR uid = NEW.uid) "
+        "BEGIN SELECT RAISE(ABORT, 'variants cannot be replaced (an existing id or uid); "
+        "edits make new versions'); END",
+        "CREATE TRIGGER IF NOT EXISTS variants_same_version BEFORE INSERT ON variants "
+        "WHEN EXISTS (SELECT 1 FROM variants WHERE job_key = NEW.job_key "
+        "AND slot = NEW.slot AND version = NEW.version) BEGIN SELECT RAISE(IGNORE); END",
+        "CREATE TRIGGER IF NOT EXISTS variants_content_frozen BEFORE UPDATE OF content "
+        "ON variants WHEN NEW.content IS NOT OLD.content "
+        "BEGIN SELECT RAISE(ABORT, 'variant content is never updated; edit makes a new "
+        "version'); END",
+        "CREATE TRIGGER IF NOT EXISTS variants_no_delete BEFORE DELETE ON variants "
+        "BEGIN SELECT RAISE(ABORT, 'variants are kept for the audit trail'); END",
+        "ALTER TABLE [runs] ADD COLUMN [pid] INTEGER",
+        "ALTER TABLE [runs] ADD COLUMN [host] TEXT",
+    ):
+        db.execute(ddl)

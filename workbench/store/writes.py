@@ -7,6 +7,7 @@ leaves either the whole job (generation, variants, job row, audit rows) or none 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
@@ -24,6 +25,7 @@ from workbench.store.records import (
     scrub_settings,
     variant_uid,
 )
+from workbench.store.stale import close_killed_runs, this_host
 
 GENERATE_ACTOR = "workbench"
 _IN_CHUNK = 500  # well under SQLite's host-parameter limit
@@ -131,6 +133,7 @@ class WritesMixin:
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
+    interrupted_runs: list[int] = []  # noqa: RUF012  (runs the last start_run closed)
 
     def save_brief(
         self,
@@ -203,12 +206,27 @@ class WritesMixin:
         model: str,
         settings: Mapping[str, Any],
     ) -> int:
-        """Record a batch starting; ``settings`` is scrubbed of secrets before storing."""
+        """Record a batch starting; ``settings`` is scrubbed of secrets before storing.
+
+        Runs left ``running`` by a killed process are marked ``interrupted`` first (their
+        ids are kept in ``interrupted_runs``).
+        """
         with self._lock, write_txn(self._conn) as conn:
+            self.interrupted_runs = close_killed_runs(conn)
             cur = conn.execute(
                 "INSERT INTO runs (campaign_id, brief_id, provider, model, settings, "
-                "started_at, status, counts) VALUES (?, ?, ?, ?, ?, ?, 'running', '{}')",
-                (campaign_id, brief_id, provider, model, dumps(scrub_settings(settings)), now()),
+                "started_at, status, counts, pid, host) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'running', '{}', ?, ?)",
+                (
+                    campaign_id,
+                    brief_id,
+                    provider,
+                    model,
+                    dumps(scrub_settings(settings)),
+                    now(),
+                    os.getpid(),
+                    this_host(),
+                ),
             )
         return int(cur.lastrowid or 0)
 
