@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,15 @@ def test_writes_whole_file_and_creates_folder(tmp_path: Path) -> None:
     atomic_write_bytes(target, b"\x89PNG")
     assert target.read_bytes() == b"\x89PNG"
     assert [p.name for p in target.parent.iterdir()] == ["a.csv"]
+
+
+def test_written_file_has_the_usual_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
 
 
 def test_failure_keeps_previous_file_and_leaves_no_temp(tmp_path: Path) -> None:

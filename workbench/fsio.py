@@ -59,6 +59,8 @@ def _atomic(path: Path, mode: str, encoding: str, newline: str | None) -> Iterat
         raise WorkbenchError(f"{path}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
+        # mkstemp creates the file 0600; a written file gets the usual mode (0666 less umask).
+        os.chmod(fd, 0o666 & ~_umask())
         if "b" in mode:
             handle: IO[Any] = os.fdopen(fd, "wb")
         else:
@@ -74,6 +76,12 @@ def _atomic(path: Path, mode: str, encoding: str, newline: str | None) -> Iterat
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
