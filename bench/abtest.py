@@ -8,26 +8,38 @@ load the arm totals, statistics, Bayesian numbers, verdict) for the campaign's l
 experiment and then for all ten. The first report includes importing scipy.special, which
 the statistics load on first use.
 
-Targets: >= 200,000 rows/s import, <= 0.5 s report.
+Then the click endpoint (``workbench track serve``, access log on, every hit stored): the
+server runs in its own process; this process sends ``--clicks`` GET /s/{code} requests
+over real HTTP on 127.0.0.1 from ``--connections`` keep-alive connections, spread over
+every variant's code; after the server stops, the stored hits are counted.
 
-    python bench/abtest.py [--rows 1000000]
+Targets: >= 200,000 rows/s import, <= 0.5 s report, >= 1,000 requests/s endpoint.
+
+    python bench/abtest.py [--rows 1000000] [--clicks 20000] [--connections 16]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
+import socket
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import httpx
+
 from workbench.abtest.analysis import analyze
-from workbench.abtest.experiments import create_from_variants
+from workbench.abtest.experiments import ExperimentOptions, create_from_variants
 from workbench.abtest.importing import import_results
 from workbench.cli.main import run
 from workbench.store import Store
+from workbench.tracking.links import code_for
 
 CAMPAIGN = "member-day-2026-03"
 
@@ -35,6 +47,8 @@ CAMPAIGN = "member-day-2026-03"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--clicks", type=int, default=20_000)
+    parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -48,7 +62,7 @@ def main() -> int:
         finally:
             sys.stdout = stdout
         store = Store.open(folder / "workbench.db")
-        create_from_variants(store, CAMPAIGN)
+        create_from_variants(store, CAMPAIGN, options=ExperimentOptions(include_drafts=True))
         variants = [a["variant_id"] for e in store.ab_list_experiments() for a in e["arms"]]
         per_variant = -(-args.rows // len(variants))
         start = date(1970, 1, 1)
@@ -80,7 +94,9 @@ def main() -> int:
         for e in store.ab_list_experiments(CAMPAIGN):
             analyze(e)
         every = time.perf_counter() - t0
+        codes = [code_for(v["uid"]) for v in store.list_variants(campaign=CAMPAIGN)]
         store.close()
+        clicks, seconds, stored = endpoint(folder, codes, args.clicks, args.connections)
     rate = summary.rows / first
     print(f"rows: {summary.rows:,} ({summary.variants} variants x {summary.dates:,} days)")
     print(f"import: {first:.2f} s = {rate:,.0f} rows/s (target >= 200,000)")
@@ -90,7 +106,67 @@ def main() -> int:
         f" {one * 1000:.0f} ms (target <= 500 ms)"
     )
     print(f"report, all {len(experiments)} experiments (loaded + analysed): {every * 1000:.0f} ms")
-    return 0 if rate >= 200_000 and one <= 0.5 else 1
+    per_second = clicks / seconds
+    print(
+        f"endpoint: {clicks:,} redirects over {args.connections} connections in {seconds:.2f} s"
+        f" = {per_second:,.0f} req/s (target >= 1,000), {stored:,} hits stored"
+    )
+    ok = rate >= 200_000 and one <= 0.5 and per_second >= 1_000 and stored == clicks
+    return 0 if ok else 1
+
+
+def endpoint(
+    folder: Path, codes: list[str], clicks: int, connections: int
+) -> tuple[int, float, int]:
+    """Serve from a subprocess, hit it from threads here; returns (redirects, s, stored)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (folder / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "track", "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        ok = [0] * connections
+        agent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) MicroMessenger/8.0 bench"
+
+        def worker(index: int) -> None:
+            with httpx.Client(base_url=base) as client:
+                for n in range(index, clicks, connections):
+                    code = codes[n % len(codes)]
+                    headers = {"User-Agent": f"{agent} {n % 97}"}
+                    if client.get(f"/s/{code}", headers=headers).status_code == 302:
+                        ok[index] += 1
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        seconds = time.perf_counter() - t0
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
+        log.close()
+    store = Store.open(folder / "workbench.db")
+    try:
+        stored = sum(r["hits"] for r in store.tracking_stats(CAMPAIGN))
+    finally:
+        store.close()
+    return sum(ok), seconds, stored
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from workbench.prompting import PromptLibrary
 from workbench.segments import SegmentLibrary
 from workbench.settings import Settings
 from workbench.store import Store
+from workbench.tracking.body import link_step
 from workbench.workspace import PROMPTS_DIR, SEGMENTS_FILE
 
 
@@ -118,8 +119,10 @@ class Workbench(Operations):
         ``checks`` run on each variant's content before it is stored (their findings are
         stored with it); ``after_batch`` steps run when a brief's jobs are done.
         """
-        checks: list[ContentCheck] = [generation_check(self.workspace)]
-        after_batch: list[AfterBatch] = [PosterStep(self.workspace)]
+        base_url = self.settings.tracking.base_url
+        # link_step first: it puts the tracked link into copy bodies before checks read them.
+        checks: list[ContentCheck] = [link_step(base_url), generation_check(self.workspace)]
+        after_batch: list[AfterBatch] = [PosterStep(self.workspace, base_url=base_url)]
         return BatchRunner(
             self.store, provider, options, observer, checks=checks, after_batch=after_batch
         )

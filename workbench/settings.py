@@ -78,12 +78,20 @@ class ReviewSettings(_Section):
     """Approval steps in order, e.g. ["marketing", "legal"]: approved only after every one."""
 
 
+class TrackingSettings(_Section):
+    base_url: str = Field(default="", pattern=r"^(https?://[A-Za-z0-9.-]+(:[0-9]+)?/?)?$")
+    """Short-link domain, e.g. https://t.example.cn (the brand's own, served by `workbench
+    track serve` behind its HTTPS proxy): links become {base_url}/s/{code}. Empty: the
+    landing URL with utm_content=<variant uid>."""
+
+
 class Settings(_Section):
     workspace: WorkspaceSettings = Field(default_factory=lambda: WorkspaceSettings())
     llm: LLMSettings = Field(default_factory=lambda: LLMSettings())
     generate: GenerateSettings = Field(default_factory=lambda: GenerateSettings())
     review: ReviewSettings = Field(default_factory=lambda: ReviewSettings())
     scripts: ScriptSettings = Field(default_factory=lambda: ScriptSettings())
+    tracking: TrackingSettings = Field(default_factory=lambda: TrackingSettings())
 
     @classmethod
     def load(cls, path: Path) -> Settings:

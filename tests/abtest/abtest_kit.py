@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.abtest.experiments import ExperimentOptions, create_manual
+from workbench.review.workflow import ReviewRequest, review
 from workbench.store import Store
 
 CAMPAIGN = "member-day-2026-03"
@@ -21,9 +22,19 @@ def group(store: Store, segment: str, deliverable: int) -> list[dict[str, Any]]:
     return sorted(found, key=lambda v: v["id"])
 
 
+def approve(store: Store, variant_ids: list[int]) -> None:
+    """Approve variants (the one default review step) that are not approved yet."""
+    todo = [i for i in variant_ids if store.get_variant(i)["status"] != "approved"]
+    if todo:
+        request = ReviewRequest(action="approve", actor="tester", reason="approved for the test")
+        review(store, todo, request, ["review"])
+
+
 def manual(store: Store, n_arms: int = 2, **options: Any) -> dict[str, Any]:
-    """A hand-picked experiment over the first ``n_arms`` new-moms community copies."""
+    """A hand-picked experiment over the first ``n_arms`` new-moms community copies
+    (approved first: experiments take approved variants)."""
     variants = group(store, "new-moms", 0)[:n_arms]
+    approve(store, [v["id"] for v in variants])
     experiment_id = create_manual(
         store, [str(v["id"]) for v in variants], ExperimentOptions(**options)
     )

@@ -41,7 +41,7 @@ def test_assign_writes_send_list_same_user_same_arm(store: Store, tmp_path: Path
     again = assign(store, experiment["id"], users, tmp_path / "b.csv", holdout=0.1)
     rows = read(tmp_path / "a.csv")
     assert rows == read(tmp_path / "b.csv")
-    assert list(rows[0]) == ["user_id", "arm", "variant_id", "variant_uid", "content"]
+    assert list(rows[0]) == ["user_id", "arm", "variant_id", "variant_uid", "content", "link"]
     assert first.arms == again.arms
     assert first.holdout == pytest.approx(300, abs=60)
     assert len(rows) == 3000 - first.holdout

@@ -46,7 +46,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_create_and_list_json_shape(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--json")
+    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
     assert code == 0
     created = json.loads(out)
     assert len(created) == 10 and all(e["created"] for e in created)
@@ -69,7 +69,7 @@ def test_full_loop_assign_import_report_promote(
 ) -> None:
     code, out, _ = cli(
         capsys, "ab", "create", "--campaign", CAMPAIGN, "--segment", "new-moms",
-        "--deliverable", "1", "--weights", "1,1", "--json",
+        "--deliverable", "1", "--weights", "1,1", "--include-drafts", "--json",
     )  # fmt: skip
     assert code == 0
     (experiment,) = json.loads(out)
@@ -84,7 +84,7 @@ def test_full_loop_assign_import_report_promote(
     assert (
         Path(assigned["out"])
         .read_text(encoding="utf-8")
-        .startswith("user_id,arm,variant_id,variant_uid,content")
+        .startswith("user_id,arm,variant_id,variant_uid,content,link")
     )
     a, b = experiment["arms"]
     (ws / "r.csv").write_text(
@@ -109,6 +109,9 @@ def test_full_loop_assign_import_report_promote(
     code, out, _ = cli(capsys, "ab", "report", "--campaign", CAMPAIGN)
     assert code == 0
     assert out.index("Sample ratio OK") < out.index("Verdict: variant")
+    code, _, err = cli(capsys, "ab", "promote", eid)
+    assert code == 1 and "is draft, not approved" in err  # drafts never teach the next round
+    assert cli(capsys, "review", "approve", str(b["variant_id"]), "--reason", "ok")[0] == 0
     assert cli(capsys, "ab", "promote", eid)[0] == 0
     code, out, _ = cli(capsys, "ab", "pitfalls", "--json")
     assert code == 0
@@ -148,7 +151,7 @@ def test_bad_flags_one_line_exit_2(
 
 
 def test_bad_csv_exit_2_nothing_written(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--json")
+    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
     variant = json.loads(out)[0]["arms"][0]["variant_id"]
     (ws / "bad.csv").write_text(
         "variant_id,date,impressions,clicks,conversions\n"

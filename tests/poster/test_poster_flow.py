@@ -92,8 +92,10 @@ def test_generate_renders_posters_and_records_assets(
             query = dict(parse_qsl(urlsplit(asset["qr_url"]).query))
             assert query["store"] == "cd01"
             assert query["utm_content"] == v["uid"]
-            assert query["utm_source"] == asset["preset"]
+            # The brief's landing URL sets no utm_source: "poster", never the size preset.
+            assert query["utm_source"] == "poster"
             assert query["utm_medium"] == "poster" and query["utm_campaign"] == "tea-open"
+            assert v["link"]["target"] == asset["qr_url"]
     code, out, _ = cli(capsys, "variants", "show", variants[0]["uid"], "--json")
     shown = json.loads(out)
     assert [a["path"] for a in shown["assets"]] == [a["path"] for a in variants[0]["assets"]]

@@ -1,58 +1,18 @@
-"""Tracked QR codes: UTM parameters, existing query strings kept, and the drawn symbol
-decodes to that URL (pixel matrix == the encoder's matrix; zbarimg when installed)."""
+"""QR codes: the drawn symbol decodes to the poster's URL (pixel matrix == the encoder's
+matrix; zbarimg when installed). The tracked link itself: tests/tracking."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from workbench.poster.qr import qr_matrix, tracked_url
+from workbench.poster.qr import qr_matrix
 from workbench.poster.render import encode_png, render
 from workbench.poster.sample import sample_spec
 from workbench.poster.sizes import parse_size
-
-
-def test_utm_parameters_are_added() -> None:
-    url = tracked_url(
-        "https://example.com/m/rice", source="xiaohongshu", campaign="member-day", content="ab12"
-    )
-    query = dict(parse_qsl(urlsplit(url).query))
-    assert query == {
-        "utm_source": "xiaohongshu",
-        "utm_medium": "poster",
-        "utm_campaign": "member-day",
-        "utm_content": "ab12",
-    }
-
-
-def test_existing_query_and_fragment_are_preserved() -> None:
-    url = tracked_url(
-        "https://example.com/p?id=7&ref=a%20b&empty=#top",
-        source="moments",
-        campaign="春熙路",
-        content="0d1313d699",
-    )
-    parts = urlsplit(url)
-    assert parts.query.startswith("id=7&ref=a%20b&empty=&")
-    assert parts.fragment == "top"
-    query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    assert query["ref"] == "a b" and query["utm_campaign"] == "春熙路"
-
-
-def test_our_utm_values_replace_stale_ones() -> None:
-    url = tracked_url(
-        "https://example.com/?utm_source=old&utm_content=old&x=1",
-        source="square",
-        campaign="c",
-        content="new",
-    )
-    pairs = parse_qsl(urlsplit(url).query)
-    assert pairs.count(("utm_content", "new")) == 1
-    assert ("utm_source", "old") not in pairs and ("x", "1") in pairs
 
 
 def _drawn_matrix(png_image, box: tuple[int, int, int, int], n: int) -> list[list[bool]]:  # type: ignore[no-untyped-def]

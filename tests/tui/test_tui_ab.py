@@ -9,6 +9,8 @@ from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 from tui_testkit import ab_workspace, make_app
 
+from workbench.review.workflow import ReviewRequest, review
+from workbench.tui.dialogs.ab_actions import ConfirmDialog
 from workbench.tui.dialogs.import_results import ImportResultsDialog
 from workbench.tui.screens.ab import ABScreen
 
@@ -99,7 +101,9 @@ async def test_ab_bad_file_is_a_notification_and_writes_nothing(generated_ws: Pa
         assert {r["users"] for r in screen.reports.values()} == {0}
 
 
-async def test_ab_creates_experiments_from_variants(generated_ws: Path) -> None:
+async def test_ab_creates_experiments_after_a_preview(generated_ws: Path) -> None:
+    """``n`` previews first: drafts make nothing (each group says why); once variants are
+    approved the preview lists the arms and confirming creates exactly those."""
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -110,5 +114,27 @@ async def test_ab_creates_experiments_from_variants(generated_ws: Path) -> None:
         assert "No experiments" in str(screen.query_one("#ab-report-body", Static).render())
         await pilot.press("n")
         await settle(pilot)
-        assert screen.order == [1, 2, 3, 4]
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog) and not dialog.allowed
+        assert "0 eligible variant(s), 2 needed (left out: 4 draft)" in _body(dialog)
+        assert not dialog.query("#ab-confirm-ok")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.order == []  # nothing was created without asking
+        store = app.ctx.workbench.store
+        ids = [v["id"] for v in store.list_variants(campaign="tui-test")]
+        request = ReviewRequest(action="approve", actor="tester", reason="fine")
+        review(store, ids, request, ["review"])
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog) and dialog.allowed
+        assert _body(dialog).count("✓") == 4 and "Create 4 experiments" in dialog.title_text
+        await pilot.click("#ab-confirm-ok")
+        await settle(pilot)
+        assert app.screen is screen and screen.order == [1, 2, 3, 4]
         assert all(len(r["arms"]) >= 2 for r in screen.reports.values())
+
+
+def _body(dialog: ConfirmDialog) -> str:
+    return str(dialog.body)

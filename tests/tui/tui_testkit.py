@@ -97,11 +97,11 @@ def banned_version(folder: Path) -> int:
 def ab_workspace(folder: Path) -> Path:
     """Experiments per segment x deliverable; writes ``results.csv`` (not imported) in which
     experiment 1 has a clear winner and experiment 3 a sample-ratio mismatch."""
-    from workbench.abtest.experiments import create_from_variants
+    from workbench.abtest.experiments import ExperimentOptions, create_from_variants
 
     wb = make_workbench(folder)
     try:
-        create_from_variants(wb.store, "tui-test")
+        create_from_variants(wb.store, "tui-test", options=ExperimentOptions(include_drafts=True))
         rows = ["variant_id,date,impressions,clicks,conversions"]
         for e in wb.store.ab_list_experiments("tui-test")[:3]:
             for i, arm in enumerate(e["arms"]):

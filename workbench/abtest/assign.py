@@ -5,13 +5,18 @@
 is cut by the arms' planned weights. The salt is random per experiment and stored with it,
 so the same user always lands in the same arm of one experiment, and independently across
 experiments.
+
+The send list is neutralised like every export (control characters removed, cells that a
+spreadsheet would evaluate prefixed with ``'``) and carries each user's tracked link (the
+arm's variant link, see ``workbench.tracking``). The arms' user counts are stored: they are
+the exposure ``ab report`` uses when no results were imported.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import os
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,12 +26,17 @@ from typing import Any
 
 from workbench.abtest import stats
 from workbench.abtest.experiments import planned_shares
-from workbench.errors import InputError, Problem, WorkbenchError
+from workbench.errors import InputError, Problem
+from workbench.export.safety import neutralise
+from workbench.fsio import atomic_output
 from workbench.present import content_text
 from workbench.store import Store
+from workbench.tracking.attach import landing_urls, link_of
 
 HOLDOUT = "holdout"
-OUTPUT_COLUMNS = ("user_id", "arm", "variant_id", "variant_uid", "content")
+OUTPUT_COLUMNS = ("user_id", "arm", "variant_id", "variant_uid", "content", "link")
+# C0/C1 controls but newline, and the invisible bidi overrides that disguise text.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SCALE = float(1 << 60)
 
 
@@ -100,8 +110,18 @@ class Assignment:
     srm_p_value: float | None = None
 
 
+def cell(value: str) -> str:
+    """A send-list cell: no control characters, no formula a spreadsheet would run."""
+    return str(neutralise(_CONTROL.sub("", value)))
+
+
 def assign(
-    store: Store, experiment_id: int, users_path: Path, out: Path, holdout: float = 0.0
+    store: Store,
+    experiment_id: int,
+    users_path: Path,
+    out: Path,
+    holdout: float = 0.0,
+    base_url: str = "",
 ) -> Assignment:
     """Write the send list (``OUTPUT_COLUMNS``) for every user; report the realised split."""
     if not 0.0 <= holdout < 1.0:
@@ -112,27 +132,36 @@ def assign(
     shares = planned_shares(arms)
     cumulative = list(accumulate(shares))
     cumulative[-1] = 1.0
-    texts = [content_text(a["kind"], a["content"] or {}) for a in arms]
+    texts = [cell(content_text(a["kind"], a["content"] or {})) for a in arms]
+    landing = landing_urls(store, [experiment["campaign"]]).get(experiment["campaign"])
+    links = [
+        "" if link is None else link.url
+        for link in (
+            link_of(
+                {**a, "uid": a["variant_uid"], "campaign": experiment["campaign"]},
+                landing,
+                base_url,
+            )
+            for a in arms
+        )
+    ]
     counts = [0] * len(arms)
     held = 0
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(OUTPUT_COLUMNS)
-            for user in users:
-                i = assign_index(experiment["salt"], user, cumulative, holdout)
-                if i < 0:
-                    held += 1
-                    continue
-                counts[i] += 1
-                a = arms[i]
-                writer.writerow((user, a["name"], a["variant_id"], a["variant_uid"], texts[i]))
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise WorkbenchError(f"{out}: cannot write: {exc.strerror}") from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(out, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(OUTPUT_COLUMNS)
+        for user in users:
+            i = assign_index(experiment["salt"], user, cumulative, holdout)
+            if i < 0:
+                held += 1
+                continue
+            counts[i] += 1
+            a = arms[i]
+            writer.writerow(
+                (cell(user), a["name"], a["variant_id"], a["variant_uid"], texts[i], links[i])
+            )
+    store.ab_set_assigned({a["arm_id"]: n for a, n in zip(arms, counts, strict=True)})
     srm = stats.srm_test(counts, shares)
     assigned = sum(counts)
     return Assignment(

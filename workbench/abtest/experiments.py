@@ -1,10 +1,14 @@
 """Creating experiments: one per (campaign, segment, deliverable) from generated variants,
 or from hand-picked variants.
 
-Arms are variants (newest version of each slot; ``rejected`` ones left out). The control is
-the first generated variant unless one is chosen; the planned split is equal unless weights
-are given. Metric and alpha default to the brief's ``experiment:`` block. Every experiment
-gets a random salt for user assignment, stored with it.
+Arms are approved variants (newest version of each slot); ``include_drafts`` also takes
+unreviewed ones (never ``rejected`` or ``archived``). A (segment, deliverable) with fewer
+than 2 eligible variants makes no experiment and is reported as skipped. A variant is an
+arm of at most one running experiment: an overlap refuses the whole command, naming the
+running experiment (``ab stop`` ends one). The control is the first generated variant
+unless one is chosen; the planned split is equal unless weights are given. Metric and
+alpha default to the brief's ``experiment:`` block. Every experiment gets a random salt for
+user assignment, stored with it.
 """
 
 from __future__ import annotations
@@ -38,12 +42,76 @@ class ExperimentOptions:
     mde_relative: bool = True
     power: float = DEFAULT_POWER
     name: str | None = None
+    include_drafts: bool = False  # also unreviewed variants (the CLI warns)
 
 
 @dataclass(frozen=True)
 class Created:
     id: int
     created: bool  # False: the (campaign, segment, deliverable) experiment already existed
+
+
+@dataclass(frozen=True)
+class Group:
+    """One (segment, deliverable) of a campaign as ``ab create`` sees it: its eligible
+    variants, the ones left out for their review status, and its running experiment."""
+
+    campaign: str
+    segment: str
+    deliverable: int
+    variants: list[dict[str, Any]]
+    left_out: dict[str, int]  # review status -> variants left out for it
+    existing: int | None  # its running generated experiment
+
+    @property
+    def where(self) -> str:
+        return f"{self.campaign}/{self.segment}/deliverables[{self.deliverable}]"
+
+    @property
+    def eligible(self) -> bool:
+        return len(self.variants) >= 2
+
+    def skip_reason(self) -> str:
+        """Why no experiment (``eligible`` is False): the count and what was left out."""
+        left = ", ".join(f"{n} {status}" for status, n in sorted(self.left_out.items()))
+        return f"{len(self.variants)} eligible variant(s), 2 needed" + (
+            f" (left out: {left})" if left else ""
+        )
+
+
+@dataclass(frozen=True)
+class Creation:
+    """``create_from_variants``: the experiments (new or existing) and the skipped groups."""
+
+    experiments: list[Created]
+    skipped: list[Group]
+    unapproved: int  # arms of new experiments that are not approved (--include-drafts)
+
+
+class OverlapError(InputError):
+    """A variant is already an arm of a running experiment."""
+
+
+def _eligible(variant: dict[str, Any], include_drafts: bool) -> bool:
+    if include_drafts:
+        return variant["status"] not in EXCLUDED_STATUSES
+    return bool(variant["status"] == "approved")
+
+
+def check_overlap(store: Store, variant_ids: Sequence[int], where: str) -> None:
+    """Refuse variants that are arms of a running experiment (one line naming it)."""
+    found = store.ab_running_overlap(list(variant_ids))
+    if found:
+        experiment_id, name, variant_id = found[0]
+        raise OverlapError(
+            Problem(
+                where,
+                None,
+                f"variant {variant_id}",
+                f"is an arm of running experiment #{experiment_id} ({name});"
+                f" end it first: workbench ab stop {experiment_id}",
+            )
+        )
 
 
 def arm_name(index: int) -> str:
@@ -107,6 +175,45 @@ def _data(options: ExperimentOptions) -> dict[str, Any]:
     return {"mde": options.mde, "mde_relative": options.mde_relative, "power": options.power}
 
 
+def plan_groups(
+    store: Store,
+    campaign: str,
+    *,
+    segment: str | None = None,
+    deliverable: int | None = None,
+    include_drafts: bool = False,
+) -> list[Group]:
+    """Every (segment, deliverable) of the campaign with variants, as ``ab create`` would
+    treat it (the TUI previews this before creating anything)."""
+    variants = [
+        v
+        for v in store.list_variants(campaign=campaign, segment=segment)
+        if deliverable is None or v["deliverable_index"] == deliverable
+    ]
+    if not variants:
+        raise NotFoundError(f"no variants for campaign {campaign!r} with those filters")
+    by_group: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for v in variants:
+        by_group.setdefault((v["segment"], v["deliverable_index"]), []).append(v)
+    groups: list[Group] = []
+    for (seg, index), members in sorted(by_group.items()):
+        left: dict[str, int] = {}
+        for v in members:
+            if not _eligible(v, include_drafts):
+                left[v["status"]] = left.get(v["status"], 0) + 1
+        groups.append(
+            Group(
+                campaign=campaign,
+                segment=seg,
+                deliverable=index,
+                variants=[v for v in members if _eligible(v, include_drafts)],
+                left_out=left,
+                existing=store.ab_find_experiment(campaign, seg, index),
+            )
+        )
+    return groups
+
+
 def create_from_variants(
     store: Store,
     campaign: str,
@@ -114,50 +221,50 @@ def create_from_variants(
     segment: str | None = None,
     deliverable: int | None = None,
     options: ExperimentOptions | None = None,
-) -> list[Created]:
-    """One experiment per (segment, deliverable) of the campaign with 2+ variants.
+) -> Creation:
+    """One experiment per (segment, deliverable) of the campaign with 2+ eligible variants.
 
-    Idempotent: a group that already has its generated experiment is reported, not
+    Idempotent: a group that already has its running generated experiment is reported, not
     duplicated. ``control`` and ``weights`` need a single group (give segment and
-    deliverable).
+    deliverable). Any overlap with a running experiment refuses the whole command before
+    anything is written.
     """
     options = options or ExperimentOptions()
-    variants = [
-        v
-        for v in store.list_variants(campaign=campaign, segment=segment)
-        if v["status"] not in EXCLUDED_STATUSES
-        and (deliverable is None or v["deliverable_index"] == deliverable)
-    ]
-    if not variants:
-        raise NotFoundError(f"no variants for campaign {campaign!r} with those filters")
     metric, alpha = _settings(store, campaign, options)
-    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for v in variants:
-        groups.setdefault((v["segment"], v["deliverable_index"]), []).append(v)
-    groups = {k: g for k, g in groups.items() if len(g) >= 2}
-    if (options.control or options.weights) and len(groups) != 1:
+    groups = plan_groups(
+        store,
+        campaign,
+        segment=segment,
+        deliverable=deliverable,
+        include_drafts=options.include_drafts,
+    )
+    todo = [g for g in groups if g.eligible]
+    if (options.control or options.weights) and len(todo) != 1:
         raise _flag(
             "--control" if options.control else "--weights",
             options.control or options.weights,
-            f"applies to one experiment; {len(groups)} match (give --segment and --deliverable)",
+            f"applies to one experiment; {len(todo)} match (give --segment and --deliverable)",
         )
+    for g in todo:
+        if g.existing is None:
+            check_overlap(store, [v["id"] for v in g.variants], g.where)
     results: list[Created] = []
-    for (seg, index), group in sorted(groups.items()):
-        existing = store.ab_find_experiment(campaign, seg, index)
-        if existing is not None:
-            results.append(Created(existing, False))
+    unapproved = 0
+    for g in todo:
+        if g.existing is not None:
+            results.append(Created(g.existing, False))
             continue
-        first = group[0]
-        where = f"{campaign}/{seg}/deliverables[{index}]"
-        arms = _arms(group, options, where)
+        first = g.variants[0]
+        arms = _arms(g.variants, options, g.where)
+        unapproved += sum(1 for v in g.variants if v["status"] != "approved")
         channel = first["channel"]
         experiment_id = store.ab_create_experiment(
             campaign_id=campaign,
-            name=options.name or f"{where} {first['kind']}" + (f":{channel}" if channel else ""),
+            name=options.name or f"{g.where} {first['kind']}" + (f":{channel}" if channel else ""),
             metric=metric,
             alpha=alpha,
-            segment_id=seg,
-            deliverable_index=index,
+            segment_id=g.segment,
+            deliverable_index=g.deliverable,
             kind=first["kind"],
             channel=channel,
             source="generated",
@@ -166,7 +273,7 @@ def create_from_variants(
             arms=arms,
         )
         results.append(Created(experiment_id, True))
-    return results
+    return Creation(results, [g for g in groups if not g.eligible], unapproved)
 
 
 def create_manual(
@@ -182,6 +289,11 @@ def create_manual(
             raise _flag("--variants", key, "no such variant") from None
     if len({v["id"] for v in variants}) != len(variants):
         raise _flag("--variants", ",".join(variant_keys), "lists a variant twice")
+    for key, v in zip(variant_keys, variants, strict=True):
+        if not _eligible(v, options.include_drafts):
+            hint = "" if v["status"] in EXCLUDED_STATUSES else " (or give --include-drafts)"
+            raise _flag("--variants", key, f"is {v['status']}, not approved{hint}")
+    check_overlap(store, [v["id"] for v in variants], "--variants")
     for field, label in (("campaign", "campaign"), ("kind", "kind")):
         values = {v[field] for v in variants}
         if len(values) > 1:

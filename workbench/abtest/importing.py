@@ -2,8 +2,10 @@
 
 Every importer validates the whole file first and writes in one transaction, so a file
 with a bad row writes nothing (problems are reported as ``file:line: field: message``).
-Rows are keyed by variant: its numeric id or its 10-hex uid. A variant that is an arm of
-several experiments counts in each of them.
+Rows are keyed by variant: its numeric id or its 10-hex uid, plus an optional
+``experiment`` (CSV column or JSON key: the experiment id). Wherever a variant has been an
+arm of more than one experiment, its rows must name the experiment (a missing one is an
+error naming the line), so one import never feeds two experiments.
 
 A results file of the common shape (plain unquoted fields, no spaces) is read whole
 columns at a time (``bulkcsv``); anything else, and every file with a problem, goes
@@ -47,8 +49,10 @@ from workbench.abtest.bulkcsv import (
 )
 from workbench.errors import InputError, Problem
 from workbench.store import Store
+from workbench.tracking.links import SHORT_PATH, uid_for
 
 EVENTS = ("impression", "click", "conversion", "share")
+EXPERIMENT = "experiment"  # the optional column / key naming a row's experiment
 MAX_PROBLEMS = 20
 _COUNTS = ("impressions", "clicks", "conversions", "shares")
 
@@ -87,8 +91,34 @@ def _open(path: Path) -> Any:
         raise InputError(Problem(str(path), None, "", f"cannot read: {exc.strerror}")) from None
 
 
-def _resolve(store: Store, keys: set[str]) -> dict[str, list[int]]:
+def _resolve(store: Store, keys: set[str]) -> dict[str, list[tuple[int, int]]]:
     return store.ab_arms_by_variant(keys)
+
+
+def experiment_arm(
+    pairs: list[tuple[int, int]], experiment: Any, key: str, line: int, problems: _Problems
+) -> int | None:
+    """The arm a row feeds: the one of its ``experiment`` (required when the variant has
+    been in several), or None after adding the problem."""
+    text = "" if experiment is None else str(experiment).strip().lstrip("#")
+    if not text:
+        if len(pairs) == 1:
+            return pairs[0][0]
+        named = ", ".join(f"#{e}" for _a, e in pairs)
+        problems.add(
+            line,
+            "experiment",
+            f"variant {key} has been in experiments {named}: name one (experiment column)",
+        )
+        return None
+    if not text.isdigit():
+        problems.add(line, "experiment", f"{experiment!r} is not an experiment id")
+        return None
+    for arm_id, experiment_id in pairs:
+        if experiment_id == int(text):
+            return arm_id
+    problems.add(line, "experiment", f"variant {key} is not an arm of experiment #{text}")
+    return None
 
 
 def _import_fast(store: Store, path: Path) -> ImportSummary | None:
@@ -98,25 +128,27 @@ def _import_fast(store: Store, path: Path) -> ImportSummary | None:
     if not first.strip() or '"' in first:
         return None
     names = [h.strip() for h in first.rstrip("\r").split(",")]
+    if EXPERIMENT in names:
+        return None  # rows name their experiment: the careful path resolves each
     columns = value_columns(names, str(path))
     parsed = parse_results(body, names, columns)
     del text, body
     if parsed is None:
         return None
     arms_by_key = _resolve(store, set(parsed.groups))
-    if any(key not in arms_by_key for key in parsed.groups):
+    if any(len(arms_by_key.get(key, ())) != 1 for key in parsed.groups):
         return None  # the careful path names the lines
     # Written grouped by arm and sorted by date within it, so that an arm's totals later
     # read neighbouring pages.
     store.ab_upsert_metrics(
-        columns, ((arm, parsed.of(key)) for key in parsed.groups for arm in arms_by_key[key])
+        columns, ((arms_by_key[key][0][0], parsed.of(key)) for key in parsed.groups)
     )
     return ImportSummary(
         path=str(path),
         rows=parsed.rows,
-        written=sum(len(rows) * len(arms_by_key[key]) for key, rows in parsed.groups.items()),
+        written=sum(len(rows) for rows in parsed.groups.values()),
         variants=len(parsed.groups),
-        arms=len({arm for key in parsed.groups for arm in arms_by_key[key]}),
+        arms=len({arms_by_key[key][0][0] for key in parsed.groups}),
         dates=parsed.dates,
     )
 
@@ -135,10 +167,12 @@ def import_results(store: Store, path: Path) -> ImportSummary:
         if header is None:
             raise InputError(Problem(where, 1, "", "empty file: expected a header row"))
         names = [h.strip() for h in header]
-        columns = value_columns(names, where)
+        ei = names.index(EXPERIMENT) if EXPERIMENT in names else None
+        columns = value_columns([n for n in names if n != EXPERIMENT], where)
         index = [names.index(c) for c in columns]
         vi, di = names.index("variant_id"), names.index("date")
         width = len(names)
+        experiments: dict[int, str] = {}
         parsed: list[tuple[str, str, int, list[Any]]] = []
         good_dates: set[str] = set()
         seen: dict[tuple[str, str], int] = {}
@@ -150,22 +184,28 @@ def import_results(store: Store, path: Path) -> ImportSummary:
                 problems.add(line, "", f"has {len(row)} fields, the header has {width}")
             else:
                 _check_row(row, line, vi, di, columns, index, problems, good_dates, seen, parsed)
+                if ei is not None:
+                    experiments[line] = row[ei]
             if problems.full:
                 break
     problems.raise_if_any()
     if not parsed:
         raise InputError(Problem(where, None, "", "no data rows"))
     arms_by_key = _resolve(store, {p[0] for p in parsed})
+    arm_of: dict[int, int] = {}
     for key, _day, line, _values in parsed:
         if key not in arms_by_key:
             problems.add(line, "variant_id", f"{key!r} is not a variant in any experiment")
-            if problems.full:
-                break
+        else:
+            arm = experiment_arm(arms_by_key[key], experiments.get(line), key, line, problems)
+            if arm is not None:
+                arm_of[line] = arm
+        if problems.full:
+            break
     problems.raise_if_any()
     by_arm: dict[int, list[tuple[Any, ...]]] = {}
-    for key, day, _line, values in sorted(parsed, key=lambda p: (p[0], p[1])):
-        for arm_id in arms_by_key[key]:
-            by_arm.setdefault(arm_id, []).append((day, *values))
+    for _key, day, line, values in sorted(parsed, key=lambda p: (p[0], p[1])):
+        by_arm.setdefault(arm_of[line], []).append((day, *values))
     store.ab_upsert_metrics(columns, by_arm.items())
     return ImportSummary(
         path=where,
@@ -271,24 +311,30 @@ def _key(value: Any) -> str:
 
 
 def _store_events(
-    store: Store, path: Path, events: list[tuple[str, str, str, str, str, int]], problems: _Problems
+    store: Store,
+    path: Path,
+    events: list[tuple[str, str, str, str, str, int]],
+    problems: _Problems,
+    experiments: dict[int, Any],
 ) -> ImportSummary:
-    """Resolve ``(variant_key, user, event, day, ts, line)`` and store them all or none."""
+    """Resolve ``(variant_key, user, event, day, ts, line)`` (``experiments``: each line's
+    ``experiment`` value) and store them all or none."""
     problems.raise_if_any()
     if not events:
         raise InputError(Problem(str(path), None, "", "no events"))
     arms_by_key = _resolve(store, {e[0] for e in events})
+    arm_of: dict[int, int] = {}
     for key, *_rest, line in events:
         if key not in arms_by_key:
             problems.add(line, "variant_id", f"{key!r} is not a variant in any experiment")
-            if problems.full:
-                break
+        else:
+            arm = experiment_arm(arms_by_key[key], experiments.get(line), key, line, problems)
+            if arm is not None:
+                arm_of[line] = arm
+        if problems.full:
+            break
     problems.raise_if_any()
-    rows = [
-        (arm_id, user, event, day, ts)
-        for key, user, event, day, ts, _line in events
-        for arm_id in arms_by_key[key]
-    ]
+    rows = [(arm_of[line], user, event, day, ts) for _k, user, event, day, ts, line in events]
     written = store.ab_add_events(rows)
     return ImportSummary(
         path=str(path),
@@ -304,6 +350,7 @@ def import_events(store: Store, path: Path) -> ImportSummary:
     """Import an event-level JSONL log (see the module docstring)."""
     problems = _Problems(str(path))
     events: list[tuple[str, str, str, str, str, int]] = []
+    experiments: dict[int, Any] = {}
     for line, obj in _jsonl(path, problems):
         user, key, event = _key(obj.get("user_id")), _key(obj.get("variant_id")), obj.get("event")
         day = _event_day(obj.get("ts"))
@@ -317,9 +364,10 @@ def import_events(store: Store, path: Path) -> ImportSummary:
             problems.add(line, "ts", f"{obj.get('ts')!r} is not an ISO date-time")
         else:
             events.append((key, user, str(event), day, str(obj["ts"]).strip(), line))
+            experiments[line] = obj.get(EXPERIMENT)
         if problems.full:
             break
-    return _store_events(store, path, events, problems)
+    return _store_events(store, path, events, problems, experiments)
 
 
 def _scan_rows(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any], str]]:
@@ -347,9 +395,14 @@ def _utm(obj: dict[str, Any]) -> str:
         return direct.strip().lower()
     url = obj.get("url")
     if isinstance(url, str) and url.strip():
-        values = parse_qs(urlparse(url.strip()).query).get("utm_content")
+        parts = urlparse(url.strip())
+        values = parse_qs(parts.query).get("utm_content")
         if values:
             return values[0].strip().lower()
+        head, _sep, code = parts.path.rpartition(SHORT_PATH)
+        uid = uid_for(code) if _sep and not head.strip("/") else None
+        if uid is not None:  # a tracked short link: {base_url}/s/{code}
+            return uid
     return ""
 
 
@@ -357,6 +410,7 @@ def import_scans(store: Store, path: Path) -> ImportSummary:
     """Import a poster QR scan log (see the module docstring); scans count as clicks."""
     problems = _Problems(str(path))
     events: list[tuple[str, str, str, str, str, int]] = []
+    experiments: dict[int, Any] = {}
     for line, obj, raw in _scan_rows(path, problems):
         key = _utm(obj)
         day = _event_day(obj.get("ts"))
@@ -369,6 +423,7 @@ def import_scans(store: Store, path: Path) -> ImportSummary:
             if not user:
                 user = "scan:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
             events.append((key, user, "scan", day, str(obj["ts"]).strip(), line))
+            experiments[line] = obj.get(EXPERIMENT)
         if problems.full:
             break
-    return _store_events(store, path, events, problems)
+    return _store_events(store, path, events, problems, experiments)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.abtest.analysis import analyze
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.store import Store
 
 
@@ -52,21 +52,56 @@ def _outcome(report: dict[str, Any], row: dict[str, Any], role: str) -> dict[str
     }
 
 
-def promote(store: Store, experiment_id: int, metric: str | None = None) -> Promotion:
+def promote(
+    store: Store,
+    experiment_id: int,
+    metric: str | None = None,
+    *,
+    force: bool = False,
+    reason: str | None = None,
+    actor: str = "operator",
+) -> Promotion:
     """Mark the winner of a decided experiment and archive the losers with their numbers.
 
     Raises ``NoWinnerError`` unless the report's verdict is ``winner`` (SRM passed,
-    p_adjusted < alpha). Promoting again replaces the earlier archive of that experiment.
+    p_adjusted < alpha) and the winning variant is approved; ``force`` with a ``reason``
+    promotes an unapproved winner. Every promotion is audited (actor, verdict, approval,
+    early, force, reason). Promoting again replaces the earlier archive of that experiment.
     """
-    report = analyze(store.ab_get_experiment(experiment_id), metric)
+    if force and not (reason or "").strip():
+        raise InputError(Problem("--reason", None, "", "--force needs --reason (it is audited)"))
+    experiment = store.ab_get_experiment(experiment_id)
+    report = analyze(experiment, metric)
     if report["verdict"] != "winner":
         raise NoWinnerError(
             f"experiment {experiment_id} has no winner yet (verdict: {report['verdict']})"
         )
     rows = report["arms"]
     winner = next(r for r in rows if r["variant_id"] == report["winner"])
+    status = next(
+        a["variant_status"] for a in experiment["arms"] if a["arm_id"] == winner["arm_id"]
+    )
+    if status != "approved" and not force:
+        raise NoWinnerError(
+            f"experiment {experiment_id}: winner {winner['arm']} (variant"
+            f" {winner['variant_id']}) is {status}, not approved; approve it first"
+            " or give --force --reason R"
+        )
     outcomes = [_outcome(report, r, "winner" if r is winner else "loser") for r in rows]
-    store.ab_record_outcome(experiment_id, winner["arm_id"], outcomes)
+    audit = {
+        "actor": actor,
+        "action": "ab_promote",
+        "variant_id": winner["variant_id"],
+        "comment": reason.strip() if reason else None,
+        "data": {
+            "arm": winner["arm"],
+            "verdict": report["verdict"],
+            "variant_status": status,
+            "early": bool(report["early"]),
+            "forced": bool(force),
+        },
+    }
+    store.ab_record_outcome(experiment_id, winner["arm_id"], outcomes, audit)
     return Promotion(
         experiment_id=experiment_id,
         winner_variant_id=winner["variant_id"],

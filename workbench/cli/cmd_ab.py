@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.cli.common import DbOption, JsonOption, catalog, err, out, print_json, wb
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.i18n import Catalog
 
@@ -75,10 +75,14 @@ def create(
     ] = True,
     power: Annotated[float, typer.Option("--power", help="Power for the planned sample.")] = 0.8,
     name: Annotated[str | None, typer.Option("--name", help="Experiment name.")] = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option("--include-drafts", help="Also take variants not approved yet (warned)."),
+    ] = False,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Create experiments: per segment x deliverable from generated variants, or hand-picked."""
+    """Create experiments from approved variants: per segment x deliverable, or hand-picked."""
     from workbench.abtest.experiments import (
         ExperimentOptions,
         create_from_variants,
@@ -97,22 +101,32 @@ def create(
         mde_relative=relative,
         power=power,
         name=name,
+        include_drafts=include_drafts,
     )
     store = workbench.store
+    unapproved = 0
     if variants is not None:
         if campaign or segment or deliverable is not None:
             raise _bad("--variants", variants, "use either --variants or --campaign filters")
         keys = [k.strip() for k in variants.split(",") if k.strip()]
-        created = [(create_manual(store, keys, options), True)]
+        new_id = create_manual(store, keys, options)
+        created = [(new_id, True)]
+        arms = store.ab_get_experiment(new_id)["arms"]
+        unapproved = sum(1 for a in arms if a["variant_status"] != "approved")
     elif campaign is None:
         raise _bad("--campaign", "", "give --campaign (with optional filters) or --variants")
     else:
-        created = [
-            (c.id, c.created)
-            for c in create_from_variants(
-                store, campaign, segment=segment, deliverable=deliverable, options=options
-            )
-        ]
+        creation = create_from_variants(
+            store, campaign, segment=segment, deliverable=deliverable, options=options
+        )
+        created = [(c.id, c.created) for c in creation.experiments]
+        unapproved = creation.unapproved
+        for g in creation.skipped:
+            err.print(t("ab.skipped", where=g.where, reason=g.skip_reason()))
+        if not created:
+            raise NotFoundError(t("ab.none_eligible", campaign=campaign))
+    if unapproved:
+        err.print(f"[yellow]{t('ab.drafts_warning', n=unapproved)}[/]")
     experiments = {e["id"]: e for e in store.ab_list_experiments(ids=[i for i, _ in created])}
     if json_out:
         print_json(
@@ -179,7 +193,8 @@ def assign_users(
 
     workbench = wb(db)
     target = out_path or Path(f"ab-{experiment}-send.csv")
-    result = assign(workbench.store, experiment, users, target, holdout)
+    base_url = workbench.settings.tracking.base_url
+    result = assign(workbench.store, experiment, users, target, holdout, base_url)
     if json_out:
         print_json(
             {
@@ -300,6 +315,16 @@ def _report_table(t: Catalog, r: dict[str, Any]) -> None:
     out.print(f"[bold]{verdict}[/]")
     if r["planned_n_per_arm"]:
         out.print(t("ab.planned", n=r["planned_n_per_arm"]))
+    sources = sorted(
+        {
+            f"{a['arm']} {field}: {t('ab.source.' + source)}"
+            for a in r["arms"]
+            for field, source in (a.get("sources") or {}).items()
+            if source != "imported"
+        }
+    )
+    if sources:
+        out.print(t("ab.source", sources="; ".join(sources)))
 
 
 @app.command("report")
@@ -315,6 +340,7 @@ def report(
 ) -> None:
     """Statistics per experiment: SRM check first, rates, lifts, p-values, Bayesian, verdict."""
     from workbench.abtest.analysis import analyze
+    from workbench.abtest.clicks import add_sources, with_endpoint_clicks
     from workbench.abtest.experiments import METRICS
 
     if metric is not None and metric not in METRICS:
@@ -329,7 +355,8 @@ def report(
         experiments = store.ab_list_experiments(campaign)
         if not experiments:
             raise NotFoundError(f"no experiments for campaign {campaign!r}")
-    reports = [analyze(e, metric) for e in experiments]
+    experiments = [with_endpoint_clicks(store, e) for e in experiments]
+    reports = [add_sources(analyze(e, metric), e) for e in experiments]
     charts: list[Path] = []
     if chart is not None:
         from workbench.abtest.chart import render_chart
@@ -403,13 +430,28 @@ def size(
 
 @app.command("promote")
 def promote_cmd(
-    experiment: ExperimentArg, metric: MetricOption = None, db: DbOption = None
+    experiment: ExperimentArg,
+    metric: MetricOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Promote a winner that is not approved (audited).")
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why --force (recorded in the audit trail).")
+    ] = None,
+    db: DbOption = None,
 ) -> None:
-    """Mark the winner (it becomes a few-shot example) and archive the losers as pitfalls."""
+    """Mark an approved winner (it becomes a few-shot example) and archive the losers."""
     from workbench.abtest.learn import promote
 
     workbench = wb(db)
-    result = promote(workbench.store, experiment, metric)
+    result = promote(
+        workbench.store,
+        experiment,
+        metric,
+        force=force,
+        reason=reason,
+        actor=workbench.settings.workspace.reviewer,
+    )
     t = catalog(workbench)
     line = t(
         "ab.promoted",
@@ -418,7 +460,24 @@ def promote_cmd(
         arm=result.winner_arm,
         losers=result.losers,
     )
-    out.print(line + (t("ab.early") if result.early else ""))
+    line += t("ab.early") if result.early else ""
+    out.print(line + (t("ab.forced") if force else ""))
+
+
+@app.command("stop")
+def stop_cmd(
+    experiment: ExperimentArg,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (recorded in the audit trail).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """End a running experiment (audited): its variants may join a new experiment."""
+    from workbench.abtest.lifecycle import stop
+
+    workbench = wb(db)
+    stop(workbench.store, experiment, actor=workbench.settings.workspace.reviewer, reason=reason)
+    out.print(catalog(workbench)("ab.stopped", id=experiment))
 
 
 @app.command("pitfalls")

@@ -99,6 +99,7 @@ def render(
         template=template,
         sizes=size,
         qr=qr,
+        base_url=workbench.settings.tracking.base_url,
     )
     if json_out:
         print_json([f.__dict__ for f in files])

@@ -47,6 +47,9 @@ def list_variants(
         limit=limit,
     )
     if json_out:
+        from workbench.tracking.attach import attach_links
+
+        attach_links(workbench.store, rows, workbench.settings.tracking.base_url)
         print_json(rows)
         return
     t = catalog(workbench)
@@ -97,6 +100,9 @@ def show(
     key = variant.strip()  # the store tries it as a uid, then (all digits) as an id
     row = workbench.store.get_variant(key)
     if json_out:
+        from workbench.tracking.attach import attach_links
+
+        attach_links(workbench.store, [row], workbench.settings.tracking.base_url)
         print_json(row)
         return
     _print_variant(row, catalog(workbench))

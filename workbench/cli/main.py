@@ -22,6 +22,7 @@ from workbench.cli import (
     cmd_review,
     cmd_script,
     cmd_segments,
+    cmd_track,
     cmd_tui,
     cmd_variants,
     cmd_workspace,
@@ -70,6 +71,7 @@ app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")
 app.add_typer(cmd_variants.app, name="variants")
 app.add_typer(cmd_ab.app, name="ab")
+app.add_typer(cmd_track.app, name="track")
 app.command()(cmd_lint.lint)
 app.add_typer(cmd_review.app, name="review")
 app.command()(cmd_review.audit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 
 from workbench.brief.loader import LoadedBrief
@@ -40,6 +42,16 @@ def plan_jobs(
     return [planner.plan(job) for job in expand_jobs(loaded.brief, round=round, only=only)]
 
 
+def prompt_hash(template_hash: str, examples: object) -> str:
+    """What of the prompt goes into the job key: the templates' hash, and the few-shot
+    examples the render used. A prompt without examples keys as before; one with examples
+    changes key when its pool changes (a promoted A/B winner), so exactly those jobs re-run."""
+    if not examples:
+        return template_hash
+    blob = json.dumps(examples, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{template_hash}\0{blob}".encode()).hexdigest()
+
+
 class Planner:
     """Renders one job's prompt and computes its key."""
 
@@ -54,5 +66,10 @@ class Planner:
         kind = get_kind(job.ctx.deliverable.kind)
         schema = kind.json_schema(job.ctx.deliverable, job.ctx.count)
         prompt = self.library.render(job.ctx, json_schema=schema, json_mode=self.json_mode)
-        key = job_key(self.loaded.content_hash, job, prompt.template_hash, self.fingerprint)
+        key = job_key(
+            self.loaded.content_hash,
+            job,
+            prompt_hash(prompt.template_hash, prompt.variables.get("examples")),
+            self.fingerprint,
+        )
         return PlannedJob(job, key, prompt, schema, self.campaign_id)

@@ -1,36 +1,13 @@
-"""Tracked QR codes: the landing URL with UTM parameters, and the QR module matrix.
-
-``tracked_url`` keeps the landing URL's own query string (and fragment) and sets
-``utm_source`` (the size preset, i.e. the channel), ``utm_medium=poster``, ``utm_campaign``
-(the campaign id) and ``utm_content`` (the variant's short id), replacing same-named
-parameters the URL already had.
-"""
+"""The QR module matrix of a poster's tracked link (the link itself:
+``workbench.tracking.links.variant_link``)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
 from qrcode.constants import ERROR_CORRECT_M
 
 from workbench.poster.qrmask import build
-
-UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
-
-
-def tracked_url(landing_url: str, *, source: str, campaign: str, content: str) -> str:
-    parts = urlsplit(landing_url.strip())
-    ours = {
-        "utm_source": source,
-        "utm_medium": "poster",
-        "utm_campaign": campaign,
-        "utm_content": content,
-    }
-    kept = [
-        p for p in parts.query.split("&") if p and unquote_plus(p.partition("=")[0]) not in ours
-    ]
-    added = [f"{k}={quote(v, safe='-_.~')}" for k, v in ours.items()]
-    return urlunsplit(parts._replace(query="&".join(kept + added)))
 
 
 @lru_cache(maxsize=256)

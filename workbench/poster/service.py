@@ -22,10 +22,11 @@ from workbench import locations
 from workbench.brief.models import Campaign, Deliverable, PosterDeliverable
 from workbench.brief.yamldoc import parse
 from workbench.errors import InputError, Problem
-from workbench.poster.qr import tracked_url
+from workbench.fsio import atomic_write_bytes
 from workbench.poster.sizes import PosterSize, parse_sizes
 from workbench.poster.spec import PosterSpec
 from workbench.store import Store
+from workbench.tracking.links import variant_link
 
 POOL_THRESHOLD = 8  # more posters than this render in worker processes
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -71,8 +72,11 @@ def build_spec(
     qr: bool,
     brief_dir: Path | None,
     keep_words: tuple[str, ...] = (),
+    base_url: str = "",
 ) -> PosterSpec:
-    """The spec for one variant at one size (QR: the landing URL tracked to this variant)."""
+    """The spec for one variant at one size (QR: the variant's tracked link, see
+    ``workbench.tracking.links``: the short link with ``base_url``, else the landing URL
+    with ``utm_content``; the brand's own UTM parameters kept, the size never a source)."""
     product = campaign.product
     brand = campaign.brand
     logo = None
@@ -81,12 +85,14 @@ def build_spec(
         logo = str(candidate.resolve()) if candidate.is_file() else None
     url = None
     if qr and product.landing_url:
-        url = tracked_url(
+        url = variant_link(
             product.landing_url,
-            source=size.utm_source,
+            base_url=base_url,
+            uid=str(variant["uid"]),
             campaign=campaign.key,
-            content=str(variant["uid"]),
-        )
+            kind="poster",
+            channel=None,
+        ).url
     return PosterSpec.from_content(
         variant["content"],
         template=template,
@@ -111,10 +117,7 @@ def render_file(task: RenderTask) -> RenderedFile:
     result = render(task.spec)
     data = encode_png(result.image)
     path = Path(task.path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    atomic_write_bytes(path, data)
     return RenderedFile(
         variant_id=task.variant_id,
         path=str(path),
@@ -199,6 +202,7 @@ def render_variant(
     template: str | None = None,
     sizes: Sequence[str] | None = None,
     qr: bool | None = None,
+    base_url: str = "",
 ) -> list[RenderedFile]:
     """(Re-)render one poster variant; template, sizes and QR default to its deliverable's."""
     from workbench.poster.templates import get_template
@@ -224,6 +228,7 @@ def render_variant(
                 size,
                 deliverable.qr if qr is None else qr,
                 facts.brief_dir,
+                base_url=base_url,
             ),
             str(
                 poster_path(

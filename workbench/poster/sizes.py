@@ -47,11 +47,6 @@ class PosterSize:
     def shape(self) -> str:
         return shape_of(self.width, self.height)
 
-    @property
-    def utm_source(self) -> str:
-        """The channel a scan came from: the preset name, else ``poster``."""
-        return self.preset or "poster"
-
 
 def shape_of(width: int, height: int) -> str:
     ratio = height / width

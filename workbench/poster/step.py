@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class PosterStep:
     workspace: Path
     workers: int | None = None
+    base_url: str = ""  # [tracking] base_url: QR codes encode {base_url}/s/{code}
     rendered: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -85,6 +86,7 @@ class PosterStep:
                     bool(getattr(d, "qr", False)),
                     facts.brief_dir,
                     keep_words=(names,) if names else (),
+                    base_url=self.base_url,
                 )
                 path = poster_path(
                     out, variant["campaign"], variant["segment"], template, size, variant["uid"]

@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
-from workbench.errors import NotFoundError
+from workbench.errors import NotFoundError, StoreError
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.tracking import insert_audit
 
 METRIC_COLUMNS = ("impressions", "clicks", "conversions", "shares", "cost", "revenue")
 _IN_CHUNK = 500
@@ -27,7 +28,7 @@ _EXPERIMENT_COLUMNS = """
     e.decided_at, e.data, e.created_at, e.updated_at
 """
 _ARM_COLUMNS = """
-    a.id AS arm_id, a.experiment_id, a.name, a.weight, a.is_control, a.tracking_code,
+    a.id AS arm_id, a.experiment_id, a.name, a.weight, a.is_control, a.tracking_code, a.assigned,
     a.variant_id, v.uid AS variant_uid, v.segment_id AS segment, v.kind, v.channel, v.style,
     v.status AS variant_status, v.content
 """
@@ -113,9 +114,23 @@ class ABMixin:
         data: dict[str, Any],
         arms: Sequence[ArmSpec],
     ) -> int:
-        """Insert an experiment and its arms in one transaction; returns its id."""
+        """Insert an experiment and its arms in one transaction; returns its id.
+
+        Raises ``StoreError`` if an arm's variant is already in a running experiment (the
+        caller checks first and explains; this guards a race with another process)."""
         stamp = now()
         with self._lock, write_txn(self._conn) as conn:
+            marks = ",".join("?" * len(arms))
+            busy = conn.execute(
+                "SELECT a.variant_id, e.id FROM arms a JOIN experiments e ON e.id ="
+                f" a.experiment_id WHERE e.status = 'running' AND a.variant_id IN ({marks})",
+                [a.variant_id for a in arms],
+            ).fetchone()
+            if busy is not None:
+                raise StoreError(
+                    f"variant {busy[0]} is an arm of running experiment #{busy[1]}"
+                    f"; end it first: workbench ab stop {busy[1]}"
+                )
             cur = conn.execute(
                 "INSERT INTO experiments (campaign_id, name, metric, alpha, status, segment_id,"
                 " kind, deliverable_index, channel, source, salt, data, created_at, updated_at)"
@@ -164,11 +179,12 @@ class ABMixin:
     def ab_find_experiment(
         self, campaign_id: str, segment_id: str | None, deliverable_index: int | None
     ) -> int | None:
-        """The generated experiment of one (campaign, segment, deliverable), if any."""
+        """The running generated experiment of one (campaign, segment, deliverable), if any."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute(
                 "SELECT id FROM experiments WHERE campaign_id = ? AND segment_id IS ?"
-                " AND deliverable_index IS ? AND source = 'generated' ORDER BY id LIMIT 1",
+                " AND deliverable_index IS ? AND source = 'generated' AND status = 'running'"
+                " ORDER BY id LIMIT 1",
                 (campaign_id, segment_id, deliverable_index),
             ).fetchone()
         return None if row is None else int(row[0])
@@ -248,23 +264,25 @@ class ABMixin:
 
     # -- results -----------------------------------------------------------------------
 
-    def ab_arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[int]]:
-        """Arm ids per variant key (numeric id or uid), for every key that has arms."""
+    def ab_arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+        """``(arm id, experiment id)`` pairs per variant key (numeric id or uid), for every
+        key that has arms."""
         wanted = sorted({k.strip().lower() for k in keys})
-        result: dict[str, list[int]] = {}
+        result: dict[str, list[tuple[int, int]]] = {}
         with self._lock, read_txn(self._conn) as conn:
             for chunk in _chunks(wanted):
                 marks = ",".join("?" * len(chunk))
                 ids = [int(k) for k in chunk if k.isdigit()]
                 rows = conn.execute(
-                    "SELECT v.id, v.uid, a.id FROM arms a JOIN variants v ON v.id = a.variant_id "
-                    f"WHERE v.uid IN ({marks}) OR v.id IN ({','.join('?' * len(ids)) or 'NULL'})",
+                    "SELECT v.id, v.uid, a.id, a.experiment_id FROM arms a JOIN variants v"
+                    f" ON v.id = a.variant_id WHERE v.uid IN ({marks})"
+                    f" OR v.id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY a.id",
                     [*chunk, *ids],
                 ).fetchall()
-                for variant_id, uid, arm_id in rows:
+                for variant_id, uid, arm_id, experiment_id in rows:
                     for key in (str(variant_id), uid):
                         if key in chunk:
-                            result.setdefault(key, []).append(int(arm_id))
+                            result.setdefault(key, []).append((int(arm_id), int(experiment_id)))
         return result
 
     def ab_upsert_metrics(
@@ -335,9 +353,14 @@ class ABMixin:
     # -- outcomes ------------------------------------------------------------------------
 
     def ab_record_outcome(
-        self, experiment_id: int, winner_arm_id: int, outcomes: Sequence[dict[str, Any]]
+        self,
+        experiment_id: int,
+        winner_arm_id: int,
+        outcomes: Sequence[dict[str, Any]],
+        audit: dict[str, Any] | None = None,
     ) -> None:
-        """Mark the winner and archive every arm's numbers (winner and losers) at once."""
+        """Mark the winner and archive every arm's numbers (winner and losers) at once;
+        ``audit`` (``insert_audit`` keywords) is written in the same transaction."""
         stamp = now()
         columns = (
             "experiment_id, arm_id, variant_id, campaign_id, segment_id, kind, channel, role,"
@@ -346,6 +369,8 @@ class ABMixin:
         )
         names = [c.strip() for c in columns.split(",")]
         with self._lock, write_txn(self._conn) as conn:
+            if audit is not None:
+                insert_audit(conn, experiment_id, to_status="decided", stamp=stamp, **audit)
             conn.execute(
                 "UPDATE experiments SET winner_arm_id = ?, status = 'decided', decided_at = ?,"
                 " updated_at = ? WHERE id = ?",

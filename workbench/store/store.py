@@ -23,6 +23,7 @@ from workbench.store.db import connect, write_txn
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
+from workbench.store.tracking import TrackingMixin
 from workbench.store.writes import WritesMixin
 
 _MIGRATIONS_TABLE = MIGRATIONS.migrations_table
@@ -65,6 +66,7 @@ class Store(
     AssetsMixin,
     CalendarMixin,
     BatchReadsMixin,
+    TrackingMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 

@@ -1,6 +1,7 @@
 """A/B tests: the campaign's experiments with verdicts, and the chosen one's report (SRM
 first, per-arm rates with interval bars, lift, p-values, verdict); import results; create
-experiments from the generated variants."""
+experiments from approved variants (after a preview), assign users and write the send list,
+stop an experiment, promote its approved winner (the dialog shows verdict and approval)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.tui.context import TuiContext
+from workbench.tui.dialogs.ab_actions import AssignChoice, AssignDialog, ConfirmDialog
 from workbench.tui.dialogs.import_results import ImportChoice, ImportResultsDialog
+from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.widgets.ab_report import report_renderable
 
@@ -33,6 +36,9 @@ class ABScreen(WorkbenchScreen):
         _binding("i", "import", "import"),
         _binding("m", "metric", "metric"),
         _binding("n", "create", "create_experiments"),
+        _binding("a", "assign", "assign"),
+        _binding("s", "stop", "stop_experiment"),
+        _binding("p", "promote", "promote"),
         _binding("f5", "reload", "refresh", show=False),
         Binding("escape", "back", "tui.key.back", id="ab.back", tooltip="tui.tip.back"),
     ]
@@ -42,6 +48,7 @@ class ABScreen(WorkbenchScreen):
         self.campaign = campaign
         self.metric: str | None = None  # None: each experiment's own metric
         self.reports: dict[int, dict[str, Any]] = {}
+        self.experiments: dict[int, dict[str, Any]] = {}
         self.order: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -77,16 +84,23 @@ class ABScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="ab", exit_on_error=False)
     def _load(self, metric: str | None, select: int | None) -> None:
         from workbench.abtest.analysis import analyze
+        from workbench.abtest.clicks import add_sources, with_endpoint_clicks
 
-        experiments = self.ctx.workbench.store.ab_list_experiments(self.campaign)
-        reports = [analyze(e, metric) for e in experiments]
-        self.app.call_from_thread(self._loaded, reports, select)
+        store = self.ctx.workbench.store
+        experiments = [
+            with_endpoint_clicks(store, e) for e in store.ab_list_experiments(self.campaign)
+        ]
+        reports = [add_sources(analyze(e, metric), e) for e in experiments]
+        self.app.call_from_thread(self._loaded, reports, experiments, select)
 
-    def _loaded(self, reports: list[dict[str, Any]], select: int | None) -> None:
+    def _loaded(
+        self, reports: list[dict[str, Any]], experiments: list[dict[str, Any]], select: int | None
+    ) -> None:
         table: DataTable[Any] = self.query_one(DataTable)
         table.loading = False
         current = select if select is not None else self.current_id()
         self.reports = {r["id"]: r for r in reports}
+        self.experiments = {e["id"]: e for e in experiments}
         self.order = [r["id"] for r in reports]
         table.clear()
         for r in reports:
@@ -176,16 +190,118 @@ class ABScreen(WorkbenchScreen):
         if self.campaign is None:
             self.notify(self.t("tui.ab.need_campaign"), severity="warning")
             return
-        self._create(self.campaign)
+        self._preview(self.campaign)
+
+    @work(thread=True, exclusive=True, group="ab-create", exit_on_error=False)
+    def _preview(self, campaign: str) -> None:
+        from workbench.tui.ab_preview import preview_groups
+
+        body, creatable = preview_groups(self.ctx.workbench.store, campaign, self.t)
+        self.app.call_from_thread(self._confirm_create, campaign, body, creatable)
+
+    def _confirm_create(self, campaign: str, body: Text, creatable: int) -> None:
+        def chosen(ok: bool | None) -> None:
+            if ok:
+                self._create(campaign)
+
+        title = self.t("tui.ab.create_title", n=creatable)
+        dialog = ConfirmDialog(
+            self.ctx, title, body, self.t("tui.key.create_experiments"), creatable > 0
+        )
+        self.app.push_screen(dialog, chosen)
 
     @work(thread=True, exclusive=True, group="ab-create", exit_on_error=False)
     def _create(self, campaign: str) -> None:
         from workbench.abtest.experiments import create_from_variants
 
-        created = create_from_variants(self.ctx.workbench.store, campaign)
+        created = create_from_variants(self.ctx.workbench.store, campaign).experiments
         new = [c.id for c in created if c.created]
         message = self.t("tui.ab.created", new=len(new), existing=len(created) - len(new))
         self.app.call_from_thread(self._changed, message, new[0] if new else None)
+
+    def _selected(self) -> dict[str, Any] | None:
+        current = self.current_id()
+        if current is None or current not in self.experiments:
+            self.notify(self.t("tui.ab.none"), severity="warning")
+            return None
+        return self.experiments[current]
+
+    def action_assign(self) -> None:
+        experiment = self._selected()
+        if experiment is None:
+            return
+
+        def chosen(choice: AssignChoice | None) -> None:
+            if choice is not None:
+                self._assign(experiment["id"], choice)
+
+        self.app.push_screen(AssignDialog(self.ctx, experiment["id"]), chosen)
+
+    @work(thread=True, exclusive=True, group="ab-assign", exit_on_error=False)
+    def _assign(self, experiment_id: int, choice: AssignChoice) -> None:
+        from workbench.abtest.assign import assign
+
+        wb = self.ctx.workbench
+        result = assign(
+            wb.store, experiment_id, choice.users, choice.out, 0.0, wb.settings.tracking.base_url
+        )
+        message = self.t("ab.assigned", users=result.users, holdout=result.holdout, out=result.out)
+        self.app.call_from_thread(self._changed, message, experiment_id)
+
+    def action_stop(self) -> None:
+        experiment = self._selected()
+        if experiment is None:
+            return
+        if experiment["status"] != "running":
+            self.notify(self.t("tui.ab.not_running", id=experiment["id"]), severity="warning")
+            return
+
+        def chosen(reason: str | None) -> None:
+            if reason is not None:
+                self._stop(experiment["id"], reason)
+
+        title = self.t("tui.ab.stop_title", id=experiment["id"], name=experiment["name"])
+        self.app.push_screen(ReasonDialog(self.ctx, title, self.t("tui.ab.stop_reason")), chosen)
+
+    @work(thread=True, exclusive=True, group="ab-stop", exit_on_error=False)
+    def _stop(self, experiment_id: int, reason: str) -> None:
+        from workbench.abtest.lifecycle import stop
+
+        wb = self.ctx.workbench
+        stop(wb.store, experiment_id, actor=wb.settings.workspace.reviewer, reason=reason)
+        self.app.call_from_thread(self._changed, self.t("ab.stopped", id=experiment_id), None)
+
+    def action_promote(self) -> None:
+        from workbench.tui.ab_preview import promotion_body
+
+        experiment = self._selected()
+        if experiment is None:
+            return
+        report = self.reports[experiment["id"]]
+        body, allowed = promotion_body(experiment, report, self.t)
+
+        def chosen(ok: bool | None) -> None:
+            if ok:
+                self._promote(experiment["id"])
+
+        title = self.t("tui.ab.promote_title", id=experiment["id"])
+        dialog = ConfirmDialog(self.ctx, title, body, self.t("tui.key.promote"), allowed)
+        self.app.push_screen(dialog, chosen)
+
+    @work(thread=True, exclusive=True, group="ab-promote", exit_on_error=False)
+    def _promote(self, experiment_id: int) -> None:
+        from workbench.abtest.learn import promote
+
+        wb = self.ctx.workbench
+        result = promote(wb.store, experiment_id, self.metric, actor=wb.settings.workspace.reviewer)
+        message = self.t(
+            "ab.promoted",
+            id=experiment_id,
+            variant=result.winner_variant_id,
+            arm=result.winner_arm,
+            losers=result.losers,
+        )
+        self.app.call_from_thread(self._changed, message, experiment_id)
 
     def _changed(self, message: str, select: int | None) -> None:
         self.notify(message)

@@ -154,7 +154,12 @@ class VariantsScreen(ReviewingScreen):
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, variant_id: int) -> None:
-        variant = self.ctx.workbench.store.get_variant(variant_id)
+        from workbench.tracking.attach import attach_clicks, attach_links
+
+        wb = self.ctx.workbench
+        variant = wb.store.get_variant(variant_id)
+        attach_links(wb.store, [variant], wb.settings.tracking.base_url)
+        attach_clicks(wb.store, [variant])
         path = self._poster_file(variant)
         poster = halfblock_cells(path, POSTER_COLUMNS, POSTER_ROWS) if path else None
         self.app.call_from_thread(self._detail_loaded, variant, path, poster)

@@ -79,6 +79,11 @@ class VariantDetail(VerticalScroll):
         for name, value in rows:
             if value:
                 table.add_row(name, str(value))
+        link, clicks = v.get("link"), v.get("clicks")
+        if link:
+            table.add_row("", t("tui.detail.link", url=link["url"], code=link["code"]))
+        if link and clicks:
+            table.add_row("", t("tui.detail.clicks", hits=clicks["hits"], unique=clicks["unique"]))
         return table
 
     def _versions(self, v: dict[str, Any]) -> Text:

@@ -1,0 +1,84 @@
+"""The tracked link inside copy bodies.
+
+``link_step(base_url)`` is the first of the runner's per-variant steps: before the checks
+read a copy variant, every occurrence of the campaign's landing URL in its ``body`` and
+``cta`` becomes the variant's tracked link (``{base_url}/s/{code}``, or the landing URL with
+``utm_content``), and the derived lengths (``length``, ``sms_length``, ``sms_segments``) are
+recounted, so the stored body is what the customer receives and the channel checks count
+the real link. SMS fitting reserves ``links.link_text_length`` characters for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from workbench.kinds.channels import sms_count
+from workbench.store.records import variant_uid
+from workbench.tracking.links import link_text_length, variant_link
+
+LINKED_FIELDS = ("body", "cta")
+_URL_TAIL = r"(?![\w/?&=%#.~+-])"  # the landing URL itself, not a longer URL starting with it
+
+
+def replace_link(text: str, landing_url: str, link: str) -> str:
+    """``text`` with each standalone occurrence of ``landing_url`` replaced by ``link``."""
+    return re.sub(re.escape(landing_url) + _URL_TAIL, lambda _m: link, text)
+
+
+def relink(content: dict[str, Any], landing_url: str, link: str) -> bool:
+    """Put ``link`` where a copy's fields carry the landing URL; True when anything changed."""
+    changed = False
+    for name in LINKED_FIELDS:
+        value = content.get(name)
+        if isinstance(value, str) and landing_url in value:
+            new = replace_link(value, landing_url, link)
+            changed = changed or new != value
+            content[name] = new
+    if changed and isinstance(content.get("body"), str):
+        body = content["body"]
+        content["length"] = len(body)
+        if "sms_length" in content:
+            content["sms_length"] = len(body)
+            content["sms_segments"] = sms_count(body)
+    return changed
+
+
+def job_link_length(job: Any, base_url: str) -> int | None:
+    """The tracked link's length in a copy body of this job (``JobContext``), or None when
+    the campaign has no landing URL: what SMS fitting must budget for the link."""
+    campaign = job.brief.campaign
+    landing = campaign.product.landing_url
+    if not landing:
+        return None
+    channel = getattr(job.deliverable, "channel", None)
+    return link_text_length(
+        landing,
+        base_url=base_url,
+        campaign=campaign.key,
+        kind=job.deliverable.kind,
+        channel=channel,
+    )
+
+
+def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[dict[str, Any]]]:
+    """The runner step (a content check that finds nothing) putting tracked links in copy."""
+
+    def step(planned: Any, content: dict[str, Any]) -> list[dict[str, Any]]:
+        ctx = planned.job.ctx
+        landing = ctx.brief.campaign.product.landing_url
+        if ctx.deliverable.kind != "copy" or not landing or ctx.count != 1:
+            return []
+        link = variant_link(
+            landing,
+            base_url=base_url,
+            uid=variant_uid(planned.key, ctx.variant_index),
+            campaign=ctx.brief.campaign.key,
+            kind="copy",
+            channel=planned.job.channel,
+        )
+        relink(content, landing, link.url)
+        return []
+
+    return step
