@@ -21,6 +21,7 @@ from workbench.generate.runner import (
     RunObserver,
     RunOptions,
 )
+from workbench.guards.matrix import check_matrix
 from workbench.kinds.timing import apply_speech_rates
 from workbench.lint.context import generation_check
 from workbench.llm.base import Provider
@@ -86,11 +87,15 @@ class Workbench(Operations):
         return self._prompts
 
     def load_brief(self, path: Path) -> LoadedBrief:
-        return apply_speech_rates(load_brief(path, self.segments), self.settings.scripts)
+        loaded = load_brief(path, self.segments)
+        check_matrix([loaded], self.settings.generate.max_jobs)
+        return apply_speech_rates(loaded, self.settings.scripts)
 
     def load_briefs(self, paths: list[Path]) -> list[LoadedBrief]:
-        """Every brief, or one InputError listing every problem in all of them."""
+        """Every brief, or one InputError listing every problem in all of them (a job
+        matrix above ``generate.max_jobs`` included)."""
         loaded = validate_briefs(paths, self.segments)
+        check_matrix(loaded, self.settings.generate.max_jobs)
         return [apply_speech_rates(b, self.settings.scripts) for b in loaded]
 
     def endpoint(self, overrides: EndpointOverrides | None = None) -> EndpointConfig | None:

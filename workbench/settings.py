@@ -63,6 +63,9 @@ class GenerateSettings(_Section):
     """Jobs in flight at once."""
     rpm: int = Field(default=0, ge=0)
     """Requests per minute cap (0: no cap)."""
+    max_jobs: int = Field(default=50_000, ge=1, le=10_000_000)
+    """Ceiling on the jobs one run's briefs expand into (segments x deliverables x styles x
+    variants); validate and generate refuse briefs above it, with the count."""
 
 
 class ScriptSettings(_Section):

@@ -12,7 +12,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from workbench.errors import WorkbenchError
+from workbench.fsio import atomic_output
 from workbench.i18n import Catalog
 from workbench.locations import resource_dir
 
@@ -88,9 +88,6 @@ def render_chart(report: dict[str, Any], out: Path, t: Catalog) -> Path:
     for k in range(5):
         value = top * k / 4
         draw.text((x(value) - 14, axis_y), f"{value * 100:.1f}%", GREY, small)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        image.save(out, "PNG")
-    except OSError as exc:
-        raise WorkbenchError(f"{out}: cannot write chart: {exc.strerror or exc}") from None
+    with atomic_output(out, "wb") as handle:
+        image.save(handle, "PNG")
     return out

@@ -9,6 +9,7 @@ import typer
 
 from workbench.brief.schema import brief_json_schema
 from workbench.cli.common import DbOption, catalog, out, print_json, wb
+from workbench.fsio import atomic_write_text
 from workbench.generate.jobs import expand_jobs
 
 
@@ -48,5 +49,5 @@ def schema(
         return
     import json
 
-    output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    atomic_write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     out.print(str(output))

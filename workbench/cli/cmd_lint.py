@@ -14,6 +14,7 @@ from rich.text import Text
 
 from workbench.cli.common import DbOption, JsonOption, catalog, err, out, print_json, wb
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
 from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS
 from workbench.lint import LintContext, Linter, has_ban, load_rules
@@ -158,7 +159,7 @@ def _lint_file(
             result, _ = asyncio.run(llm_fix(workbench.provider(), text, findings, ctx.language))
             repaired, applied = str(result), len(findings)
         fixed = path.with_name(f"{path.stem}.fixed{path.suffix}")
-        fixed.write_text(repaired, encoding="utf-8")
+        atomic_write_text(fixed, repaired)
         con.print(t("lint.fixed_file", path=fixed, applied=applied), highlight=False)
         text, findings = repaired, linter.lint_text(repaired, ctx)
         path = fixed

@@ -34,6 +34,7 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import ConfigError, InputError, NotFoundError, Problem
+from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
 
 app = typer.Typer(
@@ -148,9 +149,7 @@ def _editor_content(content: dict[str, Any]) -> Any:
         raise ConfigError("set $EDITOR (or pass --content-file FILE)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "content.yaml"
-        path.write_text(
-            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+        atomic_write_text(path, yaml.safe_dump(content, allow_unicode=True, sort_keys=False))
         try:
             done = subprocess.run([*shlex.split(command), str(path)], check=False)
         except OSError as exc:

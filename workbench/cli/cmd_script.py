@@ -10,6 +10,7 @@ import typer
 
 from workbench.cli.common import DbOption, catalog, err, out, wb
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.scripts import FORMATS, export_campaign, export_variant
 
 app = typer.Typer(help="Video and live-stream scripts: export subtitles and sheets.")
@@ -63,9 +64,8 @@ def export(
         sys.stdout.write(exported.data)
         sys.stdout.flush()
         return
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(exported.data, bytes):
-        out_path.write_bytes(exported.data)
+        atomic_write_bytes(out_path, exported.data)
     else:
-        out_path.write_text(exported.data, encoding="utf-8", newline="")
+        atomic_write_text(out_path, exported.data, newline="")
     out.print(str(out_path), soft_wrap=True)

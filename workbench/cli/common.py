@@ -47,6 +47,10 @@ class State:
         if self._wb is not None:
             self._wb.close()
 
+    def db_path_hint(self) -> Path | None:
+        """The database this command opened (for error lines), if any."""
+        return self._wb.db_path if self._wb is not None else self.db
+
 
 STATE = State()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -29,6 +30,7 @@ from workbench.cli import (
     common,
 )
 from workbench.errors import InputError, WorkbenchError
+from workbench.guards.dberror import database_error
 from workbench.guards.redact import redact
 from workbench.guards.text import for_display
 
@@ -97,6 +99,10 @@ def run(argv: list[str] | None = None) -> int:
             line = for_display(redact(line))
             print(line if isinstance(exc, InputError) else f"error: {line}", file=sys.stderr)
         code = exc.exit_code
+    except sqlite3.DatabaseError as exc:  # damaged page, read-only file, full disk
+        error = database_error(exc, common.STATE.db_path_hint())
+        print(f"error: {for_display(str(error))}", file=sys.stderr)
+        code = error.exit_code
     except Exception as exc:  # the CLI library's own errors (Typer may vendor Click)
         code = _cli_library_error(exc)
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from workbench.fsio import atomic_write_bytes
 from workbench.poster.fonts import load, typeface
 from workbench.poster.render import encode_png, render
 from workbench.poster.sample import sample_spec
@@ -54,6 +55,5 @@ def contact_sheet(language: str = "zh-CN", sizes: tuple[str, ...] = SHEET_SIZES)
 
 
 def write_contact_sheet(path: Path, language: str = "zh-CN") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(encode_png(contact_sheet(language)))
+    atomic_write_bytes(path, encode_png(contact_sheet(language)))
     return path

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.scripts.rows import labels, sheet_for
 from workbench.scripts.srt import to_srt
 from workbench.scripts.writers import teleprompter, to_csv, to_markdown, to_xlsx
@@ -122,8 +123,8 @@ def export_campaign(
         result = export_variant(row, fmt)
         path = folder / f"{file_stem(row)}.{result.extension}"
         if isinstance(result.data, bytes):
-            path.write_bytes(result.data)
+            atomic_write_bytes(path, result.data)
         else:
-            path.write_text(result.data, encoding="utf-8", newline="")
+            atomic_write_text(path, result.data, newline="")
         written.append(path)
     return CampaignExport(written, skipped)

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from workbench.brief.loader import LoadedBrief, load_brief_text
 from workbench.errors import InputError, Problem
+from workbench.fsio import atomic_write_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.generate import GenerateScreen
@@ -142,8 +143,7 @@ class BriefScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def _save(self, text: str) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(text, encoding="utf-8")
+        atomic_write_text(self.path, text)
         self.app.call_from_thread(self._saved, text)
 
     def _saved(self, text: str) -> None:
