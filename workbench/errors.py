@@ -66,15 +66,24 @@ class LLMError(WorkbenchError):
     Kinds: ``not_found`` (404 / wrong base URL), ``auth`` (401/403), ``balance`` (402),
     ``rate_limit`` (429), ``timeout``, ``server`` (5xx), ``model_not_found``,
     ``connection``, ``bad_response`` (unparseable body), ``validation`` (content that
-    failed the kind's model after the repair round).
+    failed the kind's model after the repair round), ``format_rejected`` (the endpoint
+    refused the ``response_format`` sent: 4xx/5xx naming it; never retried as is).
     """
 
     exit_code = 4
 
-    def __init__(self, message: str, *, kind: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        retry_after: float | None = None,
+        status: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.retry_after = retry_after
+        self.status = status  # the HTTP status, when the endpoint answered with one
 
     @property
     def retryable(self) -> bool:

@@ -643,6 +643,60 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.detail.link": ("追踪链接：{url}（短码 {code}）", "Tracked link: {url} (code {code})"),
     "tui.detail.clicks": ("点击：{hits} 次，独立 {unique} 人次（爬虫/预览不计）", "Clicks: {hits}, unique {unique} (bots and previews not counted)"),
     "ab.source.assigned": ("发送名单人数", "send-list users"),
+    # -- real servers (issue 12): busy / dead endpoints, fallbacks, llm test, jobs --failed
+    "generate.concurrency": (
+        "接口繁忙（超时或 503）：并发 {old} → {new}",
+        "busy endpoint (timeouts or 503): concurrency {old} → {new}",
+    ),
+    "generate.fallback": (
+        "接口拒绝了 response_format {old}：本次运行改用 {new}（已记录；可设置 "
+        'llm.structured_output = "{new}"）',
+        "the endpoint rejected response_format {old}: this run falls back to {new} "
+        '(recorded; set llm.structured_output = "{new}")',
+    ),
+    "generate.unreachable": (
+        "接口自 {since} 起无法连接；{count} 个任务未开始；再次运行同一命令即可继续。",
+        "endpoint unreachable since {since}; {count} jobs not started; re-run to continue",
+    ),
+    "jobs.no_runs": ("还没有运行记录。", "No runs yet."),
+    "jobs.title": (
+        "运行 #{run}（{campaign}，{status}）：{count} 个{what}任务",
+        "Run #{run} ({campaign}, {status}): {count} {what} jobs",
+    ),
+    "jobs.failed_word": ("失败的", "failed"),
+    "jobs.all_word": ("", "recorded"),
+    "jobs.none_failed": (
+        "运行 #{run} 没有失败的任务。",
+        "Run #{run} has no failed jobs.",
+    ),
+    "jobs.rerun": (
+        "重试：再次运行 workbench generate（只会重试失败的任务）",
+        "Retry: run workbench generate again (only these jobs run)",
+    ),
+    "col.job": ("任务", "Job"),
+    "col.attempts": ("尝试", "Tries"),
+    "col.error": ("错误", "Error"),
+    "llm.tokens": (
+        "用量：输入 {prompt} · 输出 {completion} tokens{estimated}",
+        "usage: {prompt} prompt + {completion} completion tokens{estimated}",
+    ),
+    "llm.estimated": ("（估算）", " (estimated)"),
+    "llm.no_usage": ("用量：接口未返回", "usage: not reported by the endpoint"),
+    "llm.server_said": ("接口返回：{text}", "the server said: {text}"),
+    "llm.mode_ok": ("结构化输出 {mode}：可用", "structured output {mode}: works"),
+    "llm.mode_failed": ("结构化输出 {mode}：不可用（{reason}）", "structured output {mode}: fails ({reason})"),
+    "llm.recommend": (
+        '建议：llm.structured_output = "{mode}"',
+        'recommended: llm.structured_output = "{mode}"',
+    ),
+    "llm.keep": (
+        '当前设置可用：llm.structured_output = "{mode}"',
+        'the current setting works: llm.structured_output = "{mode}"',
+    ),
+    "llm.slots": (
+        "服务并行槽位：{slots}（建议 generate.concurrency ≤ {slots}）",
+        "server parallel slots: {slots} (keep generate.concurrency ≤ {slots})",
+    ),
     "error.prefix": ("错误", "error"),
 }
 

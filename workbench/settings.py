@@ -48,7 +48,12 @@ class LLMSettings(_Section):
     stream: bool = True
     """Stream tokens as the model writes them (usage is still recorded)."""
     max_tokens: int | None = Field(default=None, gt=0)
-    """Cap on completion tokens per call; None leaves it to the endpoint."""
+    """Cap on completion tokens per call; None leaves it to the endpoint (whose own default
+    may be small). An answer cut off at the cap (finish_reason "length") is reported as
+    "stopped at max_tokens N" and asked again once with twice the cap (4096 when unset)."""
+    rate_limit_wait: float = Field(default=60.0, ge=0, le=3600)
+    """Seconds of backoff one call may spend on 429s (exponential with jitter, Retry-After
+    and x-ratelimit-reset-* honoured) before it fails; per-minute limits need tens."""
 
 
 class WorkspaceSettings(_Section):

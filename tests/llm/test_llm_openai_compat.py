@@ -103,13 +103,33 @@ async def test_retry_after_is_capped(fake_llm: FakeLLMServer) -> None:
     assert sleeps.calls == [30.0]
 
 
-async def test_rate_limit_exhausted(fake_llm: FakeLLMServer) -> None:
+async def test_rate_limits_do_not_spend_the_retry_count(fake_llm: FakeLLMServer) -> None:
+    fake_llm.fail_next("rate_limit", times=5, retry_after=0)
+    response = await provider(fake_llm.base_url, max_retries=1).complete(ask())
+    assert response.extra["attempts"] == 6 and len(fake_llm.bodies) == 6
+
+
+async def test_rate_limit_without_retry_after_backs_off_up_to_the_budget(
+    fake_llm: FakeLLMServer,
+) -> None:
+    fake_llm.fail_next("rate_limit", times=100, retry_after=None)
+    sleeps = Sleeps()
+    llm = provider(fake_llm.base_url, sleeps=sleeps, max_retries=1, rate_limit_wait=60)
+    llm._backoff_base = 0.5  # the default: rate-limit waits start at 1 s
+    with pytest.raises(LLMError) as info:
+        await llm.complete(ask())
+    assert info.value.kind == "rate_limit"
+    assert abs(sum(sleeps.calls) - 60.0) < 1e-6  # the whole budget, not ~3.5 s
+    assert sleeps.calls[0] <= 1.0 and max(sleeps.calls) > 8  # exponential with jitter
+    assert f"gave up after {len(sleeps.calls) + 1} attempts, 60 s of backoff" in str(info.value)
+
+
+async def test_rate_limit_budget_zero_gives_up_at_once(fake_llm: FakeLLMServer) -> None:
     fake_llm.fail_next("rate_limit", times=5, retry_after=0)
     with pytest.raises(LLMError) as info:
-        await provider(fake_llm.base_url, max_retries=1).complete(ask())
+        await provider(fake_llm.base_url, rate_limit_wait=0).complete(ask())
     assert info.value.kind == "rate_limit" and info.value.retry_after == 0
-    assert "2 attempts" in str(info.value)
-    assert len(fake_llm.bodies) == 2
+    assert len(fake_llm.bodies) == 1
 
 
 async def test_server_error_then_success_with_backoff(fake_llm: FakeLLMServer) -> None:
@@ -336,7 +356,7 @@ async def test_stream_timeout_before_any_token_is_retried(fake_llm: FakeLLMServe
 def test_retry_after_header_forms() -> None:
     from email.utils import formatdate
 
-    from workbench.llm.openai_compat import _retry_after
+    from workbench.llm.ratelimits import rate_limit_wait as _retry_after
 
     assert _retry_after({"retry-after-ms": "1500"}) == 1.5
     assert _retry_after({"retry-after": "2"}) == 2.0

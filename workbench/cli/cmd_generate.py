@@ -70,7 +70,7 @@ def generate(
         _dry_run(workbench, loaded, provider, filters, t)
         return
     started = time.perf_counter()
-    with RichObserver(t("generate.progress")) as observer:
+    with RichObserver(t("generate.progress"), t) as observer:
         runner = workbench.runner(provider, options, observer)
         result = asyncio.run(runner.run(loaded, workbench.prompts))
     for failure in observer.failures:
@@ -82,6 +82,12 @@ def generate(
         s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")
     }
     out.print(t("generate.done", seconds=time.perf_counter() - started, **counts))
+    if result.stopped:
+        err.print(
+            t("generate.unreachable", since=result.stopped_since, count=result.not_started),
+            highlight=False,
+        )
+        raise typer.Exit(1)
     out.print(t("generate.where", db=workbench.db_path))
     campaigns = sorted({o.planned.campaign_id for o in result.outcomes})
     for campaign in campaigns:

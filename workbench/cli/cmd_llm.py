@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -21,7 +22,11 @@ from workbench.cli.common import (
     print_json,
     wb,
 )
+from workbench.i18n import Catalog
 from workbench.llm.presets import PRESETS
+
+if TYPE_CHECKING:
+    from workbench.llm.diagnose import DiagnosisResult
 
 app = typer.Typer(help="The model endpoint: presets and a connection test.")
 
@@ -56,22 +61,64 @@ def test(
                 "model": config.model,
                 "latency_ms": result.latency_ms,
                 "message": result.message_en,
+                "detail": result.detail,
+                "usage": {
+                    "prompt_tokens": result.prompt_tokens,
+                    "completion_tokens": result.completion_tokens,
+                    "estimated": result.tokens_estimated,
+                },
+                "structured_output": {
+                    "current": result.structured_output,
+                    "recommended": result.recommended,
+                    "probes": [
+                        {"mode": m.mode, "ok": m.ok, "reason": m.reason} for m in result.modes
+                    ],
+                },
+                "slots": result.slots,
             }
         )
     elif result.ok:
-        out.print(
-            t(
-                "llm.ok",
-                model=config.model,
-                latency=result.latency_ms or 0.0,
-                tokens=getattr(result, "total_tokens", None) or "-",
-            )
-        )
+        _print_ok(result, t)
     else:
         message = result.message_zh if t.language == "zh-CN" else result.message_en
         err.print(f"[red]{result.kind}[/]: {message}", markup=True, highlight=False)
+        if result.detail:
+            err.print(t("llm.server_said", text=result.detail), markup=False, highlight=False)
     if not result.ok:
         raise typer.Exit(4)
+
+
+def _print_ok(result: DiagnosisResult, t: Catalog) -> None:
+    """Latency, usage, the structured-output probes and their recommendation, slots."""
+    total = result.total_tokens
+    out.print(
+        t("llm.ok", model=result.model, latency=result.latency_ms or 0.0, tokens=total or "-"),
+        highlight=False,
+    )
+    if total is None:
+        out.print(t("llm.no_usage"), highlight=False)
+    else:
+        estimated = t("llm.estimated") if result.tokens_estimated else ""
+        out.print(
+            t(
+                "llm.tokens",
+                prompt=result.prompt_tokens or 0,
+                completion=result.completion_tokens or 0,
+                estimated=estimated,
+            ),
+            highlight=False,
+        )
+    for probe in result.modes:
+        if probe.ok:
+            out.print(t("llm.mode_ok", mode=probe.mode), highlight=False, markup=False)
+        else:
+            line = t("llm.mode_failed", mode=probe.mode, reason=probe.reason)
+            out.print(line, highlight=False, markup=False)
+    if result.modes:
+        key = "llm.keep" if result.recommended == result.structured_output else "llm.recommend"
+        out.print(t(key, mode=result.recommended), highlight=False, markup=False)
+    if result.slots is not None:
+        out.print(t("llm.slots", slots=result.slots), highlight=False)
 
 
 @app.command("presets")

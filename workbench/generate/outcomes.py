@@ -28,6 +28,7 @@ class PlannedJob:
     schema: dict[str, Any]
     campaign_id: str
     status: str = "pending"  # pending | cached | ok | failed
+    json_mode: str = ""  # the structured-output mode the prompt was rendered for
 
     def __repr__(self) -> str:  # asyncio reprs results; keep it short (no brief, no prompt)
         return f"PlannedJob({self.key[:12]} {self.job.label} {self.status})"
@@ -54,6 +55,10 @@ class RunObserver(Protocol):
     def job_started(self, job: PlannedJob) -> None: ...
     def token(self, job: PlannedJob, text: str) -> None: ...
     def job_finished(self, outcome: Outcome) -> None: ...
+    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+        """Something the operator should see in the progress line: an i18n ``key``
+        (``generate.concurrency``, ``generate.fallback``) with its values."""
+        ...
 
 
 class NullObserver:
@@ -71,11 +76,17 @@ class NullObserver:
     def job_finished(self, outcome: Outcome) -> None:
         return None
 
+    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+        return None
+
 
 @dataclass(repr=False)
 class BatchResult:
     outcomes: list[Outcome]
     run_ids: list[int]
+    stopped: str | None = None  # why the batch stopped early (endpoint unreachable since ..)
+    not_started: int = 0  # jobs never sent because the batch stopped early
+    stopped_since: str | None = None  # HH:MM of the first of the consecutive failures
 
     def __repr__(self) -> str:
         counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in OUTCOMES}

@@ -72,4 +72,4 @@ class Planner:
             prompt_hash(prompt.template_hash, prompt.variables.get("examples")),
             self.fingerprint,
         )
-        return PlannedJob(job, key, prompt, schema, self.campaign_id)
+        return PlannedJob(job, key, prompt, schema, self.campaign_id, json_mode=self.json_mode)

@@ -10,15 +10,18 @@ run killed at any moment resumes to the exact expected count with no duplicates.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
 from workbench.brief.loader import LoadedBrief
-from workbench.errors import LLMError
+from workbench.errors import LLMError, WorkbenchError
+from workbench.generate.adaptive import AdaptiveLimit, EndpointHealth, is_busy_signal
 from workbench.generate.jobs import Job, expand_jobs
 from workbench.generate.outcomes import (
     OUTCOMES,
@@ -36,9 +39,15 @@ from workbench.generate.planning import (
     provider_json_mode,
 )
 from workbench.generate.ratelimit import RateLimiter
+from workbench.generate.recovery import (
+    FALLBACK,
+    length_problem,
+    raised_max_tokens,
+)
 from workbench.generate.repair import repair_messages
 from workbench.kinds import get_kind
 from workbench.kinds.base import ContentError
+from workbench.lint.repairs import repair_problems
 from workbench.llm.base import LLMRequest, LLMResponse, Provider
 from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary
@@ -54,6 +63,7 @@ __all__ = [
     "Outcome",
     "PlannedJob",
     "Planner",
+    "RunAborted",
     "RunObserver",
     "RunOptions",
     "plan_jobs",
@@ -72,6 +82,27 @@ AfterBatch = Callable[[Store, "BatchResult"], None]
 PLAN_CHUNK = 16  # jobs rendered and looked up per step of the producer
 
 
+class RunAborted(WorkbenchError):
+    """A worker raised something that is not an LLM failure (a store error, a bug): the run
+    ended cleanly (that job recorded failed, the others finished or cancelled)."""
+
+    exit_code = 1
+
+
+@dataclass
+class _RunState:
+    """What one brief's pipeline shares between its producer and workers."""
+
+    planner: Planner
+    run_id: int
+    gate: AdaptiveLimit
+    health: EndpointHealth
+    outcomes: list[Outcome] = field(default_factory=list)
+    stopped: str | None = None
+    since: str | None = None
+    fell_back: bool = False
+
+
 class BatchRunner:
     """Runs planned jobs against one provider and stores what they make."""
 
@@ -84,6 +115,7 @@ class BatchRunner:
         clock: Callable[[], float] = time.perf_counter,
         checks: Sequence[ContentCheck] = (),
         after_batch: Sequence[AfterBatch] = (),
+        wall_clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._writer: ThreadPoolExecutor | None = None
         self.checks = list(checks)
@@ -93,11 +125,15 @@ class BatchRunner:
         self.options = options
         self.observer: RunObserver = observer or NullObserver()
         self._clock = clock
+        self._wall_clock = wall_clock
         self._limiter = RateLimiter(options.rpm)
 
     async def run(self, briefs: Sequence[LoadedBrief], library: PromptLibrary) -> BatchResult:
         outcomes: list[Outcome] = []
         run_ids: list[int] = []
+        stopped: str | None = None
+        since: str | None = None
+        not_started = 0
         for loaded in briefs:
             try:
                 result = await self._run_brief(loaded, library)
@@ -107,7 +143,13 @@ class BatchRunner:
                     self._writer = None
             outcomes.extend(result.outcomes)
             run_ids.extend(result.run_ids)
-        return BatchResult(outcomes, run_ids)
+            not_started += result.not_started
+            if result.stopped:
+                stopped, since = result.stopped, result.stopped_since
+                break  # the endpoint is gone: the next briefs would fail the same way
+        return BatchResult(
+            outcomes, run_ids, stopped=stopped, not_started=not_started, stopped_since=since
+        )
 
     async def _run_brief(self, loaded: LoadedBrief, library: PromptLibrary) -> BatchResult:
         brief = loaded.brief
@@ -136,65 +178,116 @@ class BatchRunner:
                 **provider_fingerprint(self.provider),
             },
         )
-        outcomes: list[Outcome] = []
+        workers = max(1, min(self.options.concurrency, len(jobs)))
+        state = _RunState(
+            planner=Planner(loaded, library, self.provider),
+            run_id=run_id,
+            gate=AdaptiveLimit(workers, on_change=self._concurrency_changed),
+            health=EndpointHealth(clock=self._wall_clock),
+        )
         status = "interrupted"
+        aborted: RunAborted | None = None
         try:
-            await self._pipeline(Planner(loaded, library, self.provider), jobs, run_id, outcomes)
+            await self._pipeline(state, jobs, workers)
             status = "done"
+        except* RunAborted as group:
+            aborted = _first(group)
+            status = "failed"
         finally:
+            outcomes = state.outcomes
             counts = {s: sum(1 for o in outcomes if o.status == s) for s in OUTCOMES}
-            if status == "done" and counts["failed"]:
+            if status == "done" and (counts["failed"] or state.stopped):
                 status = "failed"
-            self.store.finish_run(run_id, status, counts)
-        result = BatchResult(outcomes, [run_id])
+            not_started = len(jobs) - len(outcomes)
+            counts["not_started"] = not_started
+            closing = self._write(self.store.finish_run, run_id, status, counts)
+            if aborted is None:
+                await closing
+            else:  # the store may be what failed: the one-line error matters more
+                await _quietly(closing)
+        if aborted is not None:
+            raise RunAborted(f"{aborted.message}; {not_started} jobs not started; {_RERUN}")
+        result = BatchResult(
+            outcomes,
+            [run_id],
+            stopped=state.stopped,
+            not_started=not_started,
+            stopped_since=state.since,
+        )
+        if state.stopped:
+            return result
         for hook in self.after_batch:
             hook(self.store, result)
         return result
 
-    async def _pipeline(
-        self, planner: Planner, jobs: list[Job], run_id: int, outcomes: list[Outcome]
-    ) -> None:
+    async def _pipeline(self, state: _RunState, jobs: list[Job], workers: int) -> None:
         """Plan jobs in chunks while workers already call the model.
 
         Rendering every prompt before the first call would idle the endpoint; instead a
         producer renders and keys a chunk, looks its keys up in one query (finished jobs
         become ``cached`` outcomes at once) and queues the rest for the workers.
+
+        Producer and workers run in one task group: anything one of them raises cancels
+        the others, so no task is left waiting on the queue (a run never hangs).
         """
-        workers = max(1, min(self.options.concurrency, len(jobs)))
         queue: asyncio.Queue[PlannedJob | None] = asyncio.Queue(maxsize=2 * workers)
 
         def finished(outcome: Outcome) -> None:
-            outcomes.append(outcome)
+            state.outcomes.append(outcome)
             self.observer.job_finished(outcome)
 
         async def produce() -> None:
-            try:
-                for start in range(0, len(jobs), PLAN_CHUNK):
-                    chunk = [planner.plan(job) for job in jobs[start : start + PLAN_CHUNK]]
-                    states = self.store.job_status([p.key for p in chunk])
-                    for p in chunk:
-                        if states.get(p.key) == "ok":
-                            p.status = "cached"
-                            finished(Outcome(p, "cached"))
-                        else:
-                            await queue.put(p)
-            finally:
-                for _ in range(workers):
-                    await queue.put(None)
+            for start in range(0, len(jobs), PLAN_CHUNK):
+                if state.stopped:
+                    break
+                chunk = [state.planner.plan(job) for job in jobs[start : start + PLAN_CHUNK]]
+                states = await self._write(self.store.job_status, [p.key for p in chunk])
+                for p in chunk:
+                    if states.get(p.key) == "ok":
+                        p.status = "cached"
+                        finished(Outcome(p, "cached"))
+                    else:
+                        await queue.put(p)
+            for _ in range(workers):
+                await queue.put(None)
 
         async def work() -> None:
             while (p := await queue.get()) is not None:
-                finished(await self._run_job(p, run_id))
+                if state.stopped:
+                    continue  # drain: the endpoint is unreachable, start nothing more
+                await state.gate.acquire()
+                succeeded = False
+                try:
+                    outcome = await self._run_job(p, state)
+                    succeeded = outcome.status == "ok"
+                except Exception as exc:  # a store error or a bug: end the run, never hang
+                    error = _one_line(exc)
+                    finished(Outcome(p, "failed", error=error))
+                    raise RunAborted(f"generate stopped: {p.job.label}: {error}") from exc
+                finally:
+                    await state.gate.release(succeeded)
+                finished(outcome)
+                if outcome.status == "failed" and state.health.dead and not state.stopped:
+                    since = state.health.since or self._wall_clock()
+                    state.since = f"{since:%H:%M}"
+                    state.stopped = f"endpoint unreachable since {state.since}"
 
-        await asyncio.gather(produce(), *(work() for _ in range(workers)))
+        async with asyncio.TaskGroup() as group:
+            group.create_task(produce())
+            for _ in range(workers):
+                group.create_task(work())
+
+    def _concurrency_changed(self, old: int, new: int) -> None:
+        self.observer.notice("generate.concurrency", {"old": old, "new": new})
 
     async def _write(self, write: Callable[..., T], *args: Any) -> T:
-        """Run one store write on the runner's single writer thread.
+        """Run one store call on the runner's single writer thread.
 
         SQLite releases the GIL while it works, so the event loop keeps serving responses
         meanwhile (bench/pipeline.py: wall 1.10-1.14x ideal with writes inline, 1.08-1.09x
         this way). One thread keeps writes in the order jobs finished, as inline writes
-        did, so variant ids stay in a stable order. Each write is still one transaction.
+        did, so variant ids stay in a stable order. Each write is still one transaction,
+        and a database lock held elsewhere blocks that thread, never the loop.
         """
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wb-store")
@@ -206,13 +299,34 @@ class BatchRunner:
             return None
         return [finding for check in self.checks for finding in check(p, content)]
 
-    async def _call(self, p: PlannedJob, messages: list[dict[str, str]]) -> LLMResponse:
+    def _lint_problems(self, p: PlannedJob, purpose: str, variants: list[VariantRecord]) -> str:
+        """The ban and limit findings of a model's first answer, as repair instructions
+        ("remove the unsupported claim '3天有效'"); "" for the offline composer or a repair."""
+        if purpose != "generate" or self.provider.name == "offline":
+            return ""
+        findings = [f for v in variants for f in (v.lint or [])]
+        return repair_problems(findings, p.job.ctx.brief.campaign.language)
+
+    async def _call(
+        self,
+        p: PlannedJob,
+        messages: list[dict[str, str]],
+        state: _RunState,
+        max_tokens: int | None = None,
+    ) -> LLMResponse:
         await self._limiter.acquire()
+
+        def on_retry(error: LLMError) -> None:
+            if is_busy_signal(error):
+                state.gate.busy()
+
         request = LLMRequest(
             messages=messages,
             job=p.job.ctx,
             json_schema=p.schema,
             schema_name=f"{p.job.ctx.deliverable.kind}_answer",
+            max_tokens=max_tokens,
+            on_retry=on_retry,
         )
         on_token = None
         if self.observer.wants_tokens:
@@ -223,34 +337,92 @@ class BatchRunner:
 
         return await self.provider.complete(request, on_token)
 
-    async def _run_job(self, p: PlannedJob, run_id: int) -> Outcome:
+    async def _fall_back(self, p: PlannedJob, state: _RunState, error: LLMError) -> bool:
+        """Switch the run to the next weaker structured-output mode, once; say so, record it."""
+        current = provider_json_mode(self.provider)
+        weaker = FALLBACK.get(current)
+        if state.fell_back or weaker is None or not hasattr(self.provider, "structured_output"):
+            return False
+        state.fell_back = True
+        setattr(self.provider, "structured_output", weaker)  # noqa: B010 (not in Provider)
+        state.planner = Planner(state.planner.loaded, state.planner.library, self.provider)
+        note = {
+            "event": "structured_output_fallback",
+            "from": current,
+            "to": weaker,
+            "job": p.job.label,
+            "error": error.message,
+        }
+        await self._write(self.store.add_run_note, state.run_id, note)
+        self.observer.notice("generate.fallback", {"old": current, "new": weaker})
+        return True
+
+    async def _replanned(self, p: PlannedJob, state: _RunState) -> PlannedJob | None:
+        """``p`` under the run's current structured-output mode; None when that is cached."""
+        if p.json_mode == state.planner.json_mode:
+            return p
+        fresh = state.planner.plan(p.job)
+        states = await self._write(self.store.job_status, [fresh.key])
+        return None if states.get(fresh.key) == "ok" else fresh
+
+    async def _run_job(self, p: PlannedJob, state: _RunState) -> Outcome:
+        planned = await self._replanned(p, state)
+        if planned is None:
+            p.status = "cached"
+            return Outcome(p, "cached")
+        p = planned
+        run_id = state.run_id
         self.observer.job_started(p)
         record = _job_record(p, run_id)
         messages = p.prompt.messages
         tokens = 0
         latency = 0.0
-        for attempt, purpose in enumerate(("generate", "repair"), start=1):
+        max_tokens: int | None = None
+        attempt = 0
+        purposes = ["generate", "repair"]
+        while purposes:
+            purpose = purposes.pop(0)
+            attempt += 1
             try:
-                response = await self._call(p, messages)
+                response = await self._call(p, messages, state, max_tokens)
             except LLMError as exc:
+                state.health.failed(exc)
+                if is_busy_signal(exc):
+                    state.gate.busy()
+                if exc.kind == "format_rejected" and (
+                    p.json_mode != state.planner.json_mode  # another job fell back already
+                    or await self._fall_back(p, state, exc)
+                ):
+                    return await self._run_job(p, state)  # re-planned for the weaker mode
                 gen = replace(
                     _generation(p, run_id, messages, None, attempt, purpose, error=str(exc)),
                     provider=self.provider.name,
                     model=self.provider.model,
                 )
-                self.store.fail_job(record, gen, str(exc))
+                await self._write(self.store.fail_job, record, gen, str(exc))
                 return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=str(exc))
+            state.health.answered()
             tokens += response.total_tokens
             latency += response.latency_ms
+            if response.extra.get("finish_reason") == "length":
+                limit = max_tokens or getattr(self.provider, "max_tokens", None)
+                problems = length_problem(limit, response.completion_tokens)
+                gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
+                if purpose == "repair":
+                    await self._write(self.store.fail_job, record, gen, problems)
+                    return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=problems)
+                await self._write(self.store.record_generation, gen)
+                max_tokens = raised_max_tokens(limit, response.completion_tokens)
+                continue  # the same request again, with room to finish
             try:
                 contents = _parse(p, response.text)
             except (ValueError, ContentError) as exc:
                 problems = str(exc)
                 gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
                 if purpose == "repair":
-                    self.store.fail_job(record, gen, problems)
+                    await self._write(self.store.fail_job, record, gen, problems)
                     return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=problems)
-                self.store.record_generation(gen)
+                await self._write(self.store.record_generation, gen)
                 language = p.job.ctx.brief.campaign.language
                 messages = repair_messages(messages, response.text, problems, language)
                 continue
@@ -259,6 +431,13 @@ class BatchRunner:
                 _variant(p, response, slot, content, self._check(p, content))
                 for slot, content in contents
             ]
+            problems = self._lint_problems(p, purpose, variants)
+            if problems:  # claims, operator labels, limits: the model gets one repair round
+                gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
+                await self._write(self.store.record_generation, gen)
+                language = p.job.ctx.brief.campaign.language
+                messages = repair_messages(messages, response.text, problems, language)
+                continue
             ids = await self._write(self.store.complete_job, record, gen, variants)
             return Outcome(
                 p,
@@ -269,6 +448,30 @@ class BatchRunner:
                 repaired=purpose == "repair",
             )
         raise AssertionError("unreachable: the repair round always returns")
+
+
+_RERUN = "re-run to continue"
+
+
+def _first(group: BaseExceptionGroup[RunAborted]) -> RunAborted:
+    for exc in group.exceptions:
+        if isinstance(exc, BaseExceptionGroup):
+            return _first(exc)
+        return exc
+    raise AssertionError("an exception group is never empty")
+
+
+async def _quietly(closing: Any) -> None:
+    """Await a closing store write whose own failure must not hide the run's error."""
+    try:
+        await closing
+    except (WorkbenchError, sqlite3.Error, OSError):
+        return
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def _parse(p: PlannedJob, text: str) -> list[tuple[int, dict[str, Any]]]:
@@ -333,6 +536,8 @@ def _generation(
         error=error,
         attempt=attempt,
         purpose=purpose,
+        finish_reason=response.extra.get("finish_reason") if response else None,
+        tokens_estimated=bool(response.extra.get("tokens_estimated")) if response else False,
     )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workbench.kinds.base import ContentError
+from workbench.kinds.sizelimits import add_size_limits
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief
@@ -124,7 +125,7 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
     """
     schema = model.model_json_schema()
     _strict(schema)
-    return schema
+    return add_size_limits(schema)
 
 
 def _strict(node: Any) -> None:

@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief, Deliverable, Segment
+    from workbench.errors import LLMError
+
+WEAKER_MODE = {"json_schema": "json_object", "json_object": "none"}
+"""The next structured-output mode to try when an endpoint rejects the current one."""
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
 TokenCallback = Callable[[str], None]
@@ -53,6 +57,10 @@ class LLMRequest:
     json_schema: dict[str, Any] | None = None
     schema_name: str = "response"
     temperature: float | None = None
+    # Overrides the configured cap for this call (the repair of a cut-off answer).
+    max_tokens: int | None = None
+    # Told about each failed attempt the provider is about to retry (AIMD listens).
+    on_retry: Callable[[LLMError], None] | None = None
 
 
 @dataclass

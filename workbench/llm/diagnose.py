@@ -16,6 +16,7 @@ from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest
 from workbench.llm.openai_compat import OpenAICompatProvider
 from workbench.llm.presets import EndpointConfig
+from workbench.llm.probe import ModeProbe, parallel_slots, probe_modes
 from workbench.settings import LLMSettings
 
 PROBE = [{"role": "user", "content": "Reply with the single word: pong"}]
@@ -34,7 +35,18 @@ class DiagnosisResult:
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     reply: str = ""
-    detail: str = ""  # the underlying one-line error, for --verbose
+    detail: str = ""  # the underlying one-line error with the server's own message
+    tokens_estimated: bool = False  # the endpoint sent no usage: counts are estimates
+    structured_output: str = ""  # the mode runs use now
+    modes: tuple[ModeProbe, ...] = ()  # probes of that mode and the weaker ones
+    recommended: str = ""  # the first mode that worked ("" when none was probed)
+    slots: int | None = None  # llama.cpp parallel slots, when the server says
+
+    @property
+    def total_tokens(self) -> int | None:
+        if self.prompt_tokens is None and self.completion_tokens is None:
+            return None
+        return (self.prompt_tokens or 0) + (self.completion_tokens or 0)
 
     def message(self, language: str = "en-US") -> str:
         return self.message_zh if language.lower().startswith("zh") else self.message_en
@@ -129,7 +141,9 @@ async def test_endpoint(config: EndpointConfig | None, settings: LLMSettings) ->
             message_en="No LLM endpoint is configured: the offline composer will be used.",
             message_zh="未配置 LLM 接口：将使用离线生成器。",
         )
-    probe_settings = settings.model_copy(update={"max_retries": 0, "stream": False})
+    probe_settings = settings.model_copy(
+        update={"max_retries": 0, "stream": False, "rate_limit_wait": 0.0}
+    )
     provider = OpenAICompatProvider(config, probe_settings)
     try:
         response = await provider.complete(LLMRequest(messages=list(PROBE)))
@@ -150,7 +164,12 @@ async def test_endpoint(config: EndpointConfig | None, settings: LLMSettings) ->
             base_url=config.base_url,
             detail=error.message,
         )
+    current = config.structured_output
+    modes = tuple(await probe_modes(provider, current))
     await provider.aclose()
+    working = [m.mode for m in modes if m.ok]
+    key = config.api_key.get_secret_value() if config.api_key else None
+    slots = await parallel_slots(config.base_url, key)
     tokens = response.total_tokens
     return DiagnosisResult(
         ok=True,
@@ -169,6 +188,11 @@ async def test_endpoint(config: EndpointConfig | None, settings: LLMSettings) ->
         prompt_tokens=response.prompt_tokens,
         completion_tokens=response.completion_tokens,
         reply=response.text.strip()[:200],
+        tokens_estimated=bool(response.extra.get("tokens_estimated")),
+        structured_output=current,
+        modes=modes,
+        recommended=working[0] if working else "none",
+        slots=slots,
     )
 
 

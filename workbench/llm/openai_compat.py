@@ -2,8 +2,13 @@
 
 One ``ChatOpenAI`` (and one pooled HTTP client) per provider and event loop, not per call.
 ChatOpenAI's own retries are off; this module retries the retryable ``LLMError`` kinds
-(rate_limit, timeout, server, connection) with exponential backoff and jitter, honouring a
-429's Retry-After. Streaming is used when the settings ask for it and someone listens
+(timeout, server, connection: ``max_retries`` times) with exponential backoff and jitter.
+A 429 is retried on its own budget: backoff with jitter honouring Retry-After and
+``x-ratelimit-reset-*`` until ``rate_limit_wait`` seconds of waiting are spent (per-minute
+limits need tens of seconds). A 4xx/5xx naming ``response_format`` is ``format_rejected``
+(the runner falls back to a weaker mode instead of retrying it). An answer without usage
+(llama-cpp-python ignores ``stream_options``) gets estimated token counts, marked so in
+``extra["tokens_estimated"]``. Streaming is used when the settings ask for it and someone listens
 (``on_token``); without a listener a plain request is cheaper and returns the same text.
 """
 
@@ -15,7 +20,6 @@ import random
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,9 +32,12 @@ from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest, LLMResponse, TokenCallback
 from workbench.llm.jsonparse import split_think
 from workbench.llm.presets import EndpointConfig
+from workbench.llm.ratelimits import rate_limit_wait
+from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
 from workbench.settings import LLMSettings
 
 RETRY_AFTER_CAP = 30.0  # never sleep longer than this for one retry, whatever the server says
+RATE_LIMIT_ATTEMPTS = 30  # a 429 budget is spent in seconds; this bounds a Retry-After: 0 loop
 
 _BALANCE_WORDS = (
     "insufficient balance",
@@ -72,29 +79,6 @@ def _body_message(body: object) -> str:
     return "" if body is None else str(body)
 
 
-def _retry_after(headers: Any) -> float | None:
-    """Seconds from ``retry-after-ms`` or ``retry-after`` (seconds or an HTTP date)."""
-    if headers is None:
-        return None
-    raw_ms = headers.get("retry-after-ms")
-    if raw_ms:
-        try:
-            return max(0.0, float(raw_ms) / 1000)
-        except ValueError:
-            pass
-    raw = headers.get("retry-after")
-    if not raw:
-        return None
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(raw).timestamp() - time.time())
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 def _scrub(text: str, secret: str | None) -> str:
     if secret and len(secret) >= 4:
         text = text.replace(secret, "***")
@@ -109,6 +93,7 @@ def map_error(
     timeout: float | None = None,
     secret: str | None = None,
     stream_started: bool = False,
+    sent_format: bool = False,
 ) -> LLMError:
     """Translate an openai / langchain / parsing exception into a one-line ``LLMError``."""
     host = urlsplit(base_url).netloc or base_url
@@ -136,7 +121,7 @@ def map_error(
     if isinstance(exc, openai.APIResponseValidationError):
         return LLMError(f"{host} sent a response the SDK could not read", kind="bad_response")
     if isinstance(exc, openai.APIStatusError):
-        return _map_status(exc, host=host, model=model, secret=secret)
+        return _map_status(exc, host=host, model=model, secret=secret, sent_format=sent_format)
     if isinstance(exc, ValueError | KeyError):
         detail = _one_line(str(exc), 120)
         if any(word in detail.lower() for word in _BALANCE_WORDS):
@@ -150,7 +135,12 @@ def map_error(
 
 
 def _map_status(
-    exc: openai.APIStatusError, *, host: str, model: str, secret: str | None
+    exc: openai.APIStatusError,
+    *,
+    host: str,
+    model: str,
+    secret: str | None,
+    sent_format: bool = False,
 ) -> LLMError:
     status = exc.status_code
     detail = _one_line(_body_message(exc.body) or exc.message)
@@ -158,7 +148,7 @@ def _map_status(
 
     def err(kind: str, text: str, retry_after: float | None = None) -> LLMError:
         message = _scrub(f"{text} (HTTP {status} from {host}): {detail}", secret)
-        return LLMError(message, kind=kind, retry_after=retry_after)
+        return LLMError(message, kind=kind, retry_after=retry_after, status=status)
 
     if status == 402 or any(word in lowered for word in _BALANCE_WORDS):
         return err("balance", "the account has no balance or quota left")
@@ -169,8 +159,16 @@ def _map_status(
     if status == 404:
         return err("not_found", "the base URL answers 404 (check it, most end in /v1)")
     if status == 429:
-        wait = _retry_after(exc.response.headers)
+        wait = rate_limit_wait(exc.response.headers)
         return err("rate_limit", "rate limited", retry_after=wait)
+    if sent_format and status >= 400 and _FORMAT_REJECTED.search(detail):
+        # llama-cpp-python answers an unsupported json_schema with a 500: not a server
+        # fault to retry, a capability the runner falls back from.
+        return err(
+            "format_rejected",
+            "the endpoint rejected response_format "
+            '(set llm.structured_output = "json_object" or "none")',
+        )
     if status == 408:
         return err("timeout", "the endpoint timed out")
     if status == 409 or status >= 500:
@@ -213,6 +211,8 @@ class OpenAICompatProvider:
         self.config = config
         self.structured_output = config.structured_output
         self.max_retries = settings.max_retries
+        self.rate_limit_budget = settings.rate_limit_wait
+        self.max_tokens = settings.max_tokens
         self.stream = settings.stream
         self.timeout = settings.timeout
         self._temperature = settings.temperature
@@ -284,7 +284,11 @@ class OpenAICompatProvider:
     def _call_kwargs(self, request: LLMRequest) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         body: dict[str, Any] = {}
-        if self._max_tokens is not None and self.config.preset != "openai":
+        if request.max_tokens is not None:
+            # a raised cap for one call (the repair of a cut-off answer)
+            key = "max_completion_tokens" if self.config.preset == "openai" else "max_tokens"
+            body[key] = request.max_tokens
+        elif self._max_tokens is not None and self.config.preset != "openai":
             body["max_tokens"] = self._max_tokens
         fmt = self.response_format(request)
         if fmt is not None:
@@ -302,31 +306,64 @@ class OpenAICompatProvider:
     ) -> LLMResponse:
         """Answer one request, retrying retryable failures; raise ``LLMError`` otherwise."""
         kwargs = self._call_kwargs(request)
-        attempt = 0
+        retries = 0  # timeouts, server and connection errors: at most max_retries
+        limited = 0  # 429s: until rate_limit_wait seconds of waiting are spent
+        waited = 0.0
         while True:
             try:
                 response = await self._attempt(request, kwargs, on_token)
             except LLMError as error:
-                if not error.retryable or attempt >= self.max_retries:
-                    if attempt:
+                delay = self._retry_delay(error, retries, limited, waited)
+                if delay is None:
+                    attempts = retries + limited
+                    if attempts:
+                        waited_note = f", {waited:.0f} s of backoff" if limited else ""
                         raise LLMError(
-                            f"{error.message} (gave up after {attempt + 1} attempts)",
+                            f"{error.message} (gave up after {attempts + 1} attempts{waited_note})",
                             kind=error.kind,
                             retry_after=error.retry_after,
+                            status=error.status,
                         ) from error
                     raise
-                await self._sleep(self.backoff_delay(attempt, error.retry_after))
-                attempt += 1
+                if request.on_retry is not None:
+                    request.on_retry(error)
+                await self._sleep(delay)
+                waited += delay
+                if error.kind == "rate_limit":
+                    limited += 1
+                else:
+                    retries += 1
                 continue
-            if attempt:
-                response.extra["attempts"] = attempt + 1
+            if retries or limited:
+                response.extra["attempts"] = retries + limited + 1
             return response
 
-    def backoff_delay(self, attempt: int, retry_after: float | None = None) -> float:
-        """Seconds before retry ``attempt + 1``: Retry-After when given, else exponential."""
+    def _retry_delay(
+        self, error: LLMError, retries: int, limited: int, waited: float
+    ) -> float | None:
+        """Seconds to wait before retrying ``error``, or None to give up."""
+        if not error.retryable:
+            return None
+        if error.kind == "rate_limit":
+            left = self.rate_limit_budget - waited
+            if left <= 0 or limited >= RATE_LIMIT_ATTEMPTS:
+                return None
+            return min(
+                left, self.backoff_delay(limited, error.retry_after, base=2 * self._backoff_base)
+            )
+        if retries >= self.max_retries:
+            return None
+        return self.backoff_delay(retries, error.retry_after)
+
+    def backoff_delay(
+        self, attempt: int, retry_after: float | None = None, base: float | None = None
+    ) -> float:
+        """Seconds before retry ``attempt + 1``: Retry-After when given, else exponential
+        with jitter (half to all of ``base * 2**attempt``, capped)."""
         if retry_after is not None:
             return min(retry_after, self._backoff_cap)
-        delay = min(self._backoff_cap, self._backoff_base * (2**attempt))
+        start = self._backoff_base if base is None else base
+        delay = min(self._backoff_cap, start * (2**attempt))
         return delay * random.uniform(0.5, 1.0)
 
     async def _attempt(
@@ -356,6 +393,7 @@ class OpenAICompatProvider:
                 timeout=self.timeout,
                 secret=self._key.get_secret_value(),
                 stream_started="first_token_ms" in extra,
+                sent_format="response_format" in kwargs.get("extra_body", {}),
             ) from None
         latency_ms = (time.perf_counter() - started) * 1000
         if not streaming and on_token is not None and text:
@@ -365,12 +403,18 @@ class OpenAICompatProvider:
         reasoning, answer = split_think(text)
         if reasoning:
             extra["reasoning"] = reasoning
+        if usage:
+            prompt_tokens, completion_tokens = usage["input_tokens"], usage["output_tokens"]
+        else:  # no usage from the server (a stream without stream_options support)
+            prompt_tokens = estimate_messages_tokens(request.messages)
+            completion_tokens = estimate_tokens(text)
+            extra["tokens_estimated"] = True
         return LLMResponse(
             text=answer,
             provider=self.name,
             model=self.model,
-            prompt_tokens=usage["input_tokens"] if usage else None,
-            completion_tokens=usage["output_tokens"] if usage else None,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
             latency_ms=latency_ms,
             extra=extra,
         )

@@ -102,8 +102,6 @@ def build_spec(
         language=campaign.language,
         product=product.name,
         price=product.price,
-        currency=product.currency,
-        price_unit=product.price_unit,
         offer=product.offer,
         deadline=product.deadline.isoformat() if product.deadline else None,
         logo_path=logo,

@@ -467,3 +467,13 @@ def m110_tracking(db: Database) -> None:
     db.table("tracking_meta").create({"key": str, "value": str}, pk="key", not_null=["value"])
     db.table("tracking_meta").insert({"key": "visitor_salt", "value": secrets.token_hex(16)})
     db.execute("ALTER TABLE [arms] ADD COLUMN [assigned] INTEGER")
+
+
+@MIGRATIONS()
+def m160_llm_robustness(db: Database) -> None:
+    """Real servers (issue 12): why each answer ended (``finish_reason``), whether its token
+    counts are estimates (no usage from the server), and a run's notes (a structured-output
+    fallback)."""
+    db.execute("ALTER TABLE [generations] ADD COLUMN [finish_reason] TEXT")
+    db.execute("ALTER TABLE [generations] ADD COLUMN [tokens_estimated] INTEGER")
+    db.execute("ALTER TABLE [runs] ADD COLUMN [notes] TEXT")  # JSON list of objects

@@ -58,6 +58,8 @@ class GenerationRecord:
     error: str | None = None
     attempt: int = 1
     purpose: str = "generate"  # generate | repair
+    finish_reason: str | None = None  # stop | length | ... as the endpoint said
+    tokens_estimated: bool = False  # no usage from the endpoint: the counts are estimates
 
 
 @dataclass(frozen=True, slots=True)

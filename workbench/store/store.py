@@ -23,6 +23,7 @@ from workbench.store.db import connect, write_txn
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
+from workbench.store.runhealth import RunHealthMixin
 from workbench.store.tracking import TrackingMixin
 from workbench.store.writes import WritesMixin
 
@@ -67,6 +68,7 @@ class Store(
     CalendarMixin,
     BatchReadsMixin,
     TrackingMixin,
+    RunHealthMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 

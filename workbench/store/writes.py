@@ -46,8 +46,8 @@ ON CONFLICT (campaign_id, id) DO UPDATE SET
 _INSERT_GENERATION = """
 INSERT INTO generations (job_key, run_id, campaign_id, provider, model, template,
     template_hash, variables, messages, response_text, prompt_tokens, completion_tokens,
-    latency_ms, error, attempt, purpose, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    latency_ms, error, attempt, purpose, created_at, finish_reason, tokens_estimated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 # A racing duplicate of (job_key, slot, version) is dropped; any other conflict (a uid
 # collision) fails the whole transaction loudly instead of silently losing a variant.
@@ -108,6 +108,8 @@ def _generation_row(gen: GenerationRecord, created_at: str) -> tuple[Any, ...]:
         gen.attempt,
         gen.purpose,
         created_at,
+        gen.finish_reason,
+        1 if gen.tokens_estimated else None,
     )
 
 

@@ -39,6 +39,9 @@ FaultKind = Literal[
     "balance",  # 402 insufficient balance
     "model_not_found",  # 404 whose body says the model does not exist
     "not_found",  # 404 as for a wrong URL
+    "status",  # any ``status`` with ``message`` and extra ``headers`` (503, a 500 naming
+    # response_format as llama-cpp-python sends, a 429 with x-ratelimit-reset-*)
+    "length",  # half the answer with finish_reason "length" (cut off at max_tokens)
 ]
 
 Reply = str | Callable[[dict[str, Any]], str]
@@ -53,6 +56,7 @@ _REASONS = {
     405: "Method Not Allowed",
     429: "Too Many Requests",
     500: "Internal Server Error",
+    503: "Service Unavailable",
 }
 
 
@@ -75,6 +79,8 @@ class Fault:
     delay: float = 30.0  # slow: seconds before the answer starts
     content: str = ""  # invalid_content: the content returned
     message: str = ""  # status faults: replaces the default error message
+    status: int = 500  # status: the HTTP status sent
+    headers: tuple[tuple[str, str], ...] = ()  # status: extra response headers
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class FakeLLMServer:
         reply: Reply = "Hello from the fake LLM.",
         chunk_chars: int = 4,
         models: tuple[str, ...] = ("fake-model",),
+        stream_usage: bool = True,
     ) -> None:
         self.host = host
         self.port = port
@@ -111,6 +118,12 @@ class FakeLLMServer:
         self.reply: Reply = reply
         self.chunk_chars = max(1, chunk_chars)
         self.models = models
+        # False: streams never carry usage, whatever stream_options asks (llama-cpp-python)
+        self.stream_usage = stream_usage
+        # GET path -> JSON answered as is (a llama.cpp ``/props`` or ``/slots``)
+        self.extra_get: dict[str, Any] = {}
+        # response_format types answered with a 500 naming response_format
+        self.reject_formats: set[str] = set()
         self.requests: list[RecordedRequest] = []
         self.peak_in_flight = 0
         self.connections_opened = 0
@@ -273,6 +286,10 @@ class FakeLLMServer:
             self._send_json(writer, 200, {"object": "list", "data": data})
             await writer.drain()
             return True
+        if method == "GET" and path in self.extra_get:  # e.g. llama.cpp's /props, /slots
+            self._send_json(writer, 200, self.extra_get[path])
+            await writer.drain()
+            return True
         if path != "/v1/chat/completions":
             self._send_json(writer, 404, {"detail": "Not Found"})
             await writer.drain()
@@ -309,6 +326,13 @@ class FakeLLMServer:
         if fault is not None and self._send_fault(fault, model, writer):
             await writer.drain()
             return True
+        fmt = body.get("response_format")
+        if isinstance(fmt, dict) and fmt.get("type") in self.reject_formats:
+            # as llama-cpp-python answers a json_schema it cannot turn into a grammar
+            message = f"Internal error: response_format type {fmt.get('type')} is not supported"
+            self._send_error(writer, 500, message, "server_error")
+            await writer.drain()
+            return True
         if fault is not None and fault.kind == "invalid_content":
             content = fault.content
         elif queued is not None:
@@ -328,6 +352,10 @@ class FakeLLMServer:
         if kind == "not_found":
             self._send_json(writer, 404, {"detail": fault.message or "Not Found"})
             return True
+        if kind == "status":
+            message = fault.message or _REASONS.get(fault.status, "error")
+            self._send_error(writer, fault.status, message, "status", dict(fault.headers))
+            return True
         if kind not in _FAULT_STATUS:
             return False
         status, default = _FAULT_STATUS[kind]
@@ -341,6 +369,9 @@ class FakeLLMServer:
     async def _send_completion(
         self, writer: Any, body: dict[str, Any], model: str, content: str, broken: str
     ) -> bool:
+        finish = "length" if broken == "length" else "stop"
+        if broken == "length":
+            content = content[: len(content) // 2]
         payload = {
             "id": self._next_id(),
             "object": "chat.completion",
@@ -350,7 +381,7 @@ class FakeLLMServer:
                 {
                     "index": 0,
                     "message": {"role": "assistant", "content": content},
-                    "finish_reason": "stop",
+                    "finish_reason": finish,
                 }
             ],
             "usage": _usage(body, content),
@@ -378,6 +409,9 @@ class FakeLLMServer:
         stall: float = 0.0,
     ) -> bool:
         ident, created = self._next_id(), int(time.time())
+        finish = "length" if broken == "length" else "stop"
+        if broken == "length":
+            content = content[: len(content) // 2]
 
         def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
             choice = {"index": 0, "delta": delta, "finish_reason": finish}
@@ -394,9 +428,9 @@ class FakeLLMServer:
         events += [
             _sse(chunk({"content": content[i : i + step]})) for i in range(0, len(content), step)
         ]
-        events.append(_sse(chunk({}, "stop")))
+        events.append(_sse(chunk({}, finish)))
         options = body.get("stream_options") or {}
-        if isinstance(options, dict) and options.get("include_usage"):
+        if self.stream_usage and isinstance(options, dict) and options.get("include_usage"):
             final = {
                 "id": ident,
                 "object": "chat.completion.chunk",

@@ -7,7 +7,8 @@ the screen on a timer, so a fast model cannot flood the message queue.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from textual.message import Message
 
@@ -35,6 +36,15 @@ class StreamBuffers:
     def drop(self, key: str) -> None:
         with self._lock:
             self._text.pop(key, None)
+
+
+class RunNotice(Message):
+    """The runner wants the operator to know something (AIMD concurrency, a fallback)."""
+
+    def __init__(self, key: str, values: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.key = key
+        self.values = dict(values)
 
 
 class TuiObserver:
@@ -65,3 +75,6 @@ class TuiObserver:
 
     def job_finished(self, outcome: Outcome) -> None:
         self._post(self._finished(outcome))
+
+    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+        self._post(RunNotice(key, values))

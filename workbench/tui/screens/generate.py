@@ -20,7 +20,7 @@ from workbench.brief.loader import LoadedBrief
 from workbench.generate.jobs import expand_jobs
 from workbench.generate.runner import BatchResult, Outcome, PlannedJob
 from workbench.tui.context import TuiContext
-from workbench.tui.observer import StreamBuffers, TuiObserver
+from workbench.tui.observer import RunNotice, StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.failure_table import FailureTable
@@ -232,8 +232,13 @@ class GenerateScreen(WorkbenchScreen):
             for s in ("ok", "failed", "cached")
         }
         message = self.t("generate.done", seconds=event.seconds, **done)
+        if event.result.stopped:
+            message += " · " + event.result.stopped
         counts.update(Text(message, style="red" if done["failed"] else "green"))
         self.notify(message, severity="warning" if done["failed"] else "information")
+
+    def on_run_notice(self, event: RunNotice) -> None:
+        self.notify(self.t(event.key, **event.values), severity="warning")
 
     def on_failure_table_failure_highlighted(self, event: FailureTable.FailureHighlighted) -> None:
         if self.running:
