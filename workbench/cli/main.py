@@ -16,6 +16,7 @@ from workbench.cli import (
     cmd_calendar,
     cmd_export,
     cmd_generate,
+    cmd_jobs,
     cmd_lint,
     cmd_llm,
     cmd_poster,
@@ -68,6 +69,7 @@ app.command()(cmd_workspace.demo)
 app.command()(cmd_brief.validate)
 app.command()(cmd_brief.schema)
 app.command()(cmd_generate.generate)
+app.command()(cmd_jobs.jobs)
 app.command()(cmd_tui.tui)
 app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from workbench.segments import LIBRARY_FILE, SegmentLibrary
+from workbench.segments import SegmentLibrary
 
 
 def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
@@ -26,8 +25,3 @@ def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def workspace_segment_rows(workspace: Path) -> list[dict[str, Any]]:
-    """:func:`segment_rows` of the workspace's ``segments.yaml`` as it is on disk now."""
-    return segment_rows(SegmentLibrary.load(workspace / LIBRARY_FILE))

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.export.rows import content_hash
 from workbench.guards.archive import check_zip
 from workbench.guards.csvio import field_error
 from workbench.guards.decode import decode_text, read_bytes, regular_file
 from workbench.guards.text import clean_text
-from workbench.review.rowhash import content_hash
 from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction

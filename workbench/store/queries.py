@@ -18,6 +18,7 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.store.assets import assets_by_variant
 from workbench.store.db import loads, read_txn
+from workbench.store.runhealth import SUPERSEDED
 
 _VARIANT_COLUMNS = """
     v.id, v.uid, v.campaign_id AS campaign, v.segment_id AS segment, v.kind, v.channel,
@@ -194,8 +195,9 @@ class QueriesMixin:
                 "SELECT v.campaign_id, v.status, v.kind, COUNT(*) FROM variants v "
                 f"WHERE {_LATEST} GROUP BY v.campaign_id, v.status, v.kind"
             ).fetchall()
-            job_counts = conn.execute(
-                "SELECT campaign_id, status, COUNT(*) FROM jobs GROUP BY campaign_id, status"
+            job_counts = conn.execute(  # a failed job retried under a newer key is not counted
+                "SELECT campaign_id, status, COUNT(*) FROM jobs j "
+                f"WHERE j.status != 'failed' OR NOT {SUPERSEDED} GROUP BY campaign_id, status"
             ).fetchall()
         by_id: dict[str, dict[str, Any]] = {}
         for campaign in campaigns:

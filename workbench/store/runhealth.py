@@ -11,13 +11,13 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 
-_FAILED_OF_RUN = """
+_JOBS_OF_RUN = """
 SELECT j.key, j.campaign_id, j.run_id, j.segment_id, j.deliverable_index, j.kind, j.channel,
-       j.style, j.variant_index, j.count, j.round, j.attempts, j.error, j.updated_at,
+       j.style, j.variant_index, j.count, j.round, j.status, j.attempts, j.error, j.updated_at,
        (SELECT g.finish_reason FROM generations g WHERE g.job_key = j.key AND g.run_id = j.run_id
         ORDER BY g.id DESC LIMIT 1) AS finish_reason
 FROM jobs j
-WHERE j.run_id = ? AND j.status = 'failed'
+WHERE j.run_id = ? AND j.status LIKE ?
 ORDER BY j.segment_id, j.deliverable_index, j.style, j.variant_index
 """
 # A failed job is superseded when the same slot (segment, deliverable, channel, style,
@@ -68,12 +68,13 @@ class RunHealthMixin:
             found = conn.execute(sql, (campaign,) if campaign else ()).fetchone()
         return None if found is None or found[0] is None else int(found[0])
 
-    def failed_jobs(self, run_id: int) -> list[dict[str, Any]]:
-        """The jobs whose last attempt, in run ``run_id``, failed: slot, attempts, error."""
+    def run_jobs(self, run_id: int, status: str | None = None) -> list[dict[str, Any]]:
+        """The jobs last attempted in run ``run_id`` (only ``status`` ones when given):
+        slot, status, attempts, the error and finish_reason of the last call."""
         with self._lock, read_txn(self._conn) as conn:
             if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
                 raise NotFoundError(f"run {run_id} not found")
-            return _rows(conn.execute(_FAILED_OF_RUN, (run_id,)))
+            return _rows(conn.execute(_JOBS_OF_RUN, (run_id, status or "%")))
 
     def current_failed_counts(self) -> dict[str, int]:
         """Failed jobs per campaign, superseded attempts left out."""
