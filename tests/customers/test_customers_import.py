@@ -4,6 +4,8 @@ computation (``customers_testkit.expect``), for every layout, encoding and reade
 from __future__ import annotations
 
 import json
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -188,3 +190,16 @@ def test_join_adds_external_userid(ws: Path, capsys: pytest.CaptureFixture[str])
         with (ws / "m" / f"{segment_id}.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 assert row["external_userid"] == mapping.get(row["user_id"], "")
+
+
+def test_member_files_quote_ids_that_need_it(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (ws / "orders.csv").write_text(
+        'order_id,customer_id,paid_at,amount,refund\n1,"王,小明",2026-06-01,12.30,0\n'
+        '2,plain,2026-06-02,5,0\n3,"say ""hi""",2026-06-03,7.05,0.05\n',
+        encoding="utf-8",
+    )
+    _import(capsys, "orders.csv", "--model", "lifecycle", "--members", "m")
+    rows = read_members(ws / "m" / "new.csv")
+    assert rows["王,小明"][1:] == (1, Decimal("12.30"), date(2026, 6, 1))
+    assert rows['say "hi"'][1:] == (1, Decimal("7.00"), date(2026, 6, 3))
+    assert read_users(ws / "m" / "new.csv") == ["plain", 'say "hi"', "王,小明"]

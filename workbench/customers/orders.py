@@ -139,8 +139,12 @@ def _duplicates(
     rows = np.flatnonzero(order_ids != b"")
     if rows.size < 2:
         return dup, first_line
-    perm = np.argsort(order_ids[rows], kind="stable")
-    ordered = order_ids[rows][perm]
+    keys = order_ids[rows]
+    digits = keys.dtype.itemsize <= 19 and bool(np.all(np.strings.isdigit(keys)))
+    if digits and not np.any(np.strings.startswith(keys, b"0")):
+        keys = keys.astype(np.uint64)  # the same order ids, faster to sort as numbers
+    perm = np.argsort(keys, kind="stable")
+    ordered = keys[perm]
     same = ordered[1:] == ordered[:-1]
     if not same.any():
         return dup, first_line
@@ -218,8 +222,17 @@ def _group(customer: npt.NDArray[np.bytes_], day: Ints, net: Ints, export: Expor
     total = np.zeros(k, dtype=np.int64)
     np.add.at(total, inverse, net)
     orders = np.bincount(inverse, minlength=k).astype(np.int64)
-    ids = [v.decode(export.encoding, errors="replace") for v in distinct.tolist()]
-    return Customers(ids, last, first, orders, total)
+    return Customers(decode_all(distinct, export.encoding), last, first, orders, total)
+
+
+def decode_all(values: npt.NDArray[np.bytes_], encoding: str) -> list[str]:
+    """Every value as text: one decode of the joined bytes (a NUL never occurs inside a
+    character in the encodings read here), one per value if that does not split evenly."""
+    items = values.tolist()
+    joined = b"\x00".join(items).decode(encoding, errors="replace").split("\x00")
+    if len(joined) == len(items):
+        return joined
+    return [v.decode(encoding, errors="replace") for v in items]
 
 
 def _yuan(value: object) -> str:
