@@ -48,8 +48,8 @@ def copy_reply(body: dict[str, Any]) -> str:
     return json.dumps(
         {
             "title": None,
-            "body": f"有机婴儿米粉，会员日满199减50。({len(last) % 97})",
-            "hashtags": ["辅食"],
+            "body": "有机婴儿米粉，会员日满199减50。",
+            "hashtags": ["辅食", f"v{len(last) % 97}"],  # a number in the body is a claim
             "cta": "点击下单",
         },
         ensure_ascii=False,

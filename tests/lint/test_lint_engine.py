@@ -134,7 +134,7 @@ def test_channel_title_limits() -> None:
     assert [f["rule"] for f in found] == ["title_short"]
     moments = {"title": None, "body": "\n".join(["一行"] * 8), "hashtags": [], "cta": ""}
     found = xhs.lint_content("copy", moments, LintContext(channel="moments"))
-    assert [(f["rule"], f["severity"]) for f in found] == [("fold", "warning")]
+    assert [(f["rule"], f["severity"]) for f in found] == [("fold", "limit")]
 
 
 def test_offline_fix_replaces_and_keeps_meaning() -> None:

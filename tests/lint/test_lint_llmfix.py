@@ -33,13 +33,13 @@ def test_llm_fix_for_a_file_and_a_variant(
     (folder / "workbench.toml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-real-0000")
 
-    fake_llm.queue_replies(json.dumps({**bad, "body": "口碑不错的米粉"}, ensure_ascii=False))
+    fake_llm.queue_replies(json.dumps({**bad, "body": "有机认证的米粉"}, ensure_ascii=False))
     code = run(["lint", str(bad_id), "--fix"])
     assert code == 0
     prompt = fake_llm.bodies[-1]["messages"][-1]["content"]
     assert "最好" in prompt and "全网最好的米粉" in prompt
     newest = store.list_variants(channel="community")[0]
-    assert newest["parent_id"] == bad_id and newest["content"]["body"] == "口碑不错的米粉"
+    assert newest["parent_id"] == bad_id and newest["content"]["body"] == "有机认证的米粉"
     assert store.get_variant(bad_id)["content"]["body"] == "全网最好的米粉"
     assert store.get_variant(newest["id"])["generation"]["purpose"] == "repair"
 

@@ -7,17 +7,35 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from workbench.brief.audience import address_for, operator_labels
+from workbench.lint.claims import NO_DIVERSION
 from workbench.lint.engine import LintContext, Linter
+from workbench.lint.facts import facts_from_brief
+from workbench.lint.guardraw import raw_facts, raw_limit, raw_segment, raw_value
 from workbench.lint.rules import load_rules
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.brief.models import Brief
+    from workbench.brief.models import Brief, Segment
+    from workbench.segments import SegmentLibrary
 
 
-def context_from_brief(brief: Brief, channel: str | None, kind: str | None) -> LintContext:
+def context_from_brief(
+    brief: Brief,
+    channel: str | None,
+    kind: str | None,
+    segment: Segment | None = None,
+    deliverable: Any = None,
+) -> LintContext:
+    """A lint context from a validated brief; with ``segment``, its labels are ``internal``.
+
+    Without a segment (a file linted with ``--brief``), every segment's labels count.
+    """
     c = brief.campaign
+    segments = [segment] if segment is not None else brief.resolved_segments()
+    labels = tuple(label for s in segments for label in operator_labels(s))
+    addresses = tuple(address_for(s, c.language) for s in segments)
     return LintContext(
         channel=channel,
         kind=kind,
@@ -25,13 +43,40 @@ def context_from_brief(brief: Brief, channel: str | None, kind: str | None) -> L
         banned_words=tuple(c.brand.banned_words),
         must_include=tuple(c.brand.must_include),
         deadline=c.product.deadline,
-        allow=(c.brand.name, c.product.name),
+        allow=(c.brand.name, c.product.name, c.product.short_name, *addresses),
         brand=c.brand.name,
+        facts=facts_from_brief(brief, segment),
+        labels=tuple(sorted(set(labels), key=len, reverse=True)),
+        address=address_for(segment, c.language) if segment is not None else "",
+        category=c.product.category,
+        sms_parts=getattr(deliverable, "sms_parts", None),
+        max_chars=getattr(deliverable, "max_chars", None),
+        no_diversion=diversion_platforms(channel, getattr(deliverable, "size", None)),
+        qr_requested=bool(getattr(deliverable, "qr", False)),
     )
 
 
-def context_from_raw(raw: str | None, channel: str | None, kind: str | None) -> LintContext:
-    """The same from a stored brief's YAML, tolerant of anything missing."""
+def diversion_platforms(channel: str | None, size: Any = None) -> tuple[str, ...]:
+    """抖音 / 小红书 when the piece is for them: its channel, or a poster's size presets."""
+    names = [channel] if channel else []
+    sizes = size if isinstance(size, list) and not all(isinstance(v, int) for v in size) else [size]
+    names += [str(v) for v in sizes if isinstance(v, str)]
+    return tuple(sorted({n for n in names if n in NO_DIVERSION}))
+
+
+def context_from_raw(
+    raw: str | None,
+    channel: str | None,
+    kind: str | None,
+    segment_id: str | None = None,
+    library: SegmentLibrary | None = None,
+    deliverable_index: int | None = None,
+) -> LintContext:
+    """The same from a stored brief's YAML, tolerant of anything missing.
+
+    ``segment_id`` names the variant's segment: an inline segment of the brief, else one in
+    ``library``.
+    """
     data: Any = None
     if raw:
         try:
@@ -49,8 +94,13 @@ def context_from_raw(raw: str | None, channel: str | None, kind: str | None) -> 
     def words(value: Any) -> tuple[str, ...]:
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
-    names = tuple(str(n) for n in (brand.get("name"), product.get("name")) if n)
+    names = tuple(
+        str(n) for n in (brand.get("name"), product.get("name"), product.get("short_name")) if n
+    )
     language = campaign.get("language")
+    lang = language if language in ("zh-CN", "en-US") else "zh-CN"
+    segment = raw_segment(data, segment_id, library)
+    address = address_for(segment, lang) if segment is not None else ""
     return LintContext(
         channel=channel,
         kind=kind,
@@ -58,8 +108,16 @@ def context_from_raw(raw: str | None, channel: str | None, kind: str | None) -> 
         banned_words=words(brand.get("banned_words")),
         must_include=words(brand.get("must_include")),
         deadline=str(product["deadline"]) if product.get("deadline") else None,
-        allow=names,
+        allow=names + ((address,) if address else ()),
         brand=str(brand["name"]) if brand.get("name") else None,
+        facts=raw_facts(data, segment),
+        labels=operator_labels(segment) if segment is not None else (),
+        address=address,
+        category=str(product["category"]) if product.get("category") else None,
+        sms_parts=raw_limit(data, deliverable_index, "sms_parts"),
+        max_chars=raw_limit(data, deliverable_index, "max_chars"),
+        no_diversion=diversion_platforms(channel, raw_value(data, deliverable_index, "size")),
+        qr_requested=raw_value(data, deliverable_index, "qr") is True,
     )
 
 
@@ -70,15 +128,17 @@ def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[di
     is built, before any model call.
     """
     linter = Linter(load_rules(workspace))
-    contexts: dict[tuple[int, str | None, str], LintContext] = {}
+    contexts: dict[tuple[int, str | None, str, str, int], LintContext] = {}
 
     def check(planned: Any, content: dict[str, Any]) -> list[dict[str, Any]]:
         job = planned.job
         kind = job.ctx.deliverable.kind
-        key = (id(job.ctx.brief), job.channel, kind)
+        key = (id(job.ctx.brief), job.channel, kind, job.ctx.segment.id, job.ctx.deliverable_index)
         ctx = contexts.get(key)
         if ctx is None:
-            ctx = contexts[key] = context_from_brief(job.ctx.brief, job.channel, kind)
+            ctx = contexts[key] = context_from_brief(
+                job.ctx.brief, job.channel, kind, job.ctx.segment, job.ctx.deliverable
+            )
         return linter.lint_content(kind, content, ctx)
 
     return check

@@ -15,9 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from workbench.brief.audience import neutral_address
+from workbench.lint.claims import PLATFORM_NAMES, claim_findings, clause_span, diversion_hits
+from workbench.lint.facts import Facts
+from workbench.lint.internal import internal_findings
 from workbench.lint.limits import content_limits, text_limits
 from workbench.lint.matcher import Hit, Matcher, scope_of
 from workbench.lint.messages import category_words, render, severity_words
+from workbench.lint.packs import missing_required, pack_hits
 from workbench.lint.rules import RuleSet
 
 # Keys whose text is direction for the crew, not published copy.
@@ -62,6 +67,17 @@ class LintContext:
     allow: tuple[str, ...] = ()  # brand and product names, registered names
     brand: str | None = None
     marketing: bool = True  # marketing SMS needs an opt-out
+    # The fact guard (#11): what the brief states, and the segment's operator labels.
+    facts: Facts | None = None
+    labels: tuple[str, ...] = ()  # operator_labels(segment)
+    address: str = ""  # address_for(segment): what a fix puts in place of a label
+    category: str | None = None  # product.category: switches on its claim pack
+    sms_parts: int | None = None  # the deliverable's sms_parts (None: the channel's)
+    max_chars: int | None = None  # the deliverable's max_chars (replaces the fold)
+    # Platforms the piece is for that ban off-platform diversion (抖音, 小红书), and whether
+    # the deliverable asked for a QR code itself (poster ``qr: true``).
+    no_diversion: tuple[str, ...] = ()
+    qr_requested: bool = False
 
 
 def _fix_for(replacement: str | None, severity: str) -> str | None:
@@ -77,6 +93,7 @@ class Linter:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self._matchers: dict[str | None, Matcher] = {}
+        self._ban_cache: dict[str, bool] = {}
 
     def matcher(self, scope: str | None) -> Matcher:
         found = self._matchers.get(scope)
@@ -90,6 +107,8 @@ class Linter:
         """A whole text (a file): terms, brief rules and channel limits; offsets into it."""
         findings = self._field(text, None, ctx)
         findings += self._must_include({"": text}, ctx)
+        if ctx.category:
+            findings += self._required({"": text}, ctx)
         findings += [self._limit(f, ctx) for f in text_limits(text, ctx)]
         return _sorted(findings)
 
@@ -104,6 +123,11 @@ class Linter:
         for path, text in fields.items():
             findings += self._field(text, path, ctx)
         findings += self._must_include(fields, ctx)
+        if ctx.category:
+            findings += self._required(fields, ctx)
+        if kind == "poster" and ctx.qr_requested and ctx.no_diversion:
+            raw = {"term": "QR", "start": 0, "end": 0, "clause": ""}
+            findings.append(self._diversion({**raw, "fix_start": 0, "fix_end": 0}, None, ctx))
         findings += [self._limit(f, ctx) for f in content_limits(kind, content, ctx)]
         return findings
 
@@ -162,6 +186,179 @@ class Linter:
                 continue
             out.append(self._finding("term", hit, path, ctx))
         out += self._banned(text, path, ctx)
+        out += self._packs(text, path, ctx, out)
+        taken = [(f["start"], f["end"]) for f in out if f["severity"] == "ban"]
+        for g in self._guard(text, path, ctx):
+            if g["rule"] == "platform_qr" and any(
+                s < g["end"] and g["start"] < e for s, e in taken
+            ):
+                continue  # the platform's own term list already bans it
+            out.append(g)
+        return [self._no_swap(f, text) for f in out]
+
+    def _diversion(self, f: dict[str, Any], path: str | None, ctx: LintContext) -> dict[str, Any]:
+        """扫码/QR on 抖音 or 小红书: a ban, or a caution when the deliverable asked for it."""
+        platforms = "/".join(PLATFORM_NAMES.get(p, p) for p in ctx.no_diversion)
+        asked = ctx.qr_requested
+        template = "platform_qr_asked" if asked else "platform_qr"
+        zh, en = render(template, {"term": f["term"], "platforms": platforms})
+        finding = self._pack(
+            rule="platform_qr",
+            term=f["term"],
+            category="platform_diversion",
+            severity="caution" if asked else "ban",
+            field=path,
+            start=f["start"],
+            end=f["end"],
+            zh=zh,
+            en=en,
+            suggestion=None,
+            fix=None if asked else "",
+            basis="抖音/小红书社区规范：禁止站外导流（二维码、扫码进群）",
+            ctx=ctx,
+        )
+        if not asked:
+            finding.update(clause=f["clause"], fix_start=f["fix_start"], fix_end=f["fix_end"])
+        return finding
+
+    def _no_swap(self, finding: dict[str, Any], text: str) -> dict[str, Any]:
+        """A disease/efficacy ban, a ban whose replacement is itself a ban, or one that has no
+        offline wording, is fixed by removing its clause: ``--fix`` never leaves a ban and
+        never swaps one claim for another."""
+        if finding["severity"] != "ban" or "fix_start" in finding:
+            return finding
+        fix = finding.get("fix")
+        medical = finding.get("category") == "medical_efficacy"
+        if fix == "" and finding["start"] == finding["end"]:
+            return finding  # an insertion point (a missing piece), nothing to remove
+        if not medical and fix is not None and not (fix and self._is_ban(str(fix))):
+            return finding
+        left, right = clause_span(text, finding["start"], finding["end"])
+        finding.update(fix="", fix_start=left, fix_end=right, suggestion=None)
+        finding["clause"] = text[left:right].strip()
+        return finding
+
+    def _is_ban(self, text: str) -> bool:
+        """Whether a replacement wording is itself banned (cached; no brief context)."""
+        found = self._ban_cache.get(text)
+        if found is None:
+            hits = self.matcher(None).hits(text)
+            found = any(h.term.severity == "ban" for h in hits) or bool(pack_hits(text, None))
+            self._ban_cache[text] = found
+        return found
+
+    def _packs(
+        self, text: str, path: str | None, ctx: LintContext, done: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Art. 17 and the category pack; spans an existing ban already covers are skipped."""
+        taken = [(f["start"], f["end"]) for f in done if f["severity"] == "ban"]
+        out = []
+        matcher = self.matcher(None)
+        for f in pack_hits(text, ctx.category):
+            if any(s < f["end"] and f["start"] < e for s, e in taken):
+                continue
+            term = self.rules.term(f["term"])
+            if term is not None:  # documented exceptions (治愈系插画) hold for packs too
+                hit = Hit(term, f["start"], f["end"], f["term"])
+                exception = matcher.exception(text, hit)
+                if exception is not None and exception.action == "skip":
+                    continue
+            zh, en = render("claim_pack", {"term": f["term"], "clause": f["clause"]})
+            finding = self._pack(
+                rule="claim_pack",
+                term=f["term"],
+                category="medical_efficacy" if f["pack"] == "art17" else "category_claim",
+                severity="ban",
+                field=path,
+                start=f["start"],
+                end=f["end"],
+                zh=zh,
+                en=en,
+                suggestion=None,
+                fix="",
+                basis=f["basis"],
+                ctx=ctx,
+            )
+            finding.update(
+                pack=f["pack"], clause=f["clause"], fix_start=f["fix_start"], fix_end=f["fix_end"]
+            )
+            out.append(finding)
+        return out
+
+    def _required(self, fields: dict[str, str], ctx: LintContext) -> list[dict[str, Any]]:
+        """Text the category requires in every piece (health food: 本品不能代替药物)."""
+        whole = "\n".join(fields.values())
+        target = max(fields, key=lambda k: len(fields[k])) if fields else ""
+        out = []
+        for need, pack in missing_required(whole, ctx.category):
+            end = len(fields.get(target, ""))
+            zh, en = render("claim_required", {"term": need})
+            finding = self._pack(
+                rule="claim_required",
+                term=need,
+                category="category_claim",
+                severity="ban",
+                field=target or None,
+                start=end,
+                end=end,
+                zh=zh,
+                en=en,
+                suggestion=need,
+                fix=need,
+                basis=pack.basis_zh,
+                ctx=ctx,
+            )
+            finding["pack"] = pack.name
+            out.append(finding)
+        return out
+
+    def _guard(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+        """``claim`` and ``internal``: what the brief does not state, operator labels."""
+        names = ctx.allow + self.rules.allow + ((ctx.address,) if ctx.address else ())
+        address = ctx.address or neutral_address(ctx.language)
+        raw = internal_findings(text, ctx.labels, names, address)
+        labelled = [(f["start"], f["end"]) for f in raw]
+        if ctx.facts is not None:
+            raw += [
+                f
+                for f in claim_findings(text, ctx.facts, names)
+                if not any(s < f["end"] and f["start"] < e for s, e in labelled)
+            ]
+        if ctx.no_diversion:
+            raw += diversion_hits(text)
+        out = []
+        for f in raw:
+            if f["rule"] == "platform_qr":
+                out.append(self._diversion(f, path, ctx))
+                continue
+            internal = f["rule"] == "internal"
+            template = "internal" if internal else f"claim_{f['claim']}"
+            values = {"term": f["term"], "clause": f["clause"], "address": address}
+            zh, en = render(template, values)
+            finding = self._pack(
+                rule=f["rule"],
+                term=f["term"],
+                category="operator_label" if internal else "unsupported_claim",
+                severity="ban",
+                field=path,
+                start=f["start"],
+                end=f["end"],
+                zh=zh,
+                en=en,
+                suggestion=ctx.address if internal and f["fix"] else None,
+                fix=f.get("fix", ""),
+                basis="brief: segments[] (operator notes)"
+                if internal
+                else "brief: campaign.product (price, offer, deadline, proof)",
+                ctx=ctx,
+            )
+            finding["fix_start"], finding["fix_end"] = f["fix_start"], f["fix_end"]
+            finding["clause"] = f["clause"]
+            if internal:
+                finding["address"] = address
+            else:
+                finding["claim"] = f["claim"]
+            out.append(finding)
         return out
 
     def _finding(

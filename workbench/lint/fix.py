@@ -25,18 +25,25 @@ def _tidy(text: str) -> str:
     return _LEADING_PUNCT.sub("", text)
 
 
+def _fix_span(finding: dict[str, Any]) -> tuple[int, int]:
+    """What a fix replaces: the finding's span, or the clause around it (``fix_start``)."""
+    start = finding.get("fix_start", finding["start"])
+    end = finding.get("fix_end", finding["end"])
+    return int(start), int(end)
+
+
 def apply_fixes_text(text: str, findings: list[dict[str, Any]]) -> tuple[str, int]:
     """``text`` with every applicable fix; returns (new text, fixes applied)."""
     todo = sorted(
         (f for f in findings if f.get("fix") is not None),
-        key=lambda f: (f["start"], f["end"]),
+        key=_fix_span,
         reverse=True,
     )
     applied = 0
     limit = len(text) + 1
     deleted = False
     for f in todo:
-        start, end, fix = int(f["start"]), int(f["end"]), str(f["fix"])
+        (start, end), fix = _fix_span(f), str(f["fix"])
         if end > limit or start > len(text):
             continue  # overlaps a fix already applied
         if start == end == len(text) and fix and text and not text.endswith((" ", "\n")):

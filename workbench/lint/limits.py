@@ -8,6 +8,7 @@ Each raw finding is ``{rule, severity, field, start, end, values, suggestion?, f
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.kinds.channels import (
@@ -110,7 +111,8 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
         )
     parts = sms_count(text)
     spec = CHANNELS["sms"]
-    values = {"count": n, "segments": parts, "limit": spec.sms_max_parts}
+    allowed = ctx.sms_parts or spec.sms_max_parts
+    values = {"count": n, "segments": parts, "limit": allowed}
     if n > SMS_MAX_TOTAL:
         out.append(
             {
@@ -123,8 +125,8 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
                 "basis": SMS_BASIS,
             }
         )
-    if parts > spec.sms_max_parts:
-        start = sms_max_chars(spec)
+    if parts > allowed:
+        start = min(sms_max_chars(replace(spec, sms_max_parts=allowed)), n)
         out.append(
             {
                 "rule": "sms_segments",
@@ -209,7 +211,26 @@ def _body(
                     },
                 }
             )
-    if spec.body_fold is not None and spec.id in FOLDING_CHANNELS:
+    if ctx.max_chars is not None:
+        n = spec.body_length(text)
+        if n > ctx.max_chars:
+            out.append(
+                {
+                    "rule": "body_length",
+                    "severity": "limit",
+                    "field": field,
+                    "start": offset + _cut(text, ctx.max_chars, spec.body_weighted),
+                    "end": offset + len(text),
+                    "values": {
+                        "channel": label,
+                        "count": n,
+                        "limit": ctx.max_chars,
+                        **_counting(spec.body_weighted),
+                    },
+                    "basis": "brief: deliverables[].max_chars",
+                }
+            )
+    elif spec.body_fold is not None and spec.id in FOLDING_CHANNELS:
         lines = text.count("\n") + 1
         if len(text) > spec.body_fold or lines > FOLD_LINES:
             start = min(spec.body_fold, len(text))
@@ -221,7 +242,7 @@ def _body(
             out.append(
                 {
                     "rule": "fold",
-                    "severity": "warning",
+                    "severity": "limit",  # kept above the fold unless max_chars says otherwise
                     "field": field,
                     "start": offset + start,
                     "end": offset + len(text),

@@ -21,6 +21,9 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "brief": ("简报要求", "brief requirement"),
     "channel_limit": ("渠道限制", "channel limit"),
     "custom": ("自定义规则", "custom rule"),
+    "unsupported_claim": ("简报未载明的说法", "claim the brief does not state"),
+    "operator_label": ("运营内部标签", "operator-only label"),
+    "category_claim": ("品类禁用功效", "claim the product category may not make"),
 }
 SEVERITY_WORDS: dict[str, tuple[str, str]] = {
     "ban": ("禁止使用", "not allowed"),
@@ -96,6 +99,51 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{channel}文案 {count} 字 / {lines} 行，超过约 {limit} 字或 6 行会被折叠，钩子放在前面。",
         "{channel} copy is {count} characters / {lines} lines; beyond about {limit} characters "
         "or 6 lines it is folded, so put the hook first.",
+    ),
+    # The fact guard (#11): claim and internal.
+    "claim_number": (
+        "“{term}”：简报没有这个数字（价格、优惠、截止日期、proof 都不含，也算不出来），"
+        "删除“{clause}”或改成简报里的事实。",
+        "'{term}': the brief states no such number (not in the price, offer, deadline or "
+        "proof, nor simple arithmetic on them); remove the unsupported claim '{clause}' or use "
+        "a fact from the brief.",
+    ),
+    "claim_proof": (
+        "“{term}”：口碑/销量/用户证言，简报的 product.proof 里没有；删除“{clause}”或在 proof "
+        "里写明可核实的依据。",
+        "'{term}': social proof or a testimonial that product.proof does not carry; remove "
+        "'{clause}' or add the verifiable claim to product.proof.",
+    ),
+    "claim_urgency": (
+        "“{term}”：优惠本身没有这种紧迫性（没有恢复原价/限量）；删除“{clause}”。",
+        "'{term}': urgency the offer does not carry (nothing returns to a price or runs "
+        "out); remove '{clause}'.",
+    ),
+    "claim_pack": (
+        "“{term}”：疾病、医疗或功效说法，非医疗广告禁止（《广告法》第十七条或品类规定）；"
+        "没有合规的替代说法，修复时删除“{clause}”。",
+        "'{term}': a disease, medical or efficacy claim, not allowed outside medical ads "
+        "(Advertising Law art. 17 or the category's rules); no compliant wording replaces "
+        "it, so the fix removes '{clause}'.",
+    ),
+    "platform_qr": (
+        "“{term}”：{platforms}禁止站外导流（扫码、二维码），删除该句。",
+        "'{term}': {platforms} ban off-platform diversion (QR codes, scan-to-join); remove it.",
+    ),
+    "platform_qr_asked": (
+        "“{term}”：交付要求带二维码，但{platforms}禁止站外导流，发布前请确认平台规则。",
+        "'{term}': the deliverable asks for a QR code, but {platforms} ban off-platform "
+        "diversion; check the platform's rules before posting.",
+    ),
+    "claim_required": (
+        "缺少“{term}”：该品类的每条内容都必须显著标明。",
+        "Missing '{term}': every piece in this product category must show it.",
+    ),
+    "internal": (
+        "“{term}”是分群的运营标签（名称、描述、生命周期或 RFM），不能出现在客户看到的文字里；"
+        "称呼用“{address}”。",
+        "'{term}' is the segment's operator label (name, description, lifecycle or RFM) and "
+        "must not appear in customer-facing text; address them as '{address}'.",
     ),
 }
 

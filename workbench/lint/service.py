@@ -10,11 +10,14 @@ import asyncio
 from dataclasses import dataclass, replace
 from typing import Any
 
+from workbench.errors import InputError
 from workbench.lint.context import context_from_raw
 from workbench.lint.engine import LintContext, Linter
 from workbench.lint.fix import apply_fixes_content, llm_fix
 from workbench.lint.rules import RuleSet
 from workbench.llm.base import Provider
+from workbench.locations import workspace_dir
+from workbench.segments import LIBRARY_FILE, SegmentLibrary
 from workbench.store import GenerationRecord, Store
 from workbench.store.reviews import ReviewAction
 
@@ -36,18 +39,40 @@ def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
 
 
 class LintService:
-    def __init__(self, store: Store, rules: RuleSet, language: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        rules: RuleSet,
+        language: str | None = None,
+        segments: SegmentLibrary | None = None,
+    ) -> None:
         self.store = store
         self.linter = Linter(rules)
         self.language = language
         self._briefs: dict[str, str | None] = {}
+        self._segments = segments
+
+    def _library(self) -> SegmentLibrary:
+        """Resolves the stored briefs' segment ids (the workspace library unless given)."""
+        if self._segments is None:
+            try:
+                self._segments = SegmentLibrary.load(workspace_dir() / LIBRARY_FILE)
+            except InputError:
+                self._segments = SegmentLibrary()
+        return self._segments
 
     def context(self, variant: dict[str, Any], channel: str | None = None) -> LintContext:
         campaign = str(variant["campaign"])
         if campaign not in self._briefs:
             self._briefs[campaign] = self.store.latest_brief_raw(campaign)
+        segment = variant.get("segment")
         ctx = context_from_raw(
-            self._briefs[campaign], channel or variant.get("channel"), variant["kind"]
+            self._briefs[campaign],
+            channel or variant.get("channel"),
+            variant["kind"],
+            str(segment) if segment else None,
+            self._library(),
+            variant.get("deliverable_index"),
         )
         if self.language:
             ctx = replace(ctx, language=self.language)
