@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from workbench.segments import SegmentLibrary
+from workbench.segments import LIBRARY_FILE, SegmentLibrary
 
 
 def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
@@ -25,3 +26,8 @@ def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def workspace_segment_rows(workspace: Path) -> list[dict[str, Any]]:
+    """:func:`segment_rows` of the workspace's ``segments.yaml`` as it is on disk now."""
+    return segment_rows(SegmentLibrary.load(workspace / LIBRARY_FILE))

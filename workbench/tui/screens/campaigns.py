@@ -9,10 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
+from workbench.customers.listing import workspace_segment_rows
+from workbench.errors import InputError
 from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.campaign_table import CampaignTable
+from workbench.tui.widgets.segment_table import SegmentTable
 
 
 class CampaignsScreen(WorkbenchScreen):
@@ -46,6 +49,9 @@ class CampaignsScreen(WorkbenchScreen):
         yield Static(self.t("tui.campaigns.title"), classes="screen-title")
         yield CampaignTable(self.t, id="campaigns")
         yield Static("", id="campaigns-hint", classes="hint")
+        yield Static(self.t("tui.segments.title"), classes="section-title")
+        yield SegmentTable(self.t, id="segments")
+        yield Static("", id="segments-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -61,7 +67,17 @@ class CampaignsScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="campaigns", exit_on_error=False)
     def _load(self) -> None:
         campaigns = self.ctx.workbench.store.list_campaigns()
+        try:
+            segments, problem = workspace_segment_rows(self.ctx.workbench.workspace), ""
+        except InputError as exc:
+            segments, problem = [], str(exc).splitlines()[0]
         self.app.call_from_thread(self._show, campaigns)
+        self.app.call_from_thread(self._show_segments, segments, problem)
+
+    def _show_segments(self, rows: list[dict[str, Any]], problem: str) -> None:
+        self.query_one(SegmentTable).show(rows)
+        hint = problem or ("" if rows else self.t("tui.segments.empty"))
+        self.query_one("#segments-hint", Static).update(hint)
 
     def _show(self, campaigns: list[dict[str, Any]]) -> None:
         table = self.query_one(CampaignTable)
