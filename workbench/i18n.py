@@ -583,6 +583,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # -- #13 A/B loop: safe experiments, tracked links, the click endpoint ---------------
     "ab.skipped": ("未建实验 {where}：{reason}", "No experiment for {where}: {reason}"),
+    "ab.skip_reason": ("可用变体 {n} 个，至少需要 2 个", "{n} eligible variant(s), 2 needed"),
+    "ab.skip_left": ("（未计入：{left}）", " (left out: {left})"),
+    "ab.list_sep": ("、", ", "),
     "ab.none_eligible": (
         "活动 {campaign} 没有可建实验的分组：每组至少需要 2 个已通过审核的变体（或加 --include-drafts）",
         "No group of campaign {campaign} can make an experiment: each needs 2+ approved "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,12 +71,14 @@ class Group:
     def eligible(self) -> bool:
         return len(self.variants) >= 2
 
-    def skip_reason(self) -> str:
-        """Why no experiment (``eligible`` is False): the count and what was left out."""
-        left = ", ".join(f"{n} {status}" for status, n in sorted(self.left_out.items()))
-        return f"{len(self.variants)} eligible variant(s), 2 needed" + (
-            f" (left out: {left})" if left else ""
+    def skip_reason(self, t: Callable[..., str]) -> str:
+        """Why no experiment (``eligible`` is False), in the catalog's language: the count
+        and what was left out for its review status."""
+        parts = t("ab.list_sep").join(
+            f"{n} {t('cal.status.' + status)}" for status, n in sorted(self.left_out.items())
         )
+        reason = t("ab.skip_reason", n=len(self.variants))
+        return reason + (t("ab.skip_left", left=parts) if parts else "")
 
 
 @dataclass(frozen=True)

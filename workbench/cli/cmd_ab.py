@@ -122,7 +122,7 @@ def create(
         created = [(c.id, c.created) for c in creation.experiments]
         unapproved = creation.unapproved
         for g in creation.skipped:
-            err.print(t("ab.skipped", where=g.where, reason=g.skip_reason()))
+            err.print(t("ab.skipped", where=g.where, reason=g.skip_reason(t)))
         if not created:
             raise NotFoundError(t("ab.none_eligible", campaign=campaign))
     if unapproved:
