@@ -9,6 +9,16 @@ import pytest
 
 from workbench.testing import FakeLLMServer
 
+TERMINAL_ENV = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "COLORTERM",
+    "TTY_COMPATIBLE",
+)
+
 
 @pytest.fixture
 def fake_llm() -> Iterator[FakeLLMServer]:
@@ -25,6 +35,10 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("WORKBENCH_LANG", "en-US")
     for name in ("WORKBENCH_DB", "OPENAI_BASE_URL", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
+    # the caller's terminal settings must not reach rich or textual (snapshots, wrapping)
+    for name in TERMINAL_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.chdir(home)
 
 
