@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.abtest import stats
+from workbench.abtest.bulkcsv import read_text
 from workbench.abtest.experiments import planned_shares
 from workbench.errors import InputError, Problem
 from workbench.export.safety import neutralise
@@ -64,10 +66,7 @@ def read_users(path: Path) -> list[str]:
     twice or an empty address.
     """
     where = str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(Problem(where, None, "", f"cannot read: {exc.strerror}")) from None
+    handle = io.StringIO(read_text(path), newline="")  # encoding detected, FIFOs refused
     users: list[str] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.guards.decode import decode_text, read_bytes
 
 REQUIRED = ("variant_id", "date", "impressions", "clicks", "conversions")
 OPTIONAL = ("shares", "cost", "revenue")
@@ -54,17 +55,20 @@ def iso_date(text: str) -> date | None:
     return day if day.isoformat() == text else None
 
 
+MAX_FILE = 2_000_000_000  # bytes of one import file
+
+
 def read_text(path: Path) -> str:
-    """The whole file as text (UTF-8, a BOM dropped, line ends kept as they are)."""
+    """The whole file as text, line ends kept as they are. Regular files only (a FIFO or
+    /dev/zero is refused), at most :data:`MAX_FILE` bytes; UTF-8 with or without BOM,
+    UTF-16 and GBK (Excel's "CSV" in Chinese Windows) are detected (workbench.guards)."""
     where = str(path)
+    data = read_bytes(path, where, MAX_FILE)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise InputError(Problem(where, None, "", f"cannot read: {exc.strerror}")) from None
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(where, line, "", "not UTF-8 text")) from None
+        return decode_text(data, where, "CSV")
+    except InputError as exc:
+        line = exc.problems[0].line
+        raise InputError(Problem(where, line, "", "not UTF-8 text (nor UTF-16 or GBK)")) from None
 
 
 def value_columns(names: list[str], where: str) -> list[str]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import math
 from collections.abc import Iterator
@@ -48,6 +49,7 @@ from workbench.abtest.bulkcsv import (
     value_columns,
 )
 from workbench.errors import InputError, Problem
+from workbench.guards.limits import INT_MAX
 from workbench.store import Store
 from workbench.tracking.links import SHORT_PATH, uid_for
 
@@ -84,11 +86,14 @@ class _Problems:
             raise InputError(self.items)
 
 
+def _count_ok(text: str) -> bool:
+    """A whole number an SQLite INTEGER holds, written in ASCII digits."""
+    return text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= INT_MAX
+
+
 def _open(path: Path) -> Any:
-    try:
-        return path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(Problem(str(path), None, "", f"cannot read: {exc.strerror}")) from None
+    """The file as a text stream (decoded with detection by ``bulkcsv.read_text``)."""
+    return io.StringIO(read_text(path), newline="")
 
 
 def _resolve(store: Store, keys: set[str]) -> dict[str, list[tuple[int, int]]]:
@@ -111,7 +116,7 @@ def experiment_arm(
             f"variant {key} has been in experiments {named}: name one (experiment column)",
         )
         return None
-    if not text.isdigit():
+    if not _count_ok(text):
         problems.add(line, "experiment", f"{experiment!r} is not an experiment id")
         return None
     for arm_id, experiment_id in pairs:
@@ -248,8 +253,8 @@ def _check_row(
             if not text and column == "shares":
                 values.append(0)
                 continue
-            if not text.isdigit():
-                problems.add(line, column, f"{text!r} is not a whole number >= 0")
+            if not _count_ok(text):  # ASCII digits only ("²" is a digit to isdigit)
+                problems.add(line, column, f"{text[:40]!r} is not a whole number >= 0")
                 ok = False
                 values.append(0)
                 continue
@@ -297,6 +302,9 @@ def _jsonl(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 problems.add(line, "", f"not JSON: {exc.msg}")
+                continue
+            except RecursionError:
+                problems.add(line, "", "JSON nested too deeply")
                 continue
             if not isinstance(obj, dict):
                 problems.add(line, "", "each line must be a JSON object")

@@ -14,3 +14,7 @@ CSV/JSONL/XLSX imports, LLM answers, edits) goes through these small modules:
 
 Each failure is an ``InputError`` naming the file (and line, when known) in one line.
 """
+
+# Imported for its one side effect: csv's field limit raised for the whole process, so that
+# every CSV reader (review and A/B imports) takes variants longer than 131,072 characters.
+from workbench.guards import csvio as csvio

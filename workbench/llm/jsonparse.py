@@ -140,8 +140,15 @@ def extract_json(text: str) -> Any:
 
     Handles a BOM, ``<think>`` blocks, code fences, prose before and after, and trailing
     commas. Raises ``ValueError("no JSON object found")`` or ``ValueError("invalid JSON at
-    char N: ...")``.
+    char N: ...")``; an answer nested too deeply for the parser is a ``ValueError`` too.
     """
+    try:
+        return _extract_json(text)
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply to parse") from None
+
+
+def _extract_json(text: str) -> Any:
     text = strip_fences(strip_think(text.lstrip("\ufeff")))
     text = text.strip().lstrip("\ufeff")
     if not text:

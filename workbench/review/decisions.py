@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
-from workbench.export.rows import content_hash
 from workbench.guards.archive import check_zip
 from workbench.guards.csvio import field_error
 from workbench.guards.decode import decode_text, read_bytes, regular_file
 from workbench.guards.text import clean_text
+from workbench.review.rowhash import content_hash
 from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction
@@ -47,6 +47,19 @@ DECISIONS = {
 }
 REQUIRED = ("variant_id", "decision", "comment")
 MAX_FILE = 200_000_000
+# What openpyxl raises on a hostile workbook: XML ParseError is a SyntaxError; a member of
+# the wrong shape gives KeyError/TypeError/AttributeError/IndexError.
+_PARSER_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    KeyError,
+    ValueError,
+    SyntaxError,
+    TypeError,
+    AttributeError,
+    IndexError,
+)
 
 
 @dataclass
@@ -113,7 +126,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     check_zip(path, str(path))
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, *_PARSER_ERRORS) as exc:
         message = " ".join(str(exc).split()) or "unreadable"
         raise InputError(Problem(str(path), None, "", f"not an XLSX file ({message})")) from None
     try:
@@ -132,7 +145,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise InputError(
                 Problem(str(path), None, "", "no sheet has variant_id, decision and comment")
             )
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError, OSError) as exc:
+    except _PARSER_ERRORS as exc:
         message = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise InputError(Problem(str(path), None, "", f"unreadable XLSX ({message})")) from None
     finally:
