@@ -181,3 +181,19 @@ def test_every_segment_of_a_brief_counts_when_linting_a_file(tmp_path: Path) -> 
     ctx = context_from_brief(member_day(), None, None)
     found = LINTER.lint_text("沉睡VIP和新手妈妈", ctx)
     assert [f["term"] for f in found if f["rule"] == "internal"] == ["沉睡VIP", "新手妈妈"]
+
+
+def test_english_dates_come_from_the_deadline() -> None:
+    facts = facts_from_values(
+        texts=[],
+        proof=[],
+        offer="first 3 months at $29/month",
+        price=39,
+        deadline="2026-04-30",
+        numbers=[],
+    )
+    from workbench.lint.claims import claim_findings
+
+    assert claim_findings("Fiber for $29/month until Apr 30! April 30th, 2026.", facts, ()) == []
+    found = claim_findings("Offer ends May 17, act fast: 14 days left", facts, ())
+    assert [f["term"] for f in found] == ["May 17", "14 days"]

@@ -40,6 +40,13 @@ _NUMBER = re.compile(
 )
 _TIME = re.compile(r"(?<![0-9])(?:[01]?\d|2[0-3])[:：][0-5]\d(?![0-9])")
 _DATE = re.compile(r"(?<![0-9])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2})(?![0-9])")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_EN_DATE = re.compile(
+    r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?",
+    re.I,
+)
 _CN_NUMBER = re.compile(
     r"(?<![第])(?P<num>" + CN_NUMERAL + r")(?P<unit>折|倍|成|" + _UNIT_QTY + "|" + _UNIT_DATE + ")"
 )
@@ -155,6 +162,12 @@ def number_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list
     for m in _DATE.finditer(text):
         times.append((m.start(), m.end()))
         parts = [float(p) for p in re.findall(r"\d+", m.group(0))]
+        if not _inside(m.start(), m.end(), spans) and not all(p in facts.dates for p in parts):
+            out.append(_claim("number", text, m.start(), m.end()))
+    for m in _EN_DATE.finditer(text):  # Apr 30, April 30th, 2026
+        times.append((m.start(), m.end()))
+        month = float(_MONTHS.index(m.group(1)[:3].lower()) + 1)
+        parts = [month] + [float(g) for g in m.groups()[1:] if g]
         if not _inside(m.start(), m.end(), spans) and not all(p in facts.dates for p in parts):
             out.append(_claim("number", text, m.start(), m.end()))
     for m in _NUMBER.finditer(text):
