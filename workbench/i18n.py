@@ -577,6 +577,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "上次有 {count} 个运行被中断（进程被终止），已标记为 interrupted；重新运行同一命令即可续跑",
         "{count} earlier run(s) were killed mid-way and are now marked interrupted; run the same command to resume",
     ),
+    "guard.past_deadline": (
+        "{path}: product.deadline {date} 已过期；文案里的截止日期会显得过时",
+        "{path}: product.deadline {date} is in the past; copy that quotes it will read as expired",
+    ),
     # -- #13 A/B loop: safe experiments, tracked links, the click endpoint ---------------
     "ab.skipped": ("未建实验 {where}：{reason}", "No experiment for {where}: {reason}"),
     "ab.skip_reason": ("可用变体 {n} 个，至少需要 2 个", "{n} eligible variant(s), 2 needed"),
