@@ -77,10 +77,13 @@ def generate(
         first = (failure.error or "").splitlines()[0] if failure.error else ""
         err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
     _summary(result, t)
-    print_batch_posters(workbench, runner, result)
+    if workbench.store.interrupted_runs:  # runs a killed process left "running"
+        err.print(t("guard.interrupted", count=len(workbench.store.interrupted_runs)))
+    posters_failed = print_batch_posters(workbench, runner, result)
     counts = {
         s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")
     }
+    counts["failed"] += posters_failed  # a poster that could not be drawn is a failure
     out.print(t("generate.done", seconds=time.perf_counter() - started, **counts))
     if result.stopped:
         err.print(
@@ -92,7 +95,7 @@ def generate(
     campaigns = sorted({o.planned.campaign_id for o in result.outcomes})
     for campaign in campaigns:
         out.print(t("generate.next", campaign=campaign))
-    if result.failed:
+    if result.failed or posters_failed:
         err.print(t("generate.failed_hint"))
         raise typer.Exit(1)
 

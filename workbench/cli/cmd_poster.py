@@ -113,12 +113,15 @@ def render(
             err.print(f"[yellow]{note}[/]")
 
 
-def print_batch_posters(workbench: Workbench, runner: BatchRunner, result: BatchResult) -> None:
-    """After ``generate``: where the batch's posters are, and any that could not be drawn."""
+def print_batch_posters(workbench: Workbench, runner: BatchRunner, result: BatchResult) -> int:
+    """After ``generate``: where the batch's posters are, and any that could not be drawn
+    (returns how many could not: each is a failure of the run)."""
     t: Catalog = catalog(workbench)
+    failed = 0
     for step in runner.after_batch:
         if not isinstance(step, PosterStep):
             continue
+        failed += len(step.problems)
         for problem in step.problems:
             err.print(f"[red]✗[/] {problem}", highlight=False)
         if not step.rendered:
@@ -128,3 +131,4 @@ def print_batch_posters(workbench: Workbench, runner: BatchRunner, result: Batch
         shown = step.rendered if len(step.rendered) <= 12 else folders
         for path in shown:
             out.print(f"  {path}", soft_wrap=True)
+    return failed

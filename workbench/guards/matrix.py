@@ -53,6 +53,13 @@ def matrix_problems(briefs: Iterable[_Matrix], ceiling: int) -> list[Problem]:
 
 
 def check_matrix(briefs: Iterable[_Matrix], ceiling: int = DEFAULT_MAX_JOBS) -> None:
-    problems = matrix_problems(list(briefs), ceiling)
+    """Raise one ``InputError`` for matrices above ``ceiling``, QR links that cannot fit
+    and numbers that are not finite (``price: .inf``)."""
+    from workbench.guards.numbers import infinite_problems
+    from workbench.guards.qrfit import qr_problems
+
+    listed = list(briefs)
+    problems = [p for brief in listed for p in infinite_problems(brief) + qr_problems(brief)]
+    problems += matrix_problems(listed, ceiling)
     if problems:
         raise InputError(problems)

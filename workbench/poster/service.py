@@ -102,6 +102,8 @@ def build_spec(
         language=campaign.language,
         product=product.name,
         price=product.price,
+        currency=product.currency,
+        price_unit=product.price_unit,
         offer=product.offer,
         deadline=product.deadline.isoformat() if product.deadline else None,
         logo_path=logo,
@@ -238,6 +240,10 @@ def render_variant(
         )
         for size in chosen
     ]
-    files = render_files(tasks)
+    from workbench.poster.batch import PosterFailed, render_each
+
+    files, failures = render_each(tasks)
     record(store, files)
+    if failures:
+        raise PosterFailed("\n".join(failures))
     return files

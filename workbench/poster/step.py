@@ -30,13 +30,13 @@ class PosterStep:
     problems: list[str] = field(default_factory=list)
 
     def __call__(self, store: Store, result: BatchResult) -> None:
+        from workbench.poster.batch import render_each
         from workbench.poster.service import (
             RenderTask,
             brief_facts,
             build_spec,
             poster_path,
             record,
-            render_files,
         )
         from workbench.poster.sizes import parse_sizes
         from workbench.poster.templates import get_template
@@ -92,10 +92,7 @@ class PosterStep:
                     out, variant["campaign"], variant["segment"], template, size, variant["uid"]
                 )
                 tasks.append(RenderTask(variant["id"], spec, str(path)))
-        try:
-            files = render_files(tasks, self.workers)
-        except (WorkbenchError, OSError) as exc:
-            self.problems.append(f"posters: {exc}")
-            return
+        files, failures = render_each(tasks, self.workers)
+        self.problems.extend(failures)
         record(store, files)
         self.rendered.extend(f.path for f in files)
