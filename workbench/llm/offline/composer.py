@@ -19,6 +19,7 @@ from workbench.llm.offline.copywriter import compose_copy
 from workbench.llm.offline.live import compose_live
 from workbench.llm.offline.outline import compose_outline
 from workbench.llm.offline.poster import compose_poster
+from workbench.llm.offline.text import sentence_case_all
 from workbench.llm.offline.titles import compose_titles
 from workbench.llm.offline.video import compose_video
 
@@ -53,7 +54,13 @@ def compose(job: JobContext) -> dict[str, Any]:
         raise LLMError(
             f"the offline composer cannot write {job.kind!r} content", kind="bad_response"
         ) from None
-    return composer(make_ctx(job))
+    ctx = make_ctx(job)
+    answer = composer(ctx)
+    if ctx.en:
+        cased = sentence_case_all(answer)
+        assert isinstance(cased, dict)
+        return cased
+    return answer
 
 
 class OfflineComposer:

@@ -41,6 +41,9 @@ PRIORITY = {"offer": 10, "feature": 9, "deadline": 8, "price": 7, "hook": 6, "ma
             "evidence": 6, "pain": 5, "point": 4}  # fmt: skip
 EMOJI_CHANNELS = ("community", "moments", "xiaohongshu")
 STYLE_ORDER = ("agent", "example", "instruction", "specific", "hybrid")
+# How a style's parts join when they must share lines (zh, en).
+INLINE = {"agent": ("", " "), "example": ("", " "), "instruction": ("；", "; "),
+          "specific": ("", " "), "hybrid": ("", " ")}  # fmt: skip
 _TAG_STRIP = re.compile(r"[\s#＃·・,，。.!！?？:：;；、()（）\[\]【】「」%/]+")
 
 
@@ -141,7 +144,7 @@ def _agent(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
 def _example(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
     """A question-and-answer card: the questions a customer asks, answered from the brief."""
     qa = ctx.bank.QA
-    values = ctx.values(cta=cta)
+    values = ctx.values(cta=cta if link_text(ctx) and link_text(ctx) in cta else _end(ctx, cta))
     pairs = [("when", 8), ("offer", 10), ("what", 9), ("proof", 6), ("how", 10)]
     order = pairs if (ctx.base + ctx.variant) % 2 == 0 else [pairs[1], pairs[0], *pairs[2:]]
     out = [(hello(ctx).strip().rstrip(",，"), 4)]
@@ -184,7 +187,7 @@ def _specific(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
         (f.math, 4),
         (f"{f.short} {f.price}" if ctx.en else f.short + f.price, 9),
     ]
-    items += [(f.address, 3), (cta, 10)]
+    items += [(cta, 10)]
     kept = [(t, p) for t, p in items if t.strip()]
     return [(t + (bar if i < len(kept) - 1 else ""), p) for i, (t, p) in enumerate(kept)]
 
@@ -233,10 +236,11 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     if spec.id in EMOJI_CHANNELS and parts:
         parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
     text = fit_must(ctx, parts, limit, spec.body_length, joiner)
-    while lines_of(text) > lines and "\n" in text:
-        text = fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "")
-        if lines_of(text) > lines:
-            text = text.replace("\n", " " if ctx.en else "")
+    if lines_of(text) > lines:  # above the fold: the same parts on fewer lines
+        inline = INLINE[ctx.style][1 if ctx.en else 0]
+        text = fit_must(
+            ctx, [(t.replace("\n", inline), p) for t, p in parts], limit, spec.body_length, inline
+        )
     return text
 
 
@@ -253,13 +257,14 @@ def _sms(ctx: Ctx, cta: str) -> str:
     deadline = (f"ends {f.deadline}" if en else f"{f.deadline}截止") if f.deadline else ""
     must = must_line(ctx, f"{f.short} {f.offer}")
     short_offer = offer_short(ctx, 60)
-    tries = [(f.offer, link), (short_offer, link), (f.offer, ""), (short_offer, "")]
+    offers = [f.offer] + ([short_offer] if short_offer and short_offer != f.offer else [])
+    tries = [(o, url) for url in ([link, ""] if link else [""]) for o in offers]
     sms = ""
     for offer, url in tries:
         more = (f"Details: {url}" if en else f"详见{url}") if url else ""
         parts = [
             ((f"{f.address}, " if en else f"{f.address}："), 3),
-            (f.short + end, 9),
+            (f.short + end, 10 if must_line(ctx, f.short) != must_line(ctx, "") else 8),
             (must + end if must else "", 10),
             (offer + end if offer else "", 10),
             (f.price + end if f.price else "", 4),

@@ -137,7 +137,8 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
             head = ctx.safe(fill(template, values))
             if speech_units(head, lang) > room:
                 head = fit(head, room, lambda t: speech_units(t, lang))
-            lines = ctx.safe(_fill(ctx, head, values, room, lang, ctx.variant + b_index))
+            turn = ctx.variant + 5 * (p_index * 7 + b_index)  # each beat restates from elsewhere
+            lines = ctx.safe(_fill(ctx, head, values, room, lang, turn))
             beats.append(
                 {
                     "start": a,

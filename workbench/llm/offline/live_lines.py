@@ -26,7 +26,7 @@ FILLER: dict[str, tuple[str, ...]] = {
         "{get}之前，把规格、价格、福利看清楚，有疑问先问客服。",
         "详细规则以商品页和直播间公告为准。",
         "关注{interest}的朋友，可以多留意一下{short}。",
-        "如果你也{pain}，今天就把要点一条条讲清楚。",
+        "说到“{pain}”，今天就把要点一条条讲清楚。",
     ),
     "en-US": (
         "If you just joined: today we are talking about {product}.",

@@ -11,9 +11,8 @@ HELLO = {
 BEATS: dict[str, list[str]] = {
     "hook": [
         "{addr}, this round's deal on {short} is here.",
-        "In one line: {product}, {offer}.",
         "{addr}, a quick word about {product}.",
-        "{addr} in {region}, news from {brand}.",
+        "{addr}, news from {brand}.",
         "{occasion} is here, and so is a deal on {product}.",
     ],
     "pain": ["{pain}?", "Does {pain} sound familiar?", "{pain}: it happens."],
@@ -103,7 +102,7 @@ QA = {
     "proof": "Q: Anything to go by?",
     "proof_a": "A: {proof}.",
     "how": "Q: How do I {get}?",
-    "how_a": "A: {cta}.",
+    "how_a": "A: {cta}",
 }
 ARTICLE_HEADS = ("What {short} is", "This round's deal", "How to {get}")
 BULLET_MARKS = ("- ", "* ", "> ")
@@ -117,7 +116,6 @@ TITLES: dict[str, list[str]] = {
     "pain point": ["{pain}? See {short}", "{pain}? Read this"],
     "question": ["How to pick {short}?", "What is {short}?", "Why {point}?"],
     "time": ["{short} deal until {deadline}", "{occasion}: {short}"],
-    "proof": ["{proof_short}"],
 }
 
 VIDEO: dict[str, list[str]] = {

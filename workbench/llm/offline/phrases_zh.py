@@ -18,12 +18,11 @@ HELLO = {
 BEATS: dict[str, list[str]] = {
     "hook": [
         "{addr}，{short}的本期福利来了。",
-        "一句话说清楚：{product}，{offer}。",
         "{addr}，给大家说说{product}。",
-        "{region}的{addr}，{brand}有新消息。",
+        "{addr}，{brand}有新消息。",
         "{occasion}来了，{product}有福利。",
     ],
-    "pain": ["{pain}？", "是不是也{pain}？", "{pain}，这种情况不少见。"],
+    "pain": ["{pain}？", "关于“{pain}”，这里说清楚。"],
     "agitate": [
         "挑的时候多看一眼，心里更有底。",
         "与其反复比较，不如先看清楚要点。",
@@ -40,7 +39,7 @@ BEATS: dict[str, list[str]] = {
         "关注{interest}的{addr}，可以看看{short}。",
         "说到{interest}，{short}是一个可以考虑的选择。",
     ],
-    "price": ["{short}售价{price}。", "价格：{price}。", "{short}，{price}。"],
+    "price": ["{short}价格{price}。", "价格：{price}。", "{short}，{price}。"],
     "offer": ["{offer}。", "本期福利：{offer}。", "活动福利：{offer}。"],
     "math": ["算一下：{math}。", "{math}。"],
     "deadline": ["活动截至{deadline}。", "{deadline}截止。", "福利到{deadline}为止。"],
@@ -112,7 +111,7 @@ QA = {
     "proof": "问：有什么可以参考的？",
     "proof_a": "答：{proof}。",
     "how": "问：怎么{get}？",
-    "how_a": "答：{cta}。",
+    "how_a": "答：{cta}",
 }
 ARTICLE_HEADS = ("一、{short}是什么", "二、本期福利", "三、怎么{get}")
 BULLET_MARKS = ("✅", "▪", "·")
@@ -122,18 +121,17 @@ TITLES: dict[str, list[str]] = {
     "利益型": [
         "{offer_short}", "{short}本期福利", "{offer_short}，到{deadline}", "{short}：{offer_short}",
     ],
-    "价格型": ["{short}{price}", "{price}的{short}", "{short}售价{price}"],
+    "价格型": ["{short}{price}", "{price}的{short}", "{short}，{price}"],
     "特点型": ["{short}：{point}", "{point}的{short}", "{point}，{point2}"],
-    "身份型": ["写给{addr}的{short}", "{addr}看过来", "{region}的{addr}看过来"],
+    "身份型": ["写给{addr}的{short}", "{addr}看过来", "{addr}，{short}福利来了"],
     "痛点型": ["{pain}？看看{short}", "{pain}？先看这条"],
     "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}有多重要？"],
     "时间型": ["{short}福利到{deadline}", "{deadline}前的{short}福利", "{occasion}：{short}"],
-    "证据型": ["{proof_short}"],
 }  # fmt: skip
 
 VIDEO: dict[str, list[str]] = {
     "hook": ["{short}来了！", "{addr}看过来！", "{pain}？", "一条看懂{short}", "{offer_short}！"],
-    "pain": ["{pain}？", "是不是也{pain}？"],
+    "pain": ["{pain}？", "说说“{pain}”。"],
     "point": ["{point}。", "看这里：{point}。", "{short}的特点：{point}。"],
     "proof": ["{proof}。"],
     "scene": ["关注{interest}的朋友看过来。", "说到{interest}，可以看看{short}。"],

@@ -29,9 +29,10 @@ def _fits(options: list[str], key: str) -> str:
 def compose_poster(ctx: Ctx) -> dict[str, Any]:
     f = ctx.facts
     rotate = ctx.base + ctx.variant
-    titles = compose_titles(ctx, 6, POSTER_CAPS["headline"], weighted_len)
-    headline = titles[rotate % len(titles)][0]
     offer = _cap(f.offer, "subheadline") or offer_short(ctx, POSTER_CAPS["subheadline"])
+    titles = compose_titles(ctx, 6, POSTER_CAPS["headline"], weighted_len)
+    titles = [t for t in titles if offer not in t[0] and t[0] not in offer] or titles
+    headline = titles[rotate % len(titles)][0]
     sub_options = [offer] if offer else []
     sub_options += [
         _cap(

@@ -99,9 +99,9 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
             ("签到盖楼", "在的朋友在评论区扣一个“到”，我们盖楼签到。今天的流程是：先聊聊大家关心的问题，再讲{short}，中间有抽奖，后面有限时秒杀。", "助播念出评论区昵称，主播挥手回应", "盖楼"),
         ),
         "爬坡": (
-            ("痛点共鸣", "如果你也{pain}，今天我们把这件事讲明白：看什么、怎么选、哪些地方要留心。", "主播面向镜头讲解，助播在公屏置顶要点", ""),
+            ("痛点共鸣", "如果你也在意“{pain}”这件事，今天我们把它讲明白：看什么、怎么选、哪些地方要留心。", "主播面向镜头讲解，助播在公屏置顶要点", ""),
             ("场景还原", "说到{interest}，{short}的一个特点是{point}。你们平时是怎么选的？打在公屏上，我一条一条看。", "主播讲解，助播补充评论区的问题", "问答"),
-            ("整点抽奖", "现在开一轮抽奖：在评论区打出“{product_short}”就能参与，五分钟后开奖，中奖的朋友联系客服登记。奖品和抽奖规则以直播间公告为准。", "助播展示直播间公告的抽奖规则，开始五分钟倒计时", "抽奖"),
+            ("整点抽奖", "现在开一轮抽奖：在评论区打出“{product_short}”就能参与，倒计时结束就开奖，中奖的朋友联系客服登记。奖品和抽奖规则以直播间公告为准。", "助播展示直播间公告的抽奖规则，开始五分钟倒计时", "抽奖"),
         ),
         "高潮": (
             ("产品讲解·特点", "我们来看{product}。一是{point}，二是{point2}。", "主播逐条讲解，助播在公屏打出要点", ""),
@@ -122,7 +122,7 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
         "爬坡": (
             ("Pain point", "If {pain} sounds familiar, today we make it clear: what to look at, how to choose, what to watch for.", "Host talks to camera; assistant pins the key points", ""),
             ("Scene", "For {interest}, one thing about {short}: {point}. How do you choose today? Type it in the comments and I will read every one.", "Host explains; assistant relays questions", "问答"),
-            ("Lucky draw", "Lucky draw time: type '{product_short}' in the comments to enter, we draw in five minutes, and winners contact support. The prize and rules pinned in the live room apply.", "Assistant shows the pinned draw rules and starts a five-minute countdown", "抽奖"),
+            ("Lucky draw", "Lucky draw time: type '{product_short}' in the comments to enter, we draw when the countdown ends, and winners contact support. The prize and rules pinned in the live room apply.", "Assistant shows the pinned draw rules and starts a five-minute countdown", "抽奖"),
         ),
         "高潮": (
             ("Product: features", "Let us look at {product}. One: {point}. Two: {point2}. ", "Host explains each point; assistant types them in the comments", ""),

@@ -87,3 +87,23 @@ def squash(text: str) -> str:
     text = re.sub(r"，([。！？])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text)
     return text.strip("，、； ")
+
+
+_SENTENCE_START = re.compile(r"(^[^\w\n]*|】|[.!?]\s+|\n[^\w\n]*|\b[QA]:\s+)([a-z])")
+
+
+def sentence_case(text: str) -> str:
+    """English text with each sentence and line starting upper-case, single spaces."""
+    text = re.sub(r"(?<=\S) {2,}", " ", text)
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def sentence_case_all(data: object) -> object:
+    """``sentence_case`` on every string in a JSON-like answer."""
+    if isinstance(data, str):
+        return sentence_case(data)
+    if isinstance(data, list):
+        return [sentence_case_all(x) for x in data]
+    if isinstance(data, dict):
+        return {k: sentence_case_all(v) for k, v in data.items()}
+    return data

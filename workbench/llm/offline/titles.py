@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -92,8 +93,8 @@ def compose_titles(
     ctx: Ctx, count: int, limit: int, measure: Measure, minimum: int = 0
 ) -> list[tuple[str, str]]:
     """``count`` distinct titles; numbered fallbacks only when the templates run out."""
-    pool = [(t, a) for t, a in candidates(ctx, limit, measure) if measure(t) >= minimum]
-    titles = pool[:count]
+    pool = candidates(ctx, limit, measure)
+    titles = list(itertools.islice(((t, a) for t, a in pool if measure(t) >= minimum), count))
     seen = {normalise(t) for t, _ in titles}
     i = 1
     angle = "系列型" if not ctx.en else "series"
