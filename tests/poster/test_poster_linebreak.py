@@ -14,16 +14,17 @@ def _width(text: str) -> float:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("会员日满199减50", ["会", "员", "日", "满", "199", "减", "50"]),
+        ("会员日满199减50", ["会员日", "满", "199", "减", "50"]),
         ("仅需¥89元", ["仅", "需", "¥89元"]),
-        ("宝宝0-12个月适用", ["宝", "宝", "0-12个月", "适", "用"]),
+        ("宝宝0-12个月适用", ["宝宝", "0-12个月", "适用"]),
         ("打3.5折起", ["打", "3.5折起"]),
-        ("低至50%优惠", ["低", "至", "50%", "优", "惠"]),
+        ("低至50%优惠", ["低", "至", "50%", "优惠"]),
         ("iPhone 15 Pro", ["iPhone", " ", "15", " ", "Pro"]),
         ("好的，走吧。", ["好", "的，", "走", "吧。"]),
-        ("《有机》米粉", ["《有", "机》", "米", "粉"]),
-        ("“限时”福利！", ["“限", "时”", "福", "利！"]),
-        ("截至3月15日", ["截", "至", "3月", "15日"]),
+        ("《有机》米粉", ["《有机》", "米粉"]),
+        ("“限时”福利！", ["“限时”", "福利！"]),
+        ("截至3月15日", ["截至", "3月", "15日"]),
+        ("30分钟送达社区，放心吃", ["30分钟", "送达", "社区，", "放心", "吃"]),
     ],
 )
 def test_atoms_table(text: str, expected: list[str]) -> None:
@@ -56,6 +57,15 @@ def test_latin_words_and_numbers_never_split() -> None:
         joined = " ".join(lines)
         for word in ("Organic", "cereal", "iron-rich", "199元", "50元", "200ml"):
             assert word in joined, (width, lines)
+
+
+@pytest.mark.parametrize("width", range(4, 12))  # the widest atom, 30分钟, is 4
+def test_chinese_words_are_never_split(width: int) -> None:
+    text = "30分钟送达社区，放心吃；新手妈妈更放心"
+    lines = break_lines(text, width, _width)
+    for a, b in zip(lines, lines[1:], strict=False):
+        for word in ("放心", "社区", "妈妈", "送达", "分钟"):
+            assert not any(a.endswith(word[:k]) and b.startswith(word[k:]) for k in (1,)), lines
 
 
 def test_keep_phrases_stay_whole_when_they_fit() -> None:

@@ -1,7 +1,8 @@
 """Line breaking for Chinese and mixed text.
 
-Text is cut into *atoms* that never split: one CJK character, one Latin word, one number
-with its unit (``199元``, ``3.5折``, ``0-12个月``, ``¥89``, ``50%``). 避头尾 glue: closing
+Text is cut into *atoms* that never split: one Chinese word (segmented with jieba, so
+放心 and 社区 stay whole), one Latin word, one number with its unit (``199元``, ``3.5折``,
+``0-12个月``, ``¥89``, ``50%``). 避头尾 glue: closing
 punctuation (，。、！？）」》…) joins the atom before it so it never starts a line; opening
 punctuation (（「《“) joins the atom after it so it never ends a line. Lines break between
 atoms; spaces are break points that vanish at line edges.
@@ -9,9 +10,12 @@ atoms; spaces are break points that vanish at line edges.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
 
 NO_START = set(
     "，。、！？；：）」』》〉】〕｝］”’…‥—～·・%‰℃°,.!?;:)]}>"
@@ -92,6 +96,29 @@ UNITS = sorted(
 )
 _LATIN = re.compile(r"[¥￥$€£]?(?:[A-Za-z0-9]+(?:[.,:/'’&+\-_@][A-Za-z0-9]+)*)(?:%|‰|℃|°C?)?")
 _SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Marketing words jieba's dictionary splits (会员|日满, 试吃|装).
+EXTRA_WORDS = ("会员日", "试吃装", "满减", "到手价", "无门槛券", "新人券", "第二杯", "第二件")
+
+
+@cache
+def _segmenter() -> Any:
+    """jieba's tokenizer, loaded once per process (its dictionary takes about a second)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in EXTRA_WORDS:
+        tokenizer.add_word(word, freq=100_000)
+    return tokenizer
+
+
+@lru_cache(maxsize=4096)
+def words(run: str) -> tuple[str, ...]:
+    """A run of Chinese characters as whole words."""
+    if len(run) <= 1:
+        return (run,)
+    return tuple(w for w in _segmenter().cut(run, HMM=False) if w)
 
 
 @dataclass(frozen=True)
@@ -127,6 +154,16 @@ def tokenize(text: str, keep: tuple[str, ...] = ()) -> list[Atom]:
                         end += len(unit)
                         break
             tokens.append(Atom(text[i:end]))
+            i = end
+            continue
+        m = _CJK.match(text, i)
+        if m:
+            end = m.end()
+            for k in keep:  # a keep phrase inside the run starts a new run
+                at = text.find(k, i + 1, end) if k else -1
+                if at != -1:
+                    end = at
+            tokens.extend(Atom(w) for w in words(text[i:end]))
             i = end
             continue
         tokens.append(Atom(ch))

@@ -7,7 +7,7 @@ Deterministic: no randomness, no clocks; the same spec gives the same pixels, an
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PIL import Image, ImageDraw
 
@@ -47,6 +47,23 @@ class Rendered:
     """(field, element box, ink box of the placed lines) for every text drawn."""
 
 
+def _drawn(spec: PosterSpec, el: Element) -> bool:
+    if not el.when:
+        return True
+    return spec.condition(el.when.lstrip("!")) == (not el.when.startswith("!"))
+
+
+def with_price_shown(spec: PosterSpec, layout: Layout) -> PosterSpec:
+    """The spec with the price as the first bullet when this layout has no price field (a
+    poster always shows the price there is), unless the copy already says it."""
+    price = spec.field_text("price")
+    if not price or any(el.field == "price" and _drawn(spec, el) for el in layout.elements):
+        return spec
+    if any(price in t for t in (spec.headline, spec.subheadline, *spec.bullets)):
+        return spec
+    return replace(spec, bullets=(price, *spec.bullets[:3]))
+
+
 class Renderer:
     def __init__(self, spec: PosterSpec, template: Template) -> None:
         self.spec = spec
@@ -71,6 +88,7 @@ class Renderer:
     # drawing ------------------------------------------------------------------
     def run(self) -> Rendered:
         shape, layout = self.template.layout_for(self.spec.size.shape)
+        self.spec = with_price_shown(self.spec, layout)
         result = Rendered(self.canvas, self.template.name, shape)
         self.background(layout)
         for element in layout.elements:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from workbench.poster.sizes import PosterSize
+from workbench.pricing import price_text
 
 _CAPTIONS = {"zh-CN": "长按识别二维码", "en-US": "Scan to shop"}
 
@@ -28,6 +29,8 @@ class PosterSpec:
     language: str = "zh-CN"
     product: str = ""
     price: float | None = None
+    currency: str = "CNY"
+    price_unit: str = ""  # 月, 晚, month...: the price reads 129元/月, $24/month
     offer: str = ""
     deadline: str | None = None  # ISO date
     logo_path: str | None = None
@@ -49,11 +52,8 @@ class PosterSpec:
     def field_text(self, name: str) -> str:
         """The text a template field shows ('' hides the element)."""
         zh = self.language == "zh-CN"
-        if name == "price":
-            if self.price is None:
-                return ""
-            amount = f"{self.price:.0f}" if float(self.price).is_integer() else f"{self.price:.2f}"
-            return f"¥{amount}"
+        if name == "price":  # as the copy writes it; nothing for no price or a price of 0
+            return price_text(self.price, self.currency, self.price_unit, self.language)
         if name == "deadline":
             if not self.deadline:
                 return ""
