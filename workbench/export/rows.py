@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.lint.engine import text_fields, worst
 from workbench.present import content_text
+from workbench.review.rowhash import content_hash
 from workbench.review.workflow import STATUSES
 from workbench.store import Store
 
@@ -29,12 +28,6 @@ COLUMNS = (
     "findings",
     *REVIEW_COLUMNS,
 )
-
-
-def content_hash(content: Any) -> str:
-    """Short hash of a variant's content: an import compares it to spot stale rows."""
-    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
