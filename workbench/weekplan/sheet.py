@@ -6,17 +6,20 @@ so a spreadsheet never runs a formula from generated text."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.drawing.image import Image as XLImage
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from PIL import Image
 
 from workbench.export.safety import neutralise
-from workbench.export.sheets import THUMB_HEIGHT, _thumbnail
+from workbench.export.sheets import THUMB_HEIGHT
 from workbench.fsio import atomic_output, atomic_write_text
 from workbench.i18n import Catalog
 from workbench.present import content_text
@@ -28,6 +31,20 @@ FIELDS = ("date", "time", "segment", "activity", "format", "copy", "poster", "li
 WIDTHS = {"date": 14, "time": 8, "segment": 12, "activity": 16, "format": 12, "copy": 60,
           "poster": 22, "link": 40, "owner": 14, "status": 10}  # fmt: skip
 _URL_RE = re.compile(r"https?://[^\s，。；;、）)\]】>\"']+")
+
+
+def thumbnail(path: Path) -> XLImage | None:
+    """A poster as a THUMB_HEIGHT-pixel-high PNG for a cell; None if it cannot be read."""
+    try:
+        with Image.open(path) as opened:
+            width = max(1, round(opened.width * THUMB_HEIGHT / opened.height))
+            img = opened.convert("RGB").resize((width, THUMB_HEIGHT), reducing_gap=2.0)
+            buffer = io.BytesIO()
+            img.save(buffer, format="PNG")
+    except OSError:
+        return None
+    buffer.seek(0)
+    return XLImage(buffer)
 
 
 def headers(t: Catalog) -> list[str]:
@@ -132,7 +149,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -
             cell.value = neutralise(row[name])
             cell.alignment = Alignment(wrap_text=name == "copy", vertical="top")
         files = row["poster_files"]
-        image = _thumbnail(files[0]) if files else None
+        image = thumbnail(files[0]) if files else None
         if image is not None:
             sheet.add_image(image, f"{poster_col}{r}")
             sheet.row_dimensions[r].height = THUMB_HEIGHT * 0.75 + 4
