@@ -157,11 +157,6 @@ def test_brief_with_imported_ids_validates_and_generates(
     assert len(rows) == 4 and all(r["content"] for r in rows)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the committed offline composer greets by segment name; #11b's address_as work "
-    "fixes it (then this xfail marker should go)",
-)
 def test_customers_never_read_the_imported_segment_names(
     ws: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
