@@ -97,6 +97,7 @@ def test_theme_slots_are_marked_outlines_that_state_no_facts(ws: Path, planned: 
         assert variant["kind"] == "theme_post"
         content = variant["content"]
         assert content["outline"] is True
+        assert not variant["lint"], variant["lint"]  # an outline states no fact to flag
         assert content["body"].startswith("【提纲·待补写】主题：早安问候 + 一条育儿小知识")
         assert "89" not in content["body"] and "米粉" not in content["body"]
         bodies.add(content["body"])
@@ -269,3 +270,34 @@ def test_done_counts_the_imported_segment_members(
     code, out, _ = cli(capsys, "calendar", "done", str(slot["id"]), "--at", "2026-03-11T20:02")
     assert code == 0
     assert f"Experiment #{experiment} arm A: 57 more impressions on 2026-03-11" in out
+
+
+EN_PLAN = """\
+week_of: 2026-03-09
+timezone: Europe/London
+language: en-US
+brand: {name: Little Deer}
+segments: [new-moms]
+owner: Lin
+slots:
+  - {activity: daily_brand, days: [mon, tue], time: "07:45", format: short_video,
+     theme: a morning tip for new parents}
+"""
+
+
+def test_theme_only_plan_in_english(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (ws / "en.yaml").write_text(EN_PLAN, encoding="utf-8")
+    code, out, err = cli(capsys, "calendar", "plan", "en.yaml", "--json")
+    assert code == 0, err
+    slots = json.loads(out)
+    assert [(s["date"], s["time"], s["timezone"]) for s in slots] == [
+        ("2026-03-09", "07:45", "Europe/London"),
+        ("2026-03-10", "07:45", "Europe/London"),
+    ]
+    store = make_workbench(ws).store
+    body = store.get_variant(slots[0]["variant_ids"][0])["content"]["body"]
+    assert body.startswith("[OUTLINE - to complete] Theme: a morning tip for new parents")
+    assert "- Short video:" in body and "Signed: Little Deer" in body
+    assert cli(capsys, "calendar", "export", "--week", "2026-03-09", "--format", "ics")[0] == 0
+    text = (ws / "calendar-2026-03-09.ics").read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Europe/London:20260309T074500" in text

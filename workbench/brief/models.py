@@ -289,7 +289,7 @@ class ThemePostDeliverable(_Deliverable):
     """Brand content on a theme, with no product (a week plan's theme slot, issue 15)."""
 
     kind: Literal["theme_post"]
-    theme: str = Field(min_length=1, max_length=200, description="What the piece is about")
+    theme: str = Field(min_length=1, max_length=100, description="What the piece is about")
     channel: Literal["community"] = "community"
     format: Literal["image_text", "poster_copy", "short_video"] = Field(
         "image_text", description="image_text: group post; poster_copy: poster + post; "

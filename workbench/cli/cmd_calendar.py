@@ -74,6 +74,9 @@ def plan(
         err.print(t("provider.using", provider=provider.name, model=provider.model))
     with RichObserver(t("generate.progress")) as observer:
         run = asyncio.run(service.run_plan(workbench, loaded, provider, options, observer))
+    for failure in observer.failures:
+        first = (failure.error or "").splitlines()[0] if failure.error else ""
+        err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
     slots = workbench.store.calendar_slots(ids=run.slot_ids)
     failed = run.batch.failed
     if json_out:

@@ -34,7 +34,7 @@ class PlanSlot(Strict):
     format: Format = Field(description="image_text | poster_copy | short_video")
     brief: str | None = Field(None, description="A brief file, relative to the plan")
     theme: str | None = Field(
-        None, min_length=1, max_length=200, description="Brand content without a product"
+        None, min_length=1, max_length=100, description="Brand content without a product"
     )
     owner: str | None = Field(None, min_length=1, max_length=40, description="Who sends it")
 
