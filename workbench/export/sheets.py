@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,17 @@ def _thumbnail(path: Path) -> tuple[io.BytesIO, int] | None:
     return buffer, img.width
 
 
+def _thumbnails(rows: list[dict[str, Any]]) -> dict[Any, tuple[io.BytesIO, int]]:
+    """Every row's first poster as a thumbnail, decoded on all cores (Pillow releases the GIL
+    while it decodes and resamples)."""
+    wanted = [(row["variant_id"], row["assets"][0]) for row in rows if row["assets"]]
+    if not wanted:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+        made = pool.map(_thumbnail, [path for _, path in wanted])
+        return {vid: thumb for (vid, _), thumb in zip(wanted, made, strict=True) if thumb}
+
+
 def _fit_cell(value: Any) -> tuple[Any, bool]:
     """A cell value Excel keeps whole: longer text is cut, saying so in the cell."""
     if isinstance(value, str) and len(value) > XLSX_CELL_MAX:
@@ -78,18 +91,17 @@ def _fit_cell(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
-def _write_value(sheet: Any, r: int, c: int, value: Any, fmt: Any) -> bool:
-    """Write one neutralised cell as a string, number or blank (never as a formula or a
-    hyperlink); returns whether it was cut to Excel's limit."""
+def _write_value(sheet: Any, r: int, c: int, value: Any) -> bool:
+    """Write one neutralised cell as a string or number (never as a formula or a hyperlink;
+    empty cells are left unwritten and take their column's format); returns whether it was
+    cut to Excel's limit."""
     value, was_cut = _fit_cell(neutralise(value))
     if value is None or value == "":
-        sheet.write_blank(r, c, None, fmt)
-    elif isinstance(value, bool):
-        sheet.write_string(r, c, str(value), fmt)
-    elif isinstance(value, int | float):
-        sheet.write_number(r, c, value, fmt)
+        return False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(r, c, value)
     else:
-        sheet.write_string(r, c, str(value), fmt)
+        sheet.write_string(r, c, str(value))
     return was_cut
 
 
@@ -99,8 +111,10 @@ def _write_findings(
     """The findings cell: one line per finding, bans bold red and cautions amber, the cell
     filled by the worst severity."""
     fill = FILLS.get(row["worst"])
-    cell_fmt = formats.get(text_wrap=True, valign="top", **({"bg_color": fill} if fill else {}))
     findings = row["finding_list"]
+    if not findings:
+        return  # an empty cell takes its column's format
+    cell_fmt = formats.get(text_wrap=True, valign="top", **({"bg_color": fill} if fill else {}))
     fragments: list[Any] = []
     for i, f in enumerate(findings):
         text = ("\n" if i else "") + str(neutralise(finding_line(f, language)))
@@ -109,9 +123,7 @@ def _write_findings(
             fragments += [formats.get(font_color=color, bold=f["severity"] == "ban"), text]
         else:
             fragments.append(text)
-    if not fragments:
-        sheet.write_blank(r, c, None, cell_fmt)
-    elif len(fragments) > 2:
+    if len(fragments) > 2:
         sheet.write_rich_string(r, c, *fragments, cell_fmt)
     else:  # one finding: a plain string in that finding's font
         font = fragments[0] if len(fragments) == 2 else None
@@ -140,11 +152,13 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
         )
         formats = _Formats(book)
         bold = formats.get(bold=True)
+        top, wrapped = formats.get(valign="top"), formats.get(valign="top", text_wrap=True)
         decision_col = columns.index("decision")
+        thumbs = _thumbnails(rows)
         for kind, items in by_kind.items() or {"variants": []}.items():
             sheet = book.add_worksheet(kind[:31])
             for c, name in enumerate(columns):
-                sheet.set_column(c, c, WIDTHS.get(name, 14))
+                sheet.set_column(c, c, WIDTHS.get(name, 14), wrapped if name in WRAPPED else top)
             sheet.freeze_panes(1, 0)
             if items:
                 sheet.data_validation(
@@ -157,17 +171,14 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
             for c, name in enumerate(columns):
                 sheet.write_string(0, c, name, bold)
             for r, row in enumerate(items, start=1):
-                thumb = _thumbnail(row["assets"][0]) if row["assets"] else None
+                thumb = thumbs.get(row["variant_id"])
                 if thumb is not None:
                     sheet.set_row(r, THUMB_HEIGHT * 0.75 + 4)
                 for c, name in enumerate(COLUMNS):
                     if name == "findings":
                         _write_findings(sheet, r, c, row, language, formats)
-                        continue
-                    fmt = formats.get(
-                        valign="top", **({"text_wrap": True} if name in WRAPPED else {})
-                    )
-                    cut += _write_value(sheet, r, c, row[name], fmt)
+                    else:
+                        cut += _write_value(sheet, r, c, row[name])
                 if thumb is not None:
                     sheet.insert_image(
                         r,
@@ -180,7 +191,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
             side.write_string(0, c, name, bold)
         for r, row in enumerate(rows, start=1):
             for c, name in enumerate(PROVENANCE):
-                _write_value(side, r, c, row[name], None)
+                _write_value(side, r, c, row[name])
         book.close()
     return cut
 
