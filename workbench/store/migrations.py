@@ -346,6 +346,35 @@ def m030_ab_tracking(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m110_tracking(db: Database) -> None:
+    """Tracked links (issue 13): every hit on ``/s/{code}``, the visitor salt, and the users
+    each arm was sent to (the exposure ``ab report`` uses when no results were imported)."""
+    import secrets
+
+    db.table("link_hits").create(
+        {
+            "id": int,
+            "ts": str,
+            "day": str,  # YYYY-MM-DD in China Standard Time (tracking.visitors.DAY_ZONE)
+            "code": str,
+            "variant_id": int,  # NULL for an orphan (unknown code)
+            "visitor": str,  # salted sha256 of IP + user agent
+            "ip_hash": str,  # salted sha256 of the IP alone
+            "user_agent": str,
+            "referer": str,
+            "kind": str,  # click | bot | orphan
+        },
+        pk="id",
+        not_null=["ts", "day", "code", "visitor", "kind"],
+    )
+    db.table("link_hits").create_index(["variant_id", "kind", "day", "visitor"])
+    db.table("link_hits").create_index(["kind", "code"])
+    db.table("tracking_meta").create({"key": str, "value": str}, pk="key", not_null=["value"])
+    db.table("tracking_meta").insert({"key": "visitor_salt", "value": secrets.token_hex(16)})
+    db.execute("ALTER TABLE [arms] ADD COLUMN [assigned] INTEGER")
+
+
+@MIGRATIONS()
 def m120_calendar(db: Database) -> None:
     """Week plans (issue 15): one row per send (day x plan slot x segment). The slot's
     content is found through its campaign, segment, deliverables and variant slot; status
@@ -438,35 +467,6 @@ def m140_hardening(db: Database) -> None:
         "ALTER TABLE [runs] ADD COLUMN [host] TEXT",
     ):
         db.execute(ddl)
-
-
-@MIGRATIONS()
-def m110_tracking(db: Database) -> None:
-    """Tracked links (issue 13): every hit on ``/s/{code}``, the visitor salt, and the users
-    each arm was sent to (the exposure ``ab report`` uses when no results were imported)."""
-    import secrets
-
-    db.table("link_hits").create(
-        {
-            "id": int,
-            "ts": str,
-            "day": str,  # YYYY-MM-DD in China Standard Time (tracking.visitors.DAY_ZONE)
-            "code": str,
-            "variant_id": int,  # NULL for an orphan (unknown code)
-            "visitor": str,  # salted sha256 of IP + user agent
-            "ip_hash": str,  # salted sha256 of the IP alone
-            "user_agent": str,
-            "referer": str,
-            "kind": str,  # click | bot | orphan
-        },
-        pk="id",
-        not_null=["ts", "day", "code", "visitor", "kind"],
-    )
-    db.table("link_hits").create_index(["variant_id", "kind", "day", "visitor"])
-    db.table("link_hits").create_index(["kind", "code"])
-    db.table("tracking_meta").create({"key": str, "value": str}, pk="key", not_null=["value"])
-    db.table("tracking_meta").insert({"key": "visitor_salt", "value": secrets.token_hex(16)})
-    db.execute("ALTER TABLE [arms] ADD COLUMN [assigned] INTEGER")
 
 
 @MIGRATIONS()
