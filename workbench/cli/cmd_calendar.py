@@ -27,7 +27,6 @@ from workbench.cli.common import (
 )
 from workbench.cli.progress import RichObserver
 from workbench.errors import InputError, Problem
-from workbench.generate.runner import RunOptions
 from workbench.i18n import Catalog
 from workbench.weekplan import service
 from workbench.weekplan.export import FORMATS, export_week
@@ -63,10 +62,7 @@ def plan(
     workbench = wb(db)
     t = catalog(workbench)
     loaded = service.read_plan(workbench, plan_file)
-    workers = workbench.settings.generate.concurrency if concurrency is None else concurrency
-    if workers < 1:
-        raise InputError(Problem("--concurrency", None, str(workers), "must be at least 1"))
-    options = RunOptions(concurrency=workers, rpm=workbench.settings.generate.rpm)
+    options = workbench.run_options(concurrency=concurrency)
     provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
     if provider.name == "offline":
         err.print(f"[yellow]{t('offline.notice')}[/]")
