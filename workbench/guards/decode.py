@@ -101,7 +101,11 @@ def decode_text(data: bytes, label: str, what: str = "text") -> str:
     except UnicodeDecodeError as exc:
         if encoding != "utf-8":
             line = body[: exc.start].count(b"\n") + 1
-            raise InputError(Problem(label, line, "", f"not valid {encoding} {what}")) from None
+            message = (
+                f"not valid UTF-8 or {encoding} {what} (it starts like {encoding}); "
+                "save it as UTF-8"
+            )
+            raise InputError(Problem(label, line, "", message)) from None
         text = _gb18030(body, exc, label, what)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
