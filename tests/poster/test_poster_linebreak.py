@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from workbench.poster.linebreak import NO_END, NO_START, atoms, break_lines
@@ -63,7 +65,7 @@ def test_latin_words_and_numbers_never_split() -> None:
 def test_chinese_words_are_never_split(width: int) -> None:
     text = "30分钟送达社区，放心吃；新手妈妈更放心"
     lines = break_lines(text, width, _width)
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in itertools.pairwise(lines):
         for word in ("放心", "社区", "妈妈", "送达", "分钟"):
             assert not any(a.endswith(word[:k]) and b.startswith(word[k:]) for k in (1,)), lines
 
