@@ -57,7 +57,9 @@ def copy_reply(body: dict[str, Any]) -> str:
     return json.dumps(
         {
             "title": None,
-            "body": f"有机婴儿米粉，会员日满199减50。({len(prompt) % 97})",
+            # a per-prompt tag that states no number (a number the brief lacks is a claim,
+            # and the fact guard would ask the model again)
+            "body": f"有机婴儿米粉，会员日满199减50。({'ABCDEFGHJK'[len(prompt) % 10]})",
             "hashtags": ["辅食"],
             "cta": "点击下单",
         },
