@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -46,21 +46,7 @@ Category = Literal[
     "b2b_service",
     "other",
 ]
-CATEGORIES: tuple[str, ...] = (
-    "mother_baby",
-    "food",
-    "beverage",
-    "health_food",
-    "cosmetics",
-    "telecom",
-    "finance",
-    "education",
-    "real_estate",
-    "hotel",
-    "retail",
-    "b2b_service",
-    "other",
-)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 STYLES: tuple[str, ...] = ("agent", "example", "instruction", "specific", "hybrid")
 FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succes")
