@@ -23,7 +23,7 @@ from workbench.generate.runner import (
 )
 from workbench.guards.matrix import check_matrix
 from workbench.kinds.timing import apply_speech_rates
-from workbench.lint.context import generation_check
+from workbench.lint.briefcontext import generation_check
 from workbench.llm.base import Provider
 from workbench.llm.factory import EndpointConfig, make_provider, resolve_endpoint
 from workbench.operations import Operations

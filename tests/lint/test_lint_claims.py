@@ -10,7 +10,7 @@ import pytest
 from workbench.brief.loader import load_brief
 from workbench.brief.models import Brief
 from workbench.lint import Linter, packaged_rules
-from workbench.lint.context import context_from_brief, context_from_raw
+from workbench.lint.briefcontext import context_from_brief, context_from_raw
 from workbench.lint.facts import cn_value, facts_from_values
 from workbench.lint.fix import apply_fixes_content, apply_fixes_text
 from workbench.locations import resource_dir

@@ -55,7 +55,7 @@ def test_qr_wording_on_platforms_that_ban_diversion() -> None:
 
 
 def test_diversion_platforms_from_the_deliverable() -> None:
-    from workbench.lint.context import diversion_platforms
+    from workbench.lint.briefcontext import diversion_platforms
 
     assert diversion_platforms("douyin") == ("douyin",)
     assert diversion_platforms(None, ["xiaohongshu", "moments"]) == ("xiaohongshu",)

@@ -10,7 +10,7 @@ from helpers_review import CAMPAIGN, first, generated_workspace, open_store
 
 from workbench.errors import InputError
 from workbench.lint import Linter, packaged_rules
-from workbench.lint.context import context_from_raw
+from workbench.lint.briefcontext import context_from_raw
 from workbench.review import ReviewError, ReviewRequest, edit, review
 from workbench.store import Store
 

@@ -31,8 +31,8 @@ from workbench.abtest.experiments import planned_shares
 from workbench.errors import InputError, Problem
 from workbench.export.safety import neutralise
 from workbench.fsio import atomic_output
-from workbench.present import content_text
 from workbench.store import Store
+from workbench.textview import content_text
 from workbench.tracking.attach import landing_urls, link_of
 
 HOLDOUT = "holdout"

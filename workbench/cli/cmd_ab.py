@@ -489,7 +489,7 @@ def pitfalls_cmd(
 ) -> None:
     """The pitfall guide: losing variants of decided experiments, with their numbers."""
     from workbench.abtest.learn import pitfalls
-    from workbench.present import preview
+    from workbench.textview import preview
 
     workbench = wb(db)
     items = pitfalls(workbench.store, campaign, kind)

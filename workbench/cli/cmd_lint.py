@@ -18,7 +18,7 @@ from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
 from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS
 from workbench.lint import LintContext, Linter, has_ban, load_rules
-from workbench.lint.context import context_from_brief
+from workbench.lint.briefcontext import context_from_brief
 from workbench.lint.fix import apply_fixes_text, llm_fix
 from workbench.lint.matcher import CHANNEL_SCOPES
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
 from workbench.errors import NotFoundError
-from workbench.present import content_text, preview
+from workbench.textview import content_text, preview
 
 app = typer.Typer(help="Browse generated variants.")
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from workbench.cli import common
 from workbench.cli.common import catalog, out
 from workbench.i18n import Catalog
-from workbench.present import content_text
+from workbench.textview import content_text
 from workbench.workspace import BRIEFS_DIR, init_workspace
 
 DEMO_DIR = "demo-workspace"

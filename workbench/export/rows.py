@@ -8,10 +8,10 @@ from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.lint.engine import text_fields, worst
-from workbench.present import content_text
 from workbench.review.rowhash import content_hash
 from workbench.review.workflow import STATUSES
 from workbench.store import Store
+from workbench.textview import content_text
 
 REVIEW_COLUMNS = ("decision", "comment", "reviewer")
 COLUMNS = (

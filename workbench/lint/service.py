@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.errors import InputError
-from workbench.lint.context import context_from_raw
+from workbench.lint.briefcontext import context_from_raw
 from workbench.lint.engine import LintContext, Linter
 from workbench.lint.fix import apply_fixes_content, llm_fix
 from workbench.lint.rules import RuleSet

@@ -24,7 +24,6 @@ from workbench.brief.models import STYLES
 from workbench.errors import ConfigError, Problem
 from workbench.guards.budget import check_size, render_budget
 from workbench.locations import resource_dir
-from workbench.prompting.context import build_variables
 from workbench.prompting.environment import (
     LayeredLoader,
     PromptTemplateError,
@@ -34,6 +33,7 @@ from workbench.prompting.environment import (
     track_loaded,
 )
 from workbench.prompting.examples import Example, ExampleIndex, load_examples, parse_example
+from workbench.prompting.variables import build_variables
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext

@@ -22,7 +22,7 @@ from workbench.export.safety import neutralise
 from workbench.export.sheets import THUMB_HEIGHT
 from workbench.fsio import atomic_output, atomic_write_text
 from workbench.i18n import Catalog
-from workbench.present import content_text
+from workbench.textview import content_text
 from workbench.weekplan.model import DAYS
 from workbench.weekplan.service import slot_status
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.errors import LLMError
 from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallback
-from workbench.llm.offline.context import Ctx, make_ctx
+from workbench.llm.offline.composition import Ctx, make_ctx
 from workbench.llm.offline.copywriter import compose_copy
 from workbench.llm.offline.live import compose_live
 from workbench.llm.offline.outline import compose_outline

@@ -18,7 +18,7 @@ from workbench.llm.offline.channelfit import (
     sms_wrap,
     wanted_parts,
 )
-from workbench.llm.offline.context import Ctx, link_text
+from workbench.llm.offline.composition import Ctx, link_text
 from workbench.llm.offline.text import Measure, fit, fit_parts, lines_of, pick, squash
 from workbench.llm.offline.titles import compose_titles
 

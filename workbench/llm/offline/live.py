@@ -15,7 +15,7 @@ from typing import Any
 from workbench.kinds.common import speech_units
 from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
 from workbench.kinds.timing import speech_rate
-from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.live_lines import FILLER, LOOP
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
 from workbench.llm.offline.text import fit, squash

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.composition import Ctx
 
 _ZH: dict[str, Any] = {
     "head": "【提纲·待补写】主题：{theme}",

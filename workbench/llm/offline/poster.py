@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.kinds.channels import POSTER_CAPS, weighted_len
-from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.text import first_fitting, fit
 from workbench.llm.offline.titles import compose_titles, offer_short
 

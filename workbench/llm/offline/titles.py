@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from workbench.kinds.title import normalise
-from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.facts import has_forbidden
 from workbench.llm.offline.text import first_fitting, usable
 

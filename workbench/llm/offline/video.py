@@ -19,7 +19,7 @@ from workbench.kinds.channels import (
 )
 from workbench.kinds.common import speech_units
 from workbench.kinds.timing import speech_rate
-from workbench.llm.offline.context import Ctx
+from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.copywriter import hashtags
 from workbench.llm.offline.script_phrases import CUSTOMER
 from workbench.llm.offline.text import first_fitting, fit, pick, squash, usable

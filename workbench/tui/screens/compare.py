@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from workbench.present import content_text
+from workbench.textview import content_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.widgets.diff_view import diff_pair

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.widgets import Footer, Header, Static
 
-from workbench.present import content_text
-from workbench.preview import HalfBlockRow, halfblock_cells
+from workbench.halfblock import HalfBlockRow, halfblock_cells
+from workbench.textview import content_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.compare import CompareScreen
 from workbench.tui.screens.reviewing import ReviewBar, ReviewingScreen

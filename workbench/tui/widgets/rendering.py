@@ -7,8 +7,8 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
-from workbench.present import content_text
-from workbench.preview import HalfBlockRow
+from workbench.halfblock import HalfBlockRow
+from workbench.textview import content_text
 
 SEVERITY_STYLES = {
     "ban": "bold white on red",

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.halfblock import HalfBlockRow
 from workbench.i18n import Catalog
-from workbench.preview import HalfBlockRow
 from workbench.tui.widgets.rendering import findings_text, halfblock_text, highlighted_content
 
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from workbench.i18n import Catalog
-from workbench.present import preview
+from workbench.textview import preview
 
 MAX_ROWS = 2000  # rows shown at once; filters or search narrow the rest
 STATUS_STYLES = {
