@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.kinds import get_kind
 from workbench.store import Store
 
 if TYPE_CHECKING:
@@ -22,9 +23,7 @@ _DERIVED_KEYS = frozenset({"length"})  # computed by the workbench, not written 
 
 def _example_output(kind: str, content: dict[str, Any]) -> dict[str, Any]:
     clean = {k: v for k, v in content.items() if k not in _DERIVED_KEYS}
-    if kind == "title":  # one title per variant; the title answer is a list of titles
-        return {"titles": [clean]}
-    return clean
+    return get_kind(kind).example_output(clean)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -64,7 +63,7 @@ def winner_examples(
 ) -> list[dict[str, Any]]:
     """Few-shot example dicts from A/B winners for this job's kind, channel and language."""
     d = job.deliverable
-    channel = getattr(d, "channel", None) or getattr(d, "platform", None)
+    channel = d.target
     language = job.brief.campaign.language
     rows = [
         r

@@ -179,6 +179,11 @@ class _Deliverable(Strict):
     )
     framework: Framework | None = Field(None, description="Copy framework")
 
+    @property
+    def target(self) -> str | None:
+        """The channel or platform it is written for (posters: none)."""
+        return None
+
     @field_validator("styles")
     @classmethod
     def _unique_styles(cls, styles: list[str]) -> list[str]:
@@ -207,10 +212,18 @@ class CopyDeliverable(_Deliverable):
             raise ValueError("sms_parts applies to channel sms only")
         return self
 
+    @property
+    def target(self) -> str | None:
+        return self.channel
+
 
 class TitleDeliverable(_Deliverable):
     kind: Literal["title"]
     channel: CopyChannel
+
+    @property
+    def target(self) -> str | None:
+        return self.channel
 
 
 PosterSize = Annotated[list[int], Field(min_length=2, max_length=2)] | StrictStr
@@ -261,6 +274,10 @@ class VideoScriptDeliverable(_Deliverable):
         "absent: the workspace setting (4 and 2.5 by default)",
     )
 
+    @property
+    def target(self) -> str | None:
+        return self.platform
+
 
 class LiveScriptDeliverable(_Deliverable):
     kind: Literal["live_script"]
@@ -269,6 +286,10 @@ class LiveScriptDeliverable(_Deliverable):
     speech_rate: float | None = Field(
         None, gt=0, le=12, description="Host's pace (characters or words per second)"
     )
+
+    @property
+    def target(self) -> str | None:
+        return self.platform
 
 
 class ThemePostDeliverable(_Deliverable):
@@ -281,6 +302,10 @@ class ThemePostDeliverable(_Deliverable):
         "image_text", description="image_text: group post; poster_copy: poster + post; "
         "short_video: video outline + post"
     )
+
+    @property
+    def target(self) -> str | None:
+        return self.channel
 
 
 Deliverable = Annotated[

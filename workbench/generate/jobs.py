@@ -14,21 +14,12 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from workbench.brief.models import Brief, Deliverable
+from workbench.brief.models import Brief
 from workbench.errors import InputError, Problem
 from workbench.kinds import get_kind
 from workbench.llm.base import JobContext
 
 ONLY_FIELDS = ("segment", "kind", "channel", "style", "deliverable")
-
-
-def deliverable_channel(deliverable: Deliverable) -> str | None:
-    """The channel a deliverable targets (video scripts: their platform; posters: none)."""
-    if deliverable.kind in ("copy", "title", "theme_post"):
-        return getattr(deliverable, "channel", None)
-    if deliverable.kind in ("video_script", "live_script"):
-        return getattr(deliverable, "platform", None)
-    return None
 
 
 @dataclass(frozen=True)
@@ -41,7 +32,7 @@ class Job:
 
     @property
     def channel(self) -> str | None:
-        return deliverable_channel(self.ctx.deliverable)
+        return self.ctx.deliverable.target
 
     @property
     def framework(self) -> str | None:
@@ -93,7 +84,7 @@ def expand_jobs(
         for index, deliverable in enumerate(brief.deliverables):
             kind = get_kind(deliverable.kind)
             per_call = max(1, kind.call_size(deliverable))
-            channel = deliverable_channel(deliverable)
+            channel = deliverable.target
             for style in deliverable.styles:
                 values = {
                     "segment": segment.id,

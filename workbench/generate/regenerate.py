@@ -26,6 +26,7 @@ from workbench.brief.loader import LoadedBrief, content_hash, load_brief_text
 from workbench.brief.models import FRAMEWORKS, STYLES, Brief
 from workbench.errors import InputError, NotFoundError, Problem, WorkbenchError
 from workbench.generate.runner import BatchResult
+from workbench.kinds import get_kind
 from workbench.segments import SegmentLibrary
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction
@@ -110,7 +111,7 @@ def _narrowed(brief: Brief, variant: dict[str, Any], style: str, framework: str 
     if variant["segment"] not in {s.id for s in brief.resolved_segments()}:
         raise _problem("segment", f"segment {variant['segment']!r} is no longer in the brief")
     old = brief.deliverables[index]
-    if framework is not None and old.kind != "copy":
+    if framework is not None and not get_kind(old.kind).frameworks:
         raise _problem("framework", f"frameworks apply to copy, not to {old.kind}")
     base = old.model_dump()
     # the deliverable as this variant was generated (an earlier regeneration may have

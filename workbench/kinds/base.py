@@ -1,25 +1,52 @@
-"""What every content kind provides to the pipeline.
+"""What every content kind provides to the pipeline and to both faces.
 
-A kind (``copy``, ``title``, ``poster``, ``video_script``) owns its output model, the JSON
-Schema sent to the model, and the parsing that turns one LLM answer into variant contents.
+A kind (``copy``, ``title``, ``poster``, ``video_script``, ``live_script``, ``theme_post``)
+owns its output model, the JSON Schema sent to the model, the parsing that turns one LLM
+answer into variant contents, the fields channel limits are checked on, and its plain-text
+views. Callers dispatch through ``get_kind(name)``; adding a
+kind touches its own module (plus its deliverable model, prompt and offline answer).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief, Deliverable
+    from workbench.kinds.channels import ChannelSpec
 
 
 class ContentError(ValueError):
     """The model's answer does not fit the kind. ``str()`` is sent back in the repair round."""
 
 
+@dataclass(frozen=True)
+class LimitField:
+    """One text of a variant that a channel's limits apply to."""
+
+    field: str
+    """The content key (``body``, ``title``, ``text``): findings' offsets point into it."""
+    text: str
+    """The field's text as stored."""
+    spec: ChannelSpec
+    """The channel or platform whose limits apply."""
+    role: Literal["sms", "title", "body"]
+    """Which limits: a whole SMS (signature, opt-out, parts), a title, or a body."""
+
+
 class KindSpec(Protocol):
     name: str
+    tracked_links: bool
+    """Its text carries the campaign's landing URL, which link tracking replaces."""
+    frameworks: bool
+    """A copywriting framework (AIDA, PAS, ...) may shape it."""
+    lint_scope: str | None
+    """The compliance-term scope it is checked in when it has no channel (posters)."""
+    carries_qr: bool
+    """It can print a QR code (a diversion on platforms that forbid one)."""
 
     def call_size(self, deliverable: Deliverable) -> int:
         """How many variants one LLM call yields (titles: all of them; others: 1)."""
@@ -42,3 +69,41 @@ class KindSpec(Protocol):
         the model in the repair round).
         """
         ...
+
+    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+        """The texts of one variant that ``target``'s channel limits apply to."""
+        ...
+
+    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+        """One stored variant written as the answer the model gives (few-shot examples)."""
+        ...
+
+    def text(self, content: dict[str, Any]) -> str:
+        """The whole piece as an operator would read or paste it."""
+        ...
+
+    def headline(self, content: dict[str, Any]) -> str:
+        """The text a one-line preview starts from."""
+        ...
+
+
+class KindBase:
+    """Defaults a kind overrides where it differs."""
+
+    name: str = ""
+    tracked_links = False
+    frameworks = False
+    lint_scope: str | None = None
+    carries_qr = False
+
+    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+        return []
+
+    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+        return dict(content)
+
+    def text(self, content: dict[str, Any]) -> str:
+        return "\n".join(f"{k}: {v}" for k, v in content.items())
+
+    def headline(self, content: dict[str, Any]) -> str:
+        return str(content.get("title") or "")

@@ -28,11 +28,13 @@ from workbench.kinds.common import (
     schema_of,
     validate,
 )
+from workbench.kinds.posts import PostViews, copy_limit_fields
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from workbench.brief.models import Brief, Deliverable
+    from workbench.kinds.base import LimitField
     from workbench.kinds.channels import ChannelSpec
 
 
@@ -70,8 +72,13 @@ def _model_for(channel_id: str) -> type[BaseModel]:
     )
 
 
-class CopyKind:
+class CopyKind(PostViews):
     name = "copy"
+    tracked_links = True
+    frameworks = True
+
+    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+        return copy_limit_fields(content, target)
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from workbench.kinds.base import KindBase
 from workbench.kinds.channels import TIMING_TOLERANCE, weighted_len
 from workbench.kinds.common import (
     Answer,
@@ -117,8 +118,34 @@ def _normalise_beat(beat: Any) -> Any:
     return beat
 
 
-class LiveScriptKind:
+class LiveScriptKind(KindBase):
     name = "live_script"
+
+    def text(self, content: dict[str, Any]) -> str:
+        lines = [f"{content.get('title', '')} · {content.get('minutes', '')} min"]
+        for phase in content.get("phases") or []:
+            lines.append(
+                f"【{phase.get('phase', '')}】{phase.get('start', 0):g}-{phase.get('end', 0):g}"
+                f" min {phase.get('goal', '')}"
+            )
+            for beat in phase.get("beats") or []:
+                mark = f" ·{beat['interaction']}" if beat.get("interaction") else ""
+                lines.append(
+                    f"  {beat.get('start', 0):>5.1f}-{beat.get('end', 0):>5.1f} "
+                    f"{beat.get('segment', '')}{mark}：{beat.get('lines', '')}"
+                )
+        fabe = content.get("fabe") or {}
+        lines += [
+            f"FABE {k[0].upper()}：{fabe[k]}"
+            for k in ("feature", "advantage", "benefit", "evidence")
+            if fabe.get(k)
+        ]
+        if content.get("recap"):
+            lines.append(f"复盘：{content['recap']}")
+        return "\n".join(lines)
+
+    def headline(self, content: dict[str, Any]) -> str:
+        return str(content.get("title", ""))
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

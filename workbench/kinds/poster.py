@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from workbench.kinds.base import KindBase
 from workbench.kinds.channels import POSTER_BULLETS, POSTER_CAPS, weighted_len
 from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
 
@@ -42,8 +43,24 @@ class PosterAnswer(Answer):
     )
 
 
-class PosterKind:
+class PosterKind(KindBase):
     name = "poster"
+    lint_scope: str | None = "poster"
+    carries_qr = True
+
+    def text(self, content: dict[str, Any]) -> str:
+        bullets = "\n".join(f"· {b}" for b in content.get("bullets") or [])
+        parts = [
+            content.get("badge") or "",
+            content.get("headline", ""),
+            content.get("subheadline") or "",
+            bullets,
+            content.get("cta") or "",
+        ]
+        return "\n".join(p for p in parts if p)
+
+    def headline(self, content: dict[str, Any]) -> str:
+        return str(content.get("headline", ""))
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

@@ -17,6 +17,7 @@ from pydantic import Field, create_model
 from workbench.kinds.channels import channel
 from workbench.kinds.common import Answer, schema_of, validate
 from workbench.kinds.copy import check_copy
+from workbench.kinds.posts import PostViews
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -43,7 +44,7 @@ def _model() -> type[BaseModel]:
     )
 
 
-class ThemePostKind:
+class ThemePostKind(PostViews):
     name = "theme_post"
 
     def call_size(self, deliverable: Deliverable) -> int:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, create_model
 
-from workbench.kinds.channels import ChannelSpec, channel
+from workbench.kinds.base import KindBase, LimitField
+from workbench.kinds.channels import CHANNELS, ChannelSpec, channel
 from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
 
 if TYPE_CHECKING:
@@ -63,8 +64,24 @@ def normalise(text: str) -> str:
     return _NORM_RE.sub("", text.lower())
 
 
-class TitleKind:
+class TitleKind(KindBase):
     name = "title"
+
+    def text(self, content: dict[str, Any]) -> str:
+        angle = content.get("angle")
+        return f"{content.get('text', '')}" + (f"  〔{angle}〕" if angle else "")
+
+    def headline(self, content: dict[str, Any]) -> str:
+        return str(content.get("text", ""))
+
+    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+        return {"titles": [content]}  # one title per variant; the answer is a list of titles
+
+    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+        spec = CHANNELS.get(target or "")
+        if spec is None or spec.title_max is None:
+            return []
+        return [LimitField("text", str(content.get("text") or ""), spec, "title")]
 
     def call_size(self, deliverable: Deliverable) -> int:
         return deliverable.variants

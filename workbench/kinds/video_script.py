@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from workbench.kinds.base import KindBase, LimitField
 from workbench.kinds.channels import VIDEO_COVER_MAX, VIDEO_PLATFORMS, ChannelSpec, weighted_len
 from workbench.kinds.common import (
     Answer,
@@ -87,8 +88,34 @@ def normalise_shot_size(value: Any) -> Any:
     return value
 
 
-class VideoScriptKind:
+class VideoScriptKind(KindBase):
     name = "video_script"
+
+    def text(self, content: dict[str, Any]) -> str:
+        lines = [content.get("title", ""), f"封面：{content.get('cover_text', '')}"]
+        for shot in content.get("shots") or []:
+            lines.append(
+                f"{shot.get('start', 0):>5.1f}-{shot.get('end', 0):>5.1f}s "
+                f"[{shot.get('shot_size', '')}] {shot.get('visual', '')} | "
+                f"口播：{shot.get('voiceover', '')} | 字幕：{shot.get('onscreen_text', '')}"
+                + (f" | 道具：{shot['props']}" if shot.get("props") else "")
+                + (f" | 提示：{shot['cue']}" if shot.get("cue") else "")
+            )
+        if content.get("cta"):
+            lines.append(f"CTA：{content['cta']}")
+        tags = " ".join(f"#{t}" for t in content.get("hashtags") or [])
+        if tags:
+            lines.append(tags)
+        return "\n".join(lines)
+
+    def headline(self, content: dict[str, Any]) -> str:
+        return str(content.get("title", ""))
+
+    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+        spec = VIDEO_PLATFORMS.get(target or "")
+        if spec is None:
+            return []
+        return [LimitField("title", str(content.get("title") or ""), spec, "title")]
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

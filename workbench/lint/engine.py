@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from workbench.brief.audience import neutral_address
+from workbench.kinds import KINDS
 from workbench.lint.claims import PLATFORM_NAMES, claim_findings, clause_span, diversion_hits
 from workbench.lint.facts import Facts
 from workbench.lint.internal import internal_findings
@@ -125,7 +126,7 @@ class Linter:
         findings += self._must_include(fields, ctx)
         if ctx.category:
             findings += self._required(fields, ctx)
-        if kind == "poster" and ctx.qr_requested and ctx.no_diversion:
+        if ctx.qr_requested and ctx.no_diversion and _carries_qr(kind):
             raw = {"term": "QR", "start": 0, "end": 0, "clause": ""}
             findings.append(self._diversion({**raw, "fix_start": 0, "fix_end": 0}, None, ctx))
         findings += [self._limit(f, ctx) for f in content_limits(kind, content, ctx)]
@@ -500,6 +501,11 @@ def _spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
             spans.append((at, at + len(needle)))
             at = low.find(needle, at + 1)
     return spans
+
+
+def _carries_qr(kind: str) -> bool:
+    spec = KINDS.get(kind)
+    return spec is not None and spec.carries_qr
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:

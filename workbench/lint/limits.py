@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from workbench.kinds import KINDS
 from workbench.kinds.channels import (
     CHANNELS,
     SMS_MAX_TOTAL,
@@ -258,23 +259,19 @@ def _body(
 
 
 def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list[dict[str, Any]]:
-    """Channel-limit findings for one variant's content."""
-    channel = ctx.channel
-    if kind == "copy" and channel in CHANNELS:
-        spec = CHANNELS[channel]
-        body = str(content.get("body") or "")
-        if spec.sms:
-            return sms_limits(body, "body", ctx)
-        title = str(content.get("title") or "")
-        return _title(title, "title", spec, ctx) + _body(body, "body", spec, ctx)
-    if kind == "title" and channel in CHANNELS:
-        spec = CHANNELS[channel]
-        if spec.title_max is None:
-            return []
-        return _title(str(content.get("text") or ""), "text", spec, ctx)
-    if kind == "video_script" and channel in VIDEO_PLATFORMS:
-        return _title(str(content.get("title") or ""), "title", VIDEO_PLATFORMS[channel], ctx)
-    return []
+    """Channel-limit findings for one variant's content, on the fields its kind names."""
+    spec = KINDS.get(kind)
+    if spec is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for item in spec.limit_fields(content, ctx.channel):
+        if item.role == "sms":
+            out += sms_limits(item.text, item.field, ctx)
+        elif item.role == "title":
+            out += _title(item.text, item.field, item.spec, ctx)
+        else:
+            out += _body(item.text, item.field, item.spec, ctx)
+    return out
 
 
 def text_limits(text: str, ctx: LintContext) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.kinds import KINDS
 from workbench.lint.rules import ExceptionRule, RuleSet, Term
 
 # Content channels (workbench.kinds.channels) -> the channel keys used in the term data.
@@ -38,9 +39,8 @@ def scope_of(channel: str | None, kind: str | None = None) -> str | None:
     """The term-data channel key for a content channel (posters: ``poster``)."""
     if channel:
         return CHANNEL_SCOPES.get(channel, channel)
-    if kind == "poster":
-        return "poster"
-    return None
+    spec = KINDS.get(kind or "")
+    return spec.lint_scope if spec is not None else None
 
 
 def _trie(words: list[str]) -> str:

@@ -121,7 +121,7 @@ class PromptLibrary:
 
     def examples_for(self, job: JobContext) -> list[Example]:
         d = job.deliverable
-        channel = getattr(d, "channel", None) or getattr(d, "platform", None)
+        channel = d.target
         preferred: list[Example] = []
         if self._extra_examples is not None:
             preferred = [
@@ -160,7 +160,7 @@ class PromptLibrary:
                 examples = [e.as_variables() for e in matched]
             else:
                 d = job.deliverable
-                channel = getattr(d, "channel", None) or getattr(d, "platform", None)
+                channel = d.target
                 lang = job.brief.campaign.language
                 what = f"no {lang} examples for kind {d.kind!r} channel {channel!r}"
                 if style == "example":

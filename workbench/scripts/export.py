@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
-from workbench.scripts.rows import labels, sheet_for
+from workbench.scripts.kinds import SCRIPT_EXPORTS
+from workbench.scripts.rows import labels
 from workbench.scripts.srt import to_srt
-from workbench.scripts.writers import teleprompter, to_csv, to_markdown, to_xlsx
+from workbench.scripts.writers import to_csv, to_markdown, to_xlsx
 
 if TYPE_CHECKING:
     from workbench.store import Store
 
 FORMATS: tuple[str, ...] = ("srt", "md", "xlsx", "csv", "txt")
 TEXT_FORMATS: tuple[str, ...] = ("srt", "md", "csv", "txt")
-SCRIPT_KINDS: tuple[str, ...] = ("video_script", "live_script")
+SCRIPT_KINDS: tuple[str, ...] = tuple(SCRIPT_EXPORTS)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -51,7 +52,8 @@ def content_language(row: dict[str, Any]) -> str:
 def check_format(fmt: str, kind: str | None = None) -> None:
     if fmt not in FORMATS:
         raise InputError(Problem("--format", None, fmt, f"must be one of {', '.join(FORMATS)}"))
-    if kind == "live_script" and fmt == "srt":
+    script = SCRIPT_EXPORTS.get(kind or "")
+    if script is not None and fmt == "srt" and not script.subtitles:
         message = "SRT subtitles are for video scripts; live scripts export as md, txt, csv, xlsx"
         raise InputError(Problem("--format", None, fmt, message))
 
@@ -59,7 +61,7 @@ def check_format(fmt: str, kind: str | None = None) -> None:
 def export_variant(row: dict[str, Any], fmt: str) -> Exported:
     """One variant (a row from ``Store.get_variant``) in ``fmt``."""
     kind = row.get("kind")
-    if kind not in SCRIPT_KINDS:
+    if kind not in SCRIPT_EXPORTS:
         raise InputError(
             Problem(
                 f"variant {row.get('id')}",
@@ -69,19 +71,20 @@ def export_variant(row: dict[str, Any], fmt: str) -> Exported:
             )
         )
     check_format(fmt, kind)
+    script = SCRIPT_EXPORTS[kind]
     lang = content_language(row)
     content = row["content"]
     platform = row.get("channel")
     if fmt == "srt":
         return Exported(to_srt(content, lang), "srt")
     if fmt == "txt":
-        return Exported(teleprompter(kind, content, lang), "txt")
-    sheet = sheet_for(kind, content, lang, platform)
+        return Exported(script.teleprompter(content, lang), "txt")
+    sheet = script.sheet(content, lang, platform)
     if fmt == "md":
         return Exported(to_markdown(sheet, lang), "md")
     if fmt == "csv":
         return Exported(to_csv(sheet), "csv")
-    name = labels(lang)["run" if kind == "live_script" else "sheet"]
+    name = labels(lang)[script.sheet_label]
     return Exported(to_xlsx([(f"{name} {row.get('id')}", sheet)], lang), "xlsx")
 
 
@@ -116,8 +119,9 @@ def export_campaign(
     written: list[Path] = []
     skipped: list[str] = []
     for listed in sorted(rows, key=lambda r: int(r["id"])):
-        if listed["kind"] == "live_script" and fmt == "srt":
-            skipped.append(f"{listed['id']}: live script (no subtitles)")
+        script = SCRIPT_EXPORTS[listed["kind"]]
+        if fmt == "srt" and not script.subtitles:
+            skipped.append(f"{listed['id']}: {script.no_subtitles} (no subtitles)")
             continue
         row = store.get_variant(int(listed["id"]))
         result = export_variant(row, fmt)

@@ -151,11 +151,3 @@ def live_sheet(content: dict[str, Any], lang: str, platform: str | None = None) 
         notes=[(k, v) for k, v in notes if v.strip()],
         repairs=[str(r) for r in content.get("repairs") or []],
     )
-
-
-def sheet_for(kind: str, content: dict[str, Any], lang: str, platform: str | None) -> Sheet:
-    return (
-        live_sheet(content, lang, platform)
-        if kind == "live_script"
-        else video_sheet(content, lang, platform)
-    )

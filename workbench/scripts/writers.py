@@ -131,23 +131,28 @@ def _cue_only(cue: str, line: str) -> str:
     return cue
 
 
-def teleprompter(kind: str, content: dict[str, Any], lang: str) -> str:
+def live_teleprompter(content: dict[str, Any], lang: str) -> str:
+    """What the host reads: phases and beats in order, with time marks, then the recap."""
+    t = labels(lang)
+    out = [str(content.get("title", "")), ""]
+    for phase in content.get("phases") or []:
+        span = span_minutes(phase["start"], phase["end"])
+        out += [f"==== {phase.get('phase', '')}  {span}  {phase.get('goal', '')}".rstrip(), ""]
+        for beat in phase.get("beats") or []:
+            mark = f"[{span_minutes(beat['start'], beat['end'])}] {beat.get('segment', '')}"
+            if beat.get("interaction"):
+                mark += f" · {beat['interaction']}"
+            out += [mark, str(beat.get("lines", "")), ""]
+    out += [f"==== {t['recap']}", str(content.get("recap", "")), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def video_teleprompter(content: dict[str, Any], lang: str) -> str:
     """What the person on camera reads: the lines in order, with time marks and cues."""
     t = labels(lang)
     en = lang == "en-US"
     colon = ": " if en else "："
     out = [str(content.get("title", "")), ""]
-    if kind == "live_script":
-        for phase in content.get("phases") or []:
-            span = span_minutes(phase["start"], phase["end"])
-            out += [f"==== {phase.get('phase', '')}  {span}  {phase.get('goal', '')}".rstrip(), ""]
-            for beat in phase.get("beats") or []:
-                mark = f"[{span_minutes(beat['start'], beat['end'])}] {beat.get('segment', '')}"
-                if beat.get("interaction"):
-                    mark += f" · {beat['interaction']}"
-                out += [mark, str(beat.get("lines", "")), ""]
-        out += [f"==== {t['recap']}", str(content.get("recap", "")), ""]
-        return "\n".join(out).rstrip() + "\n"
     for i, shot in enumerate(content.get("shots") or [], start=1):
         head = f"[{span_seconds(shot['start'], shot['end'])}] {t['shot']} {i}"
         out.append(head)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from workbench.kinds import get_kind
 from workbench.kinds.channels import sms_count
 from workbench.store.records import variant_uid
 from workbench.tracking.links import link_text_length, variant_link
@@ -68,7 +69,7 @@ def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[dict[str, A
     def step(planned: Any, content: dict[str, Any]) -> list[dict[str, Any]]:
         ctx = planned.job.ctx
         landing = ctx.brief.campaign.product.landing_url
-        if ctx.deliverable.kind != "copy" or not landing or ctx.count != 1:
+        if not get_kind(ctx.deliverable.kind).tracked_links or not landing or ctx.count != 1:
             return []
         link = variant_link(
             landing,

@@ -148,6 +148,7 @@ def _deliverables(slot: PlanSlot, brief: Brief | None) -> list[Deliverable]:
         "copy",
         days,
         CopyDeliverable.model_validate({"kind": "copy", "channel": "community"}),
+        "community",
     )
     if slot.format == "image_text":
         return [copy]
@@ -166,14 +167,16 @@ def _deliverables(slot: PlanSlot, brief: Brief | None) -> list[Deliverable]:
     ]
 
 
-def _like(brief: Brief, kind: str, days: int, default: Deliverable) -> Deliverable:
-    """The brief's first deliverable of ``kind`` (copy: on community), one style, ``days``
-    variants; else ``default``."""
+def _like(
+    brief: Brief, kind: str, days: int, default: Deliverable, target: str | None = None
+) -> Deliverable:
+    """The brief's first deliverable of ``kind`` (on ``target`` when given), one style,
+    ``days`` variants; else ``default``."""
     for d in brief.deliverables:
-        if d.kind == kind and (kind != "copy" or getattr(d, "channel", None) == "community"):
+        if d.kind == kind and (target is None or d.target == target):
             size = getattr(d, "size", None)
             update: dict[str, Any] = {"variants": days, "styles": [d.styles[0]]}
-            if kind == "poster" and isinstance(size, list) and size and isinstance(size[0], list):
+            if isinstance(size, list) and size and isinstance(size[0], list):
                 update["size"] = size[0]  # one poster size per slot
             return d.model_copy(update=update)
     return default.model_copy(update={"variants": days})

@@ -1,0 +1,35 @@
+"""The script kinds and how each one exports: its sheet, its teleprompter text, subtitles.
+
+The one table keyed by content kind in this package; a new script kind adds its row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.scripts.rows import Sheet, live_sheet, video_sheet
+from workbench.scripts.writers import live_teleprompter, video_teleprompter
+
+
+@dataclass(frozen=True)
+class ScriptExport:
+    """How one script kind is exported."""
+
+    sheet: Callable[[dict[str, Any], str, str | None], Sheet]
+    """Content, language and platform to the shooting or run sheet."""
+    teleprompter: Callable[[dict[str, Any], str], str]
+    """Content and language to the text the person on camera reads."""
+    subtitles: bool
+    """It has timed voice-over lines, so it exports as SRT."""
+    sheet_label: str
+    """The ``labels()`` key naming its XLSX sheet (``sheet``: shooting, ``run``: run sheet)."""
+    no_subtitles: str = ""
+    """Why it has no SRT (shown when ``subtitles`` is false)."""
+
+
+SCRIPT_EXPORTS: dict[str, ScriptExport] = {
+    "video_script": ScriptExport(video_sheet, video_teleprompter, True, "sheet"),
+    "live_script": ScriptExport(live_sheet, live_teleprompter, False, "run", "live script"),
+}
