@@ -700,8 +700,435 @@ CATALOG: dict[str, tuple[str, str]] = {
         "服务并行槽位：{slots}（建议 generate.concurrency ≤ {slots}）",
         "server parallel slots: {slots} (keep generate.concurrency ≤ {slots})",
     ),
+    # -- TUIPOLISH (#18 TUI half, #14 picker, #17 display): new-brief form, matrix ----
+    "tui.key.new_brief": ("新建简报", "New brief"),
+    "tui.tip.new_brief": ("用表单写一份新简报：活动、商品、分群、内容", "Write a new brief with a form: campaign, product, segments, deliverables"),
+    "tui.key.create_brief": ("创建简报", "Create brief"),
+    "tui.tip.create_brief": ("写入简报文件并在编辑器中打开", "Write the brief file and open it in the editor"),
+    "tui.open_brief.new": ("＋ 新建简报（表单）", "+ New brief (form)"),
+    "tui.new_brief.title": ("新建简报", "New brief"),
+    "tui.new_brief.campaign": ("活动名称", "Campaign"),
+    "tui.new_brief.campaign.hint": ("如：三月会员日", "e.g. March member day"),
+    "tui.new_brief.brand": ("品牌", "Brand"),
+    "tui.new_brief.brand.hint": ("如：小鹿母婴（署名用）", "e.g. Deer Baby (the signature)"),
+    "tui.new_brief.product": ("商品", "Product"),
+    "tui.new_brief.product.hint": ("如：有机婴儿米粉", "e.g. organic rice cereal"),
+    "tui.new_brief.price": ("价格", "Price"),
+    "tui.new_brief.price.hint": ("如：89（可不填）", "e.g. 89 (optional)"),
+    "tui.new_brief.offer": ("优惠", "Offer"),
+    "tui.new_brief.offer.hint": ("如：会员日满199减50", "e.g. 50 off orders over 199"),
+    "tui.new_brief.deadline": ("截止日期", "Deadline"),
+    "tui.new_brief.deadline.hint": ("如：2026-03-15（可不填）", "e.g. 2026-03-15 (optional)"),
+    "tui.new_brief.landing_url": ("落地页", "Landing page"),
+    "tui.new_brief.landing_url.hint": ("https://…（可不填；海报带二维码）", "https://… (optional; posters get a QR code)"),
+    "tui.new_brief.segments": ("分群", "Segments"),
+    "tui.new_brief.deliverables": ("内容", "Deliverables"),
+    "tui.new_brief.members": ("{count} 人 · 统计日 {as_of}", "{count} members · as of {as_of}"),
+    "tui.new_brief.d.community": ("社群文案 ×3", "Community post ×3"),
+    "tui.new_brief.d.moments": ("朋友圈文案 ×2", "Moments post ×2"),
+    "tui.new_brief.d.sms": ("短信 ×2", "SMS ×2"),
+    "tui.new_brief.d.xiaohongshu_title": ("小红书标题 ×5", "Xiaohongshu titles ×5"),
+    "tui.new_brief.d.poster": ("小红书海报 ×2", "Xiaohongshu poster ×2"),
+    "tui.new_brief.d.douyin_script": ("抖音 30 秒脚本 ×2", "Douyin 30 s script ×2"),
+    "tui.new_brief.hint": ("Tab 下一项 · 空格勾选 · Ctrl+S 创建 · Esc 取消", "Tab next field · Space ticks · Ctrl+S creates · Esc cancels"),
+    "tui.new_brief.no_segments": ("分群库为空：先在 segments.yaml 添加分群，或 workbench segments import 订单导出.csv", "The segment library is empty: add segments to segments.yaml or run workbench segments import orders.csv"),
+    "tui.new_brief.fill": ("还需填写：{fields}", "Still needed: {fields}"),
+    "tui.new_brief.ready": ("简报有效，Ctrl+S 创建", "The brief is valid; Ctrl+S creates it"),
+    "tui.new_brief.not_ready": ("简报还不完整或有问题，见右侧提示。", "The brief is incomplete or has a problem; see the note beside the form."),
+    "tui.new_brief.exists": ("文件已存在，未覆盖", "the file exists; not overwritten"),
+    "tui.new_brief.created": ("已创建 {path}", "Created {path}"),
+    "tui.matrix.title": ("任务矩阵：{jobs} 个任务 · {variants} 个变体", "Job matrix: {jobs} jobs · {variants} variants"),
+    "tui.matrix.cached": ("已完成 {count}", "{count} done"),
+    # -- end TUIPOLISH ------------------------------------------------------------------
+    # -- SCALE (issue 16): Batch API runs, off-peak scheduling, cost estimates ---------
+    "batch.planned": (
+        "{campaign}：{total} 个任务 · {cached} 个已完成 · {waiting} 个在未收取的批次中 · {new} 个本次提交",
+        "{campaign}: {total} jobs · {cached} done · {waiting} in open batches · {new} submitted now",
+    ),
+    "batch.submitted": (
+        "已提交批次 {id}：{batch_id}（{requests} 个请求，文件 {file_id}）",
+        "Batch {id} submitted: {batch_id} ({requests} requests, file {file_id})",
+    ),
+    "batch.waiting": ("等待批处理接口", "Waiting for the Batch API"),
+    "batch.collecting": (
+        "收取批次 {id}（{status}，{completed} 个完成，{failed} 个失败）",
+        "Collecting batch {id} ({status}, {completed} done, {failed} failed)",
+    ),
+    "batch.storing": ("入库中", "Storing"),
+    "batch.open_hint": (
+        "{count} 个批次仍在处理中。稍后运行 workbench batch collect {id}，或重新运行同一条 generate（不会重复提交）",
+        "{count} batches still running. Later run workbench batch collect {id}, or the same "
+        "generate again (nothing is submitted twice)",
+    ),
+    "batch.none": ("还没有批次", "No batches yet"),
+    "batch.cancel_sent": (
+        "已请求取消批次 {id}（{batch_id}）：{status}",
+        "Cancel requested for batch {id} ({batch_id}): {status}",
+    ),
+    "batch.offline_mode": (
+        "llm.mode = \"batch\"，但未配置模型端点：离线模板生成器直接生成，不走批处理",
+        'llm.mode = "batch" but no endpoint is configured: the offline composer runs at '
+        "once, without a batch",
+    ),
+    "batch.col.provider_id": ("服务商批次", "provider batch"),
+    "batch.col.done": ("完成/请求", "done/requests"),
+    "batch.col.created": ("创建时间", "created"),
+    "batch.col.collected": ("已收取", "collected"),
+    "batch.tui.open": (
+        "未收取的批次：{count} 个（{requests} 个请求）· workbench batch list",
+        "Open batches: {count} ({requests} requests) · workbench batch list",
+    ),
+    "offpeak.waiting": (
+        "等待低价时段 {start}–{end}（{zone}）：约 {minutes} 分钟后，{at} 开始",
+        "Waiting for the off-peak window {start}-{end} ({zone}): starts at {at}, in about "
+        "{minutes} min",
+    ),
+    "offpeak.started": ("低价时段已开始（{at}）：开始生成", "Off-peak window open ({at}): generating"),
+    "offpeak.ends": (
+        "注意：低价时段 {end} 结束，之后的调用按原价计费",
+        "Note: the off-peak window ends at {end}; calls after that are billed at full price",
+    ),
+    "estimate.tokens": (
+        "待生成 {jobs} 个任务：输入约 {input} tokens，输出约 {output} tokens（输出按离线样例估算）",
+        "{jobs} jobs to make: about {input} input tokens and {output} output tokens (output "
+        "estimated from offline sample answers)",
+    ),
+    "estimate.cost": (
+        "费用估算：实时接口 {interactive} {currency} · 批处理 {batch} {currency}",
+        "Estimated cost: {interactive} {currency} interactive · {batch} {currency} batch",
+    ),
+    "estimate.no_prices": (
+        "在 workbench.toml 的 [llm.prices] 中填写每百万 tokens 的价格（input、output）即可估算费用",
+        "Add [llm.prices] (input, output per million tokens) to workbench.toml for a cost "
+        "estimate",
+    ),
+    # -- end SCALE ----------------------------------------------------------------------
     "error.prefix": ("错误", "error"),
 }
+
+
+# -- CLI polish (issue 18): `--help` in Chinese. Key: the English help text exactly as Typer
+# has it (a command's docstring, an option's help=); a long text is keyed by its first
+# paragraph and replaced whole. workbench/cli/helptext.py applies it in a zh-CN workspace.
+HELP_ZH: dict[str, str] = {
+    "AIGC content workbench: YAML briefs -> prompt styles -> LLM -> variants in SQLite.": (
+        "AIGC 内容工作台：YAML 简报 → 提示词风格 → 大模型 → 变体存入 SQLite。"
+    ),
+    "Database file (else WORKBENCH_DB, else the workspace's).": (
+        "数据库文件（默认取 WORKBENCH_DB，否则用工作区的数据库）。"
+    ),
+    "Show the version.": "显示版本号。",
+    "Create a workspace: workbench.toml, segments.yaml, example briefs.": (
+        "新建工作区：workbench.toml、segments.yaml 和示例简报。"
+    ),
+    "Workspace folder.": "工作区文件夹。",
+    "Create a demo workspace and run an example brief with the offline composer.": (
+        "新建演示工作区，用离线模板生成器跑一个示例简报。"
+    ),
+    "Where to create the demo workspace.": "演示工作区的位置。",
+    "Check briefs against the contract and print each job matrix's size.": (
+        "校验简报是否符合格式，并显示每个简报的任务矩阵大小。"
+    ),
+    "Brief YAML files.": "简报 YAML 文件。",
+    "Database file (else WORKBENCH_DB, else the workspace's workbench.db).": (
+        "数据库文件（默认取 WORKBENCH_DB，否则用工作区的 workbench.db）。"
+    ),
+    "Print the brief's JSON Schema (for editor completion, see the README).": (
+        "输出简报的 JSON Schema（供编辑器自动补全，见 README）。"
+    ),
+    "Write the schema to this file.": "把 Schema 写入这个文件。",
+    "Generate every variant of the briefs; re-runs skip finished jobs.": (
+        "生成简报的全部变体；再次运行会跳过已完成的任务。"
+    ),
+    "Jobs in flight at once.": "同时进行的任务数。",
+    "Requests per minute cap.": "每分钟请求数上限。",
+    "Filter jobs: segment=ID,kind=K,channel=C,style=S.": (
+        "筛选任务，如 segment=ID,kind=K,channel=C,style=S（人群、类型、渠道、风格）。"
+    ),
+    "Show the jobs; call nothing, write nothing.": "只列出任务：不调用模型、不写数据库。",
+    "Start a new round: make new variants.": "开始新一轮：生成新的变体。",
+    "Provider preset: openai, deepseek, qwen, ...": "服务商预设：openai、deepseek、qwen 等。",
+    "OpenAI-compatible base URL (…/v1).": "OpenAI 兼容接口地址（…/v1）。",
+    "Model name.": "模型名称。",
+    "Environment variable holding the API key.": "存放 API 密钥的环境变量名。",
+    "Use the offline composer even if an endpoint is set.": (
+        "即使配置了模型端点也使用离线模板生成器。"
+    ),
+    "List the jobs of the last run; --failed: the failed ones, with their errors.": (
+        "列出最近一次运行的任务；--failed：只看失败的任务及其错误。"
+    ),
+    "Only the jobs that failed in that run.": "只看这次运行中失败的任务。",
+    "The last run of this campaign.": "这个活动最近一次的运行。",
+    "This run instead of the last.": "指定这次运行（而不是最近一次）。",
+    "Print JSON instead of a table.": "输出 JSON 而不是表格。",
+    "Open the terminal UI: campaigns, briefs, generation, variants, compare.": (
+        "打开终端界面：活动、简报、生成、变体、对比。"
+    ),
+    "Check copy against the Advertising-Law terms, the brief and channel limits.": (
+        "按广告法用语、简报和渠道限制检查文案。\n\n仍有禁用词（ban）时退出码为 1。"
+    ),
+    "A text/Markdown file, or a variant id or uid.": "文本/Markdown 文件，或变体 ID / UID。",
+    "Lint every variant of a campaign.": "检查一个活动的全部变体。",
+    "Channel rules to apply (sms, xiaohongshu, moments...).": (
+        "使用的渠道规则（sms、xiaohongshu、moments 等）。"
+    ),
+    "Take banned/required words and deadline from this brief.": (
+        "从这个简报读取禁用词、必含词和截止日期。"
+    ),
+    "Repair: a new version (variants) or FILE.fixed.ext.": (
+        "自动修复：变体保存为新版本，文件写成 FILE.fixed.ext。"
+    ),
+    "Name for the audit trail.": "记入审计记录的姓名。",
+    "The append-only audit trail of a variant (its whole version chain) or a campaign.": (
+        "变体（含整个版本链）或活动的审计记录（只增不改）。"
+    ),
+    "Variant id or uid.": "变体 ID 或 UID。",
+    "Campaign id.": "活动：ID、唯一前缀、活动名称或 workbench campaigns 里的序号。",
+    "Export a campaign's variants for review (the export is recorded in the audit).": (
+        "导出活动的变体供审核（导出会记入审计）。"
+    ),
+    "xlsx, csv, html, md or jsonl.": "xlsx、csv、html、md 或 jsonl。",
+    "Only these statuses (repeat or comma-separate).": "只导出这些状态（可重复或用逗号分隔）。",
+    "File (or folder) to write.": "写入的文件（或文件夹）。",
+    "Who exports (for the audit trail).": "导出人（记入审计）。",
+    "Prompt templates: list them, render the exact messages of a job.": (
+        "提示词模板：列出模板，显示某个任务实际发送的消息。"
+    ),
+    "List prompt templates (packaged, or overridden by the workspace's prompts/).": (
+        "列出提示词模板（内置的，或被工作区 prompts/ 覆盖的）。"
+    ),
+    "Show exactly the messages that would be sent for one job.": (
+        "显示一个任务将要发送给模型的完整消息。"
+    ),
+    "Brief YAML file.": "简报 YAML 文件。",
+    "Segment id.": "人群 ID。",
+    "Deliverable index, as in deliverables[N].": "交付物序号，即 deliverables[N] 的 N。",
+    "Prompt style.": "提示词风格。",
+    "Variant slot, from 1.": "变体序号，从 1 开始。",
+    "The model endpoint: presets and a connection test.": "模型端点：预设和连接测试。",
+    "Send a tiny prompt and report latency, or say in plain words what is wrong.": (
+        "发送一个很短的提示词，报告延迟；出错时用大白话说明原因。"
+    ),
+    "List the provider presets.": "列出服务商预设。",
+    "Browse generated variants.": "浏览已生成的变体。",
+    "List variants (newest version of each), filtered.": "列出变体（每个取最新版本），可筛选。",
+    "copy, title, poster, video_script.": "copy、title、poster、video_script。",
+    "draft, approved, ...": "draft（草稿）、approved（已通过）等。",
+    "Channel or platform.": "渠道或平台。",
+    "At most N rows.": "最多 N 行。",
+    "Show one variant: content, provenance, prompt and version chain.": (
+        "查看一个变体：内容、溯源、提示词和版本链。"
+    ),
+    "A/B tests: experiments, assignment, results, statistics, winners.": (
+        "A/B 测试：实验、分组、结果、统计和胜者。"
+    ),
+    "Create experiments from approved variants: per segment x deliverable, or hand-picked.": (
+        "用已通过审核的变体创建实验：按人群 × 交付物，或手动挑选。"
+    ),
+    "Only this segment.": "只看这个人群。",
+    "Only deliverables[N].": "只用 deliverables[N]。",
+    "Hand-picked variant ids or uids, a,b,c.": "手动挑选的变体 ID 或 UID，如 a,b,c。",
+    "Control variant (default: the first).": "对照组变体（默认：第一个）。",
+    "Planned split, e.g. 1,1,2 (default equal).": "计划分配比例，如 1,1,2（默认均分）。",
+    "click, conversion or share (default: the brief's).": (
+        "click（点击）、conversion（转化）或 share（分享）（默认取简报设置）。"
+    ),
+    "Default: the brief's.": "默认取简报设置。",
+    "Minimum detectable effect.": "最小可检测效应。",
+    "Is --mde relative to the control?": "--mde 是否相对于对照组？",
+    "Power for the planned sample.": "计划样本量的统计功效。",
+    "Experiment name.": "实验名称。",
+    "Also take variants not approved yet (warned).": "也使用尚未通过审核的变体（会提示）。",
+    "List experiments with their arms.": "列出实验及其分组。",
+    "Assign users to arms (deterministic per experiment) and write the send list.": (
+        "把用户分到各组（同一实验结果固定），写出发送名单。"
+    ),
+    "Experiment id (see `ab list`).": "实验 ID（见 ab list）。",
+    "CSV with a user_id column.": "含 user_id 列的 CSV。",
+    "Share of users held out (get nothing).": "留空对照的用户比例（什么都不发）。",
+    "Send list CSV (default ab-<id>-send.csv).": "发送名单 CSV（默认 ab-<id>-send.csv）。",
+    "Import daily results CSV: variant_id,date,impressions,clicks,conversions[,shares,...].": (
+        "导入每日结果 CSV：变体ID,日期,曝光,点击,转化[,分享,花费,收入]（中英文表头均可）。"
+    ),
+    "File to import.": "要导入的文件。",
+    "Import an event log (JSONL: user_id, variant_id, event, ts).": (
+        "导入事件日志（JSONL：user_id、variant_id、event、ts）。"
+    ),
+    "Import poster QR scans (CSV/JSONL: ts, utm_content or url, optional user_id).": (
+        "导入海报扫码记录（CSV/JSONL：ts、utm_content 或 url，可选 user_id）。"
+    ),
+    "Statistics per experiment: SRM check first, rates, lifts, p-values, Bayesian, verdict.": (
+        "每个实验的统计：先做样本比例检查（SRM），再给比率、提升、p 值、贝叶斯概率和结论。"
+    ),
+    "Experiment id.": "实验 ID。",
+    "Also write a PNG chart per experiment here.": "同时在这里为每个实验写一张 PNG 图表。",
+    "Users needed per arm (Evan Miller's formula).": "每组需要的人数（Evan Miller 公式）。",
+    "Control rate, e.g. 0.2.": "对照组比率，如 0.2。",
+    "--mde is relative (0.1 = +10% of baseline).": "--mde 为相对值（0.1 = 基线的 +10%）。",
+    "Significance level.": "显著性水平。",
+    "Power.": "统计功效。",
+    "Arms including control.": "分组数（含对照组）。",
+    "Mark an approved winner (it becomes a few-shot example) and archive the losers.": (
+        "标记已通过审核的胜者（作为少样本示例），归档落败的变体。"
+    ),
+    "Promote a winner that is not approved (audited).": "推广尚未通过审核的胜者（记入审计）。",
+    "Why --force (recorded in the audit trail).": "使用 --force 的原因（记入审计）。",
+    "End a running experiment (audited): its variants may join a new experiment.": (
+        "结束进行中的实验（记入审计）：其变体可以加入新实验。"
+    ),
+    "Why (recorded in the audit trail).": "原因（记入审计）。",
+    "The pitfall guide: losing variants of decided experiments, with their numbers.": (
+        "避坑指南：已有结论的实验中落败的变体及其数据。"
+    ),
+    "Only this content kind.": "只看这种内容类型。",
+    "Tracked links: the click endpoint, click statistics, exports.": (
+        "追踪链接：点击服务、点击统计和导出。"
+    ),
+    "Serve GET /s/{code} (302 to the variant's target, hits stored) and /healthz.": (
+        "提供 GET /s/{code}（302 跳转到变体的落地页并记录点击）和 /healthz。"
+    ),
+    "Address to listen on.": "监听地址。",
+    "Port to listen on.": "监听端口。",
+    "Log every request.": "记录每个请求。",
+    "Clicks per variant: hits and unique clicks (per visitor and day); bots not counted.": (
+        "每个变体的点击：点击数和独立点击（按访客和日期）；爬虫不计。"
+    ),
+    "Counted clicks as PostHog-shaped JSONL (event link_click, distinct_id, properties).": (
+        "把计入的点击导出为 PostHog 格式的 JSONL（event link_click、distinct_id、properties）。"
+    ),
+    "JSONL file to write.": "写入的 JSONL 文件。",
+    "Approve, reject, request changes, comment, edit, regenerate; import decisions.": (
+        "审核：通过、驳回、要求修改、评论、编辑、重新生成；导入审核决定。"
+    ),
+    "Approve a step; approved once every configured step has approved.": (
+        "通过一个审核步骤；所有配置的步骤都通过后变体才算通过。"
+    ),
+    "Variant ids or uids.": "变体 ID 或 UID（可多个）。",
+    "Approval step (default: the next one).": "审核步骤（默认：下一个待审步骤）。",
+    "Comment; for approvals with ban findings, the override.": (
+        "意见；通过含禁用词的变体时即为豁免理由。"
+    ),
+    "Who acts (default: workspace.reviewer).": "操作人（默认：workspace.reviewer）。",
+    "Reject (needs --reason).": "驳回（须填写 --reason）。",
+    "Ask for changes (needs --reason); an edit then makes a new version.": (
+        "要求修改（须填写 --reason）；修改后成为新版本。"
+    ),
+    "Add a comment to the audit trail (status unchanged).": "在审计记录里添加评论（状态不变）。",
+    "Send drafts to review (draft -> in_review).": "把草稿提交审核（草稿 → 审核中）。",
+    "Edit a variant: the change becomes a new version linked to its parent.": (
+        "编辑变体：修改保存为新版本，并关联到原版本。"
+    ),
+    "YAML/JSON with the new content (else $EDITOR).": "新内容的 YAML/JSON 文件（否则打开 $EDITOR）。",
+    "Apply the decisions and comments reviewers wrote in an export.": (
+        "应用审核人在导出文件里填写的决定和意见。"
+    ),
+    "A filled-in export (.xlsx or .csv).": "填写过的导出文件（.xlsx 或 .csv）。",
+    "Regenerate a variant in another prompt style (or framework): a new variant.": (
+        "换一种提示词风格（或框架）重新生成：得到一个新变体。"
+    ),
+    "Prompt style: agent, example, instruction, specific, hybrid.": (
+        "提示词风格：agent、example、instruction、specific、hybrid。"
+    ),
+    "Copy framework: aida, fabe, pas, story3, scream, succes.": (
+        "文案框架：aida、fabe、pas、story3、scream、succes。"
+    ),
+    "A new take even if this style ran before.": "即使这个风格生成过也再生成一次。",
+    "Video and live-stream scripts: export subtitles and sheets.": (
+        "短视频和直播脚本：导出字幕和脚本表。"
+    ),
+    "Export a script as SRT, Markdown, CSV, XLSX or teleprompter text.": (
+        "把脚本导出为 SRT、Markdown、CSV、XLSX 或提词器文本。"
+    ),
+    "Variant id or uid (or use --campaign).": "变体 ID 或 UID（或用 --campaign）。",
+    "One of srt, md, xlsx, csv, txt.": "srt、md、xlsx、csv、txt 之一。",
+    "File to write (a folder with --campaign); text formats print without.": (
+        "写入的文件（配合 --campaign 时为文件夹）；不指定时文本格式直接输出。"
+    ),
+    "Export every script of this campaign.": "导出这个活动的全部脚本。",
+    "With --campaign: only this status.": "配合 --campaign：只导出这个状态。",
+    "Poster templates and rendering.": "海报模板和渲染。",
+    "List the poster templates and write a contact sheet of them with sample copy.": (
+        "列出海报模板，并用示例文案生成一张样张。"
+    ),
+    "Contact sheet PNG (default: output/poster-templates.png).": (
+        "样张 PNG（默认：output/poster-templates.png）。"
+    ),
+    "Only list the templates.": "只列出模板。",
+    "Render (again) one poster variant and record the files as its assets.": (
+        "（重新）渲染一个海报变体，并把文件记为它的素材。"
+    ),
+    "Template (default: the brief's).": "模板（默认取简报设置）。",
+    "Preset or WxH; repeat or comma-separate (default: the brief's).": (
+        "尺寸预设或 宽x高；可重复或用逗号分隔（默认取简报设置）。"
+    ),
+    "QR code (default: the brief's).": "二维码（默认取简报设置）。",
+    "Customer segments: import RFM / lifecycle segments from order exports.": (
+        "客户分群：从订单导出文件导入 RFM / 生命周期分群。"
+    ),
+    "Read an order export and write its customer segments into segments.yaml.": (
+        "读取订单导出文件，把客户分群写入 segments.yaml。\n\n"
+        "FILE 为 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030，自动识别）或 XLSX。按表头找列"
+        "（去掉首尾空格）：淘宝/天猫（订单编号、买家会员名、买家实际支付金额、订单付款时间、"
+        "退款金额），有赞/微店（订单号、买家手机号或买家昵称、实付金额、买家付款时间、退款金额），"
+        "或通用格式（order_id、customer_id、paid_at、amount、refund）；--columns 可手动指定。\n\n"
+        "规则：已付款（付款时间不为空）且未全额退款（退款 < 实付）的订单才计入；部分退款的订单"
+        "按 实付 - 退款 计入。每位客户：R = 最近一次计入的付款日到 --as-of 的天数，F = 计入的"
+        "订单数，M = (实付 - 退款) 之和。\n\n"
+        "--model rfm：R、F、M 各自与 --threshold（全体客户的平均数或中位数）比较高低：R ≤ 阈值"
+        "为近，F ≥ 阈值为高，M ≥ 阈值为高；共 8 个分群（important-value 重要价值客户 …… "
+        "general-retain 一般挽留客户），每个附 RFM 方法建议的动作。\n\n"
+        "--model lifecycle：new（首次计入的付款在 as-of 前 --new-days 天内）、churned"
+        "（R > --churned-days）、dormant（R > --dormant-days）、active（其余）。\n\n"
+        "退款大于实付、负数金额、实付为 0、付款晚于 as-of 和重复订单号会报告且不计入。日期或金额"
+        "无法识别、缺少列时导入停止，什么都不写。再次导入会替换同一模型的分群，保留你自己写的条目"
+        "以及你给导入分群加的 address_as/tone。"
+    ),
+    "Order export (CSV or XLSX).": "订单导出文件（CSV 或 XLSX）。",
+    "rfm (default) or lifecycle.": "rfm（默认）或 lifecycle。",
+    "RFM cut points: mean (default) or median.": "RFM 分界：mean（平均数，默认）或 median（中位数）。",
+    "Date R is counted to (YYYY-MM-DD; today).": "R 计算到的日期（YYYY-MM-DD；默认今天）。",
+    "Header per field: customer=…,paid_at=…,amount=…,refund=…[,order=…].": (
+        "每个字段对应的表头：customer=…,paid_at=…,amount=…,refund=…[,order=…]。"
+    ),
+    "Write DIR/<segment-id>.csv (user_id, R, F, M, last date).": (
+        "写出 DIR/<分群id>.csv（user_id、R、F、M、最近日期）。"
+    ),
+    "WeCom contacts CSV: add external_userid to member files.": (
+        "企业微信联系人 CSV：给成员名单加上 external_userid。"
+    ),
+    "Contacts column matched to the customer id (phone).": "与客户 ID 匹配的联系人列（手机号）。",
+    "lifecycle: new within N days.": "lifecycle：N 天内为新客。",
+    "lifecycle: dormant when R > N.": "lifecycle：R > N 时为沉睡。",
+    "lifecycle: churned when R > N.": "lifecycle：R > N 时为流失。",
+    "Every segment in segments.yaml: source (hand-written or imported), members, as-of.": (
+        "segments.yaml 里的全部分群：来源（手写或导入）、人数、统计日。"
+    ),
+    "The weekly community content plan: slots -> content -> 群SOP sheet and ICS.": (
+        "每周社群内容计划：时段 → 内容 → 群SOP 表和 ICS 日历。"
+    ),
+    "Expand a plan into slots (day x slot x segment) and generate their content.": (
+        "把计划展开为时段（日期 × 时段 × 人群）并生成内容。"
+    ),
+    "Plan YAML file.": "计划 YAML 文件。",
+    "The slots of a week with their status.": "一周的时段及其状态。",
+    "Any date of the week (ISO), e.g. 2026-03-09.": "这一周的任意日期（ISO），如 2026-03-09。",
+    "The 群SOP task sheet (xlsx, csv, md) or an ICS calendar of a week.": (
+        "一周的群SOP 任务表（xlsx、csv、md）或 ICS 日历。"
+    ),
+    "xlsx, csv, ics or md.": "xlsx、csv、ics 或 md。",
+    "Output file.": "输出文件。",
+    "Only approved (or sent) slots.": "只要已通过（或已发送）的时段。",
+    "Mark a slot sent; a running experiment's arm gets the send as exposure.": (
+        "把时段标记为已发送；进行中实验的对应组计入曝光。"
+    ),
+    "Slot id (calendar show).": "时段 ID（见 calendar show）。",
+    "When it was sent: HH:MM on the slot's day, or a date-time.": (
+        "发送时间：时段当天的 HH:MM，或完整日期时间。"
+    ),
+    "People reached (default: the segment's member count).": "触达人数（默认：人群的成员数）。",
+    "Show this message and exit.": "显示此帮助并退出。",
+}
+# -- end CLI polish (issue 18) help
 
 
 def current_language(setting: str | None = None) -> str:

@@ -55,7 +55,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(store: Store, tmp_path: Pa
         tmp_path / "bad.csv",
         [
             (v, "2026-03-10", 100, 10, 5),
-            (v, "2026/03/11", 100, 10, 5),
+            (v, "2026-W11-3", 100, 10, 5),
             (v, "2026-03-12", 100, 101, 5),
             (v, "2026-03-13", -1, 0, 0),
             ("ffffffffff", "2026-03-14", 10, 1, 1),
@@ -66,7 +66,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(store: Store, tmp_path: Pa
     with pytest.raises(InputError) as info:
         import_results(store, path)
     assert str(info.value).splitlines() == [
-        f"{path}:3: date: '2026/03/11' is not an ISO date (YYYY-MM-DD)",
+        f"{path}:3: date: '2026-W11-3' is not a date (YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
         f"{path}:4: clicks: 101 exceeds impressions 100",
         f"{path}:5: impressions: '-1' is not a whole number >= 0",
         f"{path}:7: date: variant {v} on 2026-03-10 repeats line 2",

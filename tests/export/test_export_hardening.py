@@ -39,7 +39,7 @@ def test_xlsx_export_survives_control_characters(folder: Path) -> None:
     vid = _poison(folder, HOSTILE)
     path = folder / "r.xlsx"
     with open_store(folder) as store:
-        export_campaign(store, folder, CAMPAIGN, "xlsx", "mia", out=path)
+        export_campaign(store, folder, CAMPAIGN, "xlsx", "mia", out=path, language="en-US")
     sheet = load_workbook(path)["title"]
     ids = [c.value for c in sheet["A"]]
     row = ids.index(vid) + 1

@@ -73,7 +73,9 @@ def _poison(store: Store) -> int:
 def test_xlsx_has_sheets_per_kind_findings_posters_and_safe_cells(ws: tuple[Path, Store]) -> None:
     folder, store = ws
     poisoned = _poison(store)
-    result = export_campaign(store, folder, CAMPAIGN, "xlsx", "mia", out=folder / "r.xlsx")
+    result = export_campaign(
+        store, folder, CAMPAIGN, "xlsx", "mia", out=folder / "r.xlsx", language="en-US"
+    )
     book = load_workbook(result.path, rich_text=True)
     assert {"copy", "title", "poster", "video_script", "provenance"} <= set(book.sheetnames)
     sheet = book["copy"]
@@ -127,7 +129,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
     folder, store = ws
     ids = [v["id"] for v in store.list_variants(campaign=CAMPAIGN, kind="title")[:5]]
     path = folder / "r.csv"
-    export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path)
+    export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path, language="en-US")
     _fill_csv(
         path,
         {
@@ -171,7 +173,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
 def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> None:
     folder, store = ws
     path = folder / "r.xlsx"
-    export_campaign(store, folder, CAMPAIGN, "xlsx", "mia", out=path)
+    export_campaign(store, folder, CAMPAIGN, "xlsx", "mia", out=path, language="en-US")
     book = load_workbook(path)
     sheet = book["title"]
     header = [c.value for c in sheet[1]]

@@ -35,7 +35,7 @@ def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pat
     folder = small_workspace(tmp_path, monkeypatch)
     path = folder / "review.csv"
     with open_store(folder) as store:
-        export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path)
+        export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path, language="en-US")
     return folder, path
 
 

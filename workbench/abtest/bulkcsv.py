@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.guards.dates import calendar_date
 from workbench.guards.decode import decode_text, read_bytes
 
 REQUIRED = ("variant_id", "date", "impressions", "clicks", "conversions")
@@ -44,15 +45,16 @@ _KEY_SPAN = 4_000_000  # above date.max.toordinal() (3,652,059): codes key * spa
 
 
 def iso_date(text: str) -> date | None:
-    """The date of ``YYYY-MM-DD`` text, or ``None`` (other ISO forms, such as week dates,
-    are refused: stored dates must sort as text)."""
-    if len(text) != 10:
-        return None
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return None
-    return day if day.isoformat() == text else None
+    """The date of ``YYYY-MM-DD`` text, or of the forms Chinese spreadsheets write
+    (``2026/3/10``, ``2026年3月10日``: :func:`workbench.guards.dates.calendar_date`), or
+    ``None`` (week dates and other ISO forms are refused). Stored as ``isoformat()``."""
+    if len(text) == 10 and text[4] == "-":
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return None
+        return day if day.isoformat() == text else None
+    return calendar_date(text)
 
 
 MAX_FILE = 2_000_000_000  # bytes of one import file
@@ -144,7 +146,7 @@ class _Columns:
             if day is None:
                 return False
             self.day_code[text] = day.toordinal()
-            self.day_text[text] = text
+            self.day_text[text] = day.isoformat()  # 2026/3/10 is stored as 2026-03-10
         return True
 
     def add_counts(self, column: str, raw: list[str]) -> list[int] | None:

@@ -49,6 +49,8 @@ from workbench.abtest.bulkcsv import (
     value_columns,
 )
 from workbench.errors import InputError, Problem
+from workbench.guards.dates import FORMS
+from workbench.guards.headers import column_keys
 from workbench.guards.limits import INT_MAX
 from workbench.store import Store
 from workbench.tracking.links import SHORT_PATH, uid_for
@@ -132,7 +134,7 @@ def _import_fast(store: Store, path: Path) -> ImportSummary | None:
     first, _newline, body = text.partition("\n")
     if not first.strip() or '"' in first:
         return None
-    names = [h.strip() for h in first.rstrip("\r").split(",")]
+    names = column_keys(first.rstrip("\r").split(","))  # 变体ID,日期,… or variant_id,…
     if EXPERIMENT in names:
         return None  # rows name their experiment: the careful path resolves each
     columns = value_columns(names, str(path))
@@ -171,7 +173,7 @@ def import_results(store: Store, path: Path) -> ImportSummary:
         header = next(reader, None)
         if header is None:
             raise InputError(Problem(where, 1, "", "empty file: expected a header row"))
-        names = [h.strip() for h in header]
+        names = column_keys(header)  # either language, padded or not
         ei = names.index(EXPERIMENT) if EXPERIMENT in names else None
         columns = value_columns([n for n in names if n != EXPERIMENT], where)
         index = [names.index(c) for c in columns]
@@ -241,10 +243,12 @@ def _check_row(
         problems.add(line, "variant_id", "is empty")
         ok = False
     if day not in good_dates:
-        if iso_date(day) is None:
-            problems.add(line, "date", f"{day!r} is not an ISO date (YYYY-MM-DD)")
+        parsed_day = iso_date(day)
+        if parsed_day is None:
+            problems.add(line, "date", f"{day!r} is not a date ({FORMS})")
             ok = False
         else:
+            day = parsed_day.isoformat()  # 2026/3/10 is stored as 2026-03-10
             good_dates.add(day)
     values: list[Any] = []
     for column, i in zip(columns, index, strict=True):

@@ -13,6 +13,7 @@ from workbench.cli.common import (
     overrides,
     wb,
 )
+from workbench.i18n import Catalog
 
 
 def tui(
@@ -27,7 +28,6 @@ def tui(
     from workbench.tui.app import WorkbenchApp  # textual loads only for this command
 
     workbench = wb(db)
-    app = WorkbenchApp(
-        workbench, catalog(workbench), overrides(preset, base_url, model, api_key_env, offline)
-    )
+    t = Catalog(catalog(workbench).language)  # the TUI's own markup, not Rich's escaping
+    app = WorkbenchApp(workbench, t, overrides(preset, base_url, model, api_key_env, offline))
     app.run()

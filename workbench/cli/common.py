@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from workbench.app import EndpointOverrides, Workbench, make_workbench
-from workbench.cli.safeconsole import SafeConsole
+from workbench.cli.safeconsole import ConsoleCatalog, SafeConsole
 from workbench.i18n import Catalog, current_language
 from workbench.locations import WORKSPACE_FILE
 
@@ -63,7 +63,7 @@ def catalog(workbench: Workbench | None = None) -> Catalog:
     setting = None
     if workbench is not None and (workbench.workspace / WORKSPACE_FILE).is_file():
         setting = workbench.settings.workspace.language
-    return Catalog(current_language(setting))
+    return ConsoleCatalog(current_language(setting))
 
 
 def print_json(data: Any) -> None:

@@ -60,7 +60,7 @@ def export_campaign(
         elif fmt == "csv":
             from workbench.export.sheets import write_csv
 
-            write_csv(rows, path)
+            write_csv(rows, path, language)
         elif fmt == "html":
             write_html(rows, path, title, subtitle, language)
         elif fmt == "md":

@@ -11,7 +11,7 @@ from typing import Any
 
 from PIL import Image
 
-from workbench.export.rows import finding_line
+from workbench.export.rows import finding_line, status_label
 from workbench.fsio import atomic_write_text
 
 THUMB_WIDTH = 360
@@ -92,7 +92,8 @@ def _card(row: dict[str, Any], language: str) -> str:
     posters = "".join(_poster(p) for p in row["assets"][:1])
     return (
         f'<div class="card"><div class="body"><div class="head">#{row["variant_id"]} · {head} · '
-        f'<span class="status {html.escape(row["status"])}">{html.escape(row["status"])}</span>'
+        f'<span class="status {html.escape(row["status"])}">'
+        f"{html.escape(status_label(row['status'], language))}</span>"
         f" · <code>{row['hash']}</code></div>{''.join(fields)}"
         + (f'<ul class="findings">{items}</ul>' if items else "")
         + f"</div>{posters}</div>"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.i18n import CATALOG, Catalog
 from workbench.lint.engine import text_fields, worst
 from workbench.review.rowhash import content_hash
 from workbench.review.workflow import STATUSES
@@ -35,6 +36,12 @@ def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
     where = f" ({f['field']})" if f.get("field") else ""
     tail = f" → {f['suggestion']}" if f.get("suggestion") else ""
     return f"[{f['severity']}]{where} {message}{tail}"
+
+
+def status_label(status: str, language: str) -> str:
+    """A review status by its name in ``language`` (草稿, 审核中, …); unknown ones as they are."""
+    key = f"cal.status.{status}"
+    return Catalog(language)(key) if key in CATALOG else status
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:

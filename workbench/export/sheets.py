@@ -16,9 +16,10 @@ from typing import Any
 import xlsxwriter
 from PIL import Image
 
-from workbench.export.rows import COLUMNS, finding_line
+from workbench.export.rows import COLUMNS, finding_line, status_label
 from workbench.export.safety import neutralise
 from workbench.fsio import atomic_output
+from workbench.guards.headers import labels
 
 RED, AMBER = "#C00000", "#9C5700"
 FILLS = {"ban": "#FFC7CE", "limit": "#FFC7CE", "caution": "#FFEB9C", "evidence": "#FFEB9C"}
@@ -168,7 +169,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
                     decision_col,
                     {"validate": "list", "source": DECISIONS, "show_error": False},
                 )
-            for c, name in enumerate(columns):
+            for c, name in enumerate(labels(columns, language)):
                 sheet.write_string(0, c, name, bold)
             for r, row in enumerate(items, start=1):
                 thumb = thumbs.get(row["variant_id"])
@@ -178,7 +179,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
                     if name == "findings":
                         _write_findings(sheet, r, c, row, language, formats)
                     else:
-                        cut += _write_value(sheet, r, c, row[name])
+                        cut += _write_value(sheet, r, c, _shown(row, name, language))
                 if thumb is not None:
                     sheet.insert_image(
                         r,
@@ -187,7 +188,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
                         {"image_data": thumb[0], "object_position": 1},
                     )
         side = book.add_worksheet("provenance")
-        for c, name in enumerate(PROVENANCE):
+        for c, name in enumerate(labels(PROVENANCE, language)):
             side.write_string(0, c, name, bold)
         for r, row in enumerate(rows, start=1):
             for c, name in enumerate(PROVENANCE):
@@ -196,11 +197,20 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
     return cut
 
 
-def write_csv(rows: list[dict[str, Any]], path: Path) -> None:
-    """UTF-8 with BOM so Excel shows Chinese; every row a variant, formulas neutralised."""
+def write_csv(rows: list[dict[str, Any]], path: Path, language: str = "en-US") -> None:
+    """UTF-8 with BOM so Excel shows Chinese; every row a variant, formulas neutralised.
+    Headers (and status names) in ``language``; the import reads either language."""
     with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*COLUMNS, "poster"])
+        writer.writerow(labels([*COLUMNS, "poster"], language))
         for row in rows:
             poster = str(row["assets"][0]) if row["assets"] else ""
-            writer.writerow([neutralise(row[name]) for name in COLUMNS] + [neutralise(poster)])
+            cells = [neutralise(_shown(row, name, language)) for name in COLUMNS]
+            writer.writerow([*cells, neutralise(poster)])
+
+
+def _shown(row: dict[str, Any], name: str, language: str) -> Any:
+    """A cell as the reviewer reads it: the status by its name in ``language``."""
+    if name == "status" and language == "zh-CN":
+        return status_label(str(row["status"]), language)
+    return row[name]

@@ -26,6 +26,8 @@ from workbench.errors import InputError, NotFoundError, Problem
 from workbench.guards.archive import check_zip
 from workbench.guards.csvio import field_error
 from workbench.guards.decode import decode_text, read_bytes, regular_file
+from workbench.guards.headers import column_keys
+from workbench.guards.headers import label as zh_label
 from workbench.guards.text import clean_text
 from workbench.review.rowhash import content_hash
 from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
@@ -94,10 +96,11 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _header(names: list[str], label: str, line: int) -> list[str]:
-    header = [n.strip().lower() for n in names]
+    header = column_keys(names)  # 变体ID / variant_id, padded or not
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise InputError(Problem(label, line, "", f"missing column(s) {', '.join(missing)}"))
+        named = ", ".join(f"{c} ({zh_label(c, 'zh-CN')})" for c in missing)
+        raise InputError(Problem(label, line, "", f"missing column(s) {named}"))
     return header
 
 
@@ -134,7 +137,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
             first = next(rows, None)
-            names = [_cell(c).lower() for c in first or ()]
+            names = column_keys(_cell(c) for c in first or ())
             if not all(column in names for column in REQUIRED):
                 continue  # e.g. the provenance sheet
             found = True
@@ -143,7 +146,12 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 yield number, {h: _cell(v) for h, v in zip(header, cells, strict=False)}
         if not found:
             raise InputError(
-                Problem(str(path), None, "", "no sheet has variant_id, decision and comment")
+                Problem(
+                    str(path),
+                    None,
+                    "",
+                    "no sheet has variant_id, decision and comment (变体ID, 审核决定, 审核意见)",
+                )
             )
     except _PARSER_ERRORS as exc:
         message = " ".join(str(exc).split())[:200] or type(exc).__name__

@@ -1,0 +1,32 @@
+"""Calendar dates as spreadsheets write them.
+
+Chinese Excel and WPS export dates as ``2026/3/10`` or ``2026/03/10``, people type
+``2026年3月10日``; ISO ``2026-03-10`` is what the workbench stores. :func:`calendar_date`
+reads any of these (year first, month and day with or without a leading zero) and nothing
+else: week dates, ordinal dates, times and day-first forms are refused, so a date never
+means two things.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_DATE = re.compile(
+    r"(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|年(?P<cm>[0-9]{1,2})月(?P<cd>[0-9]{1,2})日)"
+)
+FORMS = "YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日"
+
+
+def calendar_date(text: str) -> date | None:
+    """The date of ``text`` in one of :data:`FORMS`, or ``None``."""
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    month = found.group("m") or found.group("cm")
+    day = found.group("d") or found.group("cd")
+    try:
+        return date(int(found.group("y")), int(month), int(day))
+    except ValueError:
+        return None
