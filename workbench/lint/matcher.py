@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.kinds import KINDS
 from workbench.lint.rules import ExceptionRule, RuleSet, Term
+from workbench.lint.scan import BranchScan
 
 # Content channels (workbench.kinds.channels) -> the channel keys used in the term data.
 CHANNEL_SCOPES: dict[str, str] = {
@@ -100,13 +101,13 @@ class Matcher:
     def __init__(self, rules: RuleSet, scope: str | None) -> None:
         terms = [t for t in rules.terms.values() if scope is None or t.applies_to(scope)]
         literal = sorted({t.term.lower() for t in terms if not t.pattern}, key=len, reverse=True)
-        parts = [f"(?P<L>{_trie(literal)})"] if literal else []
-        self._patterns: dict[str, Term] = {}
-        for i, t in enumerate(t for t in terms if t.pattern):
-            name = f"p{i}"
-            parts.append(f"(?P<{name}>{_scoped_pattern(t.pattern or '')})")
-            self._patterns[name] = t
-        self._regex = re.compile("|".join(parts) or "(?!x)x", re.IGNORECASE | re.MULTILINE)
+        self._patterns = [t for t in terms if t.pattern]
+        # one alternation (the trie, then each pattern), scanned branch by branch (scan.py)
+        self._scan = BranchScan(
+            _trie(literal) if literal else None,
+            [_scoped_pattern(t.pattern or "") for t in self._patterns],
+            re.MULTILINE,
+        )
         self._rules = rules
         exceptions: dict[str, list[tuple[re.Pattern[str], ExceptionRule]]] = {}
         for rule in rules.exceptions:
@@ -116,11 +117,11 @@ class Matcher:
         self._exceptions = exceptions
 
     def hits(self, text: str) -> Iterator[Hit]:
-        for m in self._regex.finditer(text):
-            group = m.lastgroup
-            term = self._rules.term(m.group()) if group == "L" else self._patterns.get(group or "")
-            if term is not None and m.end() > m.start():
-                yield Hit(term, m.start(), m.end(), m.group())
+        for branch, start, end in self._scan.finditer(text):
+            found = text[start:end]
+            term = self._rules.term(found) if branch == 0 else self._patterns[branch - 1]
+            if term is not None:
+                yield Hit(term, start, end, found)
 
     def exception(self, text: str, hit: Hit) -> ExceptionRule | None:
         """The documented exception covering ``hit``, if any."""
