@@ -20,9 +20,7 @@ TRACKING_OVERHEAD = 96  # "&utm_source=poster&utm_medium=poster&utm_campaign=...
 def qr_problems(loaded: Any) -> list[Problem]:
     """One problem when a brief with QR posters has a landing_url too long for the symbol."""
     brief = loaded.brief
-    wants_qr = any(
-        getattr(d, "kind", "") == "poster" and getattr(d, "qr", False) for d in brief.deliverables
-    )
+    wants_qr = any(getattr(d, "qr", False) for d in brief.deliverables)  # posters have qr
     url = brief.campaign.product.landing_url
     if not wants_qr or not url:
         return []

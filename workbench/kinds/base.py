@@ -47,6 +47,11 @@ class KindSpec(Protocol):
     """The compliance-term scope it is checked in when it has no channel (posters)."""
     carries_qr: bool
     """It can print a QR code (a diversion on platforms that forbid one)."""
+    renders_image: bool
+    """It becomes an image file (its words are not what the operator sends as text)."""
+    standalone: bool
+    """It is a whole piece (titles are headline candidates: the copy they head carries
+    what every piece must say)."""
 
     def call_size(self, deliverable: Deliverable) -> int:
         """How many variants one LLM call yields (titles: all of them; others: 1)."""
@@ -95,6 +100,8 @@ class KindBase:
     frameworks = False
     lint_scope: str | None = None
     carries_qr = False
+    renders_image = False
+    standalone = True
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
         return []

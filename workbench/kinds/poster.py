@@ -47,6 +47,7 @@ class PosterKind(KindBase):
     name = "poster"
     lint_scope: str | None = "poster"
     carries_qr = True
+    renders_image = True
 
     def text(self, content: dict[str, Any]) -> str:
         bullets = "\n".join(f"· {b}" for b in content.get("bullets") or [])

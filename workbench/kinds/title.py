@@ -66,6 +66,7 @@ def normalise(text: str) -> str:
 
 class TitleKind(KindBase):
     name = "title"
+    standalone = False
 
     def text(self, content: dict[str, Any]) -> str:
         angle = content.get("angle")

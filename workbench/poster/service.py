@@ -23,6 +23,7 @@ from workbench.brief.models import Campaign, Deliverable, PosterDeliverable
 from workbench.brief.yamldoc import parse
 from workbench.errors import InputError, Problem
 from workbench.fsio import atomic_write_bytes
+from workbench.kinds import get_kind
 from workbench.poster.sizes import PosterSize, parse_sizes
 from workbench.poster.spec import PosterSpec
 from workbench.store import Store
@@ -186,7 +187,7 @@ def poster_deliverable(facts: BriefFacts, index: int | None) -> PosterDeliverabl
     raw = (
         facts.deliverables[index] if index is not None and index < len(facts.deliverables) else None
     )
-    if isinstance(raw, dict) and raw.get("kind") == "poster":
+    if isinstance(raw, dict):  # a poster's deliverable validates as a PosterDeliverable
         try:
             found = TypeAdapter(Deliverable).validate_python(raw)
             if isinstance(found, PosterDeliverable):
@@ -210,7 +211,7 @@ def render_variant(
     from workbench.poster.templates import get_template
 
     variant = store.get_variant(variant_id)
-    if variant["kind"] != "poster":
+    if not get_kind(variant["kind"]).renders_image:
         raise InputError(
             Problem("VARIANT_ID", None, str(variant_id), f"is a {variant['kind']}, not a poster")
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from workbench import locations
 from workbench.errors import WorkbenchError
+from workbench.kinds import get_kind
 
 if TYPE_CHECKING:
     from workbench.generate.runner import BatchResult
@@ -47,7 +48,7 @@ class PosterStep:
         segment_names: dict[str, str] = {}
         for outcome in result.outcomes:
             ctx = outcome.planned.job.ctx
-            if ctx.deliverable.kind != "poster":
+            if not get_kind(ctx.deliverable.kind).renders_image:
                 continue
             segment_names[ctx.segment.id] = ctx.segment.name
             deliverables[ctx.deliverable_index] = ctx.deliverable

@@ -22,6 +22,7 @@ from workbench.export.safety import neutralise
 from workbench.export.sheets import THUMB_HEIGHT
 from workbench.fsio import atomic_output, atomic_write_text
 from workbench.i18n import Catalog
+from workbench.kinds import get_kind
 from workbench.textview import content_text
 from workbench.weekplan.model import DAYS
 from workbench.weekplan.service import slot_status
@@ -59,7 +60,9 @@ def day_label(iso: str, t: Catalog) -> str:
 def slot_text(slot: dict[str, Any]) -> str:
     """The words the owner sends: the copy (or script) of the slot, not the poster's."""
     parts = [
-        content_text(v["kind"], v["content"]) for v in slot["variants"] if v["kind"] != "poster"
+        content_text(v["kind"], v["content"])
+        for v in slot["variants"]
+        if not get_kind(v["kind"]).renders_image
     ]
     return "\n\n".join(p for p in parts if p)
 
@@ -68,7 +71,7 @@ def poster_files(slot: dict[str, Any], assets: dict[int, list[dict[str, Any]]]) 
     return [
         Path(a["path"])
         for v in slot["variants"]
-        if v["kind"] == "poster"
+        if get_kind(v["kind"]).renders_image
         for a in assets.get(v["id"], [])
     ]
 

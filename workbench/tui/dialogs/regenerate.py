@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select, Static
 
 from workbench.brief.models import FRAMEWORKS, STYLES
+from workbench.kinds import get_kind
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
 
@@ -47,7 +48,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
     def compose(self) -> ComposeResult:
         t = self.ctx.t
         v = self.variant
-        is_copy = v.get("kind") == "copy"
+        takes_framework = get_kind(str(v.get("kind"))).frameworks
         with Vertical(classes="dialog", id="regenerate-dialog"):
             yield Static(
                 t("tui.regen.title", id=v["id"], style=v.get("style") or "-"),
@@ -69,7 +70,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
                     value=v["framework"] if v.get("framework") in FRAMEWORKS else Select.NULL,
                     prompt=t("tui.regen.no_framework"),
                     compact=True,
-                    disabled=not is_copy,
+                    disabled=not takes_framework,
                     id="regen-framework",
                 )
             yield Checkbox(t("tui.regen.fresh"), id="regen-fresh", compact=True)
