@@ -804,6 +804,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # -- end SCALE ----------------------------------------------------------------------
     "error.prefix": ("错误", "error"),
+    # -- CLI polish (issue 18): campaigns, review, variants, audit, pack ------------
+    "campaigns.none": (
+        "还没有活动：先运行 workbench generate 简报.yaml",
+        "No campaigns yet: run workbench generate BRIEF.yaml first",
+    ),
+    "campaigns.hint": (
+        "需要写活动的地方，可以用序号、ID 的唯一前缀或活动名称",
+        "Wherever a command takes a CAMPAIGN: its number, a unique id prefix or its name",
+    ),
+    # -- end CLI polish (issue 18) keys
 }
 
 
@@ -883,7 +893,12 @@ HELP_ZH: dict[str, str] = {
         "变体（含整个版本链）或活动的审计记录（只增不改）。"
     ),
     "Variant id or uid.": "变体 ID 或 UID。",
-    "Campaign id.": "活动：ID、唯一前缀、活动名称或 workbench campaigns 里的序号。",
+    "Campaign: its id, a unique id prefix, its name or its number in `workbench campaigns`.": (
+        "活动：ID、ID 的唯一前缀、活动名称或 workbench campaigns 里的序号。"
+    ),
+    "List campaigns: number, id, name, variants and how many are in each review status.": (
+        "列出活动：序号、ID、名称、变体数和各审核状态的数量。"
+    ),
     "Export a campaign's variants for review (the export is recorded in the audit).": (
         "导出活动的变体供审核（导出会记入审计）。"
     ),

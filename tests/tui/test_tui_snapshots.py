@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 from tui_testkit import ab_workspace, banned_version, freeze_times, make_app
 
 from workbench.tui.screens.brief import BriefScreen
@@ -65,6 +66,9 @@ def test_snapshot_brief_with_problem(
         app = pilot.app
         app.push_screen(BriefScreen(app.ctx, path))  # type: ignore[attr-defined]
         await settle(pilot)
+        # the cursor drawn, whatever the blink phase when the screenshot is taken
+        app.screen.query_one(TextArea).cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(make_app(blank_ws), terminal_size=size, run_before=open_brief)
 

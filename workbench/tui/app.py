@@ -3,6 +3,7 @@ stylesheet, the global bindings and the error boundary; screens do the work."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -15,7 +16,8 @@ from workbench.tui.bindings import localize_bindings
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.context import TuiContext
 from workbench.tui.dialogs.help import HelpDialog
-from workbench.tui.dialogs.open_brief import OpenBriefDialog
+from workbench.tui.dialogs.new_brief import NewBriefDialog
+from workbench.tui.dialogs.open_brief import NewBrief, OpenBriefDialog
 from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.brief import BriefScreen
 from workbench.tui.screens.campaigns import CampaignsScreen
@@ -93,11 +95,22 @@ class WorkbenchApp(App[None]):
         self.push_screen(HelpDialog(self.ctx, self.screen))
 
     def action_open_brief(self) -> None:
-        def opened(path: object) -> None:
-            if path is not None:
-                self.push_screen(BriefScreen(self.ctx, path))  # type: ignore[arg-type]
+        def opened(path: Path | NewBrief | None) -> None:
+            if isinstance(path, NewBrief):
+                self.action_new_brief(path.target)
+            elif path is not None:
+                self.push_screen(BriefScreen(self.ctx, path))
 
         self.push_screen(OpenBriefDialog(self.ctx), opened)
+
+    def action_new_brief(self, target: Path | None = None) -> None:
+        """The new-brief form; the brief it writes opens in the editor."""
+
+        def created(path: Path | None) -> None:
+            if path is not None:
+                self.push_screen(BriefScreen(self.ctx, path))
+
+        self.push_screen(NewBriefDialog(self.ctx, target), created)
 
     def action_campaigns(self) -> None:
         while len(self.screen_stack) > 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,8 +18,19 @@ from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
 from workbench.workspace import BRIEFS_DIR
 
+NEW_OPTION = "new-brief"
 
-class OpenBriefDialog(ModalScreen[Path | None]):
+
+@dataclass(frozen=True)
+class NewBrief:
+    """The operator asked for a new brief (``target``: the path they typed, if any)."""
+
+    target: Path | None = None
+
+
+class OpenBriefDialog(ModalScreen[Path | NewBrief | None]):
+    """An existing brief's path, a :class:`NewBrief` request (the form), or None."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape", "cancel", "tui.key.cancel", id="open_brief.cancel", tooltip="tui.tip.cancel"
@@ -52,17 +64,20 @@ class OpenBriefDialog(ModalScreen[Path | None]):
     def _show(self, found: list[Path], folder: Path) -> None:
         options = self.query_one(OptionList)
         options.loading = False
+        options.add_option(Option(self.ctx.t("tui.open_brief.new"), id=NEW_OPTION))
         for path in found:
             options.add_option(Option(str(path.relative_to(folder)), id=str(path)))
         if found:
-            options.highlighted = 0
+            options.highlighted = 1
             options.focus()
         else:
             self.query_one(Input).focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option.id == NEW_OPTION:
+            self.dismiss(NewBrief())
+        elif event.option.id:
             self.dismiss(Path(event.option.id))
 
     @on(Input.Submitted)
@@ -73,7 +88,7 @@ class OpenBriefDialog(ModalScreen[Path | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = self.ctx.workbench.workspace / path
-        self.dismiss(path)
+        self.dismiss(path if path.exists() else NewBrief(path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,7 @@
-"""The brief editor: YAML with highlighting, validated as you type, saved and run."""
+"""The brief editor: YAML with highlighting, validated as you type, saved and run.
+
+The right pane shows the job matrix (``Workbench.dry_run``) while the brief is valid and
+its problems, one line each, while it is not."""
 
 from __future__ import annotations
 
@@ -12,12 +15,13 @@ from textual.containers import Container
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
-from workbench.brief.loader import LoadedBrief, load_brief_text
-from workbench.errors import InputError, Problem
+from workbench.brief.loader import LoadedBrief
+from workbench.errors import Problem
 from workbench.fsio import atomic_write_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.generate import GenerateScreen
+from workbench.tui.widgets.matrix_preview import BriefCheck, MatrixPreview, check_brief
 from workbench.tui.widgets.problem_list import ProblemList
 
 VALIDATE_DELAY = 0.3  # seconds of quiet typing before validating
@@ -53,7 +57,9 @@ class BriefScreen(WorkbenchScreen):
         yield Static(self._label(), id="brief-title", classes="screen-title")
         with Container(id="brief-body"):
             yield TextArea.code_editor("", language="yaml", id="brief-editor", soft_wrap=False)
-            yield ProblemList(self.t, id="brief-problems")
+            with Container(id="brief-side"):
+                yield ProblemList(self.t, id="brief-problems")
+                yield MatrixPreview(self.t, id="brief-matrix")
         yield Footer()
 
     def _label(self) -> str:
@@ -64,6 +70,7 @@ class BriefScreen(WorkbenchScreen):
             return str(self.path)
 
     def on_mount(self) -> None:
+        self.query_one(MatrixPreview).display = False
         self.query_one(TextArea).loading = True
         self._read()
 
@@ -94,19 +101,22 @@ class BriefScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="validate", exit_on_error=False)
     def _validate(self, text: str) -> None:
-        library = self.ctx.workbench.segments
-        try:
-            loaded = load_brief_text(text, self.path.name, library, path=self.path)
-        except InputError as exc:
-            self.app.call_from_thread(self._validated, None, exc.problems)
-            return
-        self.app.call_from_thread(self._validated, loaded, [])
+        self.app.call_from_thread(
+            self._validated, check_brief(self.ctx, text, self.path.name, self.path)
+        )
 
-    def _validated(self, loaded: LoadedBrief | None, problems: list[Problem]) -> None:
-        self.loaded = loaded
-        self.problems = problems
+    def _validated(self, check: BriefCheck) -> None:
+        self.loaded = check.loaded
+        self.problems = check.problems
         self._next_problem = 0
-        self.query_one(ProblemList).show(problems)
+        problems = self.query_one(ProblemList)
+        problems.show(check.problems)
+        matrix = self.query_one(MatrixPreview)
+        if check.loaded is not None:
+            matrix.show(check.loaded, check.rows)
+        valid = check.loaded is not None
+        matrix.display = valid
+        problems.display = not valid
         self._update_title()
 
     def _update_title(self) -> None:

@@ -37,6 +37,13 @@ class CampaignsScreen(WorkbenchScreen):
             id="campaigns.brief",
             tooltip="tui.tip.open_brief",
         ),
+        Binding(
+            "n",
+            "app.new_brief",
+            "tui.key.new_brief",
+            id="campaigns.new_brief",
+            tooltip="tui.tip.new_brief",
+        ),
         Binding("a", "ab", "tui.key.ab", id="campaigns.ab", tooltip="tui.tip.ab"),
         Binding("x", "export", "tui.key.export", id="campaigns.export", tooltip="tui.tip.export"),
         Binding(

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbench.errors import Problem
+from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 
 
@@ -33,8 +34,8 @@ class ProblemList(OptionList):
             where = f"L{p.line}" if p.line is not None else "—"
             label = Text.assemble(
                 (f"{where:>5} ", "bold red"),
-                (f"{p.field}: " if p.field else "", "bold"),
-                p.message,
+                (for_display(f"{p.field}: ") if p.field else "", "bold"),
+                for_display(p.message),
             )
             self.add_option(Option(label, id=str(i)))
         self.border_title = (
