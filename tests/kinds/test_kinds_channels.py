@@ -30,7 +30,24 @@ def test_brief_channel_literal_equals_the_table() -> None:
 )
 def test_sms_count_bills_70_then_67_per_part(n: int, parts: int) -> None:
     assert sms_count("会" * n) == parts
-    assert sms_count("a" * n) == parts  # carriers count every code point as 1
+    assert sms_count("【店】" + "a" * (n - 3)) == (parts if n >= 3 else 1)  # 【】: UCS-2
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("a" * 160, 1),
+        ("a" * 161, 2),
+        ("a" * 306, 2),
+        ("a" * 307, 3),
+        ("[" * 80, 1),  # extension characters take two septets
+        ("[" * 81, 2),
+        ("a" * 70 + "é", 1),  # é is in the GSM-7 alphabet
+        ("a" * 70 + "’", 2),  # a curly apostrophe is not: UCS-2, 70 a part
+    ],
+)
+def test_sms_count_bills_plain_english_as_gsm7(text: str, parts: int) -> None:
+    assert sms_count(text) == parts
 
 
 def test_sms_max_chars_is_the_longest_text_within_the_parts() -> None:

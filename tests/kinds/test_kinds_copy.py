@@ -95,7 +95,9 @@ def test_sms_english_opt_out() -> None:
     data["campaign"]["language"] = "en-US"
     brief = Brief.model_validate(data)
     c = parse("sms", answer(body="Member day: $50 off"), brief)
-    assert c["body"] == "【小鹿母婴】Member day: $50 off Reply R to opt out"
+    assert c["body"] == "小鹿母婴: Member day: $50 off Reply R to opt out"  # no 【】 in English
+    c = parse("sms", answer(body="【小鹿母婴】Member day: $50 off"), brief)
+    assert c["body"] == "小鹿母婴: Member day: $50 off Reply R to opt out"
 
 
 def test_banned_words_named() -> None:

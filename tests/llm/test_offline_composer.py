@@ -21,7 +21,7 @@ from workbench.brief.models import (
     VideoScriptDeliverable,
 )
 from workbench.kinds import get_kind
-from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS
+from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS, sms_count, sms_signature
 from workbench.llm.base import JobContext, LLMRequest
 from workbench.llm.offline import OfflineComposer
 from workbench.llm.offline.facts import ABSOLUTE_EN, ABSOLUTE_ZH
@@ -198,11 +198,11 @@ def test_sms_has_signature_opt_out_and_fits_one_part() -> None:
         for seg in range(2):
             data = json.loads(run(job(brief, d, seg)))
             body = data["body"]
-            assert body.startswith(f"【{brief.campaign.brand.name}】")
-            assert (
-                "Reply R to opt out" if brief.campaign.language == "en-US" else "拒收请回复R"
-            ) in body
-            assert len(body) <= 70
+            lang = brief.campaign.language
+            assert body.startswith(sms_signature(brief.campaign.brand.name, lang))
+            assert ("Reply R to opt out" if lang == "en-US" else "拒收请回复R") in body
+            assert sms_count(body) == 1
+            assert len(body) <= (160 if lang == "en-US" else 70)
             assert not any(e in body for e in "✨🎁⏰👉💛🌿📣🌸")
 
 

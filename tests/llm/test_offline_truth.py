@@ -204,8 +204,6 @@ STRANGERS: dict[str, dict[str, Any]] = {
 def brief_of(data: dict[str, Any]) -> Brief:
     data = json.loads(json.dumps(data, default=str))
     data["deliverables"] = json.loads(json.dumps(DELIVERABLES))
-    if data["campaign"].get("language") == "en-US":  # 【】 makes any SMS UCS-2: 70 a part
-        data["deliverables"][0]["sms_parts"] = 2
     return Brief.model_validate(data)
 
 

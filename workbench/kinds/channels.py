@@ -14,6 +14,13 @@ SMS_LONG_PART = 67  # a long SMS is billed per 67 characters
 SMS_MAX_TOTAL = 500
 SMS_OPT_OUT = "拒收请回复R"
 SMS_OPT_OUT_EN = "Reply R to opt out"
+GSM7_SINGLE = 160  # one GSM-7 part (plain English), in septets
+GSM7_LONG_PART = 153  # a concatenated GSM-7 SMS is billed per 153 septets
+_GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+_GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
 
 
 def weighted_len(text: str) -> int:
@@ -26,8 +33,10 @@ def plain_len(text: str) -> int:
     return len(text)
 
 
-def sms_signature(brand: str) -> str:
-    return f"【{brand}】"
+def sms_signature(brand: str, lang: str = "zh-CN") -> str:
+    """The sender signature an SMS starts with: 【brand】 (Chinese carriers), or "Brand: "
+    in English, which keeps a plain English SMS in GSM-7 (160 characters a part)."""
+    return f"{brand}: " if lang == "en-US" else f"【{brand}】"
 
 
 def sms_opt_out(lang: str) -> str:
@@ -38,13 +47,32 @@ def sms_opt_out(lang: str) -> str:
 def sms_count(text: str) -> int:
     """Billed parts of one SMS as sent (signature and opt-out included in ``text``).
 
-    Carriers count code points: 1 part up to 70, else ceil(n / 67); empty text is 0.
-    The one SMS counting rule: kinds, lint, review and the offline composer call it.
+    Text that GSM-7 can encode (plain English) is billed 160 septets in one part, else
+    153 per part, the extension characters (``^{}[]~|€\\``) counting 2; any other text
+    (every Chinese SMS: the 【】 alone make it UCS-2) is 70 code points in one part, else
+    67 per part. Empty text is 0. The one SMS counting rule: kinds, lint, review and the
+    offline composer call it.
     """
     n = plain_len(text)
     if n <= 0:
         return 0
+    septets = gsm7_len(text)
+    if septets is not None:
+        return 1 if septets <= GSM7_SINGLE else math.ceil(septets / GSM7_LONG_PART)
     return 1 if n <= SMS_SINGLE else math.ceil(n / SMS_LONG_PART)
+
+
+def gsm7_len(text: str) -> int | None:
+    """Septets ``text`` takes in the GSM 03.38 alphabet, or None when it needs UCS-2."""
+    total = 0
+    for ch in text:
+        if ch in _GSM7_BASIC:
+            total += 1
+        elif ch in _GSM7_EXTENSION:
+            total += 2
+        else:
+            return None
+    return total
 
 
 def sms_max_chars(spec: ChannelSpec) -> int:

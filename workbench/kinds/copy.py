@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, create_model
 
 from workbench.kinds.channels import (
+    CHANNELS,
+    SMS_LONG_PART,
+    SMS_SINGLE,
     channel,
     sms_count,
     sms_max_chars,
@@ -28,7 +31,13 @@ from workbench.kinds.common import (
     schema_of,
     validate,
 )
-from workbench.kinds.posts import PostViews, copy_limit_fields
+from workbench.kinds.posts import (
+    EMOJI_MAX,
+    EMOJI_MAX_DEFAULT,
+    PostViews,
+    channel_limits,
+    copy_limit_fields,
+)
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -72,6 +81,24 @@ def _model_for(channel_id: str) -> type[BaseModel]:
     )
 
 
+def post_limits(channel_id: str, lang: str, brand: str) -> dict[str, Any]:
+    """The prompt's numbers for copy, a title or a theme post on a channel (an SMS also:
+    its billing rule, signature and opt-out)."""
+    spec = CHANNELS[channel_id]
+    limits = channel_limits(spec)
+    limits["emoji_max"] = EMOJI_MAX.get(channel_id, EMOJI_MAX_DEFAULT)
+    if spec.sms:
+        limits["sms_rules"] = {
+            "signature": sms_signature(brand, lang),
+            "opt_out": sms_opt_out(lang),
+            "single": SMS_SINGLE,
+            "long_part": SMS_LONG_PART,
+            "max_segments": spec.sms_max_parts,  # template variable name kept (workspace prompts)
+            "max_chars": sms_max_chars(spec),
+        }
+    return limits
+
+
 class CopyKind(PostViews):
     name = "copy"
     tracked_links = True
@@ -79,6 +106,9 @@ class CopyKind(PostViews):
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
         return copy_limit_fields(content, target)
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        return post_limits(_channel_id(deliverable), lang, brand)
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1
@@ -140,7 +170,7 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
         n = len(body)
         parts = sms_count(body)
         extra = {"sms_length": n, "sms_segments": parts}
-        inner = body[len(sms_signature(brief.campaign.brand.name)) :]
+        inner = body[len(sms_signature(brief.campaign.brand.name, lang)) :]
         if "【" in inner or "】" in inner:
             problems.add("body", "contains 【】 after the signature; carriers reject that")
         if parts > spec.sms_max_parts:
@@ -172,7 +202,11 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
 
 
 def _repair_sms(body: str, brand: str, lang: str, problems: Problems) -> str:
-    sig = sms_signature(brand)
+    sig = sms_signature(brand, lang)
+    zh_sig = sms_signature(brand)
+    if sig != zh_sig and body.startswith(zh_sig):  # 【】 would make an English SMS UCS-2
+        body = sig + body[len(zh_sig) :].lstrip()
+        problems.repair(f"body: signature {zh_sig} written as {sig.strip()}")
     if not body.startswith(sig):
         if sig in body:
             body = sig + body.replace(sig, "", 1).strip()

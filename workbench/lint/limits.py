@@ -21,6 +21,7 @@ from workbench.kinds.channels import (
     ChannelSpec,
     sms_count,
     sms_max_chars,
+    sms_signature,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ SMS_BASIS = "运营商/云短信规则：70 字 1 条，长短信每 67 字 1 �
 FOLD_LINES = 6
 FOLDING_CHANNELS = frozenset({"moments"})  # pasted Moments copy folds (channels doc 1.6)
 _SIGNATURE = re.compile(r"^\s*【[^【】\n]{2,16}】")
+_SIGNATURE_EN = re.compile(r"^\s*(?:【[^【】\n]{2,16}】|[^\s:【】][^:【】\n]{1,39}: )")
 _OPT_OUT = re.compile(
     r"拒收请回复\s*R|回复?\s*[RT]\s*退订|退订回?\s*[RT]|reply\s+(?:R|STOP)|opt[- ]out", re.I
 )
@@ -63,7 +65,7 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
     out: list[dict[str, Any]] = []
     n = len(text)
     brand = ctx.brand or ("Brand" if ctx.language == "en-US" else "品牌")
-    sig = _SIGNATURE.match(text)
+    sig = (_SIGNATURE_EN if ctx.language == "en-US" else _SIGNATURE).match(text)
     if sig is None:
         out.append(
             {
@@ -72,9 +74,9 @@ def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str,
                 "field": field,
                 "start": 0,
                 "end": 0,
-                "values": {"brand": brand},
-                "suggestion": f"【{brand}】",
-                "fix": f"【{ctx.brand}】" if ctx.brand else None,
+                "values": {"brand": brand, "signature": sms_signature(brand, ctx.language)},
+                "suggestion": sms_signature(brand, ctx.language),
+                "fix": sms_signature(ctx.brand, ctx.language) if ctx.brand else None,
                 "basis": SMS_BASIS,
             }
         )

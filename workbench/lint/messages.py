@@ -72,8 +72,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "The SMS is {count} characters with its signature: billed as {segments} messages.",
     ),
     "sms_signature": (
-        "短信须以【签名】开头，如【{brand}】。",
-        "An SMS must start with its 【signature】, e.g. 【{brand}】.",
+        "短信须以签名开头，如{signature}。",
+        "An SMS must start with its signature, e.g. {signature}",
     ),
     "sms_brackets": (
         "正文中不能出现【】，会被当作签名。",

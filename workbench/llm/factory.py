@@ -105,12 +105,15 @@ def resolve_endpoint(
     )
 
 
-def make_provider(config: EndpointConfig | None, settings: LLMSettings) -> Provider:
-    """The OpenAI-compatible provider for ``config``, or the offline composer for None."""
+def make_provider(
+    config: EndpointConfig | None, settings: LLMSettings, link_base_url: str = ""
+) -> Provider:
+    """The OpenAI-compatible provider for ``config``, or the offline composer for None
+    (which fits copy with the tracked links of ``link_base_url``, ``[tracking] base_url``)."""
     if config is None:
         # Imported by name at call time: the composer is optional for online-only use.
         offline = importlib.import_module("workbench.llm.offline")
-        composer: Provider = offline.OfflineComposer()
+        composer: Provider = offline.OfflineComposer(link_base_url)
         return composer
     from workbench.llm.openai_compat import OpenAICompatProvider
 

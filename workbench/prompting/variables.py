@@ -3,47 +3,17 @@
 Everything here is JSON-serialisable: it is stored with every generation so a variant can
 be traced to its prompt. Free text from the brief and the segment lives under ``data`` and
 is printed by templates only inside data blocks; the rest are enum values and numbers.
-Channel limits come from ``workbench.kinds.channels``; templates never hard-code them.
+Limits come from each kind's ``prompt_limits``; templates never hard-code them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbench.kinds.channels import (
-    CHANNELS,
-    HOOK_MAX_SECONDS,
-    POSTER_BULLETS,
-    POSTER_CAPS,
-    SMS_LONG_PART,
-    SMS_SINGLE,
-    TITLE_FALLBACK_MAX,
-    VIDEO_COVER_MAX,
-    VIDEO_PLATFORMS,
-    ChannelSpec,
-    sms_max_chars,
-    sms_opt_out,
-    sms_signature,
-)
-from workbench.kinds.timing import speech_rate
-from workbench.prompting.script_limits import live_limits, script_limits
+from workbench.kinds import get_kind
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
-
-SHOT_SIZES = ("特写", "近景", "中景", "全景")  # canonical values the video kind validates
-
-# Emoji budget per copy channel (a style guide, not a platform rule).
-EMOJI_MAX: dict[str, int] = {
-    "community": 5,
-    "moments": 3,
-    "sms": 0,
-    "push": 1,
-    "xiaohongshu": 8,
-    "douyin": 3,
-    "wechat_article": 3,
-}
-EMOJI_MAX_DEFAULT = 3
 
 # Angles that make variants of one job differ; a variant takes angles[index % len].
 ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -149,68 +119,11 @@ def guess_industry(job: JobContext) -> str:
     return "retail"
 
 
-def _channel_limits(spec: ChannelSpec) -> dict[str, Any]:
-    return {
-        "label_zh": spec.label_zh,
-        "label_en": spec.label_en,
-        "title_max": spec.title_max,
-        "title_min": spec.title_min,
-        "title_weighted": spec.title_weighted,
-        "body_max": spec.body_max,
-        "body_fold": spec.body_fold,
-        "body_weighted": spec.body_weighted,
-        "hashtags_max": spec.hashtags_max,
-        "sms": spec.sms,
-    }
-
-
 def limits_for(job: JobContext) -> dict[str, Any]:
     """The numbers the prompt states for this job's kind and channel or platform."""
     d = job.deliverable
-    lang = job.brief.campaign.language
-    limits: dict[str, Any]
-    if d.kind in ("copy", "title", "theme_post"):
-        channel_id = d.channel
-        limits = _channel_limits(CHANNELS[channel_id])
-        limits["emoji_max"] = EMOJI_MAX.get(channel_id, EMOJI_MAX_DEFAULT)
-        if d.kind == "title" and limits["title_max"] is None:
-            limits["title_max"] = TITLE_FALLBACK_MAX
-        spec = CHANNELS[channel_id]
-        if spec.sms:
-            limits["sms_rules"] = {
-                "signature": sms_signature(job.brief.campaign.brand.name),
-                "opt_out": sms_opt_out(lang),
-                "single": SMS_SINGLE,
-                "long_part": SMS_LONG_PART,
-                "max_segments": spec.sms_max_parts,
-                "max_chars": sms_max_chars(spec),
-            }
-    elif d.kind == "video_script":
-        limits = _channel_limits(VIDEO_PLATFORMS[d.platform])
-        rate = speech_rate(lang, d)
-        limits.update(script_limits(d))
-        limits.update(
-            duration=d.duration,
-            hook_max_seconds=HOOK_MAX_SECONDS,
-            speech_rate=rate,
-            voiceover_max=int(d.duration * rate),
-            cover_max=VIDEO_COVER_MAX,
-            shot_sizes=list(SHOT_SIZES),
-            audience=d.audience,
-            emoji_max=0,
-        )
-    elif d.kind == "live_script":
-        limits = live_limits(d, lang)
-    else:
-        limits = {"label_zh": "", "label_en": "the poster"}
-        limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})
-        limits.update(
-            bullets_min=POSTER_BULLETS[0],
-            bullets_max=POSTER_BULLETS[1],
-            qr=bool(getattr(d, "qr", False)),
-            emoji_max=0,
-        )
-    return limits
+    campaign = job.brief.campaign
+    return get_kind(d.kind).prompt_limits(d, campaign.language, campaign.brand.name)
 
 
 def angles_for(kind: str, lang: str, variant_index: int, count: int) -> list[str]:

@@ -20,7 +20,8 @@ def sms_wrap(brand: str, body: str, lang: str) -> str:
     """The SMS as sent: 【signature】 body opt-out."""
     sep = " " if lang == "en-US" else ""
     body = body.strip() + (" " if body.endswith(" ") else "")
-    return f"{sms_signature(brand)}{body}{sep if not body.endswith(' ') else ''}{sms_opt_out(lang)}"
+    gap = sep if not body.endswith(" ") else ""
+    return f"{sms_signature(brand, lang)}{body}{gap}{sms_opt_out(lang)}"
 
 
 def wanted_parts(deliverable: Any) -> int:

@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.errors import LLMError
 from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallback
-from workbench.llm.offline.composition import Ctx, make_ctx
+from workbench.llm.offline.composition import Ctx, make_ctx, restore_landing
 from workbench.llm.offline.copywriter import compose_copy
 from workbench.llm.offline.live import compose_live
 from workbench.llm.offline.outline import compose_outline
@@ -46,16 +46,20 @@ COMPOSERS: dict[str, Callable[[Ctx], dict[str, Any]]] = {
 }
 
 
-def compose(job: JobContext) -> dict[str, Any]:
-    """The answer (as parsed JSON) for one job."""
+def compose(job: JobContext, link_base_url: str = "") -> dict[str, Any]:
+    """The answer (as parsed JSON) for one job. ``link_base_url`` is ``[tracking]
+    base_url``: copy is fitted to its channel with the tracked link it will carry."""
     try:
         composer = COMPOSERS[job.kind]
     except KeyError:
         raise LLMError(
             f"the offline composer cannot write {job.kind!r} content", kind="bad_response"
         ) from None
-    ctx = make_ctx(job)
+    ctx = make_ctx(job, link_base_url)
     answer = composer(ctx)
+    for name in ("body", "cta"):  # the runner's link step tracks the landing URL
+        if isinstance(answer.get(name), str):
+            answer[name] = restore_landing(ctx, answer[name])
     if ctx.en:
         cased = sentence_case_all(answer)
         assert isinstance(cased, dict)
@@ -69,6 +73,9 @@ class OfflineComposer:
     name = "offline"
     model = "offline-composer-v1"
 
+    def __init__(self, link_base_url: str = "") -> None:
+        self.link_base_url = link_base_url
+
     async def complete(
         self, request: LLMRequest, on_token: TokenCallback | None = None
     ) -> LLMResponse:
@@ -78,7 +85,7 @@ class OfflineComposer:
                 "the offline composer needs the job context (brief, segment, deliverable)",
                 kind="bad_response",
             )
-        text = json.dumps(compose(request.job), ensure_ascii=False)
+        text = json.dumps(compose(request.job, self.link_base_url), ensure_ascii=False)
         if on_token is not None:
             size = max(1, -(-len(text) // CHUNKS))
             for i in range(0, len(text), size):

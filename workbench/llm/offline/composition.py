@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from workbench.llm.offline import phrases_en, phrases_zh
 from workbench.llm.offline.facts import Facts, facts_for, scrub
 from workbench.llm.offline.text import pick, squash
+from workbench.tracking.links import UID_LENGTH, variant_link
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
@@ -46,6 +47,8 @@ class Ctx:
     style: str
     bank: ModuleType
     facts_key: tuple[str, str]  # (brief hash, segment id): caches of derived text use it
+    link: str = ""  # the link as the customer gets it, for measuring (``link_text``)
+    short_link: bool = False  # ``link`` is a tracked short link (``[tracking] base_url``)
 
     @property
     def en(self) -> bool:
@@ -83,10 +86,15 @@ class Ctx:
     def say(self, beat: str, rotate: int | None = None, **extra: str) -> str:
         return squash(pick(self.bank.BEATS[beat], self.values(**extra), self.rng, rotate))
 
-    def cta(self, rotate: int = 0) -> str:
-        """The call to action for the goal and product form (a link CTA only with a link)."""
-        bank = self.bank.CTA if link_text(self) else self.bank.CTA_NO_LINK
-        options = bank[self.facts.goal]
+    def cta(self, rotate: int = 0, with_link: bool | None = None) -> str:
+        """The call to action for the goal and product form: a link CTA ("点链接") only
+        when the text carries the link (``with_link``, by default: the brief has one)."""
+        linked = bool(link_text(self)) if with_link is None else with_link
+        bank = self.bank.CTA if linked else self.bank.CTA_NO_LINK
+        goal = self.facts.goal
+        if goal == "repurchase" and self.facts.lifecycle == "new":
+            goal = "convert"  # a new customer has nothing to buy "again"
+        options = bank[goal]
         template = options[(self.base + self.variant + rotate) % len(options)]
         return template.format_map(self.values())
 
@@ -95,12 +103,39 @@ class Ctx:
 
 
 def link_text(ctx: Ctx) -> str:
-    """The link text the composer puts into copy (and measures SMS with): the landing URL.
-    Link tracking replaces it here, in one place, so fitting measures the real link."""
-    return ctx.facts.url
+    """The link the composer writes into copy and measures channel fit with: a stand-in of
+    exactly the tracked link's length (``measured_link``); ``restore_landing`` puts the
+    landing URL back in its place, which the runner's link step then tracks."""
+    return ctx.link
 
 
-def make_ctx(job: JobContext) -> Ctx:
+def measured_link(job: JobContext, base_url: str) -> str:
+    """A link as long as the one the customer receives: the variant's tracked link
+    (``{base_url}/s/{code}``, or the landing URL with its utm parameters) for a zero uid;
+    every variant's link has this length (``tracking.body.job_link_length``)."""
+    landing = (job.brief.campaign.product.landing_url or "").strip()
+    if not landing or job.kind != "copy":
+        return landing
+    link = variant_link(
+        landing,
+        base_url=base_url,
+        uid="0" * UID_LENGTH,
+        campaign=job.brief.campaign.key,
+        kind=job.deliverable.kind,
+        channel=getattr(job.deliverable, "channel", None),
+    )
+    return link.url
+
+
+def restore_landing(ctx: Ctx, text: str) -> str:
+    """``text`` with the measured stand-in link replaced by the landing URL."""
+    landing = (ctx.job.brief.campaign.product.landing_url or "").strip()
+    if not ctx.link or ctx.link == landing:
+        return text
+    return text.replace(ctx.link, landing)
+
+
+def make_ctx(job: JobContext, base_url: str = "") -> Ctx:
     key = _brief_key(job)
     coords = (job.segment.id, job.deliverable_index, job.style, job.round)
     rng = random.Random(seed(key, *coords, job.variant_index, job.count))
@@ -111,4 +146,16 @@ def make_ctx(job: JobContext) -> Ctx:
             _FACTS.clear()
         facts = _FACTS[(key, job.segment.id)] = facts_for(job)
     bank = phrases_en if facts.en else phrases_zh
-    return Ctx(job, facts, rng, base, job.variant_index, job.style, bank, (key, job.segment.id))
+    link = measured_link(job, base_url)
+    return Ctx(
+        job,
+        facts,
+        rng,
+        base,
+        job.variant_index,
+        job.style,
+        bank,
+        (key, job.segment.id),
+        link,
+        bool(link and base_url),
+    )

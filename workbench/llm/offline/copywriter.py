@@ -40,6 +40,8 @@ DEFAULT_FRAMEWORK = {
 PRIORITY = {"offer": 10, "feature": 9, "deadline": 8, "price": 7, "hook": 6, "math": 5,
             "evidence": 6, "pain": 5, "point": 4}  # fmt: skip
 EMOJI_CHANNELS = ("community", "moments", "xiaohongshu")
+# Channels whose text carries the link (the others' CTA never says "点链接").
+LINK_CHANNELS = ("community", "sms", "wechat_article")
 STYLE_ORDER = ("agent", "example", "instruction", "specific", "hybrid")
 # How a style's parts join when they must share lines (zh, en).
 INLINE = {"agent": ("", " "), "example": ("", " "), "instruction": ("；", "; "),
@@ -113,6 +115,9 @@ def hashtags(ctx: Ctx, cap: int) -> list[str]:
             continue
         if tag.lower() not in (t.lower() for t in tags) and ctx.safe(tag) == tag:
             tags.append(tag)
+    turn = STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0
+    if len(tags) > 2:  # each style leads with other tags (the brand and product stay in)
+        tags = tags[:2] + tags[2:][turn % (len(tags) - 2) :] + tags[2:][: turn % (len(tags) - 2)]
     return tags[: min(cap, 3 + (ctx.variant + ctx.base) % 3)]
 
 
@@ -129,12 +134,14 @@ def _end(ctx: Ctx, text: str) -> str:
 
 
 def _agent(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
-    """A short letter: greeting, who writes, the framework's beats, the CTA."""
+    """A short letter in prose: greeting, who writes, the framework's beats, the CTA."""
     f = ctx.facts
     opener = hello(ctx) + (f"{f.brand} here. " if ctx.en else f"这里是{f.brand}。")
     out = [(opener, 6)]
-    for text, prio in beats(ctx):
-        listed = (", " if ctx.en else "、").join(f.points[:3])
+    listed = (", " if ctx.en else "、").join(f.points[:3])
+    for name, (text, prio) in zip(FRAMEWORK_BEATS[framework_of(ctx)], beats(ctx), strict=True):
+        if name == "hook" and f.address and f.address in text:
+            continue  # the greeting has addressed them already
         if text and len(f.points) > 1 and listed in text:
             text = beat(ctx, "point")  # a letter names one point; the card lists them all
         out.append((text, prio))
@@ -228,10 +235,15 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     d = ctx.job.deliverable
     limit = body_limit(spec, d, ctx.en)
     lines = line_cap(spec, d)
-    link = link_text(ctx)
+    link = link_text(ctx) if spec.id == "community" else ""
     end_cta = _end(ctx, cta)
-    if link and spec.id == "community":
+    tail = ""
+    if link and ctx.short_link:
         end_cta = cta = f"{cta}{': ' if ctx.en else '：'}{link}"  # no mark after a link
+    elif link:  # a long tracked landing URL reads badly inline: on its own last line
+        tail = "\n" + link
+        limit -= spec.body_length(tail)
+        lines -= 1
     parts, joiner = _layout(ctx, cta if ctx.style == "example" else end_cta, spec, lines)
     if spec.id in EMOJI_CHANNELS and parts:
         parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
@@ -241,12 +253,13 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
         text = fit_must(
             ctx, [(t.replace("\n", inline), p) for t, p in parts], limit, spec.body_length, inline
         )
-    return text
+    return text + tail
 
 
-def _sms(ctx: Ctx, cta: str) -> str:
+def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
     """Fits the wanted billing parts with signature, opt-out and link counted: optional
-    parts go first, then the offer's later clauses, then the link; never a cut word."""
+    parts go first, then the offer's later clauses, then the link; never a cut word.
+    Returns the SMS and its CTA (a link CTA only when the link is in the text)."""
     from workbench.llm.offline.titles import offer_short
 
     f = ctx.facts
@@ -260,8 +273,10 @@ def _sms(ctx: Ctx, cta: str) -> str:
     offers = [f.offer] + ([short_offer] if short_offer and short_offer != f.offer else [])
     tries = [(o, url) for url in ([link, ""] if link else [""]) for o in offers]
     sms = ""
+    plain_cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0, False)
     for offer, url in tries:
         more = (f"Details: {url}" if en else f"详见{url}") if url else ""
+        said = cta if url else plain_cta
         parts = [
             ((f"{f.address}, " if en else f"{f.address}："), 3),
             (f.short + end, 10 if must_line(ctx, f.short) != must_line(ctx, "") else 8),
@@ -270,7 +285,7 @@ def _sms(ctx: Ctx, cta: str) -> str:
             (f.price + end if f.price else "", 4),
             (f.math + end if f.math else "", 2),
             (deadline + stop if deadline else "", 7),
-            (more, 10) if more else (cta + stop, 8),
+            (more, 10) if more else (said + stop, 8),
         ]
         kept = [p for p in parts if p[0]]
         while True:
@@ -279,12 +294,12 @@ def _sms(ctx: Ctx, cta: str) -> str:
                 body += " "  # the opt-out must not run into the link
             sms = sms_wrap(f.brand, body, f.lang)
             if sms_count(sms) <= wanted:
-                return sms
+                return sms, said
             optional = [p for p in kept if p[1] < 9]
             if not optional:
                 break
             kept.remove(min(optional, key=lambda item: (item[1], -kept.index(item))))
-    return sms
+    return sms, plain_cta
 
 
 def _push(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
@@ -337,9 +352,10 @@ def _title(ctx: Ctx, spec: ChannelSpec) -> str | None:
 
 def compose_copy(ctx: Ctx) -> dict[str, Any]:
     spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
-    cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0)
+    linked = bool(link_text(ctx)) and spec.id in LINK_CHANNELS
+    cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0, linked)
     if spec.sms:
-        body = _sms(ctx, cta)
+        body, cta = _sms(ctx, cta)
     elif spec.id == "push":
         body = _push(ctx, spec, cta)
     elif spec.id == "wechat_article":

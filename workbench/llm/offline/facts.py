@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from workbench.lint.packs import active as active_packs
 from workbench.pricing import amount_text, money, price_text
 
 if TYPE_CHECKING:
@@ -216,6 +217,14 @@ def _dialect(*hints: str) -> str:
     return "sichuan" if any(w in text for w in ("成都", "四川", "川味", "巴适")) else ""
 
 
+def _must(must_include: list[str], category: str) -> list[str]:
+    """The brand's must-include words and the text the category's pack requires in every
+    piece (health food: 本品不能代替药物), each once."""
+    words = [w for w in must_include if w.strip()]
+    words += [need for pack in active_packs(category) for need in pack.require]
+    return list(dict.fromkeys(words))
+
+
 def facts_for(job: JobContext) -> Facts:
     campaign = job.brief.campaign
     lang = campaign.language
@@ -259,6 +268,6 @@ def facts_for(job: JobContext) -> Facts:
         lifecycle=seg.lifecycle or "",
         occasion=_occasion(job, en),
         dialect="" if en else _dialect(seg.tone or "", campaign.brand.voice),
-        must=[w for w in campaign.brand.must_include if w.strip()],
+        must=_must(campaign.brand.must_include, category),
         terms=terms,
     )

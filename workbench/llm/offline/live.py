@@ -120,6 +120,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
     rate = speech_rate(lang, d)
     weights = [minutes * s for s in PHASE_SHARES]
     step = 10 if minutes >= 30 else 5  # whole minutes on long run sheets, else half minutes
+    must = _must_line(ctx)
     phases: list[dict[str, Any]] = []
     for p_index, (phase, (start, end)) in enumerate(
         zip(PHASES, retile(weights, 0, minutes, step), strict=True)
@@ -135,6 +136,8 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
             share = WAIT_SHARE if interaction in ("抽奖", "福袋", "限时秒杀") else TALK_SHARE
             room = math.floor((b - a) * 60 * rate * share)
             head = ctx.safe(fill(template, values))
+            if must and p_index == 1 and b_index == 0:  # said once, where the product is
+                head = f"{head}{' ' if ctx.en else ''}{must}"
             if speech_units(head, lang) > room:
                 head = fit(head, room, lambda t: speech_units(t, lang))
             turn = ctx.variant + 5 * (p_index * 7 + b_index)  # each beat restates from elsewhere
@@ -167,5 +170,14 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
         "minutes": minutes,
         "phases": phases,
         "fabe": _fabe(values, lang, ctx),
-        "recap": ctx.safe(values["recap"]),
+        "recap": ctx.safe(" ".join(x for x in (values["recap"], must) if x)),
     }
+
+
+def _must_line(ctx: Ctx) -> str:
+    """The brand's must-include words and the category's required text as one sentence
+    (health food: 本品不能代替药物), or ""."""
+    words = [w for w in ctx.facts.must if w]
+    if not words:
+        return ""
+    return ("Note: " + "; ".join(words) + ".") if ctx.en else ("提醒：" + "，".join(words) + "。")

@@ -26,7 +26,7 @@ BEATS: dict[str, list[str]] = {
         "What {product} offers: {points}.",
         "This time it is {product}: {points}.",
     ],
-    "point": ["{point}.", "{short}: {point}.", "One thing to know: {point}."],
+    "point": ["One highlight: {point}.", "Worth knowing: {point}.", "First things first: {point}."],
     "evidence": ["{proof}.", "For reference: {proof}.", "The numbers: {proof}."],
     "interest": [
         "If {interest} matters to you, take a look at {short}.",
@@ -65,11 +65,15 @@ CTA: dict[str, list[str]] = {
     "refer": ["Share with a friend", "Tell a friend", "Pass it on"],
 }
 CTA_NO_LINK: dict[str, list[str]] = {
-    "acquire": ["Ask {brand} for details", "Visit {brand}"],
-    "activate": ["Ask {brand} about your perk", "Come take a look"],
-    "convert": ["Contact {brand} to {get}", "{get_cap} with {brand}"],
-    "repurchase": ["{get_cap} again with {brand}", "Contact {brand} to {get}"],
-    "refer": ["Share with a friend", "Tell a friend"],
+    "acquire": ["Ask {brand} for details", "Visit {brand}", "Ask us about {short}"],
+    "activate": ["Ask {brand} about your perk", "Come take a look", "Ask us for your perk"],
+    "convert": ["Contact {brand} to {get}", "{get_cap} with {brand}", "Ask us to {get}"],
+    "repurchase": [
+        "{get_cap} again with {brand}",
+        "Contact {brand} to {get}",
+        "Ask us to {get} again",
+    ],
+    "refer": ["Share with a friend", "Tell a friend", "Pass it on"],
 }
 POSTER_CTA = {
     "acquire": ("Learn more", "See details"),

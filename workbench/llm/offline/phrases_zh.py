@@ -33,7 +33,7 @@ BEATS: dict[str, list[str]] = {
         "{product}的特点是{points}。",
         "这次介绍的是{product}，{points}。",
     ],
-    "point": ["{point}。", "{short}：{point}。", "特点之一：{point}。"],
+    "point": ["先说一点：{point}。", "{short}这次的重点：{point}。", "值得一提的是{point}。"],
     "evidence": ["{proof}。", "数据说话：{proof}。", "给大家一个参考：{proof}。"],
     "interest": [
         "关注{interest}的{addr}，可以看看{short}。",
@@ -43,7 +43,11 @@ BEATS: dict[str, list[str]] = {
     "offer": ["{offer}。", "本期福利：{offer}。", "活动福利：{offer}。"],
     "math": ["算一下：{math}。", "{math}。"],
     "deadline": ["活动截至{deadline}。", "{deadline}截止。", "福利到{deadline}为止。"],
-    "memorable": ["{brand}，陪你把日子过好。", "{brand}，一直都在。", "有问题随时问{brand}。"],
+    "memorable": [
+        "有问题随时问{brand}。",
+        "有任何疑问，欢迎来问{brand}。",
+        "{brand}在这里，有问题随时找我们。",
+    ],
     "refer": ["身边有需要的朋友，可以转给Ta。", "觉得有用的话，分享给身边需要的朋友。"],
     "engage": ["有问题在评论区留言，我们一条条回复。", "想了解哪一点，留言告诉我们。"],
 }
@@ -74,11 +78,11 @@ CTA: dict[str, list[str]] = {
     "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人"],
 }
 CTA_NO_LINK: dict[str, list[str]] = {
-    "acquire": ["联系{brand}了解{short}", "来{brand}了解一下"],
-    "activate": ["联系{brand}领取福利", "回来看看本期福利"],
-    "convert": ["联系{brand}{get}", "现在联系{brand}{get}"],
-    "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}"],
-    "refer": ["转给需要的朋友", "分享给身边的朋友"],
+    "acquire": ["联系{brand}了解{short}", "来{brand}了解一下", "想了解{short}就找{brand}"],
+    "activate": ["联系{brand}领取福利", "回来看看本期福利", "找{brand}领本期福利"],
+    "convert": ["联系{brand}{get}", "现在联系{brand}{get}", "想{get}就找{brand}"],
+    "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}", "想再{get}就找{brand}"],
+    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人"],
 }
 POSTER_CTA = {
     "acquire": ("了解详情", "立即了解"),

@@ -21,7 +21,7 @@ CUSTOMER: dict[str, dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]]]
             ),
             "use": (
                 ("在家打开{short}", "{point}，我比较在意这点。", "把手机靠在桌上固定，边做边说，不用看镜头", "{short}、手机支架"),
-                ("展示手里的{short}", "这是{product}。", "手机拿稳慢慢移过去，说完停两秒", "{short}"),
+                ("展示手里的{short}", "这是{product}。", "手机拿稳慢慢移过去，说完稍作停顿", "{short}"),
             ),
             "point": (
                 ("特写{short}上的{point}", "写着{point}，买之前我看过。", "手机慢慢推近到字能看清，说完停一下", "{short}"),
@@ -29,7 +29,7 @@ CUSTOMER: dict[str, dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]]]
             ),
             "cta": (
                 ("对镜头比个手势", "现在{offer_short}，可以看看！", "前置镜头，看着镜头把这句说完，结尾比个赞", ""),
-                ("拍门店招牌或下单页面", "我在{brand}买的。", "后退两步拍全招牌或下单页面，说完这句就结束", ""),
+                ("拍门店招牌或下单页面", "我在{brand}买的。", "往后退，拍全招牌或下单页面，说完这句就结束", ""),
             ),
         },
         "service": {
@@ -59,7 +59,7 @@ CUSTOMER: dict[str, dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]]]
             ),
             "use": (
                 ("{short} at home", "{point}, that matters to me.", "Lean the phone on the table and talk while you use it", "{short}, phone stand"),
-                ("{short} in hand", "This is {product}.", "Move the phone slowly, pause two seconds after the line", "{short}"),
+                ("{short} in hand", "This is {product}.", "Move the phone slowly, pause briefly after the line", "{short}"),
             ),
             "point": (
                 ("Close on {point} on {short}", "It says {point}; I checked before buying.", "Move in slowly until the words are readable, then pause", "{short}"),

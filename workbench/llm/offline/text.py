@@ -89,7 +89,9 @@ def squash(text: str) -> str:
     return text.strip("，、； ")
 
 
-_SENTENCE_START = re.compile(r"(^[^\w\n]*|】|[.!?]\s+|\n[^\w\n]*|\b[QA]:\s+)([a-z])")
+_SENTENCE_START = re.compile(
+    r"(^[^\w\n]*|】|[.!?]\s+|\n[^\w\n]*|\b[QA]:\s+)([a-z])(?![a-z0-9+.-]*://)"  # not a URL
+)
 
 
 def sentence_case(text: str) -> str:
