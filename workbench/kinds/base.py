@@ -2,8 +2,8 @@
 
 A kind (``copy``, ``title``, ``poster``, ``video_script``, ``live_script``, ``theme_post``)
 owns its output model, the JSON Schema sent to the model, the parsing that turns one LLM
-answer into variant contents, the fields channel limits are checked on, and its plain-text
-views. Callers dispatch through ``get_kind(name)``; adding a
+answer into variant contents, the numbers its prompt states, the fields channel limits are
+checked on, and its plain-text views. Callers dispatch through ``get_kind(name)``; adding a
 kind touches its own module (plus its deliverable model, prompt and offline answer).
 """
 
@@ -73,6 +73,11 @@ class KindSpec(Protocol):
         Raises ``ContentError`` with a plain message naming every problem (sent back to
         the model in the repair round).
         """
+        ...
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        """The numbers the prompt states (the template variable ``limits``; stored with
+        every generation, so JSON only)."""
         ...
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from workbench.kinds.base import KindBase
-from workbench.kinds.channels import TIMING_TOLERANCE, weighted_len
+from workbench.kinds.channels import TIMING_TOLERANCE, VIDEO_PLATFORMS, weighted_len
 from workbench.kinds.common import (
     Answer,
     Problems,
@@ -118,6 +118,33 @@ def _normalise_beat(beat: Any) -> Any:
     return beat
 
 
+def live_limits(deliverable: Any, lang: str) -> dict[str, Any]:
+    """Live run-sheet numbers: phase order and suggested minutes, interactions, pace."""
+    minutes = deliverable.minutes
+    platform = deliverable.platform
+    spec = VIDEO_PLATFORMS.get(platform) if platform else None
+    marks = [0]
+    for share in PHASE_SHARES:
+        marks.append(marks[-1] + round(minutes * share))
+    marks[-1] = minutes
+    return {
+        "label_zh": spec.label_zh if spec else "",
+        "label_en": spec.label_en if spec else "a live stream",
+        "minutes": minutes,
+        "phases": list(PHASES),
+        "phase_plan": [
+            {"phase": name, "start": marks[i], "end": marks[i + 1]} for i, name in enumerate(PHASES)
+        ],
+        "interactions": [k for k in INTERACTIONS if k],
+        "required_interactions": list(REQUIRED_INTERACTIONS)
+        if minutes >= ALL_INTERACTIONS_FROM
+        else [],
+        "title_max": LIVE_TITLE_MAX,
+        "speech_rate": speech_rate(lang, deliverable),
+        "emoji_max": 0,
+    }
+
+
 class LiveScriptKind(KindBase):
     name = "live_script"
 
@@ -146,6 +173,9 @@ class LiveScriptKind(KindBase):
 
     def headline(self, content: dict[str, Any]) -> str:
         return str(content.get("title", ""))
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        return live_limits(deliverable, lang)
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

@@ -63,6 +63,17 @@ class PosterKind(KindBase):
     def headline(self, content: dict[str, Any]) -> str:
         return str(content.get("headline", ""))
 
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        limits: dict[str, Any] = {"label_zh": "", "label_en": "the poster"}
+        limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})
+        limits.update(
+            bullets_min=POSTER_BULLETS[0],
+            bullets_max=POSTER_BULLETS[1],
+            qr=bool(getattr(deliverable, "qr", False)),
+            emoji_max=0,
+        )
+        return limits
+
     def call_size(self, deliverable: Deliverable) -> int:
         return 1
 

@@ -5,7 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.kinds.base import KindBase, LimitField
-from workbench.kinds.channels import CHANNELS
+from workbench.kinds.channels import CHANNELS, ChannelSpec
+
+# Emoji budget per copy channel (a style guide, not a platform rule).
+EMOJI_MAX: dict[str, int] = {
+    "community": 5,
+    "moments": 3,
+    "sms": 0,
+    "push": 1,
+    "xiaohongshu": 8,
+    "douyin": 3,
+    "wechat_article": 3,
+}
+EMOJI_MAX_DEFAULT = 3
+
+
+def channel_limits(spec: ChannelSpec) -> dict[str, Any]:
+    """A channel's or platform's numbers as the prompt states them."""
+    return {
+        "label_zh": spec.label_zh,
+        "label_en": spec.label_en,
+        "title_max": spec.title_max,
+        "title_min": spec.title_min,
+        "title_weighted": spec.title_weighted,
+        "body_max": spec.body_max,
+        "body_fold": spec.body_fold,
+        "body_weighted": spec.body_weighted,
+        "hashtags_max": spec.hashtags_max,
+        "sms": spec.sms,
+    }
 
 
 class PostViews(KindBase):

@@ -16,7 +16,7 @@ from pydantic import Field, create_model
 
 from workbench.kinds.channels import channel
 from workbench.kinds.common import Answer, schema_of, validate
-from workbench.kinds.copy import check_copy
+from workbench.kinds.copy import check_copy, post_limits
 from workbench.kinds.posts import PostViews
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ class ThemePostKind(PostViews):
 
     def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
         return schema_of(self.response_model(deliverable, count))
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        return post_limits(deliverable.target or CHANNEL, lang, brand)
 
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, create_model
 
 from workbench.kinds.base import KindBase, LimitField
-from workbench.kinds.channels import CHANNELS, ChannelSpec, channel
+from workbench.kinds.channels import CHANNELS, TITLE_FALLBACK_MAX, ChannelSpec, channel
 from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
+from workbench.kinds.copy import post_limits
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -77,6 +78,12 @@ class TitleKind(KindBase):
 
     def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
         return {"titles": [content]}  # one title per variant; the answer is a list of titles
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        limits = post_limits(_channel_id(deliverable), lang, brand)
+        if limits["title_max"] is None:
+            limits["title_max"] = TITLE_FALLBACK_MAX
+        return limits
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
         spec = CHANNELS.get(target or "")

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from workbench.kinds.base import KindBase, LimitField
-from workbench.kinds.channels import VIDEO_COVER_MAX, VIDEO_PLATFORMS, ChannelSpec, weighted_len
+from workbench.kinds.channels import (
+    HOOK_MAX_SECONDS,
+    VIDEO_COVER_MAX,
+    VIDEO_PLATFORMS,
+    ChannelSpec,
+    weighted_len,
+)
 from workbench.kinds.common import (
     Answer,
     Problems,
@@ -31,7 +37,15 @@ from workbench.kinds.common import (
     schema_of,
     validate,
 )
-from workbench.kinds.timing import retime, speech_rate, timing_problems, unit_name
+from workbench.kinds.posts import channel_limits
+from workbench.kinds.timing import (
+    MIN_SHOT_SECONDS,
+    retime,
+    speech_rate,
+    timing_problems,
+    unit_name,
+)
+from workbench.kinds.video_presets import VIDEO_PRESETS
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -88,6 +102,20 @@ def normalise_shot_size(value: Any) -> Any:
     return value
 
 
+def script_limits(deliverable: Any) -> dict[str, Any]:
+    """Video preset facts: suggested durations, frame, tone, shot caps."""
+    p = VIDEO_PRESETS[deliverable.platform]
+    return {
+        "preset_durations": list(p.durations),
+        "preset_duration_ok": deliverable.duration in p.durations,
+        "frame": p.frame,
+        "tone_zh": p.tone_zh,
+        "tone_en": p.tone_en,
+        "min_shot_seconds": MIN_SHOT_SECONDS,
+        "customer_max_shots": CUSTOMER_MAX_SHOTS,
+    }
+
+
 class VideoScriptKind(KindBase):
     name = "video_script"
 
@@ -110,6 +138,23 @@ class VideoScriptKind(KindBase):
 
     def headline(self, content: dict[str, Any]) -> str:
         return str(content.get("title", ""))
+
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+        d: Any = deliverable
+        limits = channel_limits(VIDEO_PLATFORMS[d.platform])
+        rate = speech_rate(lang, d)
+        limits.update(script_limits(d))
+        limits.update(
+            duration=d.duration,
+            hook_max_seconds=HOOK_MAX_SECONDS,
+            speech_rate=rate,
+            voiceover_max=int(d.duration * rate),
+            cover_max=VIDEO_COVER_MAX,
+            shot_sizes=list(SHOT_SIZES),
+            audience=d.audience,
+            emoji_max=0,
+        )
+        return limits
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
         spec = VIDEO_PLATFORMS.get(target or "")
