@@ -69,13 +69,13 @@ def validation_problems(
 
 
 def _normalise(
-    raw: tuple[str | int, ...], kind: str, fields: set[str], models: ModelMap
+    raw: tuple[str | int, ...], error_type: str, fields: set[str], models: ModelMap
 ) -> tuple[tuple[str | int, ...], bool]:
     """Drop discriminator tags; cut the path at a plain union branch (second value: True)."""
     loc: list[str | int] = []
     for index, part in enumerate(raw):
         last = index == len(raw) - 1
-        if isinstance(part, int) or part in fields or (last and kind == "extra_forbidden"):
+        if isinstance(part, int) or part in fields or (last and error_type == "extra_forbidden"):
             loc.append(part)
         elif part in models:
             continue
@@ -92,11 +92,11 @@ def _model_at(raw: tuple[str | int, ...], models: ModelMap) -> type[BaseModel]:
     return models[""]
 
 
-def _line(root: Node, loc: tuple[str | int, ...], kind: str) -> int:
+def _line(root: Node, loc: tuple[str | int, ...], error_type: str) -> int:
     found = locate(root, loc)
-    if kind == "extra_forbidden" and found.found and found.key_node is not None:
+    if error_type == "extra_forbidden" and found.found and found.key_node is not None:
         return line_of(found.key_node)
-    if kind == "missing" or not found.found:
+    if error_type == "missing" or not found.found:
         # Point at the key naming the parent mapping, or the mapping itself.
         return line_of(found.key_node if found.key_node is not None else found.node)
     return line_of(found.node)
@@ -176,48 +176,48 @@ def _range_message(bounds: dict[str, Any], ctx: Mapping[str, Any]) -> str:
 
 
 def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
-    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    error_type, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     name = loc[-1] if loc else ""
     got = describe_value(value)
-    if kind == "missing":
+    if error_type == "missing":
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         known = sorted(model.model_fields)
         return f"unknown key '{name}'{_did_you_mean(str(name), known)}"
-    if kind == "literal_error":
+    if error_type == "literal_error":
         allowed = ", ".join(_quoted(str(ctx.get("expected", ""))))
         return f"must be one of: {allowed} (got {got})"
-    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+    if error_type in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         return f"{_range_message(_bounds(model, name), ctx)} (got {got})"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
+    if error_type in {"int_parsing", "int_type", "int_from_float"}:
         return f"must be a whole number (got {got})"
-    if kind in {"float_parsing", "float_type"}:
+    if error_type in {"float_parsing", "float_type"}:
         return f"must be a number (got {got})"
-    if kind in {"bool_parsing", "bool_type"}:
+    if error_type in {"bool_parsing", "bool_type"}:
         return f"must be true or false (got {got})"
-    if kind == "string_type":
+    if error_type == "string_type":
         return f"must be text (got {got})"
-    if kind == "list_type":
+    if error_type == "list_type":
         return f"must be a list (got {got})"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+    if error_type in {"model_type", "model_attributes_type", "dict_type"}:
         return f"must be a mapping of keys and values (got {got})"
-    if kind.startswith("date"):
+    if error_type.startswith("date"):
         return f"must be a date like 2026-03-15 (got {got})"
-    if kind == "string_pattern_mismatch":
+    if error_type == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         return f"{got} {_PATTERN_MESSAGES.get(pattern, 'has the wrong format')}"
-    if kind == "string_too_short":
+    if error_type == "string_too_short":
         minimum = ctx.get("min_length", 1)
         return "must not be empty" if minimum == 1 else f"must be at least {minimum} characters"
-    if kind == "string_too_long":
+    if error_type == "string_too_long":
         length = len(value) if isinstance(value, str) else "?"
         return f"must be at most {ctx.get('max_length')} characters (got {length})"
-    if kind == "too_short":
+    if error_type == "too_short":
         minimum = ctx.get("min_length", 1)
         return f"must have at least {minimum} item{'s' if minimum != 1 else ''}"
-    if kind == "too_long":
+    if error_type == "too_long":
         return f"must have at most {ctx.get('max_length')} items (got {ctx.get('actual_length')})"
-    if kind in {"value_error", "assertion_error"}:
+    if error_type in {"value_error", "assertion_error"}:
         return str(ctx.get("error", err["msg"]))
     msg = err["msg"]
     return msg[:1].lower() + msg[1:]

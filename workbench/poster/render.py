@@ -298,18 +298,18 @@ class Renderer:
         result.boxes["bullets"] = (x, top, w, total)
         result.text_boxes.append(("bullets", box, (x, top, w, total)))
 
-    def _marker(self, kind: str, n: int, x: int, top: int, size: int, lh: int, color: RGB) -> None:
+    def _marker(self, mark: str, n: int, x: int, top: int, size: int, lh: int, color: RGB) -> None:
         cy = top + lh / 2
         r = size * 0.42
         cx = x + r
-        if kind == "dot":
+        if mark == "dot":
             rr = size * 0.2
             draw.ellipse(
                 self.canvas, (round(cx - rr), round(cy - rr), round(2 * rr), round(2 * rr)), color
             )
-        elif kind == "dash":
+        elif mark == "dash":
             self.pen.line([(cx - r, cy), (cx + r * 0.6, cy)], fill=color, width=max(2, size // 8))
-        elif kind == "check":
+        elif mark == "check":
             pts = [(cx - r * 0.75, cy), (cx - r * 0.2, cy + r * 0.55), (cx + r * 0.8, cy - r * 0.6)]
             self.pen.line(pts, fill=color, width=max(2, size // 7), joint="curve")
         else:  # number in a disc
