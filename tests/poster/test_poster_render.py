@@ -1,4 +1,4 @@
-"""Determinism, golden hashes, sizes/shapes, fonts (fallback, emoji dropped), templates."""
+"""Determinism, golden images, sizes/shapes, fonts (fallback, emoji dropped), templates."""
 
 from __future__ import annotations
 
@@ -15,23 +15,17 @@ from workbench.poster.sample import sample_spec
 from workbench.poster.sizes import parse_size, parse_sizes, shape_of
 from workbench.poster.templates import load_library, load_template
 
-# Reference renders of the sample copy: a hash of the pixels (exact, this machine's Pillow
-# and FreeType) and a quarter-size golden PNG compared with a small tolerance (any machine).
+# Reference renders of the sample copy: a quarter-size golden PNG per (template, size),
+# compared with a small tolerance, so the test passes on any machine's FreeType or fails.
 # They change only when a template, the renderer or the bundled font changes: look at the
-# new renders (workbench poster templates) and update both.
+# new renders (workbench poster templates) and update the PNGs.
 GOLDEN_DIR = Path(__file__).parent / "golden"
-GOLDEN = {
-    (
-        "bold-sale",
-        "xiaohongshu",
-    ): "ff7095cc0bcd9f579f830f2398ecc073f72eb510f12718f547b02ddc78109f4c",
-    (
-        "qr-referral",
-        "wechat_cover",
-    ): "9b5c4b75727e61fb5917ecfa082171fb854b9c7620b2d4c314858961ad367179",
-    ("festival", "moments"): "26f97d595c47b98aaa2e176a3f4330a6617baee8285ae79190a042b668f36019",
-    ("minimal-card", "square"): "52ae29c9788149976dc03f23060f316a7f62c987be1c10fae9d5f156922b948b",
-}
+GOLDEN = [
+    ("bold-sale", "xiaohongshu"),
+    ("qr-referral", "wechat_cover"),
+    ("festival", "moments"),
+    ("minimal-card", "square"),
+]
 
 
 def _sha(template: str, size: str) -> str:
@@ -47,8 +41,6 @@ def test_golden_images(key: tuple[str, str]) -> None:
         diff = ImageChops.difference(thumb, golden.convert("RGB"))
     mean = sum(ImageStat.Stat(diff).mean) / 3
     assert mean < 2.0, f"{key}: mean difference {mean:.2f} from the golden image"
-    if hashlib.sha256(image.tobytes()).hexdigest() != GOLDEN[key]:
-        pytest.skip("pixels differ slightly from this machine's reference (other FreeType?)")
 
 
 @pytest.mark.parametrize("template", sorted(load_library()))
