@@ -176,3 +176,32 @@ def test_scan_log_maps_utm_content_to_the_variant(store: Store, tmp_path: Path) 
     jsonl.write_text(json.dumps({"ts": "2026-03-10T14:00:00", "utm_content": "nope"}) + "\n")
     with pytest.raises(InputError, match=r"scans.jsonl:1: variant_id: 'nope' is not a variant"):
         import_scans(store, jsonl)
+
+
+def test_arm_totals_carry_each_arms_first_and_last_day(store: Store, tmp_path: Path) -> None:
+    experiment = manual(store, 2)
+    a, b = experiment["arms"]
+    assert (a["first_date"], a["last_date"], a["days"]) == (None, None, 0)  # no results yet
+    path = results_csv(
+        tmp_path / "days.csv",
+        [
+            (a["variant_id"], "2026-03-12", 100, 10, 5),
+            (a["variant_id"], "2026-03-09", 100, 10, 5),
+            (b["variant_id"], "2026-03-11", 100, 10, 5),
+            (a["variant_id"], "2026-03-10", 100, 10, 5),
+        ],
+    )
+    import_results(store, path)
+    arms = {arm["arm_id"]: arm for arm in store.ab_get_experiment(experiment["id"])["arms"]}
+    first = arms[a["arm_id"]]
+    assert (first["first_date"], first["last_date"], first["days"]) == (
+        "2026-03-09",
+        "2026-03-12",
+        3,
+    )
+    second = arms[b["arm_id"]]
+    assert (second["first_date"], second["last_date"], second["days"]) == (
+        "2026-03-11",
+        "2026-03-11",
+        1,
+    )
