@@ -276,7 +276,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.review.override_prompt": ("豁免理由（例如：注册商标名，法务已确认）", "Override reason (e.g. a registered name, cleared by legal)"),
     "tui.edit.title": ("编辑变体 #{id}（v{version}）→ 保存为新版本", "Edit variant #{id} (v{version}) -> saved as a new version"),
     "tui.edit.comment": ("修改说明（可选）", "What changed (optional)"),
-    "tui.edit.hint": ("YAML 格式；字数等统计会自动重算 · Ctrl+S 保存 · Esc 取消", "YAML; counts are recomputed · Ctrl+S saves · Esc cancels"),
+    "tui.edit.hint": ("直接改文字；字数等统计会自动重算 · Tab 下一项 · Ctrl+S 保存 · Esc 取消", "Plain text; counts are recomputed · Tab next field · Ctrl+S saves · Esc cancels"),
     "tui.regen.title": ("重新生成变体 #{id}（当前风格：{style}）", "Regenerate variant #{id} (now: {style})"),
     "tui.regen.no_framework": ("沿用简报的框架", "Keep the brief's framework"),
     "tui.regen.fresh": ("新一轮（即使这个组合生成过也再生成）", "Fresh round (a new take even if this was generated before)"),
@@ -739,6 +739,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.new_brief.created": ("已创建 {path}", "Created {path}"),
     "tui.matrix.title": ("任务矩阵：{jobs} 个任务 · {variants} 个变体", "Job matrix: {jobs} jobs · {variants} variants"),
     "tui.matrix.cached": ("已完成 {count}", "{count} done"),
+    "tui.edit.field.title": ("标题", "Title"),
+    "tui.edit.field.body": ("正文", "Body"),
+    "tui.edit.field.cta": ("行动号召", "Call to action"),
+    "tui.edit.field.hashtags": ("话题标签", "Hashtags"),
+    "tui.edit.field.headline": ("主标题", "Headline"),
+    "tui.edit.field.subheadline": ("副标题", "Subheadline"),
+    "tui.edit.field.bullets": ("要点", "Bullets"),
+    "tui.edit.field.badge": ("角标", "Badge"),
+    "tui.edit.field.titles": ("标题", "Titles"),
+    "tui.edit.field.text": ("标题", "Title"),
+    "tui.edit.field.angle": ("角度", "Angle"),
+    "tui.edit.one_per_line": ("{field}（每行一个）", "{field} (one per line)"),
+    "tui.edit.rows": ("{field}（每行一条：{columns}）", "{field} (one per line: {columns})"),
+    "tui.edit.yaml_field": ("{field}（YAML）", "{field} (YAML)"),
     # -- end TUIPOLISH ------------------------------------------------------------------
     # -- SCALE (issue 16): Batch API runs, off-peak scheduling, cost estimates ---------
     "batch.planned": (
@@ -813,6 +827,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "需要写活动的地方，可以用序号、ID 的唯一前缀或活动名称",
         "Wherever a command takes a CAMPAIGN: its number, a unique id prefix or its name",
     ),
+    "review.commented": ("变体 {id}：已添加评论（状态不变）", "Variant {id}: comment added (status unchanged)"),
     # -- end CLI polish (issue 18) keys
 }
 
@@ -1142,6 +1157,34 @@ HELP_ZH: dict[str, str] = {
     ),
     "People reached (default: the segment's member count).": "触达人数（默认：人群的成员数）。",
     "Show this message and exit.": "显示此帮助并退出。",
+    "The comment (--reason also works).": "评论内容（也可用 --reason）。",
+    # SCALE's batch commands (issue 16)
+    "Send the jobs through the provider's Batch API (about half price).": (
+        "通过服务商的批处理接口（Batch API）发送任务（约半价）。"
+    ),
+    "Seconds between Batch API status requests.": "两次查询批处理状态之间的秒数。",
+    "Submit the batch and return; collect it later.": "提交批处理后立即返回，稍后再收取结果。",
+    "Wait for the configured off-peak hours, then run.": "等到配置的低价时段再运行。",
+    "Provider Batch API runs: list, status, collect, cancel.": (
+        "服务商批处理任务：列表、状态、收取结果、取消。"
+    ),
+    "List Batch API runs: provider id, status, requests, collected.": (
+        "列出批处理任务：服务商 ID、状态、请求数、是否已收取。"
+    ),
+    "Only this campaign's batches.": "只看这个活动的批处理。",
+    "Only batches not collected yet.": "只看尚未收取的批处理。",
+    "Ask the provider where one batch stands (and store it).": (
+        "向服务商查询一个批处理的进度（并保存）。"
+    ),
+    "Batch: local id or the provider's batch id.": "批处理：本地 ID 或服务商的批处理 ID。",
+    "Store a finished batch's answers (parse, lint, repair round, store).": (
+        "保存已完成批处理的结果（解析、合规检查、修正、入库）。"
+    ),
+    "Poll until the provider is done, then collect.": "轮询直到服务商完成，然后收取结果。",
+    "Seconds between status requests.": "两次状态查询之间的秒数。",
+    "Ask the provider to cancel an open batch (collect it afterwards for what finished).": (
+        "请服务商取消未完成的批处理（之后再收取已完成的部分）。"
+    ),
 }
 # -- end CLI polish (issue 18) help
 

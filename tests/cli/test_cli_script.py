@@ -138,7 +138,7 @@ def test_export_errors(generated: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, _, err = cli(capsys, "script", "export", "999999", "--format", "md")
     assert code == 3 and "not found" in err
     code, _, err = cli(capsys, "script", "export", "--campaign", "nope", "--out", "x")
-    assert code == 3 and "no video or live scripts" in err
+    assert code == 3 and "campaign 'nope' not found; see workbench campaigns" in err
 
 
 def test_speaking_rate_from_workbench_toml(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:

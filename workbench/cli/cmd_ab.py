@@ -8,14 +8,24 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from workbench.cli.common import DbOption, JsonOption, catalog, err, out, print_json, wb
+from workbench.cli.common import (
+    CAMPAIGN_HELP,
+    DbOption,
+    JsonOption,
+    campaign_id,
+    catalog,
+    err,
+    out,
+    print_json,
+    wb,
+)
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.i18n import Catalog
 
 app = typer.Typer(help="A/B tests: experiments, assignment, results, statistics, winners.")
 
 ExperimentArg = Annotated[int, typer.Argument(help="Experiment id (see `ab list`).")]
-CampaignOption = Annotated[str | None, typer.Option("--campaign", help="Campaign id.")]
+CampaignOption = Annotated[str | None, typer.Option("--campaign", help=CAMPAIGN_HELP)]
 MetricOption = Annotated[
     str | None, typer.Option("--metric", help="click, conversion or share (default: the brief's).")
 ]
@@ -116,8 +126,9 @@ def create(
     elif campaign is None:
         raise _bad("--campaign", "", "give --campaign (with optional filters) or --variants")
     else:
+        campaign = campaign_id(workbench, campaign)
         creation = create_from_variants(
-            store, campaign, segment=segment, deliverable=deliverable, options=options
+            store, str(campaign), segment=segment, deliverable=deliverable, options=options
         )
         created = [(c.id, c.created) for c in creation.experiments]
         unapproved = creation.unapproved
@@ -147,6 +158,7 @@ def list_experiments(
     from workbench.abtest.experiments import experiment_summary
 
     workbench = wb(db)
+    campaign = campaign_id(workbench, campaign)
     items = [experiment_summary(e) for e in workbench.store.ab_list_experiments(campaign)]
     if json_out:
         print_json(items)
@@ -352,6 +364,7 @@ def report(
     if experiment is not None:
         experiments = [store.ab_get_experiment(experiment)]
     else:
+        campaign = campaign_id(workbench, campaign)
         experiments = store.ab_list_experiments(campaign)
         if not experiments:
             raise NotFoundError(f"no experiments for campaign {campaign!r}")
@@ -492,7 +505,7 @@ def pitfalls_cmd(
     from workbench.textview import preview
 
     workbench = wb(db)
-    items = pitfalls(workbench.store, campaign, kind)
+    items = pitfalls(workbench.store, campaign_id(workbench, campaign), kind)
     if json_out:
         print_json(items)
         return

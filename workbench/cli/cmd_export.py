@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import DbOption, catalog, out, wb
+from workbench.cli.common import CAMPAIGN_HELP, DbOption, campaign_id, catalog, out, wb
 from workbench.errors import NotFoundError
 
 
 def export(
-    campaign: Annotated[str, typer.Argument(help="Campaign id.")],
+    campaign: Annotated[str, typer.Argument(help=CAMPAIGN_HELP)],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="xlsx, csv, html, md or jsonl.")
     ] = "xlsx",
@@ -38,7 +38,7 @@ def export(
     result = export_campaign(
         workbench.store,
         workbench.workspace,
-        campaign,
+        str(campaign_id(workbench, campaign)),
         fmt.lower(),
         reviewer or workbench.settings.workspace.reviewer,
         status or [],

@@ -10,7 +10,16 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from workbench.cli.common import DbOption, JsonOption, catalog, err, out, print_json, wb
+from workbench.cli.common import (
+    DbOption,
+    JsonOption,
+    campaign_id,
+    catalog,
+    err,
+    out,
+    print_json,
+    wb,
+)
 from workbench.errors import NotFoundError
 
 
@@ -31,6 +40,7 @@ def jobs(
     workbench = wb(db)
     t = catalog(workbench)
     store = workbench.store
+    campaign = campaign_id(workbench, campaign)
     run = run_id if run_id is not None else store.last_run_id(campaign)
     if run is None:
         if campaign is not None:

@@ -12,7 +12,16 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from workbench.cli.common import DbOption, JsonOption, catalog, err, out, print_json, wb
+from workbench.cli.common import (
+    DbOption,
+    JsonOption,
+    campaign_id,
+    catalog,
+    err,
+    out,
+    print_json,
+    wb,
+)
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
@@ -188,8 +197,7 @@ def _lint_variants(
     if target is not None:
         variants = [store.get_variant(int(target) if target.isdigit() else target)]
     else:
-        if not store.campaign_exists(str(campaign)):
-            raise NotFoundError(f"campaign {campaign!r} not found")
+        campaign = campaign_id(workbench, campaign)
         variants = store.list_variants(campaign=campaign, channel=channel)
     provider = None
     if fix and workbench.endpoint() is not None:

@@ -20,6 +20,7 @@ from workbench.app import Workbench
 from workbench.brief.models import FRAMEWORKS, STYLES
 from workbench.brief.yamldoc import parse, read_text
 from workbench.cli.common import (
+    CAMPAIGN_HELP,
     BaseUrlOption,
     DbOption,
     JsonOption,
@@ -27,6 +28,7 @@ from workbench.cli.common import (
     ModelOption,
     OfflineOption,
     PresetOption,
+    campaign_id,
     catalog,
     out,
     overrides,
@@ -76,6 +78,10 @@ def _act(
     workbench = _open(db)
     t = catalog(workbench)
     results = workbench.review(_ids(ids), action, reviewer=reviewer, step=step, reason=reason)
+    if action == "comment":  # the status does not move: no "draft -> draft" line
+        for r in results:
+            out.print(t("review.commented", id=r.variant_id), highlight=False)
+        return
     for r in results:
         pending = t("review.pending", steps=", ".join(r.pending_steps)) if r.pending_steps else ""
         step_note = f" [{r.step}]" if r.step else ""
@@ -121,10 +127,18 @@ def request_changes(
 
 @app.command("comment")
 def comment(
-    ids: Ids, reason: ReasonOption = None, reviewer: ReviewerOption = None, db: DbOption = None
+    ids: Ids,
+    text: Annotated[
+        str | None, typer.Option("--text", "-t", help="The comment (--reason also works).")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", "-m", hidden=True)] = None,
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
 ) -> None:
     """Add a comment to the audit trail (status unchanged)."""
-    _act("comment", ids, None, reason, reviewer, db)
+    if text is not None and reason is not None and text != reason:
+        raise InputError(Problem("--text", None, "", "give the comment once (--text)"))
+    _act("comment", ids, None, text if text is not None else reason, reviewer, db)
 
 
 @app.command("submit")
@@ -254,7 +268,7 @@ def regenerate_cmd(
 
 def audit(
     variant: Annotated[str | None, typer.Argument(help="Variant id or uid.")] = None,
-    campaign: Annotated[str | None, typer.Option("--campaign", help="Campaign id.")] = None,
+    campaign: Annotated[str | None, typer.Option("--campaign", help=CAMPAIGN_HELP)] = None,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -267,9 +281,7 @@ def audit(
         vid = int(store.get_variant(_ids([variant])[0])["id"])
         rows = store.audit_trail(variant_id=vid)
     else:
-        if not store.campaign_exists(str(campaign)):
-            raise NotFoundError(f"campaign {campaign!r} not found")
-        rows = store.audit_trail(campaign=campaign)
+        rows = store.audit_trail(campaign=campaign_id(workbench, campaign))
     if json_out:
         print_json(rows)
         return

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.common import DbOption, catalog, err, out, wb
+from workbench.cli.common import DbOption, campaign_id, catalog, err, out, wb
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.scripts import FORMATS, export_campaign, export_variant
@@ -48,6 +48,7 @@ def export(
     if campaign is not None:
         if out_path is None:
             raise InputError(Problem("--out", None, "", "a campaign export needs --out FOLDER"))
+        campaign = str(campaign_id(workbench, campaign))
         result = export_campaign(workbench.store, campaign, fmt, out_path, status=status)
         for path in result.written:
             out.print(str(path), soft_wrap=True)

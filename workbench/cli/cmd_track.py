@@ -8,10 +8,19 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.cli.common import (
+    CAMPAIGN_HELP,
+    DbOption,
+    JsonOption,
+    campaign_id,
+    catalog,
+    out,
+    print_json,
+    wb,
+)
 
 app = typer.Typer(help="Tracked links: the click endpoint, click statistics, exports.")
-CampaignOption = Annotated[str | None, typer.Option("--campaign", help="Campaign id.")]
+CampaignOption = Annotated[str | None, typer.Option("--campaign", help=CAMPAIGN_HELP)]
 
 
 @app.command("serve")
@@ -40,7 +49,7 @@ def stats_cmd(
     from workbench.tracking.links import code_for
 
     workbench = wb(db)
-    rows = workbench.store.tracking_stats(campaign)
+    rows = workbench.store.tracking_stats(campaign_id(workbench, campaign))
     items = [
         {
             "variant_id": r["variant_id"],
@@ -82,5 +91,5 @@ def export_cmd(
     from workbench.tracking.export import write_posthog
 
     workbench = wb(db)
-    n = write_posthog(workbench.store, out_path, campaign)
+    n = write_posthog(workbench.store, out_path, campaign_id(workbench, campaign))
     out.print(catalog(workbench)("track.exported", n=n, path=out_path))

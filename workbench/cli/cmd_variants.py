@@ -10,7 +10,16 @@ from rich.panel import Panel
 from rich.table import Column, Table
 from rich.text import Text
 
-from workbench.cli.common import DbOption, JsonOption, catalog, out, print_json, wb
+from workbench.cli.common import (
+    CAMPAIGN_HELP,
+    DbOption,
+    JsonOption,
+    campaign_id,
+    catalog,
+    out,
+    print_json,
+    wb,
+)
 from workbench.errors import NotFoundError
 from workbench.textview import content_text, preview
 
@@ -21,7 +30,7 @@ Filter = Annotated[str | None, typer.Option()]
 
 @app.command("list")
 def list_variants(
-    campaign: Annotated[str | None, typer.Option("--campaign", help="Campaign id.")] = None,
+    campaign: Annotated[str | None, typer.Option("--campaign", help=CAMPAIGN_HELP)] = None,
     segment: Annotated[str | None, typer.Option("--segment", help="Segment id.")] = None,
     kind: Annotated[
         str | None, typer.Option("--kind", help="copy, title, poster, video_script.")
@@ -38,7 +47,7 @@ def list_variants(
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
     rows = workbench.store.list_variants(
-        campaign=campaign,
+        campaign=campaign_id(workbench, campaign),
         segment=segment,
         kind=kind,
         status=status,

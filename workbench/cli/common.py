@@ -15,6 +15,7 @@ from workbench.app import EndpointOverrides, Workbench, make_workbench
 from workbench.cli.safeconsole import ConsoleCatalog, SafeConsole
 from workbench.i18n import Catalog, current_language
 from workbench.locations import WORKSPACE_FILE
+from workbench.store.campaignref import resolve_campaign
 
 # json.dumps escapes C0 controls; C1 (0x80-0x9f, e.g. the 8-bit CSI) it writes raw.
 _C1 = re.compile("[\x7f-\x9f]")
@@ -30,6 +31,9 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+CAMPAIGN_HELP = (
+    "Campaign: its id, a unique id prefix, its name or its number in `workbench campaigns`."
+)
 
 
 @dataclass
@@ -64,6 +68,14 @@ def catalog(workbench: Workbench | None = None) -> Catalog:
     if workbench is not None and (workbench.workspace / WORKSPACE_FILE).is_file():
         setting = workbench.settings.workspace.language
     return ConsoleCatalog(current_language(setting))
+
+
+def campaign_id(workbench: Workbench, text: str | None) -> str | None:
+    """The campaign a CAMPAIGN argument names: id, unique prefix, name or list number
+    (``workbench.store.campaignref``); ``None`` stays ``None``."""
+    if text is None or not workbench.db_exists():
+        return text
+    return resolve_campaign(workbench.store, text)
 
 
 def print_json(data: Any) -> None:

@@ -109,6 +109,8 @@ def plan(
     if status not in _ALLOWED_FROM[action]:
         raise ReviewError(f"variant {vid} is {status}: cannot {action.replace('_', ' ')} it")
     if action in ("comment", "reject", "request_changes") and not (request.reason or "").strip():
+        if action == "comment":
+            raise ReviewError("a comment needs its text (--text)")
         raise ReviewError(f"{action.replace('_', ' ')} needs a comment (--reason)")
     data = dict(request.data)
     rows = store.review_rows(vid)
