@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_testkit import Cli
 
 from workbench.cli.main import run
 
@@ -37,20 +38,12 @@ def ws(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return tmp_path
 
 
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run(list(args))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
-
-
-def test_create_and_list_json_shape(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
+def test_create_and_list_json_shape(ws: Path, cli: Cli) -> None:
+    code, out, _ = cli("ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
     assert code == 0
     created = json.loads(out)
     assert len(created) == 10 and all(e["created"] for e in created)
-    code, out, _ = cli(capsys, "ab", "list", "--json")
+    code, out, _ = cli("ab", "list", "--json")
     assert code == 0
     experiments = json.loads(out)
     assert [e["id"] for e in experiments] == [e["id"] for e in created]
@@ -60,24 +53,19 @@ def test_create_and_list_json_shape(ws: Path, capsys: pytest.CaptureFixture[str]
         assert sum(a["planned_share"] for a in e["arms"]) == pytest.approx(1.0)
         assert [a["control"] for a in e["arms"]] == [True] + [False] * (len(e["arms"]) - 1)
         assert all(isinstance(a["variant_id"], int) for a in e["arms"])
-    code, out, _ = cli(capsys, "ab", "list")
+    code, out, _ = cli("ab", "list")
     assert code == 0 and "community" in out
 
 
-def test_full_loop_assign_import_report_promote(
-    ws: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = cli(
-        capsys, "ab", "create", "--campaign", CAMPAIGN, "--segment", "new-moms",
+def test_full_loop_assign_import_report_promote(ws: Path, cli: Cli) -> None:
+    code, out, _ = cli("ab", "create", "--campaign", CAMPAIGN, "--segment", "new-moms",
         "--deliverable", "1", "--weights", "1,1", "--include-drafts", "--json",
     )  # fmt: skip
     assert code == 0
     (experiment,) = json.loads(out)
     eid = str(experiment["id"])
     (ws / "users.csv").write_text("user_id\n" + "".join(f"u{i}\n" for i in range(500)))
-    code, out, _ = cli(
-        capsys, "ab", "assign", eid, "--users", "users.csv", "--holdout", "0.1", "--json"
-    )
+    code, out, _ = cli("ab", "assign", eid, "--users", "users.csv", "--holdout", "0.1", "--json")
     assert code == 0
     assigned = json.loads(out)
     assert assigned["users"] == 500 and 20 < assigned["holdout"] < 80
@@ -92,9 +80,9 @@ def test_full_loop_assign_import_report_promote(
         f"{a['variant_id']},2026-03-10,3000,600,300\n"
         f"{b['variant_uid']},2026-03-10,3000,700,420\n"
     )
-    assert cli(capsys, "ab", "import", "r.csv")[0] == 0
-    assert cli(capsys, "ab", "import", "r.csv")[0] == 0  # idempotent
-    code, out, _ = cli(capsys, "ab", "report", eid, "--json")
+    assert cli("ab", "import", "r.csv")[0] == 0
+    assert cli("ab", "import", "r.csv")[0] == 0  # idempotent
+    code, out, _ = cli("ab", "report", eid, "--json")
     assert code == 0
     (report,) = json.loads(out)
     assert {"srm_p_value", "verdict", "winner", "arms"} <= set(report)
@@ -106,26 +94,26 @@ def test_full_loop_assign_import_report_promote(
     assert all(keys <= set(arm) for arm in report["arms"])
     assert report["arms"][0]["impressions"] == 3000  # not doubled by the second import
     assert report["verdict"] == "winner" and report["winner"] == b["variant_id"]
-    code, out, _ = cli(capsys, "ab", "report", "--campaign", CAMPAIGN)
+    code, out, _ = cli("ab", "report", "--campaign", CAMPAIGN)
     assert code == 0
     assert out.index("Sample ratio OK") < out.index("Verdict: variant")
-    code, _, err = cli(capsys, "ab", "promote", eid)
+    code, _, err = cli("ab", "promote", eid)
     assert code == 1 and "is draft, not approved" in err  # drafts never teach the next round
-    assert cli(capsys, "review", "approve", str(b["variant_id"]), "--reason", "ok")[0] == 0
-    assert cli(capsys, "ab", "promote", eid)[0] == 0
-    code, out, _ = cli(capsys, "ab", "pitfalls", "--json")
+    assert cli("review", "approve", str(b["variant_id"]), "--reason", "ok")[0] == 0
+    assert cli("ab", "promote", eid)[0] == 0
+    code, out, _ = cli("ab", "pitfalls", "--json")
     assert code == 0
     (pitfall,) = json.loads(out)
     assert pitfall["variant_id"] == a["variant_id"] and pitfall["rate"] == 0.1
 
 
-def test_size_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "ab", "size", "--baseline", "0.2", "--mde", "0.05", "--json")
+def test_size_json_and_text(cli: Cli) -> None:
+    code, out, _ = cli("ab", "size", "--baseline", "0.2", "--mde", "0.05", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["n_per_arm"] == 1030 and "Evan Miller" in data["formula"]
     code, out, _ = cli(
-        capsys, "ab", "size", "--baseline", "0.2", "--mde", "0.25", "--relative", "--arms", "3"
+        "ab", "size", "--baseline", "0.2", "--mde", "0.25", "--relative", "--arms", "3"
     )
     assert code == 0 and "users per arm" in out and "Evan Miller" in out
 
@@ -140,29 +128,27 @@ def test_size_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
         (["ab", "create", "--campaign", CAMPAIGN, "--weights", "1,x"], "--weights: 1,x: must"),
     ],
 )
-def test_bad_flags_one_line_exit_2(
-    ws: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
-) -> None:
-    code, _, err = cli(capsys, *args)
+def test_bad_flags_one_line_exit_2(ws: Path, cli: Cli, args: list[str], expected: str) -> None:
+    code, _, err = cli(*args)
     assert code == 2
     assert err.strip().startswith(expected) and len(err.strip().splitlines()) == 1
-    code, out, _ = cli(capsys, "ab", "list", "--json")
+    code, out, _ = cli("ab", "list", "--json")
     assert json.loads(out) == []  # nothing was created
 
 
-def test_bad_csv_exit_2_nothing_written(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, "ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
+def test_bad_csv_exit_2_nothing_written(ws: Path, cli: Cli) -> None:
+    code, out, _ = cli("ab", "create", "--campaign", CAMPAIGN, "--include-drafts", "--json")
     variant = json.loads(out)[0]["arms"][0]["variant_id"]
     (ws / "bad.csv").write_text(
         "variant_id,date,impressions,clicks,conversions\n"
         f"{variant},2026-03-10,100,10,5\n"
         f"{variant},2026-03-11,100,10,500\n"
     )
-    code, _, err = cli(capsys, "ab", "import", "bad.csv")
+    code, _, err = cli("ab", "import", "bad.csv")
     assert code == 2
     assert err.strip() == "bad.csv:3: conversions: 500 exceeds impressions 100"
-    code, out, _ = cli(capsys, "ab", "list", "--json")
+    code, out, _ = cli("ab", "list", "--json")
     assert all(a["impressions"] == 0 for e in json.loads(out) for a in e["arms"])
     (ws / "e.jsonl").write_text('{"user_id": "u1", "variant_id": 1, "event": "click"}\n')
-    code, _, err = cli(capsys, "ab", "import-events", "e.jsonl")
+    code, _, err = cli("ab", "import-events", "e.jsonl")
     assert code == 2 and err.strip() == "e.jsonl:1: ts: None is not an ISO date-time"

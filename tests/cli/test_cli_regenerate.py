@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_testkit import Cli
 
 from workbench.cli.main import run
 from workbench.store import Store
@@ -24,14 +25,6 @@ deliverables:
 """
 
 
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run(list(args))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
-
-
 def _variants(folder: Path) -> list[dict]:
     with Store.open(folder / "workbench.db") as store:
         return store.list_variants(campaign="regen-cli")
@@ -44,13 +37,10 @@ def folder(ws: Path) -> Path:
     return ws
 
 
-def test_regenerate_makes_a_new_variant_then_finds_it(
-    folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_regenerate_makes_a_new_variant_then_finds_it(folder: Path, cli: Cli) -> None:
     before = _variants(folder)
     source = next(v for v in before if v["kind"] == "copy")
-    code, out, _ = cli(
-        capsys, "review", "regenerate", str(source["id"]), "--style", "specific",
+    code, out, _ = cli("review", "regenerate", str(source["id"]), "--style", "specific",
         "--framework", "fabe", "--offline", "--reviewer", "ana", "--json",
     )  # fmt: skip
     assert code == 0
@@ -62,14 +52,12 @@ def test_regenerate_makes_a_new_variant_then_finds_it(
     assert (after[new_id]["style"], after[new_id]["framework"]) == ("specific", "fabe")
     assert after[source["id"]]["content"] == source["content"]
 
-    code, out, _ = cli(
-        capsys, "review", "regenerate", source["uid"], "--style", "specific",
+    code, out, _ = cli("review", "regenerate", source["uid"], "--style", "specific",
         "--framework", "fabe", "--offline",
     )  # fmt: skip
     assert code == 0
     assert out.strip() == f"Already generated: #{new_id} (add --fresh for a new take)"
-    code, out, _ = cli(
-        capsys, "review", "regenerate", str(source["id"]), "--style", "specific",
+    code, out, _ = cli("review", "regenerate", str(source["id"]), "--style", "specific",
         "--framework", "fabe", "--offline", "--fresh",
     )  # fmt: skip
     assert code == 0 and out.startswith(f"Variant {source['id']} regenerated as #")
@@ -85,16 +73,16 @@ def test_regenerate_makes_a_new_variant_then_finds_it(
     ],
 )
 def test_bad_choices_are_one_line_errors_and_write_nothing(
-    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    folder: Path, cli: Cli, args: list[str], message: str
 ) -> None:
     before = _variants(folder)
     title = next(v for v in before if v["kind"] == "title")
-    code, _, err = cli(capsys, "review", "regenerate", str(title["id"]), *args, "--offline")
+    code, _, err = cli("review", "regenerate", str(title["id"]), *args, "--offline")
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
     assert _variants(folder) == before
 
 
-def test_an_unknown_variant_is_not_found(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = cli(capsys, "review", "regenerate", "99999", "--style", "specific")
+def test_an_unknown_variant_is_not_found(folder: Path, cli: Cli) -> None:
+    code, _, err = cli("review", "regenerate", "99999", "--style", "specific")
     assert code != 0 and "99999" in err and len(err.strip().splitlines()) == 1

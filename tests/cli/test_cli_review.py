@@ -8,19 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from workbench.cli.main import run
+from cli_testkit import Cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
 from helpers_review import CAMPAIGN, generated_workspace
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run(list(args))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
@@ -28,13 +19,11 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return generated_workspace(tmp_path, monkeypatch, steps=["marketing", "legal"])
 
 
-def test_lint_file_json_offsets_and_exit_code(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_lint_file_json_offsets_and_exit_code(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "copy.md"
     text = "# 标题\n\n全网最好的米粉，最佳食用期30天。\n"
     path.write_text(text, encoding="utf-8")
-    code, out, _ = cli(capsys, "lint", str(path), "--json")
+    code, out, _ = cli("lint", str(path), "--json")
     assert code == 1
     findings = json.loads(out)
     assert [f["term"] for f in findings] == ["最好"]
@@ -42,15 +31,13 @@ def test_lint_file_json_offsets_and_exit_code(
     assert text[f["start"] : f["end"]] == "最好"
     assert {"category", "severity", "message", "suggestion"} <= set(f)
     path.write_text("最佳食用期30天\n", encoding="utf-8")
-    assert cli(capsys, "lint", str(path))[0] == 0
+    assert cli("lint", str(path))[0] == 0
 
 
-def test_lint_fix_file_keeps_the_original(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_lint_fix_file_keeps_the_original(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "sms.txt"
     path.write_text("会员日满199减50，稳赚不赔", encoding="utf-8")
-    code, _, _ = cli(capsys, "lint", str(path), "--channel", "sms", "--fix")
+    code, _, _ = cli("lint", str(path), "--channel", "sms", "--fix")
     fixed = tmp_path / "sms.fixed.txt"
     assert fixed.read_text(encoding="utf-8").endswith("拒收请回复R")
     assert "稳赚不赔" not in fixed.read_text(encoding="utf-8")
@@ -74,20 +61,20 @@ def test_lint_fix_file_keeps_the_original(
     ],
 )
 def test_bad_inputs_give_one_line_errors(
-    ws: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], needle: str
+    ws: Path, cli: Cli, args: tuple[str, ...], needle: str
 ) -> None:
     (ws / "x.md").write_text("hi", encoding="utf-8")
-    code, _, err = cli(capsys, *args)
+    code, _, err = cli(*args)
     assert code != 0
     assert len(err.strip().splitlines()) == 1 and needle in err
 
 
 def test_review_flow_audit_and_variants_show(
-    ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ws: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, _ = cli(capsys, "review", "approve", "1", "--reviewer", "mia")
+    code, out, _ = cli("review", "approve", "1", "--reviewer", "mia")
     assert code == 0 and "in_review" in out and "legal" in out
-    code, out, _ = cli(capsys, "review", "approve", "1", "--step", "legal", "--reviewer", "lee")
+    code, out, _ = cli("review", "approve", "1", "--step", "legal", "--reviewer", "lee")
     assert code == 0 and "approved" in out
     editor = ws / "editor.py"
     editor.write_text(
@@ -97,14 +84,14 @@ def test_review_flow_audit_and_variants_show(
         encoding="utf-8",
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    code, out, err = cli(capsys, "review", "edit", "2")
+    code, out, err = cli("review", "edit", "2")
     assert code == 0, err
     new_id = int(out.split("new version ")[1].split()[0])
-    code, _, err = cli(capsys, "review", "approve", str(new_id))
+    code, _, err = cli("review", "approve", str(new_id))
     assert code == 2 and "override reason" in err
-    code, out, _ = cli(capsys, "variants", "show", str(new_id))
+    code, out, _ = cli("variants", "show", str(new_id))
     assert "v1 #2" in out and f"v2 #{new_id}" in out and "最好" in out
-    code, out, _ = cli(capsys, "audit", "1", "--json")
+    code, out, _ = cli("audit", "1", "--json")
     entries = json.loads(out)
     assert [e["action"] for e in entries] == ["generate", "approve", "approve"]
     assert {"variant_id", "action", "actor", "at", "from_status", "to_status", "comment"} <= set(
@@ -113,19 +100,19 @@ def test_review_flow_audit_and_variants_show(
     assert entries[-1]["actor"] == "lee" and entries[-1]["to_status"] == "approved"
 
 
-def test_export_then_import_through_the_cli(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_then_import_through_the_cli(ws: Path, cli: Cli) -> None:
     out_path = ws / "review.csv"
-    code, _, _ = cli(capsys, "export", CAMPAIGN, "--format", "csv", "--out", str(out_path))
+    code, _, _ = cli("export", CAMPAIGN, "--format", "csv", "--out", str(out_path))
     assert code == 0
     with out_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     rows[1][rows[0].index("decision")] = "通过"
     with out_path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows(rows)
-    code, out, _ = cli(capsys, "review", "import", str(out_path), "--reviewer", "wang")
+    code, out, _ = cli("review", "import", str(out_path), "--reviewer", "wang")
     assert code == 0 and "Applied 1" in out
-    code, out, _ = cli(capsys, "review", "import", str(out_path))
+    code, out, _ = cli("review", "import", str(out_path))
     assert "Applied 0" in out and "imported before" in out
-    code, out, _ = cli(capsys, "audit", "--campaign", CAMPAIGN, "--json")
+    code, out, _ = cli("audit", "--campaign", CAMPAIGN, "--json")
     actions = [e["action"] for e in json.loads(out)]
     assert "export" in actions and actions.count("import") == 2
