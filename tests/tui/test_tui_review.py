@@ -138,9 +138,12 @@ async def test_edit_saves_a_new_version(generated_ws: Path) -> None:
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, EditDialog)
-        editor = dialog.query_one(TextArea)
-        assert "body: |" in editor.text
+        # the body as plain text in a wrapping area, no YAML
+        editor = dialog.query_one("#edit-body", TextArea)
         body = old["content"]["body"]
+        assert editor.text == body and editor.soft_wrap
+        assert "body:" not in editor.text
+        assert dialog.query_one("#edit-cta", Input).value == old["content"]["cta"]
         editor.text = editor.text.replace(body.splitlines()[0], "改过的第一行：有机婴儿米粉")
         dialog.query_one("#edit-comment", Input).value = "shorter opening"
         await pilot.press("ctrl+s")
@@ -154,7 +157,7 @@ async def test_edit_saves_a_new_version(generated_ws: Path) -> None:
     assert store_variant(generated_ws, old["id"])["content"]["body"] == body
 
 
-async def test_edit_with_broken_yaml_stays_open_with_the_problem(generated_ws: Path) -> None:
+async def test_edit_without_changes_stays_open_with_the_problem(generated_ws: Path) -> None:
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
@@ -163,11 +166,11 @@ async def test_edit_with_broken_yaml_stays_open_with_the_problem(generated_ws: P
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, EditDialog)
-        dialog.query_one(TextArea).text = "title: null\nbody: [unclosed\n"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is dialog
-        assert "variant" in str(dialog.query_one("#edit-status", Static).render())
+        status = str(dialog.query_one("#edit-status", Static).render())
+        assert "no changes: nothing to save" in status
         await pilot.press("escape")
         await settle(pilot)
         assert len(screen.variants) == count

@@ -1,4 +1,9 @@
-"""Edit a variant's content in a text area (YAML); saving makes a new version."""
+"""Edit a variant as plain text: the body in a wrapping text area, the other fields in a
+small form (one item per line for lists); saving makes a new version.
+
+No YAML for the operator: ``workbench.tui.edit_fields`` turns the content into fields and
+back. Only nested data with no plain form (video shots, live beats) keeps a YAML box.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,30 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
+from workbench.errors import WorkbenchError
+from workbench.guards.text import for_display
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
-from workbench.tui.review_ops import editable_text, save_edit
+from workbench.tui.edit_fields import EditField, content_from, fields_of
+
+FIELD_LABELS = {
+    "title": "tui.edit.field.title",
+    "body": "tui.edit.field.body",
+    "cta": "tui.edit.field.cta",
+    "hashtags": "tui.edit.field.hashtags",
+    "headline": "tui.edit.field.headline",
+    "subheadline": "tui.edit.field.subheadline",
+    "bullets": "tui.edit.field.bullets",
+    "badge": "tui.edit.field.badge",
+    "titles": "tui.edit.field.titles",
+    "text": "tui.edit.field.text",
+    "angle": "tui.edit.field.angle",
+}
+HEIGHTS = {"text": 8, "lines": 4, "rows": 6, "yaml": 8}
 
 
 class EditDialog(ModalScreen[int | None]):
@@ -38,8 +60,20 @@ class EditDialog(ModalScreen[int | None]):
         super().__init__()
         self.ctx = ctx
         self.variant = variant
+        self.fields: list[EditField] = fields_of(variant.get("content") or {})
         self.saving = False
         localize_bindings(self, ctx.t)
+
+    def label(self, f: EditField) -> str:
+        t = self.ctx.t
+        name = t(FIELD_LABELS[f.key]) if f.key in FIELD_LABELS else f.key
+        if f.kind == "lines":
+            return t("tui.edit.one_per_line", field=name)
+        if f.kind == "rows":
+            return t("tui.edit.rows", field=name, columns=" | ".join(f.columns))
+        if f.kind == "yaml":
+            return t("tui.edit.yaml_field", field=name)
+        return name
 
     def compose(self) -> ComposeResult:
         t = self.ctx.t
@@ -49,9 +83,9 @@ class EditDialog(ModalScreen[int | None]):
                 t("tui.edit.title", id=v["id"], version=v.get("version") or 1),
                 classes="dialog-title",
             )
-            yield TextArea.code_editor(
-                editable_text(v.get("content") or {}), language="yaml", id="edit-text"
-            )
+            with VerticalScroll(id="edit-fields"):
+                for f in self.fields:
+                    yield from self._field(f)
             yield Input(placeholder=t("tui.edit.comment"), id="edit-comment", compact=True)
             yield Static(t("tui.edit.hint"), id="edit-status", classes="hint")
             with Horizontal(classes="dialog-buttons"):
@@ -60,35 +94,84 @@ class EditDialog(ModalScreen[int | None]):
                 )
                 yield Button(t("tui.key.cancel"), id="edit-cancel", compact=True)
 
+    def _field(self, f: EditField) -> ComposeResult:
+        widget_id = f"edit-{f.key}"
+        if f.kind in ("line", "number"):
+            with Horizontal(classes="form-row edit-row"):
+                yield Label(self.label(f), classes="form-label")
+                yield Input(f.text, id=widget_id, compact=True)
+            return
+        yield Label(self.label(f), classes="edit-label")
+        area = TextArea(
+            f.text,
+            id=widget_id,
+            soft_wrap=True,
+            language="yaml" if f.kind == "yaml" else None,
+            show_line_numbers=f.kind == "yaml",
+            classes=f"edit-area edit-{f.kind}",
+        )
+        area.styles.height = HEIGHTS[f.kind]
+        yield area
+
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        first = next((f for f in self.fields if f.kind == "text"), None)
+        chosen = first or (self.fields[0] if self.fields else None)
+        if chosen is not None:
+            self.query_one(f"#edit-{chosen.key}").focus()
+
+    def typed(self) -> dict[str, str]:
+        """What each field holds now, as text."""
+        values: dict[str, str] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#edit-{f.key}")
+            values[f.key] = (
+                widget.value if isinstance(widget, Input) else str(getattr(widget, "text", ""))
+            )
+        return values
 
     def action_save(self) -> None:
         if self.saving:
             return
         self.saving = True
         comment = self.query_one("#edit-comment", Input).value.strip() or None
-        self._save(self.query_one(TextArea).text, comment)
+        self._save(self.typed(), comment)
 
     @work(thread=True, exclusive=True, group="edit", exit_on_error=False)
-    def _save(self, text: str, comment: str | None) -> None:
+    def _save(self, typed: dict[str, str], comment: str | None) -> None:
+        from workbench.poster.batch import PosterFailed
+
+        variant_id = int(self.variant["id"])
+        label = f"variant {variant_id}"
         try:
-            new_id = save_edit(self.ctx, int(self.variant["id"]), text, comment)
-        except Exception as exc:
+            content = content_from(self.variant.get("content") or {}, self.fields, typed, label)
+            new_id = self.ctx.workbench.edit(variant_id, content, comment=comment, label=label)
+        except PosterFailed as exc:
+            # the version is saved; only its picture failed: close and say so
+            self.app.call_from_thread(self._report, exc)
+            self.app.call_from_thread(self.dismiss, self._newest())
+            return
+        except WorkbenchError as exc:
             self.app.call_from_thread(self._failed, exc)
-            raise
+            return
         self.app.call_from_thread(self.dismiss, new_id)
 
-    def _failed(self, error: BaseException) -> None:
+    def _newest(self) -> int | None:
+        vid = int(self.variant["id"])
+        return self.ctx.workbench.store.newest_versions([vid]).get(vid)
+
+    def _report(self, error: BaseException) -> None:
         self.notify(
             self.ctx.describe_error(error),
             title=self.ctx.t("tui.error.title"),
             severity="error",
             timeout=8,
         )
+
+    def _failed(self, error: BaseException) -> None:
+        self._report(error)
         self.saving = False
         self.query_one("#edit-status", Static).update(
-            Text(self.ctx.describe_error(error), style="red")
+            Text(for_display(self.ctx.describe_error(error)), style="red")
         )
 
     @on(Button.Pressed, "#edit-save")

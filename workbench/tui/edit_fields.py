@@ -1,0 +1,117 @@
+"""A variant's content as plain form fields, and the fields back as content.
+
+The edit dialog shows each field the way an operator reads it: the body as wrapped text,
+short texts as one line, lists (hashtags, bullets) one item per line, small tables (titles
+with their angle) one row per line with ``|`` between the columns. Only nested data with
+no plain form (video shots, live beats) stays YAML, for that field alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+
+from workbench.errors import InputError, Problem
+from workbench.tui.review_ops import DERIVED_KEYS, editable_text
+
+FieldKind = Literal["text", "line", "lines", "rows", "number", "yaml"]
+LONG_KEYS = frozenset({"body", "recap", "lines", "description", "voiceover", "script"})
+ROW_SEP = " | "
+MAX_ROW_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class EditField:
+    key: str
+    kind: FieldKind
+    text: str
+    columns: tuple[str, ...] = ()
+    """For ``rows``: the keys of each row, in the order the line shows them."""
+
+
+def _is_rows(value: list[Any]) -> tuple[str, ...] | None:
+    if not value or not all(isinstance(v, dict) for v in value):
+        return None
+    columns = tuple(value[0])
+    if not 0 < len(columns) <= MAX_ROW_COLUMNS:
+        return None
+    for row in value:
+        if tuple(row) != columns or not all(isinstance(c, str) for c in row.values()):
+            return None
+        if any(ROW_SEP.strip() in c or "\n" in c for c in row.values()):
+            return None
+    return columns
+
+
+def fields_of(content: dict[str, Any]) -> list[EditField]:
+    """The content's editable fields (counts the core recomputes are left out)."""
+    fields: list[EditField] = []
+    for key, value in content.items():
+        if key in DERIVED_KEYS:
+            continue
+        if value is None or isinstance(value, str):
+            text = value or ""
+            long = key in LONG_KEYS or "\n" in text or len(text) > 60
+            fields.append(EditField(key, "text" if long else "line", text))
+        elif isinstance(value, bool):
+            fields.append(EditField(key, "yaml", editable_text({key: value})))
+        elif isinstance(value, int | float):
+            fields.append(EditField(key, "number", str(value)))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            fields.append(EditField(key, "lines", "\n".join(value)))
+        elif isinstance(value, list) and (columns := _is_rows(value)):
+            lines = [ROW_SEP.join(row[c] for c in columns) for row in value]
+            fields.append(EditField(key, "rows", "\n".join(lines), columns))
+        else:
+            fields.append(EditField(key, "yaml", editable_text({key: value})))
+    return fields
+
+
+def content_from(
+    old: dict[str, Any], fields: list[EditField], typed: dict[str, str], label: str
+) -> dict[str, Any]:
+    """The content with the typed field texts; unreadable fields: ``InputError``."""
+    content = {k: v for k, v in old.items() if k not in DERIVED_KEYS}
+    problems: list[Problem] = []
+    for f in fields:
+        text = typed.get(f.key, f.text)
+        try:
+            content[f.key] = _value(f, text, old.get(f.key))
+        except ValueError as exc:
+            problems.append(Problem(label, None, f.key, str(exc)))
+    if problems:
+        raise InputError(problems)
+    return content
+
+
+def _value(f: EditField, text: str, old: Any) -> Any:
+    if f.kind in ("text", "line"):
+        text = text.strip("\n") if f.kind == "text" else " ".join(text.split())
+        return None if old is None and not text.strip() else text
+    if f.kind == "number":
+        try:
+            number = float(text.strip())
+        except ValueError:
+            raise ValueError("must be a number") from None
+        return int(number) if isinstance(old, int) and number.is_integer() else number
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if f.kind == "lines":
+        return lines
+    if f.kind == "rows":
+        rows = []
+        for n, line in enumerate(lines, 1):
+            cells = [c.strip() for c in line.split(ROW_SEP.strip())]
+            if len(cells) != len(f.columns):
+                names = ROW_SEP.join(f.columns)
+                raise ValueError(f"line {n}: expected {len(f.columns)} parts ({names})")
+            rows.append(dict(zip(f.columns, cells, strict=True)))
+        return rows
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(data, dict) or f.key not in data:
+        raise ValueError(f"expected '{f.key}:' followed by its value")
+    return data[f.key]
