@@ -7,13 +7,14 @@ imports textual or the CLI library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from workbench import locations
 from workbench.abtest.winners import workbench_examples
-from workbench.brief.loader import LoadedBrief, load_brief, validate_briefs
+from workbench.brief.loader import LoadedBrief, load_brief, load_brief_text, validate_briefs
+from workbench.generate.batchrun import BatchGenerator, BatchObserver, batch_generator
 from workbench.generate.runner import (
     AfterBatch,
     BatchRunner,
@@ -131,6 +132,31 @@ class Workbench(Operations):
         return BatchRunner(
             self.store, provider, options, observer, checks=checks, after_batch=after_batch
         )
+
+    def batches(
+        self,
+        provider: Provider,
+        options: RunOptions,
+        observer: BatchObserver | None = None,
+        run_observer: RunObserver | None = None,
+    ) -> BatchGenerator:
+        """The Batch API flow (``generate --batch``, ``workbench batch``): answers are
+        stored by this workbench's runner (checks and after-batch steps included)."""
+        collecting = replace(options, fresh=False)  # the round was started at submission
+        runner = self.runner(provider, collecting, run_observer)  # one for every collection
+        return batch_generator(
+            self.store,
+            provider,
+            self.settings.llm.batch,
+            lambda: runner,
+            self.workspace / "batches",
+            observer,
+        )
+
+    def stored_brief(self, raw: str, path: str) -> LoadedBrief:
+        """A brief as it was stored with a run (``batch collect`` plans from it)."""
+        loaded = load_brief_text(raw, path, self.segments)
+        return apply_speech_rates(loaded, self.settings.scripts)
 
     def close(self) -> None:
         if self._store is not None:

@@ -26,6 +26,38 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+# -- scale (issue 16): Batch API shards, prices, off-peak window ---------------------------
+
+
+class BatchSettings(_Section):
+    max_requests: int = Field(default=50_000, ge=1, le=50_000)
+    """Requests per batch file (providers accept at most 50,000)."""
+    max_bytes: int = Field(default=100_000_000, ge=10_000, le=200_000_000)
+    """Bytes per batch file (OpenAI accepts 200 MB, Qwen/DashScope and Zhipu 100 MB)."""
+    poll_interval: float = Field(default=30.0, gt=0, le=3600)
+    """Seconds between two status requests while waiting for a batch."""
+
+
+class PriceSettings(_Section):
+    input: float = Field(ge=0)
+    """Price of one million input (prompt) tokens at the interactive endpoint."""
+    output: float = Field(ge=0)
+    """Price of one million output (completion) tokens at the interactive endpoint."""
+    batch_factor: float = Field(default=0.5, gt=0, le=1)
+    """Batch price as a share of the interactive price (OpenAI, Qwen, Zhipu 0.5; Moonshot 0.6)."""
+    currency: str = Field(default="CNY", max_length=8)
+    """Currency of the prices, shown with the estimate."""
+
+
+class OffPeakSettings(_Section):
+    start: str = Field(default="00:30", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    """Start of the discount window, HH:MM in ``timezone`` (DeepSeek: 00:30 Beijing time)."""
+    end: str = Field(default="08:30", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    """End of the window, HH:MM (a window may run past midnight)."""
+    timezone: str = "Asia/Shanghai"
+    """IANA time zone the window is given in."""
+
+
 class LLMSettings(_Section):
     preset: str = ""
     """Provider preset: openai, deepseek, qwen, moonshot, zhipu, ollama, vllm (fills base URL,
@@ -54,6 +86,15 @@ class LLMSettings(_Section):
     rate_limit_wait: float = Field(default=60.0, ge=0, le=3600)
     """Seconds of backoff one call may spend on 429s (exponential with jitter, Retry-After
     and x-ratelimit-reset-* honoured) before it fails; per-minute limits need tens."""
+    mode: Literal["interactive", "batch"] = "interactive"
+    """How generate calls the model: interactive (chat completions, one call per job) or
+    batch (the provider's Batch API: JSONL files, about half price, answers within 24 h)."""
+    batch: BatchSettings = Field(default_factory=lambda: BatchSettings())
+    """[llm.batch]: shard limits and polling of Batch API runs."""
+    prices: PriceSettings | None = None
+    """[llm.prices]: price per million tokens, for the cost estimate of generate --dry-run."""
+    off_peak: OffPeakSettings = Field(default_factory=lambda: OffPeakSettings())
+    """[llm.off_peak]: the discount window generate --off-peak waits for."""
 
 
 class WorkspaceSettings(_Section):

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from workbench.app import Workbench
 from workbench.brief.loader import LoadedBrief
+from workbench.cli.cmd_batch import merged, print_estimate, run_batch, wait_off_peak
 from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.common import (
     BaseUrlOption,
@@ -29,7 +30,7 @@ from workbench.cli.common import (
 )
 from workbench.cli.progress import RichObserver
 from workbench.generate.jobs import parse_only
-from workbench.generate.runner import BatchResult
+from workbench.generate.runner import BatchResult, BatchRunner
 from workbench.i18n import Catalog
 from workbench.llm.base import Provider
 
@@ -50,6 +51,26 @@ def generate(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Start a new round: make new variants.")
     ] = False,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch", help="Send the jobs through the provider's Batch API (about half price)."
+        ),
+    ] = False,
+    poll_interval: Annotated[
+        float | None,
+        typer.Option(
+            "--poll-interval", min=0.01, help="Seconds between Batch API status requests."
+        ),
+    ] = None,
+    no_wait: Annotated[
+        bool,
+        typer.Option("--no-wait", help="Submit the batch and return; collect it later."),
+    ] = False,
+    off_peak: Annotated[
+        bool,
+        typer.Option("--off-peak", help="Wait for the configured off-peak hours, then run."),
+    ] = False,
     preset: PresetOption = None,
     base_url: BaseUrlOption = None,
     model: ModelOption = None,
@@ -66,16 +87,46 @@ def generate(
     loaded = workbench.load_briefs(briefs)
     provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
     _announce_provider(provider, t)
+    use_batch = batch or workbench.settings.llm.mode == "batch"
+    if use_batch and not batch and provider.name == "offline":
+        err.print(t("batch.offline_mode"), highlight=False)
+        use_batch = False
     if dry_run:
         _dry_run(workbench, loaded, provider, filters, t)
+        print_estimate(workbench, loaded, provider, filters, t)
         return
+    if off_peak:
+        wait_off_peak(workbench, t)
     started = time.perf_counter()
-    with RichObserver(t("generate.progress"), t) as observer:
-        runner = workbench.runner(provider, options, observer)
-        result = asyncio.run(runner.run(loaded, workbench.prompts))
-    for failure in observer.failures:
-        first = (failure.error or "").splitlines()[0] if failure.error else ""
-        err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
+    cached = 0  # batch runs: jobs already done when the batch was planned
+    if use_batch:
+        report, runner = run_batch(
+            workbench, loaded, provider, options, wait=not no_wait, poll_interval=poll_interval
+        )
+        result = merged(report.results)
+        cached = report.cached
+        if report.open and not report.results:
+            return  # --no-wait: submitted; nothing collected yet
+    else:
+        with RichObserver(t("generate.progress"), t) as observer:
+            runner = workbench.runner(provider, options, observer)
+            result = asyncio.run(runner.run(loaded, workbench.prompts))
+        for failure in observer.failures:
+            first = (failure.error or "").splitlines()[0] if failure.error else ""
+            err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
+    finish_summary(workbench, runner, result, t, started, cached=cached)
+
+
+def finish_summary(
+    workbench: Workbench,
+    runner: BatchRunner,
+    result: BatchResult,
+    t: Catalog,
+    started: float | None,
+    cached: int = 0,
+) -> None:
+    """The summary tables, posters, totals and next steps after a run (exit 1 on failures)."""
+    started = time.perf_counter() if started is None else started
     _summary(result, t)
     if workbench.store.interrupted_runs:  # runs a killed process left "running"
         err.print(t("guard.interrupted", count=len(workbench.store.interrupted_runs)))
@@ -84,6 +135,7 @@ def generate(
         s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")
     }
     counts["failed"] += posters_failed  # a poster that could not be drawn is a failure
+    counts["cached"] += cached  # batch runs: jobs already done when the batch was planned
     out.print(t("generate.done", seconds=time.perf_counter() - started, **counts))
     if result.stopped:
         err.print(

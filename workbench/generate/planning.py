@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from workbench.brief.loader import LoadedBrief
+from workbench.errors import LLMError
 from workbench.generate.jobs import Job, expand_jobs, job_key
 from workbench.generate.outcomes import PlannedJob
 from workbench.kinds import get_kind
-from workbench.llm.base import Provider
+from workbench.llm.base import LLMRequest, Message, Provider
 from workbench.prompting import PromptLibrary
 
 
@@ -50,6 +51,25 @@ def prompt_hash(template_hash: str, examples: object) -> str:
         return template_hash
     blob = json.dumps(examples, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(f"{template_hash}\0{blob}".encode()).hexdigest()
+
+
+def job_request(
+    p: PlannedJob,
+    messages: list[Message] | None = None,
+    *,
+    max_tokens: int | None = None,
+    on_retry: Callable[[LLMError], None] | None = None,
+) -> LLMRequest:
+    """The request one planned job sends (its prompt unless ``messages`` are given): the
+    interactive runner's calls and the Batch API's lines are built by this one function."""
+    return LLMRequest(
+        messages=p.prompt.messages if messages is None else messages,
+        job=p.job.ctx,
+        json_schema=p.schema,
+        schema_name=f"{p.job.ctx.deliverable.kind}_answer",
+        max_tokens=max_tokens,
+        on_retry=on_retry,
+    )
 
 
 class Planner:

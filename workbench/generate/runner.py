@@ -34,6 +34,7 @@ from workbench.generate.outcomes import (
 )
 from workbench.generate.planning import (
     Planner,
+    job_request,
     plan_jobs,
     provider_fingerprint,
     provider_json_mode,
@@ -48,7 +49,7 @@ from workbench.generate.repair import repair_messages
 from workbench.kinds import get_kind
 from workbench.kinds.base import ContentError
 from workbench.lint.repairs import repair_problems
-from workbench.llm.base import LLMRequest, LLMResponse, Provider
+from workbench.llm.base import LLMResponse, Provider
 from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
@@ -101,6 +102,7 @@ class _RunState:
     stopped: str | None = None
     since: str | None = None
     fell_back: bool = False
+    skipped: int = 0  # jobs ``select`` left out (another batch's): neither run nor pending
 
 
 class BatchRunner:
@@ -127,6 +129,10 @@ class BatchRunner:
         self._clock = clock
         self._wall_clock = wall_clock
         self._limiter = RateLimiter(options.rpm)
+        # Batch API collection (generate/batchrun.py): a job's first answer may already be
+        # here (``prefetched``), and only the batch's jobs run (``select``).
+        self.prefetched: Callable[[PlannedJob], LLMResponse | None] | None = None
+        self.select: Callable[[PlannedJob], bool] | None = None
 
     async def run(self, briefs: Sequence[LoadedBrief], library: PromptLibrary) -> BatchResult:
         outcomes: list[Outcome] = []
@@ -198,7 +204,7 @@ class BatchRunner:
             counts = {s: sum(1 for o in outcomes if o.status == s) for s in OUTCOMES}
             if status == "done" and (counts["failed"] or state.stopped):
                 status = "failed"
-            not_started = len(jobs) - len(outcomes)
+            not_started = len(jobs) - len(outcomes) - state.skipped
             counts["not_started"] = not_started
             closing = self._write(self.store.finish_run, run_id, status, counts)
             if aborted is None:
@@ -240,10 +246,15 @@ class BatchRunner:
             for start in range(0, len(jobs), PLAN_CHUNK):
                 if state.stopped:
                     break
-                chunk = [state.planner.plan(job) for job in jobs[start : start + PLAN_CHUNK]]
+                chunk = []
+                for job in jobs[start : start + PLAN_CHUNK]:
+                    chunk.append(state.planner.plan(job))
+                    await asyncio.sleep(0)  # answers waiting on the loop go first
                 states = await self._write(self.store.job_status, [p.key for p in chunk])
                 for p in chunk:
-                    if states.get(p.key) == "ok":
+                    if self.select is not None and not self.select(p):
+                        state.skipped += 1
+                    elif states.get(p.key) == "ok":
                         p.status = "cached"
                         finished(Outcome(p, "cached"))
                     else:
@@ -314,20 +325,17 @@ class BatchRunner:
         state: _RunState,
         max_tokens: int | None = None,
     ) -> LLMResponse:
+        if self.prefetched is not None and messages is p.prompt.messages and max_tokens is None:
+            ready = self.prefetched(p)  # a Batch API answer (raises the line's error)
+            if ready is not None:
+                return ready
         await self._limiter.acquire()
 
         def on_retry(error: LLMError) -> None:
             if is_busy_signal(error):
                 state.gate.busy()
 
-        request = LLMRequest(
-            messages=messages,
-            job=p.job.ctx,
-            json_schema=p.schema,
-            schema_name=f"{p.job.ctx.deliverable.kind}_answer",
-            max_tokens=max_tokens,
-            on_retry=on_retry,
-        )
+        request = job_request(p, messages, max_tokens=max_tokens, on_retry=on_retry)
         on_token = None
         if self.observer.wants_tokens:
             observer = self.observer

@@ -224,6 +224,7 @@ class OpenAICompatProvider:
         self._llm: ChatOpenAI | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._http: openai.DefaultAsyncHttpxClient | None = None
+        self._payload_model: ChatOpenAI | None = None  # builds Batch API bodies
 
     def __repr__(self) -> str:
         return f"OpenAICompatProvider({self.config!r})"
@@ -238,12 +239,17 @@ class OpenAICompatProvider:
         # The SDK's default pool (1,000 connections, 100 kept alive) covers any sensible
         # concurrency; one client per provider and loop lets every call reuse connections.
         self._http = openai.DefaultAsyncHttpxClient()
+        self._llm = self._build_chat_model(http_async_client=self._http)
+        self._loop = loop
+        return self._llm
+
+    def _build_chat_model(self, **client: Any) -> ChatOpenAI:
         # OpenAI itself takes max_completion_tokens (ChatOpenAI renames max_tokens to it);
         # compatible servers expect max_tokens, which goes in the body via _call_kwargs.
         limits: dict[str, Any] = {}
         if self._max_tokens is not None and self.config.preset == "openai":
             limits["max_tokens"] = self._max_tokens
-        self._llm = ChatOpenAI(
+        return ChatOpenAI(
             model=self.model,
             base_url=self.config.base_url,
             api_key=self._key,
@@ -254,10 +260,20 @@ class OpenAICompatProvider:
             stream_usage=True,
             stream_chunk_timeout=None,  # httpx's read timeout bounds silences already
             use_responses_api=False,  # compatible endpoints speak chat completions only
-            http_async_client=self._http,
+            **client,
         )
-        self._loop = loop
-        return self._llm
+
+    def request_body(self, request: LLMRequest) -> dict[str, Any]:
+        """The JSON body a plain (not streamed) ``complete(request)`` sends, built by the
+        same ChatOpenAI payload code: a Batch API line's ``body`` (issue 16)."""
+        if self._payload_model is None:
+            self._payload_model = self._build_chat_model()
+        payload = self._payload_model._get_request_payload(
+            request.messages, **self._call_kwargs(request)
+        )
+        extra = payload.pop("extra_body", None) or {}
+        body: dict[str, Any] = {**payload, **extra}
+        return body
 
     async def aclose(self) -> None:
         """Close the pooled HTTP connections (optional; they also close with the loop)."""

@@ -477,3 +477,49 @@ def m160_llm_robustness(db: Database) -> None:
     db.execute("ALTER TABLE [generations] ADD COLUMN [finish_reason] TEXT")
     db.execute("ALTER TABLE [generations] ADD COLUMN [tokens_estimated] INTEGER")
     db.execute("ALTER TABLE [runs] ADD COLUMN [notes] TEXT")  # JSON list of objects
+
+
+@MIGRATIONS()
+def m170_batch(db: Database) -> None:
+    """Scale (issue 16): provider Batch API runs. ``llm_batches`` holds one row per submitted
+    file (the provider's file and batch ids are recorded before the workbench waits, so a
+    killed wait is collected by the re-run); ``llm_batch_jobs`` maps every job key to the
+    batch it went out in (a job in an open batch is never submitted again)."""
+    db.execute(
+        """
+        CREATE TABLE [llm_batches] (
+            [id] INTEGER PRIMARY KEY AUTOINCREMENT,
+            [campaign_id] TEXT NOT NULL REFERENCES [campaigns]([id]),
+            [brief_id] INTEGER REFERENCES [briefs]([id]),
+            [run_id] INTEGER REFERENCES [runs]([id]),
+            [shard] INTEGER NOT NULL,
+            [purpose] TEXT NOT NULL DEFAULT 'generate',
+            [base_url] TEXT NOT NULL,
+            [model] TEXT NOT NULL,
+            [plan] TEXT,
+            [status] TEXT NOT NULL,
+            [input_file_id] TEXT,
+            [batch_id] TEXT UNIQUE,
+            [output_file_id] TEXT,
+            [error_file_id] TEXT,
+            [requests] INTEGER NOT NULL,
+            [completed] INTEGER NOT NULL DEFAULT 0,
+            [failed] INTEGER NOT NULL DEFAULT 0,
+            [error] TEXT,
+            [created_at] TEXT NOT NULL,
+            [updated_at] TEXT NOT NULL,
+            [collected_at] TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX [idx_llm_batches_campaign] ON [llm_batches] ([campaign_id], [status])")
+    db.execute(
+        """
+        CREATE TABLE [llm_batch_jobs] (
+            [batch] INTEGER NOT NULL REFERENCES [llm_batches]([id]),
+            [job_key] TEXT NOT NULL,
+            PRIMARY KEY ([job_key], [batch])
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX [idx_llm_batch_jobs_batch] ON [llm_batch_jobs] ([batch])")

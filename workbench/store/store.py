@@ -20,6 +20,7 @@ from workbench.store.assets import AssetsMixin
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import CalendarMixin
 from workbench.store.db import connect, write_txn
+from workbench.store.llmbatches import LLMBatchesMixin
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
@@ -69,6 +70,7 @@ class Store(
     BatchReadsMixin,
     TrackingMixin,
     RunHealthMixin,
+    LLMBatchesMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 

@@ -1,0 +1,354 @@
+"""``generate --batch``: the provider's Batch API as the distributed engine.
+
+1. Plan the jobs as the interactive runner does (same ``Planner``, same keys); jobs already
+   ``ok`` or waiting in an open batch are left out, the rest are written as JSONL request
+   lines (bodies built by the provider's own payload code) into shards on disk.
+2. Per shard: record the row and its job keys, upload the file, create the batch, record
+   the provider's ids: every step is stored before the next one, so a killed process is
+   resumed (a shard without a batch id is first looked for on the provider by its tag).
+3. Wait (poll with progress) until the provider is done with every open batch of the brief.
+4. Collect: download the output and error files, then run the interactive ``BatchRunner``
+   over exactly that batch's jobs with the answers prefetched: parse, lint, repair round
+   (interactive), store: the one path every variant takes. Expired and failed lines are
+   recorded failed with the provider's error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from workbench.brief.loader import LoadedBrief
+from workbench.errors import ConfigError, LLMError, WorkbenchError
+from workbench.generate.batchfiles import ShardWriter, answer, index_answers
+from workbench.generate.jobs import expand_jobs
+from workbench.generate.outcomes import BatchResult, PlannedJob, RunOptions
+from workbench.generate.planning import Planner, job_request
+from workbench.generate.runner import _campaign_row
+from workbench.llm.base import LLMRequest, LLMResponse, Provider
+from workbench.llm.batchapi import TAG, BatchAPI, BatchState
+from workbench.prompting import PromptLibrary
+from workbench.settings import BatchSettings
+from workbench.store import Store
+from workbench.store.llmbatches import DONE_STATUSES, OPEN_STATUSES
+
+PLAN_CHUNK = 500  # jobs planned and looked up per store query
+
+
+class BodyProvider(Provider, Protocol):
+    """A provider that can say what its interactive call would send (OpenAI-compatible)."""
+
+    def request_body(self, request: LLMRequest) -> dict[str, Any]: ...
+
+
+class BatchObserver(Protocol):
+    def submitted(self, row: dict[str, Any]) -> None: ...
+    def polled(self, states: Sequence[BatchState]) -> None: ...
+    def collecting(self, row: dict[str, Any]) -> None: ...
+
+
+class NullBatchObserver:
+    def submitted(self, row: dict[str, Any]) -> None:
+        return None
+
+    def polled(self, states: Sequence[BatchState]) -> None:
+        return None
+
+    def collecting(self, row: dict[str, Any]) -> None:
+        return None
+
+
+RunnerFactory = Callable[[], Any]
+"""Builds a fresh ``BatchRunner`` (with the workbench's checks and after-batch steps)."""
+
+
+@dataclass
+class BatchReport:
+    """What one ``generate --batch`` did."""
+
+    submitted: list[int] = field(default_factory=list)  # local ids of batches created now
+    open: list[int] = field(default_factory=list)  # still running at the end (--no-wait)
+    collected: list[int] = field(default_factory=list)
+    planned: int = 0
+    cached: int = 0  # jobs already ok
+    waiting: int = 0  # jobs already in an open batch (not submitted again)
+    results: list[BatchResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.failed for r in self.results)
+
+
+def shard_tag(local_id: int, first_key: str) -> str:
+    """The metadata value that finds a batch again: local row id and its first job key."""
+    return f"{local_id}:{first_key[:16]}"
+
+
+class BatchGenerator:
+    """Submits, waits for and collects Batch API runs for briefs."""
+
+    def __init__(
+        self,
+        store: Store,
+        provider: BodyProvider,
+        api: BatchAPI,
+        settings: BatchSettings,
+        make_runner: RunnerFactory,
+        folder: Path,
+        observer: BatchObserver | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.api = api
+        self.settings = settings
+        self.make_runner = make_runner
+        self.folder = folder
+        self.observer: BatchObserver = observer or NullBatchObserver()
+        self._sleep = sleep
+
+    # -- the whole flow ----------------------------------------------------------------
+
+    def run(
+        self,
+        briefs: Sequence[LoadedBrief],
+        library: PromptLibrary,
+        options: RunOptions,
+        *,
+        wait: bool = True,
+        poll_interval: float | None = None,
+    ) -> BatchReport:
+        report = BatchReport()
+        for loaded in briefs:
+            cid = loaded.brief.campaign.key
+            brief_id = self.store.save_brief(
+                campaign=_campaign_row(loaded),
+                segments=[s.model_dump(mode="json") for s in loaded.brief.resolved_segments()],
+                raw=loaded.raw,
+                sha256=loaded.content_hash,
+                path=str(loaded.path),
+            )
+            self.reconcile(cid)
+            self.submit(loaded, brief_id, library, options, report)
+            open_rows = self.store.llm_batches(cid, uncollected=True)
+            if not wait:
+                report.open.extend(r["id"] for r in open_rows if r["status"] in OPEN_STATUSES)
+                for row in open_rows:
+                    if row["status"] in DONE_STATUSES:
+                        report.results.append(self.collect(row, library, loaded))
+                        report.collected.append(row["id"])
+                continue
+            self.wait([r["id"] for r in open_rows], poll_interval)
+            for row in self.store.llm_batches(cid, uncollected=True):
+                report.results.append(self.collect(row, library, loaded))
+                report.collected.append(row["id"])
+        return report
+
+    # -- submit ------------------------------------------------------------------------
+
+    def plan(
+        self, loaded: LoadedBrief, library: PromptLibrary, round_: int, options: RunOptions
+    ) -> Iterator[tuple[PlannedJob, str]]:
+        """Every planned job with its state: ``ok``, ``waiting`` (open batch) or ``new``."""
+        planner = Planner(loaded, library, self.provider)
+        chunk: list[PlannedJob] = []
+        for job in expand_jobs(loaded.brief, round=round_, only=options.only):
+            chunk.append(planner.plan(job))
+            if len(chunk) >= PLAN_CHUNK:
+                yield from self._states(chunk)
+                chunk = []
+        if chunk:
+            yield from self._states(chunk)
+
+    def _states(self, chunk: list[PlannedJob]) -> Iterator[tuple[PlannedJob, str]]:
+        keys = [p.key for p in chunk]
+        done = self.store.job_status(keys)
+        waiting = self.store.keys_in_open_batches(keys)
+        for p in chunk:
+            if done.get(p.key) == "ok":
+                yield p, "ok"
+            elif p.key in waiting:
+                yield p, "waiting"
+            else:
+                yield p, "new"
+
+    def submit(
+        self,
+        loaded: LoadedBrief,
+        brief_id: int,
+        library: PromptLibrary,
+        options: RunOptions,
+        report: BatchReport,
+    ) -> None:
+        cid = loaded.brief.campaign.key
+        round_ = self.store.new_round(cid) if options.fresh else self.store.current_round(cid)
+        folder = self.folder / cid / f"round-{round_}-{int(time.time() * 1000)}"
+        writer = ShardWriter(folder, self.settings.max_requests, self.settings.max_bytes)
+        for p, state in self.plan(loaded, library, round_, options):
+            report.planned += 1
+            if state == "ok":
+                report.cached += 1
+            elif state == "waiting":
+                report.waiting += 1
+            else:
+                writer.add(p.key, self.provider.request_body(job_request(p)))
+        plan = {"brief_path": str(loaded.path), "round": round_}
+        for shard in writer.close():
+            local = self.store.add_llm_batch(
+                campaign_id=cid,
+                brief_id=brief_id,
+                run_id=None,
+                shard=shard.index,
+                base_url=self.api.config.base_url,
+                model=self.provider.model,
+                plan={**plan, "file": str(shard.path), "tag_key": shard.keys[0]},
+                job_keys=shard.keys,
+            )
+            file_id = self.api.upload(shard.path)
+            self.store.update_llm_batch(local, input_file_id=file_id)
+            created = self.api.create(
+                file_id, {TAG: shard_tag(local, shard.keys[0]), "campaign": cid[:200]}
+            )
+            self.store.update_llm_batch(local, batch_id=created.batch_id, status=created.status)
+            report.submitted.append(local)
+            self.observer.submitted(self.store.llm_batch(local))
+
+    def reconcile(self, campaign_id: str | None = None) -> None:
+        """Rows a killed process left ``submitting``: adopt the provider's batch when it
+        exists (found by tag), else close the row so its jobs are submitted again."""
+        for row in self.store.llm_batches(campaign_id, uncollected=True):
+            if row["status"] != "submitting" or row["batch_id"]:
+                continue
+            found = None
+            if row["input_file_id"]:
+                found = self.api.find(shard_tag(row["id"], (row["plan"] or {}).get("tag_key", "")))
+            if found is not None:
+                self.store.update_llm_batch(row["id"], batch_id=found.batch_id, status=found.status)
+                continue
+            self.store.update_llm_batch(
+                row["id"],
+                status="cancelled",
+                error="never created: the process stopped before the provider accepted it",
+            )
+            self.store.mark_llm_batch_collected(row["id"])
+
+    # -- wait --------------------------------------------------------------------------
+
+    def refresh(self, local_id: int) -> BatchState | None:
+        """Ask the provider about one batch and store what it says."""
+        row = self.store.llm_batch(local_id)
+        if not row["batch_id"]:
+            return None
+        state = self.api.retrieve(row["batch_id"])
+        self.store.update_llm_batch(
+            local_id,
+            status=state.status,
+            completed=state.completed,
+            failed=state.failed,
+            output_file_id=state.output_file_id,
+            error_file_id=state.error_file_id,
+            error="; ".join(state.errors)[:1000] or None,
+        )
+        return state
+
+    def wait(self, local_ids: Sequence[int], poll_interval: float | None = None) -> None:
+        interval = poll_interval or self.settings.poll_interval
+        pending = list(local_ids)
+        while pending:
+            states = [s for s in (self.refresh(i) for i in pending) if s is not None]
+            self.observer.polled(states)
+            pending = [i for i in pending if self.store.llm_batch(i)["status"] in OPEN_STATUSES]
+            if pending:
+                self._sleep(interval)
+
+    # -- collect -----------------------------------------------------------------------
+
+    def collect_stored(
+        self,
+        ident: int | str,
+        library: PromptLibrary,
+        load: Callable[[str, str], LoadedBrief],
+        *,
+        wait: bool = False,
+        poll_interval: float | None = None,
+    ) -> BatchResult:
+        """``workbench batch collect``: one batch, its brief read back from the store."""
+        row = self.store.llm_batch(ident)
+        if row["collected_at"]:
+            raise WorkbenchError(f"batch {row['id']} is collected already ({row['collected_at']})")
+        if row["brief_id"] is None:
+            raise WorkbenchError(f"batch {row['id']} has no stored brief to collect into")
+        self.reconcile(row["campaign_id"])
+        if wait:
+            self.wait([row["id"]], poll_interval)
+        else:
+            self.refresh(row["id"])
+        row = self.store.llm_batch(row["id"])
+        raw, path = self.store.batch_brief_source(row["brief_id"])
+        return self.collect(row, library, load(raw, path))
+
+    def cancel(self, ident: int | str) -> dict[str, Any]:
+        """Ask the provider to cancel one open batch; returns its stored row."""
+        row = self.store.llm_batch(ident)
+        if row["status"] not in OPEN_STATUSES or not row["batch_id"]:
+            raise WorkbenchError(f"batch {row['id']} is {row['status']}: nothing to cancel")
+        state = self.api.cancel(row["batch_id"])
+        self.store.update_llm_batch(row["id"], status=state.status)
+        return self.store.llm_batch(row["id"])
+
+    def collect(
+        self, row: dict[str, Any], library: PromptLibrary, loaded: LoadedBrief
+    ) -> BatchResult:
+        """Store every answer of one finished batch through the interactive runner."""
+        if row["status"] not in DONE_STATUSES:
+            raise WorkbenchError(f"batch {row['id']} is {row['status']}: not finished yet")
+        self.observer.collecting(row)
+        folder = self.folder / "results"
+        files = [
+            self.api.download(file_id, folder / f"batch-{row['id']}-{what}.jsonl")
+            for what, file_id in (
+                ("output", row["output_file_id"]),
+                ("errors", row["error_file_id"]),
+            )
+            if file_id
+        ]
+        answers = index_answers(files)
+        keys = set(self.store.llm_batch_keys(row["id"]))
+        missing = row["error"] or f"the batch ended {row['status']} without an answer for this job"
+
+        def prefetched(p: PlannedJob) -> LLMResponse | None:
+            line = answers.get(p.key)
+            if line is None:
+                raise LLMError(f"batch {row['batch_id']}: {missing}", kind="batch")
+            return answer(line, self.provider.name, self.provider.model, p.prompt.messages)
+
+        runner = self.make_runner()
+        runner.prefetched = prefetched
+        runner.select = lambda p: p.key in keys
+        result: BatchResult = asyncio.run(runner.run([loaded], library))
+        self.store.mark_llm_batch_collected(row["id"])
+        return result
+
+
+def batch_generator(
+    store: Store,
+    provider: Provider,
+    settings: BatchSettings,
+    make_runner: RunnerFactory,
+    folder: Path,
+    observer: BatchObserver | None = None,
+) -> BatchGenerator:
+    """The Batch API flow for an OpenAI-compatible provider (the offline composer has none)."""
+    config = getattr(provider, "config", None)
+    if provider.name == "offline" or config is None or not hasattr(provider, "request_body"):
+        raise ConfigError(
+            "--batch needs an OpenAI-compatible endpoint with a Batch API (llm.base_url or "
+            "--base-url); the offline composer answers at once: run generate without --batch"
+        )
+    api = BatchAPI(config, timeout=max(120.0, float(getattr(provider, "timeout", 60.0))))
+    body_provider: BodyProvider = provider  # type: ignore[assignment]
+    return BatchGenerator(store, body_provider, api, settings, make_runner, folder, observer)
