@@ -15,6 +15,7 @@ from workbench.cli import (
     cmd_batch,
     cmd_brief,
     cmd_calendar,
+    cmd_campaigns,
     cmd_export,
     cmd_generate,
     cmd_jobs,
@@ -30,6 +31,7 @@ from workbench.cli import (
     cmd_variants,
     cmd_workspace,
     common,
+    helptext,
 )
 from workbench.errors import InputError, WorkbenchError
 from workbench.guards.dberror import database_error
@@ -71,6 +73,7 @@ app.command()(cmd_brief.validate)
 app.command()(cmd_brief.schema)
 app.command()(cmd_generate.generate)
 app.command()(cmd_jobs.jobs)
+app.command()(cmd_campaigns.campaigns)
 app.command()(cmd_tui.tui)
 app.add_typer(cmd_prompts.app, name="prompts")
 app.add_typer(cmd_llm.app, name="llm")
@@ -95,7 +98,8 @@ def run(argv: list[str] | None = None) -> int:
     if not args and sys.stdin.isatty() and sys.stdout.isatty():
         args = ["tui"]  # plain `workbench` in a terminal opens the TUI; piped, it prints help
     try:
-        result = app(args=args, prog_name="workbench", standalone_mode=False)
+        command = helptext.command_for(app)  # --help in the workspace's language
+        result = command(args=args, prog_name="workbench", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except WorkbenchError as exc:
         lines = str(exc).splitlines() or [exc.__class__.__name__]
