@@ -7,19 +7,12 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static
-from tui_testkit import ab_workspace, make_app
+from tui_testkit import ab_workspace, make_app, settle
 
 from workbench.review.workflow import ReviewRequest, review
 from workbench.tui.dialogs.ab_actions import ConfirmDialog
 from workbench.tui.dialogs.import_results import ImportResultsDialog
 from workbench.tui.screens.ab import ABScreen
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def report_lines(screen: ABScreen) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.widgets import Input, Static
-from tui_testkit import ab_workspace, make_app, make_workspace
+from tui_testkit import ab_workspace, make_app, make_workspace, settle
 
 from workbench.abtest.importing import import_results
 from workbench.app import make_workbench
@@ -22,13 +22,6 @@ from workbench.tui.dialogs.ab_actions import AssignDialog, ConfirmDialog
 from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.ab import ABScreen
 from workbench.tui.widgets.variant_detail import VariantDetail
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def _prepared(folder: Path) -> Path:

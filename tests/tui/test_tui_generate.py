@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_testkit import copy_reply, make_app
+from tui_testkit import copy_reply, make_app, settle
 
 from workbench.app import EndpointOverrides
 from workbench.testing import FakeLLMServer
@@ -16,13 +16,6 @@ from workbench.tui.screens.generate import GenerateScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.failure_table import FailureTable
 from workbench.tui.widgets.job_matrix import JobMatrix
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_generate_streams_fails_and_reruns(

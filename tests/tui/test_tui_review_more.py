@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Select
-from tui_testkit import make_app
+from tui_testkit import make_app, notifications, open_variants, settle
 
 from workbench.app import make_workbench
 from workbench.review import ReviewRequest, review
@@ -18,21 +18,6 @@ from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.dialogs.review_step import StepDialog
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.variant_table import VariantTable
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_variants(pilot, app: WorkbenchApp) -> VariantsScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(app.screen, VariantsScreen)
-    return app.screen
 
 
 def stored(folder: Path, variant_id: int) -> dict[str, Any]:
@@ -48,10 +33,6 @@ def two_steps(folder: Path) -> None:
     text = toml.read_text(encoding="utf-8")
     assert 'steps = ["review"]' in text
     toml.write_text(text.replace('steps = ["review"]', 'steps = ["marketing", "legal"]'))
-
-
-def messages(app: WorkbenchApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_approve_asks_the_step_when_there_are_several(generated_ws: Path) -> None:
@@ -100,7 +81,7 @@ async def test_approving_a_later_step_first_is_refused(generated_ws: Path) -> No
         await pilot.click("#step-ok")
         await settle(pilot)
         assert app.screen is screen
-        assert any("waits for 'marketing'" in m for m in messages(app)), messages(app)
+        assert any("waits for 'marketing'" in m for m in notifications(app)), notifications(app)
     assert stored(generated_ws, vid)["status"] == "draft"
 
 
@@ -130,7 +111,7 @@ async def test_reject_applies_to_every_marked_variant(generated_ws: Path) -> Non
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        assert any("Reject: 3 variants" in m for m in messages(app)), messages(app)
+        assert any("Reject: 3 variants" in m for m in notifications(app)), notifications(app)
         assert table.marked == []
     for vid in marked:
         variant = stored(generated_ws, vid)
@@ -161,7 +142,7 @@ async def test_batch_approve_is_all_or_nothing(generated_ws: Path) -> None:
         await pilot.press("a")
         await settle(pilot)
         assert app.screen is screen
-        assert any("cannot approve" in m for m in messages(app)), messages(app)
+        assert any("cannot approve" in m for m in notifications(app)), notifications(app)
         assert table.marked == [first, second]  # kept for another try
     assert stored(generated_ws, second)["status"] == "draft"
     assert stored(generated_ws, first)["status"] == "rejected"
@@ -180,7 +161,7 @@ async def test_comment_on_marked_variants(generated_ws: Path) -> None:
         await pilot.press(*"nice")
         await pilot.press("enter")
         await settle(pilot)
-        assert any("Comment: 2 variants" in m for m in messages(app)), messages(app)
+        assert any("Comment: 2 variants" in m for m in notifications(app)), notifications(app)
     for vid in marked:
         variant = stored(generated_ws, vid)
         assert variant["status"] == "draft"
@@ -216,7 +197,7 @@ async def test_import_decisions_from_the_variants_screen(generated_ws: Path) -> 
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        found = messages(app)
+        found = notifications(app)
         # all or nothing: the unknown id in row 5 keeps the other rows from applying
         assert any("0 applied, 0 imported before, 1 problems" in m for m in found), found
         assert any("row 5 (variant 99999): unknown variant id" in m for m in found), found
@@ -237,7 +218,7 @@ async def test_import_a_missing_file_is_a_notification(generated_ws: Path) -> No
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        assert any("nowhere.csv" in m for m in messages(app)), messages(app)
+        assert any("nowhere.csv" in m for m in notifications(app)), notifications(app)
 
 
 async def test_import_decisions_from_the_command_palette_action(generated_ws: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, Select, Static, TextArea
-from tui_testkit import make_app
+from tui_testkit import make_app, settle
 
 from workbench.tui.dialogs.help import HelpDialog
 from workbench.tui.dialogs.open_brief import OpenBriefDialog
@@ -18,15 +18,6 @@ from workbench.tui.widgets.diff_view import ADDED, REMOVED
 from workbench.tui.widgets.problem_list import ProblemList
 from workbench.tui.widgets.variant_detail import VariantDetail
 from workbench.tui.widgets.variant_table import VariantTable
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let workers finish and their results reach the screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def static_text(widget: Static) -> str:

@@ -4,11 +4,10 @@ an import made while the TUI is open shows after a refresh (r)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Static
-from tui_testkit import make_app
+from tui_testkit import make_app, settle
 
 from workbench.cli.main import run
 from workbench.tui.screens.campaigns import CampaignsScreen
@@ -21,13 +20,6 @@ ORDERS = """order_id,customer_id,paid_at,amount,refund
 4,c3,,50.00,0
 5,c4,2026-06-25 12:00:00,20.00,20.00
 """
-
-
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def _rows(table: SegmentTable) -> dict[str, list[str]]:

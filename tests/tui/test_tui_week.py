@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from tui_testkit import make_app
+from tui_testkit import make_app, settle
 
 from workbench.app import make_workbench
 from workbench.cli.main import run
@@ -41,13 +41,6 @@ def week_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "plan.yaml").write_text(PLAN, encoding="utf-8")
     assert run(["calendar", "plan", "plan.yaml"]) == 0
     return folder
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_week(pilot: Pilot[Any]) -> None:

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
 from workbench.app import EndpointOverrides, make_workbench
 from workbench.cli.main import run
 from workbench.i18n import Catalog
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.variants import VariantsScreen
 
 BRIEF = """campaign:
   id: tui-test
@@ -114,3 +117,25 @@ def ab_workspace(folder: Path) -> Path:
     finally:
         wb.close()
     return folder / "results.csv"
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let workers finish and their results reach the screen (three rounds)."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_variants(pilot: Pilot[Any], app: WorkbenchApp) -> VariantsScreen:
+    """From the campaigns screen, open the highlighted campaign's variants."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, VariantsScreen)
+    return app.screen
+
+
+def notifications(app: WorkbenchApp) -> list[str]:
+    """The messages the app has shown as notifications, oldest first."""
+    return [str(n.message) for n in app._notifications]
