@@ -287,7 +287,11 @@ class Linter:
         return out
 
     def _required(self, fields: dict[str, str], ctx: LintContext) -> list[dict[str, Any]]:
-        """Text the category requires in every piece (health food: 本品不能代替药物)."""
+        """Text the category requires in every piece (health food: 本品不能代替药物); a
+        title is a headline candidate, not a piece: the copy it heads carries the text."""
+        spec = KINDS.get(ctx.kind or "")
+        if spec is not None and not spec.standalone:
+            return []
         whole = "\n".join(fields.values())
         target = max(fields, key=lambda k: len(fields[k])) if fields else ""
         out = []

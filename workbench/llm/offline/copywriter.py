@@ -148,7 +148,37 @@ def _agent(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
     return [*out, (cta, 10)]
 
 
-def _example(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
+def example_cta(ctx: Ctx, cta: str, linked: bool, below: bool) -> str:
+    """The answer to "how do I get it" on a Q&A card: the link below, the link CTA (its
+    short link follows inline), or the brand to contact (never a vague "了解一下")."""
+    get = ctx.values()["get"]
+    brand = ctx.facts.brand
+    if below:
+        options = (
+            (
+                f"Tap the link below to {get}",
+                f"The link is below: open it to {get}",
+                f"Use the link at the end to {get}",
+            )
+            if ctx.en
+            else (f"点下方链接{get}", f"链接在下方，点开就能{get}", f"用文末的链接{get}")
+        )
+    elif linked:
+        options = (
+            (f"Tap the link to {get}", f"Open the link to {get}", f"Use this link to {get}")
+            if ctx.en
+            else (f"点链接{get}", f"打开链接就能{get}", f"用这个链接{get}")
+        )
+    else:
+        options = (
+            (f"Contact {brand} to {get}", f"Ask {brand} to {get}", f"Message {brand} to {get}")
+            if ctx.en
+            else (f"联系{brand}{get}", f"找{brand}{get}", f"告诉{brand}一声就能{get}")
+        )
+    return options[(ctx.base + ctx.variant) % len(options)]
+
+
+def _example(ctx: Ctx, cta: str, below: bool = False) -> list[tuple[str, int]]:
     """A question-and-answer card: the questions a customer asks, answered from the brief."""
     qa = ctx.bank.QA
     values = ctx.values(cta=cta if link_text(ctx) and link_text(ctx) in cta else _end(ctx, cta))
@@ -214,11 +244,13 @@ def _hybrid(ctx: Ctx, cta: str, bullets: bool) -> list[tuple[str, int]]:
     return [(head, 10), (beat(ctx, "deadline"), 8), *points, *tail]
 
 
-def _layout(ctx: Ctx, cta: str, spec: ChannelSpec, lines: int) -> tuple[list[tuple[str, int]], str]:
+def _layout(
+    ctx: Ctx, cta: str, spec: ChannelSpec, lines: int, below: bool = False
+) -> tuple[list[tuple[str, int]], str]:
     style = ctx.style
     many = lines >= 6
     if style == "example":
-        return _example(ctx, cta), "\n"
+        return _example(ctx, cta, below), "\n"
     if style == "instruction":
         return _instruction(ctx, cta), "\n" if many else (" " if ctx.en else "；")
     if style == "specific":
@@ -244,7 +276,9 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
         tail = "\n" + link
         limit -= spec.body_length(tail)
         lines -= 1
-    parts, joiner = _layout(ctx, cta if ctx.style == "example" else end_cta, spec, lines)
+    parts, joiner = _layout(
+        ctx, cta if ctx.style == "example" else end_cta, spec, lines, below=bool(tail)
+    )
     if spec.id in EMOJI_CHANNELS and parts:
         parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
     text = fit_must(ctx, parts, limit, spec.body_length, joiner)
@@ -354,6 +388,9 @@ def compose_copy(ctx: Ctx) -> dict[str, Any]:
     spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
     linked = bool(link_text(ctx)) and spec.id in LINK_CHANNELS
     cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0, linked)
+    if ctx.style == "example" and not spec.sms and spec.id not in ("push", "wechat_article"):
+        below = spec.id == "community" and linked and not ctx.short_link
+        cta = example_cta(ctx, cta, linked, below)
     if spec.sms:
         body, cta = _sms(ctx, cta)
     elif spec.id == "push":
