@@ -5,7 +5,8 @@ one run measures:
   1. a bare ``openai.AsyncOpenAI`` loop: N requests at concurrency C, sending the very
      messages and response_format the workbench sends (rendered before the clock starts);
   2. the workbench: a brief expanding to N jobs, run by BatchRunner through the
-     OpenAI-compatible adapter (render, call, parse, validate, store in SQLite).
+     OpenAI-compatible adapter (render, call, parse, validate, the per-variant checks
+     ``generate`` runs: tracked link and the lint with the fact guard, store in SQLite).
 It prints the workbench's wall time against the ideal ``ceil(N/C) × latency``, its
 throughput against the bare loop, and its own CPU time per variant (the server's CPU is
 in another process and not counted).
@@ -34,10 +35,12 @@ import openai
 
 from workbench.brief.loader import load_brief_text
 from workbench.generate.runner import BatchRunner, RunOptions, plan_jobs
+from workbench.lint.briefcontext import generation_check
 from workbench.llm.factory import make_provider, resolve_endpoint
 from workbench.prompting import PromptLibrary
 from workbench.settings import LLMSettings
 from workbench.store import Store
+from workbench.tracking.body import link_step
 
 REPLY = json.dumps(
     {
@@ -140,7 +143,9 @@ async def workbench_run(
     provider = make_provider(resolve_endpoint(settings, api_key="bench"), settings)
     store = Store.open(db)
     library = PromptLibrary()
-    runner = BatchRunner(store, provider, RunOptions(concurrency=concurrency))
+    # the checks Workbench.runner wires for `generate` (the workspace has no compliance.yaml)
+    checks = [link_step(""), generation_check(db.parent)]
+    runner = BatchRunner(store, provider, RunOptions(concurrency=concurrency), checks=checks)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     result = await runner.run([loaded], library)
     wall = time.perf_counter() - wall0

@@ -34,6 +34,7 @@ from workbench.llm.jsonparse import split_think
 from workbench.llm.presets import EndpointConfig
 from workbench.llm.ratelimits import rate_limit_wait
 from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
+from workbench.llm.transport import async_http_client, close_with_loop, connection_failed
 from workbench.settings import LLMSettings
 
 RETRY_AFTER_CAP = 30.0  # never sleep longer than this for one retry, whatever the server says
@@ -100,23 +101,25 @@ def map_error(
     if isinstance(exc, LLMError):
         return exc
     within = f" within {timeout:g} s" if timeout else ""
+    broken = connection_failed(exc)  # aiohttp's refused/broken connections come as timeouts
     if stream_started and isinstance(exc, openai.APIConnectionError | TimeoutError):
         # Part of the answer already reached the listener: a retry would repeat it, so the
         # failure is reported as a broken answer (not retried here).
         what = (
             f"went silent for more than {timeout or 0:g} s"
-            if isinstance(exc, TimeoutError | openai.APITimeoutError)
+            if isinstance(exc, TimeoutError | openai.APITimeoutError) and broken is None
             else "closed the connection"
         )
         return LLMError(
             f"{host} {what} in the middle of the answer (truncated stream)",
             kind="bad_response",
         )
-    if isinstance(exc, openai.APITimeoutError | TimeoutError):
+    if isinstance(exc, openai.APITimeoutError | TimeoutError) and broken is None:
         return LLMError(f"{host} did not answer{within} (timeout)", kind="timeout")
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__ or exc.__context__
         detail = _one_line(str(cause)) if cause is not None and str(cause) else "connection error"
+        detail = _one_line(broken) if broken else detail
         return LLMError(_scrub(f"cannot connect to {host}: {detail}", secret), kind="connection")
     if isinstance(exc, openai.APIResponseValidationError):
         return LLMError(f"{host} sent a response the SDK could not read", kind="bad_response")
@@ -224,6 +227,7 @@ class OpenAICompatProvider:
         self._llm: ChatOpenAI | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._http: openai.DefaultAsyncHttpxClient | None = None
+        self._closing: object = None  # closes _http when its loop shuts down
         self._payload_model: ChatOpenAI | None = None  # builds Batch API bodies
 
     def __repr__(self) -> str:
@@ -238,7 +242,9 @@ class OpenAICompatProvider:
             return self._llm
         # The SDK's default pool (1,000 connections, 100 kept alive) covers any sensible
         # concurrency; one client per provider and loop lets every call reuse connections.
-        self._http = openai.DefaultAsyncHttpxClient()
+        # aiohttp's transport when installed (llm/transport.py), closed with its loop.
+        self._http = async_http_client()
+        self._closing = close_with_loop(self._http, loop)
         self._llm = self._build_chat_model(http_async_client=self._http)
         self._loop = loop
         return self._llm

@@ -1,0 +1,83 @@
+"""The SDK's HTTP client: aiohttp's transport, closed with its event loop, errors kept apart."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import warnings
+
+import aiohttp
+import httpx2
+import openai
+
+from workbench.llm.base import LLMRequest
+from workbench.llm.factory import resolve_endpoint
+from workbench.llm.openai_compat import OpenAICompatProvider, map_error
+from workbench.llm.transport import connection_failed
+from workbench.settings import LLMSettings
+from workbench.testing import FakeLLMServer
+
+
+def make(base_url: str) -> OpenAICompatProvider:
+    settings = LLMSettings(model="fake-model", timeout=5.0, max_retries=0, stream=False)
+    config = resolve_endpoint(settings, base_url=base_url, api_key="sk-test-1234567890")
+    assert config is not None
+    return OpenAICompatProvider(config, settings)
+
+
+def ask() -> LLMRequest:
+    return LLMRequest(messages=[{"role": "user", "content": "hi"}])
+
+
+def test_the_aiohttp_transport_is_used_and_closed_with_the_loop(fake_llm: FakeLLMServer) -> None:
+    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "夏日"}')
+    llm = make(fake_llm.base_url)
+    sessions: list[aiohttp.ClientSession] = []
+
+    async def call() -> str:
+        text = (await llm.complete(ask())).text
+        session = llm._http._transport.client  # type: ignore[union-attr]
+        assert isinstance(session, aiohttp.ClientSession) and not session.closed
+        sessions.append(session)
+        return text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        assert asyncio.run(call()) == '{"title": "春季上新"}'
+        assert sessions[0].closed  # closed by asyncio.run, before its loop closed
+        # a second loop gets a client of its own, closed the same way
+        assert asyncio.run(call()) == '{"title": "夏日"}'
+        assert sessions[1] is not sessions[0] and sessions[1].closed
+        gc.collect()
+
+
+def test_aclose_then_loop_end_closes_once(fake_llm: FakeLLMServer) -> None:
+    fake_llm.queue_replies("{}")
+    llm = make(fake_llm.base_url)
+
+    async def call_and_close() -> None:
+        await llm.complete(ask())
+        await llm.aclose()
+
+    asyncio.run(call_and_close())  # the loop's own close of the client finds it closed
+
+
+def test_a_broken_connection_is_not_a_timeout() -> None:
+    # the SDK's aiohttp transport maps every aiohttp connection error to a connect timeout
+    # (a refused connection end to end: test_llm_openai_compat.test_connection_refused)
+    dropped = _chain(openai.APITimeoutError(request=REQUEST), aiohttp.ServerDisconnectedError())
+    assert connection_failed(dropped) is not None
+    error = map_error(dropped, base_url="http://127.0.0.1:9/v1", timeout=5)
+    assert error.kind == "connection" and "cannot connect to 127.0.0.1:9" in error.message
+    # a real timeout stays a timeout
+    slow = _chain(openai.APITimeoutError(request=REQUEST), aiohttp.SocketTimeoutError())
+    assert connection_failed(slow) is None
+    assert map_error(slow, base_url="http://127.0.0.1:9/v1", timeout=5).kind == "timeout"
+
+
+REQUEST = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+
+
+def _chain(outer: BaseException, inner: BaseException) -> BaseException:
+    outer.__cause__ = inner
+    return outer
