@@ -8,7 +8,7 @@ body, most of a variant's lint). Here each branch is its own compiled expression
 - the literal trie runs case-sensitively on ``text.lower()`` (the terms are lower-cased
   already), which keeps the prefilter: about 6x faster. When lower-casing changes the
   length of the text (a few non-CJK letters do), offsets would shift, so such a text is
-  scanned with the trie compiled with IGNORECASE instead;
+  scanned with the single alternation instead;
 - a pattern without any cased character outside ``\\d \\s \\w \\b`` is compiled without
   IGNORECASE (the flag cannot change what it matches), the others keep it.
 
@@ -43,7 +43,6 @@ class BranchScan:
     def __init__(self, literal: str | None, patterns: Sequence[str], flags: int = 0) -> None:
         never = re.compile(r"(?!x)x")
         self._literal = re.compile(literal, flags) if literal else never
-        self._literal_folded = re.compile(literal, flags | re.IGNORECASE) if literal else never
         self._patterns = [
             re.compile(p, flags | re.IGNORECASE if needs_ignorecase(p) else flags) for p in patterns
         ]
@@ -53,17 +52,13 @@ class BranchScan:
         self._combined = re.compile("|".join(named), flags | re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
-        if len(text) < SHORT:
+        lowered = text.lower() if len(text) >= SHORT else ""
+        if len(lowered) != len(text):  # short, or lower() moved the offsets
             for m in self._combined.finditer(text):
                 if m.end() > m.start():
                     yield int((m.lastgroup or "b0")[1:]), m.start(), m.end()
             return
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            first: tuple[re.Pattern[str], str] = (self._literal, lowered)
-        else:
-            first = (self._literal_folded, text)
-        branches = [first, *((p, text) for p in self._patterns)]
+        branches = [(self._literal, lowered), *((p, text) for p in self._patterns)]
         done = len(text) + 1  # the start of "no further match"
         found = [_next(rx, t, 0, done) for rx, t in branches]
         pos = 0
