@@ -35,7 +35,6 @@ from workbench.store import Store
 from workbench.textview import content_text
 from workbench.tracking.attach import landing_urls, link_of
 
-HOLDOUT = "holdout"
 OUTPUT_COLUMNS = ("user_id", "arm", "variant_id", "variant_uid", "content", "link")
 # C0/C1 controls but newline, and the invisible bidi overrides that disguise text.
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")

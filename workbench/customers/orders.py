@@ -23,7 +23,6 @@ from workbench.errors import InputError, Problem
 
 MAX_PROBLEMS = 20
 EXAMPLES_PER_KIND = 5
-ANOMALY_KINDS = ("duplicate", "negative", "future", "refund_exceeds", "zero")
 _EMPTY = np.array(sorted(v.encode() for v in EMPTY))
 
 Ints = npt.NDArray[np.int64]

@@ -22,17 +22,6 @@ if TYPE_CHECKING:
 
     from workbench.brief.models import Brief, Deliverable
 
-ANGLES_ZH = ("数字型", "痛点型", "好奇型", "利益型", "身份型", "对比型", "场景型", "提问型")
-ANGLES_EN = (
-    "number",
-    "pain point",
-    "curiosity",
-    "benefit",
-    "identity",
-    "contrast",
-    "scene",
-    "question",
-)
 
 _NORM_RE = re.compile(r"[\s\W_]+")
 

@@ -23,9 +23,6 @@ class VideoPreset:
     def spec(self) -> ChannelSpec:
         return VIDEO_PLATFORMS[self.platform]
 
-    def closest_duration(self, duration: int) -> int:
-        return min(self.durations, key=lambda d: (abs(d - duration), d))
-
 
 VIDEO_PRESETS: dict[str, VideoPreset] = {
     p.platform: p

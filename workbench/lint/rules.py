@@ -33,7 +33,6 @@ from workbench.errors import InputError, Problem
 from workbench.guards.patterns import pattern_problem
 from workbench.locations import resource_dir
 
-SEVERITIES = ("ban", "caution", "evidence")
 WORKSPACE_FILES = ("compliance.yaml", "compliance.yml", "compliance.json")
 Severity = Literal["ban", "caution", "evidence"]
 Action = Literal["skip", "ban", "caution", "evidence"]

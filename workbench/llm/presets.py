@@ -112,10 +112,6 @@ ALIASES = {
 CUSTOM = Preset("openai-compatible", "", "", "json_schema", description="custom endpoint")
 
 
-def preset_names() -> list[str]:
-    return list(PRESETS)
-
-
 def get_preset(name: str) -> Preset:
     """The preset called ``name`` (case-insensitive, aliases allowed) or a ConfigError."""
     key = name.strip().lower()

@@ -258,12 +258,6 @@ class ABMixin:
             raise NotFoundError(f"experiment {experiment_id} not found")
         return found[0]
 
-    def ab_campaign_language(self, campaign_id: str) -> str:
-        with self._lock, read_txn(self._conn) as conn:
-            row = conn.execute("SELECT language FROM campaigns WHERE id = ?", (campaign_id,))
-            found = row.fetchone()
-        return str(found[0]) if found and found[0] else "zh-CN"
-
     # -- results -----------------------------------------------------------------------
 
     def ab_arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:

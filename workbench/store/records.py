@@ -14,8 +14,6 @@ from typing import Any
 
 from workbench.guards.redact import redact
 
-JOB_STATUSES = ("ok", "failed")
-RUN_STATUSES = ("running", "done", "failed", "interrupted")
 RUN_FINAL_STATUSES = ("done", "failed", "interrupted")
 PURPOSES = ("generate", "repair")
 

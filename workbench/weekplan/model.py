@@ -15,13 +15,6 @@ Activity = Literal["ip_activity", "member_day", "daily_brand", "product_push", "
 Format = Literal["image_text", "poster_copy", "short_video"]
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-ACTIVITIES: tuple[str, ...] = (
-    "ip_activity",
-    "member_day",
-    "daily_brand",
-    "product_push",
-    "new_store",
-)
 FORMATS: tuple[str, ...] = ("image_text", "poster_copy", "short_video")
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
