@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
@@ -38,7 +38,9 @@ from workbench.generate.outcomes import BatchResult, RunOptions
 from workbench.generate.runner import BatchRunner
 from workbench.i18n import Catalog
 from workbench.llm.base import Provider
-from workbench.llm.batchapi import BatchState
+
+if TYPE_CHECKING:  # the Batch API client imports openai: not at CLI start-up
+    from workbench.llm.batchapi import BatchState
 
 app = typer.Typer(
     help="Provider Batch API runs: list, status, collect, cancel.", no_args_is_help=True

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import ConfigError, LLMError, WorkbenchError
@@ -30,11 +30,13 @@ from workbench.generate.outcomes import BatchResult, PlannedJob, RunOptions
 from workbench.generate.planning import Planner, job_request
 from workbench.generate.runner import _campaign_row
 from workbench.llm.base import LLMRequest, LLMResponse, Provider
-from workbench.llm.batchapi import TAG, BatchAPI, BatchState
 from workbench.prompting import PromptLibrary
 from workbench.settings import BatchSettings
 from workbench.store import Store
 from workbench.store.llmbatches import DONE_STATUSES, OPEN_STATUSES
+
+if TYPE_CHECKING:  # the Batch API client imports openai: loaded only when a batch runs
+    from workbench.llm.batchapi import BatchAPI, BatchState
 
 PLAN_CHUNK = 500  # jobs planned and looked up per store query
 
@@ -210,6 +212,8 @@ class BatchGenerator:
             )
             file_id = self.api.upload(shard.path)
             self.store.update_llm_batch(local, input_file_id=file_id)
+            from workbench.llm.batchapi import TAG
+
             created = self.api.create(
                 file_id, {TAG: shard_tag(local, shard.keys[0]), "campaign": cid[:200]}
             )
@@ -349,6 +353,8 @@ def batch_generator(
             "--batch needs an OpenAI-compatible endpoint with a Batch API (llm.base_url or "
             "--base-url); the offline composer answers at once: run generate without --batch"
         )
+    from workbench.llm.batchapi import BatchAPI
+
     api = BatchAPI(config, timeout=max(120.0, float(getattr(provider, "timeout", 60.0))))
     body_provider: BodyProvider = provider  # type: ignore[assignment]
     return BatchGenerator(store, body_provider, api, settings, make_runner, folder, observer)
