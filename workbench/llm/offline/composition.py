@@ -95,7 +95,7 @@ class Ctx:
         if goal == "repurchase" and self.facts.lifecycle == "new":
             goal = "convert"  # a new customer has nothing to buy "again"
         options = bank[goal]
-        template = options[(self.base + self.variant + rotate) % len(options)]
+        template = options[(self.variant + rotate) % len(options)]  # styles take turns
         return template.format_map(self.values())
 
     def safe(self, text: str) -> str:

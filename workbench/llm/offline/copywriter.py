@@ -208,7 +208,7 @@ def _instruction(ctx: Ctx, cta: str) -> list[tuple[str, int]]:
         (labels["proof"], f.proof[0] if f.proof else "", 5),
         (labels["cta"], cta, 10),
     ]
-    head = ((f"For {f.address}:" if ctx.en else f"{f.address}请查收："), 4)
+    head = ((f"{f.short}, the details:" if ctx.en else f"{f.short}活动信息："), 4)
     return [head, *((f"{label}{colon}{value}", prio) for label, value, prio in rows if value)]
 
 
@@ -234,14 +234,15 @@ def _hybrid(ctx: Ctx, cta: str, bullets: bool) -> list[tuple[str, int]]:
     f = ctx.facts
     marks = ctx.bank.BULLET_MARKS
     mark = marks[(ctx.base + ctx.variant) % len(marks)]
-    head = beat(ctx, "offer") or beat(ctx, "hook")
+    head = (f.offer + ("!" if ctx.en else "！")) if f.offer else beat(ctx, "hook")
     if bullets:
         points = [(f"{mark}{p}", 4) for p in f.points[:3]]
     else:
         sep = ", " if ctx.en else "、"
         points = [(_end(ctx, sep.join(f.points[:3])), 4)] if f.points else []
     tail = [(beat(ctx, "evidence"), 5), (cta, 10)]
-    return [(head, 10), (beat(ctx, "deadline"), 8), *points, *tail]
+    until = (f"Ends {f.deadline}." if ctx.en else f"{f.deadline}截止。") if f.deadline else ""
+    return [(head, 10), (until, 8), *points, *tail]
 
 
 def _layout(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from workbench.guards.dates import short_date
 from workbench.lint.packs import active as active_packs
 from workbench.pricing import amount_text, money, price_text
 
@@ -149,7 +150,7 @@ def _deadline(job: JobContext, en: bool) -> str:
     d = job.brief.campaign.product.deadline
     if d is None:
         return ""
-    return f"{_MONTHS[d.month - 1]} {d.day}" if en else f"{d.month}月{d.day}日"
+    return short_date(d, "en-US" if en else "zh-CN")  # with the year when not this year
 
 
 def offer_math(offer: str, price: float | None, currency: str, unit: str, lang: str) -> str:
@@ -240,7 +241,7 @@ def facts_for(job: JobContext) -> Facts:
     offer = clean(product.offer, terms)
     address, named = _address(seg, terms, en)
     region = clean(seg.region or "", terms)
-    if region and region not in address:
+    if region and not named and region not in address:  # address_as is used as written
         address = f"{address} in {region}" if en else f"{region}的{address}"
     proof = [p for p in (clean(x, terms) for x in getattr(product, "proof", None) or []) if p]
     return Facts(

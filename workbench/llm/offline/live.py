@@ -16,7 +16,7 @@ from workbench.kinds.common import speech_units
 from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
-from workbench.llm.offline.live_lines import FILLER, LOOP
+from workbench.llm.offline.live_lines import COMMENTS, FILLER, LOOP
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
 from workbench.llm.offline.text import fit, squash
 from workbench.llm.offline.titles import offer_short
@@ -80,23 +80,28 @@ WAIT_SHARE = 0.5  # of a draw, gift bag or link countdown
 BEAT_MINUTES = 4.0  # a long phase gets a beat about every four minutes
 
 
-def _fill(ctx: Ctx, head: str, values: dict[str, str], room: int, lang: str, shift: int) -> str:
-    """``head`` and then restatements, rotated, while they fit in ``room`` units."""
-    bank = [t for t in FILLER[lang] if fill(t, values)]
+def _fill(
+    ctx: Ctx,
+    head: str,
+    values: dict[str, str],
+    room: int,
+    lang: str,
+    phase: str,
+    said: set[str],
+    heads: str = "",
+) -> str:
+    """``head`` and then the phase's restatements whose templates the phase has not used
+    yet (``said``, updated), in order, while they fit in ``room`` units."""
     text = head
     gap = " " if ctx.en else ""
-    k = shift
-    misses = 0
-    while bank and misses < len(bank):
-        values = dict(values, point=ctx.facts.point(k), point2=ctx.facts.point(k + 1))
-        line = fill(bank[k % len(bank)], values)
-        k += 1
+    for template in FILLER[lang][phase]:
+        line = fill(template, values)
+        if not line or template in said or line in text or line in heads:
+            continue
         candidate = f"{text}{gap}{line}" if text else line
-        if line and speech_units(candidate, lang) <= room:
+        if speech_units(candidate, lang) <= room:
             text = candidate
-            misses = 0
-        else:
-            misses += 1
+            said.add(template)
     return text
 
 
@@ -126,6 +131,8 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
         zip(PHASES, retile(weights, 0, minutes, step), strict=True)
     ):
         specs = _phase_beats(lang, phase, end - start)
+        said: set[str] = set()  # a phase says each restatement once
+        heads = "".join(fill(t, values) for _, t, _, _ in specs)  # and none its beats open with
         spans = retile([1.0] * len(specs), start, end, step)
         beats: list[dict[str, Any]] = []
         for b_index, ((segment, template, action, interaction), (a, b)) in enumerate(
@@ -140,15 +147,19 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
                 head = f"{head}{' ' if ctx.en else ''}{must}"
             if speech_units(head, lang) > room:
                 head = fit(head, room, lambda t: speech_units(t, lang))
-            turn = ctx.variant + 5 * (p_index * 7 + b_index)  # each beat restates from elsewhere
-            lines = ctx.safe(_fill(ctx, head, values, room, lang, turn))
+            lines = ctx.safe(_fill(ctx, head, values, room, lang, phase, said, heads)) or head
+            act = ctx.safe(fill(action, values))
+            spare = (b - a) * share - speech_units(lines, lang) / (60 * rate)
+            if spare >= 1:  # whole minutes left: the host reads comments, said so
+                note = COMMENTS[lang].format(minutes=math.floor(spare))
+                act = f"{act}{'; ' if ctx.en else '；'}{note}" if act else note
             beats.append(
                 {
                     "start": a,
                     "end": b,
                     "segment": segment,
-                    "lines": lines or head,
-                    "action": ctx.safe(fill(action, values)),
+                    "lines": lines,
+                    "action": act,
                     "interaction": interaction,
                 }
             )

@@ -1,50 +1,121 @@
 """Word-for-word host lines for live run sheets, from the brief's facts only.
 
 Each beat opens with its own lines and is then filled, up to its share of the stream at
-the host's speaking rate, with the restatements a host really makes on air (the product,
-its points, the price, the offer, the deadline, how to ask), rotated so the loop does not
-read the same twice in a row. Nothing here states a fact the brief does not hold.
+the host's speaking rate, with its phase's restatements (the product, its points, the
+price, the offer, the deadline, how to ask, questions to the audience), each at most once
+in a beat and started at another line in every beat. Time left after that is the host
+looping the beat's points and answering comments, said so in the beat's action. Nothing here states a fact the brief does
+not hold.
 """
 
 from __future__ import annotations
 
 # ruff: noqa: E501  (whole Chinese sentences)
 
-FILLER: dict[str, tuple[str, ...]] = {
-    "zh-CN": (
-        "刚进直播间的朋友，我再介绍一下：今天讲的是{product}。",
-        "{short}的特点，我再说一遍：{points}。",
-        "先说一点，{point}。",
-        "再说一点，{point2}。",
-        "给大家一个参考：{proof}。",
-        "{short}的价格是{price}。",
-        "今天的福利是：{offer}。",
-        "{math}。",
-        "活动截至{deadline}，时间以商品页为准。",
-        "有问题打在公屏上，我们一条一条回答。",
-        "还没点关注的朋友，点一下关注，下次开播能收到提醒。",
-        "{get}之前，把规格、价格、福利看清楚，有疑问先问客服。",
-        "详细规则以商品页和直播间公告为准。",
-        "关注{interest}的朋友，可以多留意一下{short}。",
-        "说到“{pain}”，今天就把要点一条条讲清楚。",
-    ),
-    "en-US": (
-        "If you just joined: today we are talking about {product}.",
-        "Once more, what {short} offers: {points}.",
-        "Point one: {point}.",
-        "One more point: {point2}.",
-        "For reference: {proof}.",
-        "{short} is {price}.",
-        "Today's deal: {offer}.",
-        "{math}.",
-        "The offer ends {deadline}; the shop page has the details.",
-        "Questions? Type them in the comments and we answer each one.",
-        "If you have not followed yet, tap follow to get the next stream alert.",
-        "Before you {get}, check the details, the price and the deal; ask support if unsure.",
-        "The rules on the product page and pinned in the live room apply.",
-        "If {interest} matters to you, keep an eye on {short}.",
-        "If {pain} sounds familiar, we go through the key points one by one.",
-    ),
+FILLER: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh-CN": {
+        "开场": (
+            "刚进来的朋友，欢迎！今天讲的是{product}。",
+            "先点个关注，福利讲解马上开始。",
+            "今天的福利先预告一下：{offer}。",
+            "今天要讲的{short}，{points}，一会儿一条条说。",
+            "活动截至{deadline}，时间以商品页为准。",
+            "这里是{brand}的直播间，有问题随时打在公屏上。",
+            "在的朋友扣个“到”，我看看谁在。",
+            "今天的流程：先聊大家关心的问题，再讲{short}，最后说福利。",
+            "{short}的价格是{price}，福利一会儿细讲。",
+        ),
+        "爬坡": (
+            "说到“{pain}”，大家平时怎么处理，打在公屏上说说。",
+            "关注{interest}的朋友，今天这场可以多听一会儿。",
+            "选{short}之前，可以先想想自己最在意哪一点。",
+            "你们平时选的时候，看重的是什么？打在公屏上告诉我。",
+            "先说这一点：{point}。",
+            "{point2}，这一点也值得记一下。",
+            "给大家一个参考：{proof}。",
+            "想问价格的朋友：{short}是{price}。",
+            "还没点关注的朋友，点一下关注，下次开播能收到提醒。",
+            "刚进来的朋友，我们在聊{short}，福利是{offer}。",
+            "公屏上的问题我都看着，一会儿集中回答。",
+        ),
+        "高潮": (
+            "我们来看{product}：{points}。",
+            "先说{point}，这是{short}的要点之一。",
+            "再看{point2}。",
+            "价格：{short}{price}。",
+            "福利再说一遍：{offer}。",
+            "{math}。",
+            "参考数据：{proof}。",
+            "想{get}的朋友，点下方链接就能看到详情。",
+            "{get}之前，把规格、价格、福利看清楚，有疑问先问客服。",
+            "福利截至{deadline}，以商品页为准。",
+            "详细规则以商品页和直播间公告为准。",
+            "有疑问的朋友，公屏打出来，我们一条条回答。",
+        ),
+        "落幕": (
+            "收尾前再回顾一下：{product}，{points}。",
+            "福利是{offer}，截至{deadline}。",
+            "还没{get}的朋友，可以再看看链接。",
+            "有问题可以随时问{brand}的客服。",
+            "没点关注的朋友点个关注，下次开播见。",
+            "谢谢大家今天的陪伴。",
+        ),
+    },
+    "en-US": {
+        "开场": (
+            "Welcome if you just joined! Today we are talking about {product}.",
+            "Tap follow now; the deal is coming up in a minute.",
+            "A preview of today's deal: {offer}.",
+            "{short}: {points}. We go through each one shortly.",
+            "The offer ends {deadline}; the shop page has the details.",
+            "This is the {brand} live room; type your questions any time.",
+            "Type 'here' in the comments so I can see who is with us.",
+            "The plan: your questions first, then {short}, then the deal.",
+            "{short} is {price}; more on the deal in a moment.",
+        ),
+        "爬坡": (
+            "If {pain} sounds familiar, tell me in the comments how you handle it today.",
+            "If {interest} matters to you, stay a little longer today.",
+            "Before you choose {short}, think about what matters most to you.",
+            "Tell me in the comments what you look for when you choose.",
+            "First point: {point}.",
+            "{point2} is worth remembering too.",
+            "For reference: {proof}.",
+            "For anyone asking about the price: {short} is {price}.",
+            "If you have not followed yet, tap follow to get the next stream alert.",
+            "If you just joined: we are talking about {short}, and the deal is {offer}.",
+            "I see your questions; I will answer them together in a moment.",
+        ),
+        "高潮": (
+            "Let us look at {product}: {points}.",
+            "Start with {point}, one of the key points of {short}.",
+            "Next, {point2}.",
+            "The price: {short} is {price}.",
+            "The deal once more: {offer}.",
+            "{math}.",
+            "For reference: {proof}.",
+            "If you want to {get}, the link below has the details.",
+            "Before you {get}, check the details, the price and the deal; ask support if unsure.",
+            "The deal runs until {deadline}, as the shop page says.",
+            "The rules on the product page and pinned in the live room apply.",
+            "Type your questions in the comments and we answer each one.",
+        ),
+        "落幕": (
+            "One last recap: {product}, {points}.",
+            "The deal is {offer}, until {deadline}.",
+            "If you have not yet, take another look at the link.",
+            "For questions later, {brand} support is there for you.",
+            "Follow us and see you at the next stream.",
+            "Thank you all for being here today.",
+        ),
+    },
+}
+# When a beat has said every line of its phase once, the rest of its time is the host
+# looping the beat's points and answering comments: stated in the beat's action, as run
+# sheets do, never written out again word for word.
+COMMENTS = {
+    "zh-CN": "其余约{minutes}分钟：循环讲解本段要点，穿插读公屏评论并回答",
+    "en-US": "Remaining ~{minutes} min: loop this beat's points, read and answer comments",
 }
 
 # Beats that repeat to fill long phases: (segment, lines, action, interaction).
