@@ -112,7 +112,9 @@ class Workbench(Operations):
         )
 
     def provider(self, overrides: EndpointOverrides | None = None) -> Provider:
-        return make_provider(self.endpoint(overrides), self.settings.llm)
+        return make_provider(
+            self.endpoint(overrides), self.settings.llm, self.settings.tracking.base_url
+        )
 
     def runner(
         self,
