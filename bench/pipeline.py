@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -189,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         f"jobs {args.jobs} · concurrency {args.concurrency} · latency {args.latency * 1000:.0f} ms"
     )
     print(f"variants stored        {ok}")
+    load = os.getloadavg()[0]
+    print(f"load average           {load:7.2f}  on {os.cpu_count()} CPUs (measure when quiet)")
     print(f"ideal wall             {ideal:7.2f} s")
     print(
         f"bare AsyncOpenAI loop  {bare:7.2f} s  ({args.jobs / bare:6.1f} req/s, "
