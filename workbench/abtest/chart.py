@@ -12,6 +12,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from workbench.abtest.numbers import pct
 from workbench.fsio import atomic_output
 from workbench.i18n import Catalog
 from workbench.locations import resource_dir
@@ -82,12 +83,12 @@ def render_chart(report: dict[str, Any], out: Path, t: Catalog) -> Path:
             draw.line([(x(end), y - 8), (x(end), y + 8)], color, 2)
         cx = x(arm["rate"])
         draw.ellipse([(cx - 7, y - 7), (cx + 7, y + 7)], fill=color)
-        text = f"{arm['rate'] * 100:.2f}%  n={arm['impressions']:,}"
+        text = f"{pct(arm['rate'], 2)}  n={arm['impressions']:,}"
         draw.text((WIDTH - RIGHT + 8, y - 10), text, "black", small)
     axis_y = TOP + ROW * len(arms) + 10
     for k in range(5):
         value = top * k / 4
-        draw.text((x(value) - 14, axis_y), f"{value * 100:.1f}%", GREY, small)
+        draw.text((x(value) - 14, axis_y), pct(value, 1), GREY, small)
     with atomic_output(out, "wb") as handle:
         image.save(handle, "PNG")
     return out

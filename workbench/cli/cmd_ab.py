@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from workbench.abtest.numbers import lift_points, p_text, pct, span
 from workbench.cli.common import (
     CAMPAIGN_HELP,
     DbOption,
@@ -42,22 +43,6 @@ def _floats(flag: str, text: str | None) -> list[float] | None:
         return [float(part) for part in text.split(",")]
     except ValueError:
         raise _bad(flag, text, "must be numbers separated by commas") from None
-
-
-def _pct(value: float | None, digits: int = 2) -> str:
-    return "-" if value is None else f"{value * 100:.{digits}f}%"
-
-
-def _span(low: float | None, high: float | None) -> str:
-    if low is None or high is None:
-        return ""
-    return f"{low * 100:.1f}~{high * 100:.1f}"
-
-
-def _p(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return "<0.0001" if value < 1e-4 else f"{value:.4f}"
 
 
 @app.command("create")
@@ -229,8 +214,8 @@ def assign_users(
             name,
             str(a["variant_id"]),
             str(a["users"]),
-            _pct(a["planned_share"], 1),
-            _pct(a["share"], 1),
+            pct(a["planned_share"], 1),
+            pct(a["share"], 1),
         )
     out.print(table)
 
@@ -287,23 +272,23 @@ def _report_table(t: Catalog, r: dict[str, Any]) -> None:
     if srm is None:
         out.print(t("ab.srm_none"))
     elif r["srm_alert"]:
-        out.print(f"[bold red]{t('ab.srm_alert', p=_p(srm))}[/]")
+        out.print(f"[bold red]{t('ab.srm_alert', p=p_text(srm))}[/]")
     else:
-        out.print(t("ab.srm_ok", p=_p(srm)))
+        out.print(t("ab.srm_ok", p=p_text(srm)))
     holm = len(r["arms"]) > 2
     table = Table(t("ab.col.arm"), t("ab.col.users"), t("ab.col.rate"), t("ab.col.lift"))
     table.add_column(t("ab.col.p_adj" if holm else "ab.col.p"))
     table.add_column(t("ab.col.bayes"))
     table.add_column(t("ab.col.verdict"))
     for a in r["arms"]:
-        rate = f"{_pct(a['rate'], 1)}\n{_span(a['ci_low'], a['ci_high'])}"
+        rate = f"{pct(a['rate'], 1)}\n{span(a['ci_low'], a['ci_high'])}"
         lift = "-"
         if a["lift_abs"] is not None:
-            rel = "" if a["lift_rel"] is None else f" {a['lift_rel'] * 100:+.1f}%"
             lift = (
-                f"{a['lift_abs'] * 100:+.1f}pt{rel}\n{_span(a['lift_ci_low'], a['lift_ci_high'])}"
+                f"{lift_points(a['lift_abs'], a['lift_rel'])}\n"
+                f"{span(a['lift_ci_low'], a['lift_ci_high'])}"
             )
-        bayes = f"{_pct(a['prob_beat_control'], 1)}\n{_pct(a['prob_best'], 1)}"
+        bayes = f"{pct(a['prob_beat_control'], 1)}\n{pct(a['prob_best'], 1)}"
         verdict = t(f"ab.arm.{a['verdict']}")
         if a["verdict"] == "need_more" and a["need_more"]:
             verdict = t("ab.arm.need_n", n=a["need_more"])
@@ -314,7 +299,7 @@ def _report_table(t: Catalog, r: dict[str, Any]) -> None:
             str(a["impressions"]),
             rate,
             lift,
-            _p(a["p_value_adjusted"]),
+            p_text(a["p_value_adjusted"]),
             bayes,
             verdict,
         )
@@ -434,8 +419,8 @@ def size(
             "ab.size",
             n=f"{result.n_per_arm:,}",
             total=f"{result.n_per_arm * result.arms:,}",
-            baseline=_pct(result.baseline),
-            target=_pct(result.target),
+            baseline=pct(result.baseline, 2),
+            target=pct(result.target, 2),
         )
     )
     out.print(t("ab.formula", formula=result.formula))
@@ -522,9 +507,9 @@ def pitfalls_cmd(
             f"{p['variant_id']} (#{p['experiment_id']})",
             f"{p['kind']}:{p['channel'] or '-'}",
             p["segment"] or "-",
-            f"{_pct(p['rate'])} ({p['successes']}/{p['impressions']})",
+            f"{pct(p['rate'], 2)} ({p['successes']}/{p['impressions']})",
             lift,
-            _p(p["p_value_adjusted"]),
+            p_text(p["p_value_adjusted"]),
             preview(p["kind"], p["content"] or {}, 30),
         )
     out.print(table)

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workbench.abtest.numbers import lift_points, p_text, pct
 from workbench.i18n import Catalog
 
 BAR_WIDTH = 18
@@ -17,16 +18,6 @@ NARROW = 96  # below this many columns: shorter bars, relative lift and p left o
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 ARM_COLORS = {"control": "dodger_blue1", "winner": "green3", "loser": "red3"}
 OTHER_COLOR = "gold3"
-
-
-def pct(value: float | None, digits: int = 1) -> str:
-    return "-" if value is None else f"{value * 100:.{digits}f}%"
-
-
-def p_text(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return "<0.0001" if value < 1e-4 else f"{value:.4f}"
 
 
 def scale_for(arms: list[dict[str, Any]]) -> float:
@@ -97,9 +88,9 @@ def arm_verdict(t: Catalog, arm: dict[str, Any], narrow: bool = False) -> str:
 def lift_text(arm: dict[str, Any], narrow: bool = False) -> Text:
     if arm.get("lift_abs") is None:
         return Text("-", style="dim")
-    lift = arm["lift_abs"] * 100
-    rel = "" if narrow or arm.get("lift_rel") is None else f" {arm['lift_rel'] * 100:+.0f}%"
-    return Text(f"{lift:+.1f}pt{rel}", style="green" if lift > 0 else "red" if lift < 0 else "")
+    lift = arm["lift_abs"]
+    text = lift_points(lift, None if narrow else arm.get("lift_rel"), rel_digits=0)
+    return Text(text, style="green" if lift > 0 else "red" if lift < 0 else "")
 
 
 def arms_table(t: Catalog, report: dict[str, Any], width: int = 120) -> Table:
