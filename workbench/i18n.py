@@ -753,6 +753,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.edit.one_per_line": ("{field}（每行一个）", "{field} (one per line)"),
     "tui.edit.rows": ("{field}（每行一条：{columns}）", "{field} (one per line: {columns})"),
     "tui.edit.yaml_field": ("{field}（YAML）", "{field} (YAML)"),
+    "tui.regen.instruction": ("一句要求", "Guidance"),
+    "tui.regen.instruction.hint": ("可不填，如：更口语、别提云盘、用重庆话", "optional, e.g. more casual, no cloud drive"),
+    "tui.detail.instruction": ("要求", "guidance"),
     # -- end TUIPOLISH ------------------------------------------------------------------
     # -- SCALE (issue 16): Batch API runs, off-peak scheduling, cost estimates ---------
     "batch.planned": (
@@ -817,6 +820,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "estimate",
     ),
     # -- end SCALE ----------------------------------------------------------------------
+    # -- TRUTH (#13): the next round after a promotion ---------------------------------
+    "generate.new_round": (
+        "{campaign}：第 {round} 轮，重新生成 {count} 个提示词有变化的任务（如新晋升的范例）；其余沿用缓存",
+        "{campaign}: round {round}: {count} jobs whose prompt changed (e.g. a promoted "
+        "example) were re-run; every other job stayed cached",
+    ),
+    # -- end TRUTH ----------------------------------------------------------------------
     "error.prefix": ("错误", "error"),
     # -- CLI polish (issue 18): campaigns, review, variants, audit, pack ------------
     "campaigns.none": (
@@ -828,6 +838,42 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Wherever a command takes a CAMPAIGN: its number, a unique id prefix or its name",
     ),
     "review.commented": ("变体 {id}：已添加评论（状态不变）", "Variant {id}: comment added (status unchanged)"),
+    "validate.past_deadline": (
+        "{where}: campaign.product.deadline: 注意：截止日期 {date} 已过去 {days} 天；文案里的截止日期会显得过时，改好日期再生成",
+        "{where}: campaign.product.deadline: warning: the deadline {date} was {days} day(s) ago; "
+        "copy that quotes it reads as expired: fix the date before generating",
+    ),
+    "ab.no_data_yet": (
+        "暂无数据：还没有导入结果，下表不是结论（导入：workbench ab import 结果.csv）",
+        "No data yet: no results imported, nothing below is a result "
+        "(import: workbench ab import results.csv)",
+    ),
+    "ab.formula_text": (
+        "公式：Evan Miller 双侧检验 n = (z(1-a/2)*sqrt(2*p*(1-p)) + "
+        "z(power)*sqrt(p*(1-p)+q*(1-q)))^2 / (q-p)^2，p = 基线，q = p + mde；K 组时 "
+        "a = alpha/(K-1)（与对照的 K-1 次比较做 Bonferroni 校正）；与他的计算器一样取整到人",
+        "Formula: {formula}",
+    ),
+    "audit.action.generate": ("生成", "generate"),
+    "audit.generated": ("运行 #{run}", "run #{run}"),
+    "audit.action.approve": ("通过", "approve"),
+    "audit.action.reject": ("驳回", "reject"),
+    "audit.action.request_changes": ("要求修改", "request changes"),
+    "audit.action.comment": ("评论", "comment"),
+    "audit.action.submit": ("提交审核", "submit"),
+    "audit.action.edit": ("编辑", "edit"),
+    "audit.action.fix": ("自动修复", "fix"),
+    "audit.action.export": ("导出", "export"),
+    "audit.action.import": ("导入决定", "import"),
+    "audit.action.regenerate": ("重新生成", "regenerate"),
+    "audit.action.ab_stop": ("停止实验", "stop experiment"),
+    "audit.action.ab_promote": ("推广胜者", "promote winner"),
+    "audit.override": ("豁免禁用词", "override"),
+    "audit.exported": ("{format}，{count} 个变体 → {path}", "{format}, {count} variants -> {path}"),
+    "audit.imported": (
+        "{file}：应用 {applied}，已导入过 {already}，问题 {problems}",
+        "{file}: {applied} applied, {already} imported before, {problems} problems",
+    ),
     # -- end CLI polish (issue 18) keys
 }
 
@@ -941,7 +987,10 @@ HELP_ZH: dict[str, str] = {
     ),
     "List the provider presets.": "列出服务商预设。",
     "Browse generated variants.": "浏览已生成的变体。",
-    "List variants (newest version of each), filtered.": "列出变体（每个取最新版本），可筛选。",
+    "List variants (newest version of each) in brief order, filtered.": (
+        "按简报顺序列出变体（每个取最新版本），可筛选。"
+    ),
+    "The whole content of each variant, wrapped.": "显示每个变体的完整内容（自动换行）。",
     "copy, title, poster, video_script.": "copy、title、poster、video_script。",
     "draft, approved, ...": "draft（草稿）、approved（已通过）等。",
     "Channel or platform.": "渠道或平台。",
@@ -1063,6 +1112,9 @@ HELP_ZH: dict[str, str] = {
         "文案框架：aida、fabe、pas、story3、scream、succes。"
     ),
     "A new take even if this style ran before.": "即使这个风格生成过也再生成一次。",
+    "One line of guidance added to the prompt (e.g. 更口语, 别提云盘, 用重庆话).": (
+        "加进提示词的一句要求（如：更口语、别提云盘、用重庆话）。"
+    ),
     "Video and live-stream scripts: export subtitles and sheets.": (
         "短视频和直播脚本：导出字幕和脚本表。"
     ),

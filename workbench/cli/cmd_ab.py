@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from workbench.abtest.numbers import lift_points, p_text, pct, span
@@ -268,7 +269,9 @@ def import_scans_cmd(file: FileArg, json_out: JsonOption = False, db: DbOption =
 
 def _report_table(t: Catalog, r: dict[str, Any]) -> None:
     srm = r["srm_p_value"]
-    out.print(f"[bold]#{r['id']} {r['name']}[/] · {t('ab.col.metric')}: {r['metric']}")
+    out.print(f"[bold]#{r['id']} {escape(str(r['name']))}[/] · {t('ab.col.metric')}: {r['metric']}")
+    if not any(a["impressions"] for a in r["arms"]):
+        out.print(t("ab.no_data_yet"))
     if srm is None:
         out.print(t("ab.srm_none"))
     elif r["srm_alert"]:
@@ -281,6 +284,11 @@ def _report_table(t: Catalog, r: dict[str, Any]) -> None:
     table.add_column(t("ab.col.bayes"))
     table.add_column(t("ab.col.verdict"))
     for a in r["arms"]:
+        if not a["impressions"]:  # no data: no 0% rate, no 50%/20% that read like results
+            none = t("tui.ab.v.no_data")
+            label = f"{a['arm']}{'*' if a['control'] else ''} {a['variant_id']}"
+            table.add_row(label, "0", none, "-", "-", "-", t(f"ab.arm.{a['verdict']}"))
+            continue
         rate = f"{pct(a['rate'], 1)}\n{span(a['ci_low'], a['ci_high'])}"
         lift = "-"
         if a["lift_abs"] is not None:
@@ -413,7 +421,7 @@ def size(
             }
         )
         return
-    t = catalog()
+    t = catalog(wb())  # the workspace's language (no database needed)
     out.print(
         t(
             "ab.size",
@@ -423,7 +431,7 @@ def size(
             target=pct(result.target, 2),
         )
     )
-    out.print(t("ab.formula", formula=result.formula))
+    out.print(t("ab.formula_text", formula=result.formula))
 
 
 @app.command("promote")

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
+from workbench.brief.deadline import past_deadline
 from workbench.brief.schema import brief_json_schema
-from workbench.cli.common import DbOption, catalog, out, print_json, wb
+from workbench.cli.common import DbOption, catalog, err, out, print_json, wb
 from workbench.fsio import atomic_write_text
 from workbench.generate.jobs import expand_jobs
+from workbench.guards.dates import today
 
 
 def validate(
@@ -35,6 +37,10 @@ def validate(
                 variants=variants,
             )
         )
+        late = past_deadline(brief, loaded.raw, str(loaded.path), today())
+        if late is not None:  # a warning: the brief is valid, the exit code stays 0
+            where = f"{late.path}:{late.line}" if late.line else late.path
+            err.print(t("validate.past_deadline", where=where, date=late.deadline, days=late.days))
 
 
 def schema(

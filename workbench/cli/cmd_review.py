@@ -15,6 +15,7 @@ import typer
 import yaml
 from rich import box
 from rich.table import Column, Table
+from rich.text import Text
 
 from workbench.app import Workbench
 from workbench.brief.models import FRAMEWORKS, STYLES
@@ -36,8 +37,10 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import ConfigError, InputError, NotFoundError, Problem
+from workbench.export.rows import status_label
 from workbench.fsio import atomic_write_text
-from workbench.i18n import Catalog
+from workbench.i18n import CATALOG, Catalog
+from workbench.review.workflow import ACTIONS
 
 app = typer.Typer(
     help="Approve, reject, request changes, comment, edit, regenerate; import decisions."
@@ -89,8 +92,8 @@ def _act(
             t(
                 "review.done",
                 id=r.variant_id,
-                from_status=r.from_status,
-                to_status=r.to_status,
+                from_status=status_label(r.from_status, t.language),
+                to_status=status_label(r.to_status, t.language),
                 step=step_note + (pending if r.to_status == "in_review" else ""),
             ),
             highlight=False,
@@ -238,6 +241,13 @@ def regenerate_cmd(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="A new take even if this style ran before.")
     ] = False,
+    instruction: Annotated[
+        str | None,
+        typer.Option(
+            "--instruction",
+            help="One line of guidance added to the prompt (e.g. 更口语, 别提云盘, 用重庆话).",
+        ),
+    ] = None,
     reviewer: ReviewerOption = None,
     json_out: JsonOption = False,
     preset: PresetOption = None,
@@ -257,6 +267,7 @@ def regenerate_cmd(
         fresh=fresh,
         overrides=overrides(preset, base_url, model, api_key_env, offline),
         reviewer=reviewer,
+        instruction=instruction,
     )
     if json_out:
         print_json({"source_id": done.source_id, "new_ids": done.new_ids, "cached": done.cached})
@@ -289,36 +300,70 @@ def audit(
 
 
 def _audit_table(rows: list[dict[str, Any]], t: Catalog) -> None:
+    """Who did what when, readable at 80 columns: the date over the time, the action over
+    the status move, the comment wrapped in the widest column. Lint runs are no decisions
+    and not shown (older databases have such rows; ``--json`` keeps every row)."""
+    rows = [r for r in rows if r["action"] != "lint"]
     if not rows:
         out.print(t("audit.none"))
         return
     table = Table(
-        t("col.at"),
-        t("col.variant"),
-        t("col.actor"),
-        t("col.action"),
-        t("col.from_to"),
+        Column(t("col.at"), no_wrap=True),
+        Column(t("col.variant"), justify="right", no_wrap=True),
+        Column(t("col.actor"), overflow="fold", max_width=12),
+        Column(t("col.action"), overflow="fold", max_width=18),
         Column(t("col.comment"), ratio=1, overflow="fold"),
         box=box.SIMPLE_HEAD,
         expand=True,
     )
     for r in rows:
         data = r.get("data") or {}
-        action = r["action"] + (f" [{data['step']}]" if data.get("step") else "")
-        moved = f"{r['from_status'] or '-'} → {r['to_status'] or '-'}"
-        note = r["comment"] or ""
-        if data.get("override"):
-            note = f"{note} (override)" if note else "override"
-        if r["action"] in ("export", "import"):
-            note = note or json.dumps(
-                {k: v for k, v in data.items() if k != "variant_ids"}, ensure_ascii=False
-            )
+        action = _action_name(r["action"], t) + (f" [{data['step']}]" if data.get("step") else "")
+        if r["from_status"] != r["to_status"] and r["to_status"]:
+            moved = f"{_status(r['from_status'], t)} → {_status(r['to_status'], t)}"
+            action = f"{action}\n{moved}"
+        at = r["at"][:16].replace("T", "\n")
         table.add_row(
-            r["at"][:16].replace("T", " "),
-            str(r["variant_id"] or "-"),
-            r["actor"] or "-",
-            action,
-            moved,
-            note,
+            at,
+            f"#{r['variant_id']}" if r["variant_id"] else "-",
+            Text(r["actor"] or "-"),
+            Text(action),
+            Text(_note(r, data, t)),
         )
     out.print(table)
+
+
+def _action_name(action: str, t: Catalog) -> str:
+    key = f"audit.action.{action}"
+    return t(key) if key in CATALOG else action
+
+
+def _status(status: str | None, t: Catalog) -> str:
+    return status_label(status, t.language) if status else "-"
+
+
+def _note(r: dict[str, Any], data: dict[str, Any], t: Catalog) -> str:
+    note = r["comment"] or ""
+    if data.get("override"):
+        note = f"{note} ({t('audit.override')})" if note else t("audit.override")
+    if r["action"] == "export" and not note:
+        return t(
+            "audit.exported",
+            format=data.get("format", "?"),
+            count=data.get("count", 0),
+            path=data.get("path", ""),
+        )
+    if r["action"] == "import" and not note:
+        return t(
+            "audit.imported",
+            file=Path(str(data.get("file", ""))).name,
+            applied=data.get("applied", 0),
+            already=data.get("already", 0),
+            problems=data.get("problems", 0),
+        )
+    if r["action"] == "generate" and not note and data.get("run_id"):
+        return t("audit.generated", run=data["run_id"])
+    if not note and data and r["action"] not in ACTIONS:
+        shown = {k: v for k, v in data.items() if k != "variant_ids"}
+        note = json.dumps(shown, ensure_ascii=False)
+    return note

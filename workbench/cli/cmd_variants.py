@@ -21,6 +21,8 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import NotFoundError
+from workbench.export.rows import status_label
+from workbench.store.ordering import in_brief_order
 from workbench.textview import content_text, preview
 
 app = typer.Typer(help="Browse generated variants.")
@@ -39,10 +41,13 @@ def list_variants(
     channel: Annotated[str | None, typer.Option("--channel", help="Channel or platform.")] = None,
     style: Annotated[str | None, typer.Option("--style", help="Prompt style.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N rows.")] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="The whole content of each variant, wrapped.")
+    ] = False,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """List variants (newest version of each), filtered."""
+    """List variants (newest version of each) in brief order, filtered."""
     workbench = wb(db)
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
@@ -53,7 +58,7 @@ def list_variants(
         status=status,
         channel=channel,
         style=style,
-        limit=limit,
+        limit=limit if json_out else None,
     )
     if json_out:
         from workbench.tracking.attach import attach_links
@@ -61,30 +66,32 @@ def list_variants(
         attach_links(workbench.store, rows, workbench.settings.tracking.base_url)
         print_json(rows)
         return
+    rows = in_brief_order(workbench.store, rows)[:limit]
     t = catalog(workbench)
     if not rows:
         out.print(t("variants.none"))
         return
     table = Table(
         t("col.id"),
-        t("col.segment"),
-        t("col.kind"),
-        t("col.style"),
+        Column(t("col.segment"), overflow="fold", max_width=16),
+        Column(f"{t('col.kind')} / {t('col.style')}", overflow="fold", max_width=18),
         t("col.status"),
-        Column(t("col.content"), ratio=1, no_wrap=True, overflow="ellipsis"),
+        Column(t("col.content"), ratio=1, overflow="fold"),
         box=box.SIMPLE_HEAD,
         expand=True,
         caption=_sources(rows, t),
     )
     for r in rows:
         kind = r["kind"] + (f"·{r['channel']}" if r["channel"] else "")
+        text = (
+            content_text(r["kind"], r["content"]) if full else preview(r["kind"], r["content"], 60)
+        )
         table.add_row(
             str(r["id"]),
-            r["segment"],
-            kind,
-            r["style"],
-            r["status"],
-            Text(preview(r["kind"], r["content"], 60)),
+            Text(r["segment"]),
+            Text(f"{kind}\n{r['style']}"),
+            status_label(r["status"], t.language),
+            Text(text),
         )
     out.print(table)
 

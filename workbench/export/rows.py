@@ -39,9 +39,10 @@ def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
 
 
 def status_label(status: str, language: str) -> str:
-    """A review status by its name in ``language`` (草稿, 审核中, …); unknown ones as they are."""
+    """A review status as a zh-CN reader reads it (草稿, 审核中, …); in English, and for
+    unknown statuses, the status name itself (draft, in_review, …)."""
     key = f"cal.status.{status}"
-    return Catalog(language)(key) if key in CATALOG else status
+    return Catalog(language)(key) if language == "zh-CN" and key in CATALOG else status
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:

@@ -9,6 +9,7 @@ means two things.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
@@ -30,3 +31,28 @@ def calendar_date(text: str) -> date | None:
         return date(int(found.group("y")), int(month), int(day))
     except ValueError:
         return None
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def today() -> date:
+    """Today, or ``WORKBENCH_TODAY`` (ISO) when set: tests and demos pin the date so that
+    copy which names a deadline does not change on New Year's Day."""
+    pinned = os.environ.get("WORKBENCH_TODAY", "").strip()
+    if pinned:
+        found = calendar_date(pinned)
+        if found is not None:
+            return found
+    return date.today()
+
+
+def short_date(day: date, language: str, now: date | None = None) -> str:
+    """A date as copy writes it: ``3月15日`` / ``Mar 15`` in the current year, with the year
+    otherwise (``2027年1月1日`` / ``Jan 1, 2027``), so a deadline never reads as this year's."""
+    same_year = day.year == (now or today()).year
+    if language.startswith("en"):
+        short = f"{_MONTHS[day.month - 1]} {day.day}"
+        return short if same_year else f"{short}, {day.year}"
+    short = f"{day.month}月{day.day}日"
+    return short if same_year else f"{day.year}年{short}"

@@ -19,7 +19,6 @@ from workbench.llm.base import Provider
 from workbench.locations import workspace_dir
 from workbench.segments import LIBRARY_FILE, SegmentLibrary
 from workbench.store import GenerationRecord, Store
-from workbench.store.reviews import ReviewAction
 
 
 @dataclass(frozen=True)
@@ -85,21 +84,13 @@ class LintService:
         )
 
     def lint_and_record(self, variant: dict[str, Any], actor: str) -> list[dict[str, Any]]:
-        """Lint, store the findings on the variant, and audit the action."""
+        """Lint and store the findings (each names its rule set) on the variant.
+
+        A lint run is not a decision: it adds no audit row (``variants show`` and
+        ``variants list --json`` carry the findings); ``actor`` is kept for callers."""
+        del actor
         findings = self.lint(variant)
         self.store.set_lint(int(variant["id"]), findings)
-        self.store.apply_review_actions(
-            [
-                ReviewAction(
-                    variant_id=int(variant["id"]),
-                    campaign_id=str(variant["campaign"]),
-                    actor=actor,
-                    action="lint",
-                    from_status=variant["status"],
-                    data={"ruleset": self.linter.rules.version, "counts": counts(findings)},
-                )
-            ]
-        )
         return findings
 
     def fix(

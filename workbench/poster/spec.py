@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from workbench.guards.dates import short_date
 from workbench.poster.sizes import PosterSize
 from workbench.pricing import price_text
 
@@ -58,7 +59,8 @@ class PosterSpec:
             if not self.deadline:
                 return ""
             d = date.fromisoformat(self.deadline)
-            text = f"截至{d.month}月{d.day}日" if zh else f"Until {d:%b} {d.day}"
+            shown_date = short_date(d, self.language)  # with the year when not this year
+            text = f"截至{shown_date}" if zh else f"Until {shown_date}"
             shown = (self.headline, self.subheadline, *self.bullets)
             return "" if any(text in s for s in shown) else text
         if name == "bullets_inline":
