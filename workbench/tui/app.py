@@ -76,13 +76,8 @@ class WorkbenchApp(App[None]):
         self.push_screen(CampaignsScreen(self.ctx))
 
     def report_error(self, error: BaseException) -> None:
-        """The one error renderer of this face: a notification, never a traceback."""
-        self.notify(
-            self.ctx.describe_error(error),
-            title=self.ctx.t("tui.error.title"),
-            severity="error",
-            timeout=8,
-        )
+        """Errors of app-level workers (``TuiContext.report_error``)."""
+        self.ctx.report_error(self, error)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:

@@ -6,6 +6,10 @@ Passed explicitly to screens and widgets (no module-level singleton read deep in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from textual.app import App
+from textual.widget import Widget
 
 from workbench.app import EndpointOverrides, Workbench
 from workbench.errors import WorkbenchError
@@ -24,3 +28,13 @@ class TuiContext:
             return str(error)
         detail = " ".join(str(error).split()) or error.__class__.__name__
         return self.t("tui.error.unexpected", kind=error.__class__.__name__, detail=detail)
+
+    def report_error(self, where: App[Any] | Widget, error: BaseException) -> None:
+        """The one way this face shows an error: a notification on ``where`` (the app, a
+        screen or a dialog), never a traceback."""
+        where.notify(
+            self.describe_error(error),
+            title=self.t("tui.error.title"),
+            severity="error",
+            timeout=8,
+        )

@@ -160,12 +160,7 @@ class EditDialog(ModalScreen[int | None]):
         return self.ctx.workbench.store.newest_versions([vid]).get(vid)
 
     def _report(self, error: BaseException) -> None:
-        self.notify(
-            self.ctx.describe_error(error),
-            title=self.ctx.t("tui.error.title"),
-            severity="error",
-            timeout=8,
-        )
+        self.ctx.report_error(self, error)
 
     def _failed(self, error: BaseException) -> None:
         self._report(error)

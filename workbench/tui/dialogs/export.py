@@ -101,12 +101,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         self.notify(message)
 
     def _failed(self, error: BaseException) -> None:
-        self.notify(
-            self.ctx.describe_error(error),
-            title=self.ctx.t("tui.error.title"),
-            severity="error",
-            timeout=8,
-        )
+        self.ctx.report_error(self, error)
         self.query_one("#export-result", Static).update(
             Text(self.ctx.describe_error(error), style="red")
         )

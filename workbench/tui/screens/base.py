@@ -27,9 +27,4 @@ class WorkbenchScreen(Screen[Any]):
             self.report_error(event.worker.error)
 
     def report_error(self, error: BaseException) -> None:
-        self.notify(
-            self.ctx.describe_error(error),
-            title=self.t("tui.error.title"),
-            severity="error",
-            timeout=8,
-        )
+        self.ctx.report_error(self, error)
