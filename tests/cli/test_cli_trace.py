@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli.main import run
+from workbench.store.promptparts import unpack
 from workbench.testing import FakeLLMServer
 
 REPLY = json.dumps(
@@ -54,10 +55,11 @@ def test_rendered_prompt_is_what_was_sent_and_stored(
     rendered = json.loads(capsys.readouterr().out)
     assert rendered["messages"] == sent
     with sqlite3.connect(ws / "workbench.db") as db:
-        stored, template, digest = db.execute(
-            "select messages, template, template_hash from generations order by id limit 1"
+        parts, template, digest = db.execute(
+            "select messages_parts, template, template_hash from generations order by id limit 1"
         ).fetchone()
-    assert json.loads(stored) == sent
+        stored, _ = unpack(db, parts, None)  # content-addressed prompt parts (issue 16)
+    assert stored == sent
     assert template == rendered["template"] and digest == rendered["template_hash"]
 
 
@@ -77,9 +79,10 @@ def test_a_workspace_template_override_changes_the_prompt_and_the_key(
     assert run(["generate", brief, *only]) == 0  # new template hash: the jobs run again
     with sqlite3.connect(ws / "workbench.db") as db:
         hashes = {h for (h,) in db.execute("select distinct template_hash from generations")}
-        messages = db.execute("select messages from generations order by id desc").fetchone()[0]
+        parts = db.execute("select messages_parts from generations order by id desc").fetchone()
+        messages, _ = unpack(db, parts[0], None)
     assert len(hashes) == 2
-    assert "AIDA, but shorter." in messages
+    assert messages is not None and "AIDA, but shorter." in json.dumps(messages)
 
 
 @pytest.mark.parametrize(

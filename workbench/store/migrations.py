@@ -11,6 +11,8 @@ constraints, so that later issues can add statuses without rebuilding tables.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -523,3 +525,37 @@ def m170_batch(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX [idx_llm_batch_jobs_batch] ON [llm_batch_jobs] ([batch])")
+
+
+@MIGRATIONS()
+def m210_prompt_parts(db: Database) -> None:
+    """Scale (issue 16): generations reference their rendered messages and variables as
+    content-addressed, compressed parts (``prompt_parts``, see ``store/promptparts.py``)
+    instead of holding both in full per call; existing rows are converted here."""
+    from workbench.store.promptparts import pack_messages, pack_variables
+
+    db.execute(
+        "CREATE TABLE [prompt_parts] ([id] INTEGER PRIMARY KEY, [hash] BLOB NOT NULL UNIQUE, "
+        "[z] INTEGER NOT NULL, [data] BLOB NOT NULL)"
+    )
+    db.execute("ALTER TABLE [generations] ADD COLUMN [messages_parts] TEXT")
+    db.execute("ALTER TABLE [generations] ADD COLUMN [variables_parts] TEXT")
+    conn = db.conn
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT id, messages, variables FROM generations WHERE id > ? "
+            "AND (messages IS NOT NULL OR variables IS NOT NULL) ORDER BY id LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not rows:
+            break
+        for ident, messages, variables in rows:
+            last = ident
+            packed = pack_messages(conn, json.loads(messages)) if messages else None
+            parts = pack_variables(conn, json.loads(variables)) if variables else None
+            conn.execute(
+                "UPDATE generations SET messages_parts = ?, variables_parts = ?, "
+                "messages = ?, variables = NULL WHERE id = ?",
+                (packed, parts, None if packed is not None else messages, ident),
+            )

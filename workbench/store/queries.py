@@ -18,6 +18,7 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.store.assets import assets_by_variant
 from workbench.store.db import loads, read_txn
+from workbench.store.promptparts import unpack
 from workbench.store.runhealth import SUPERSEDED
 
 _VARIANT_COLUMNS = """
@@ -40,7 +41,8 @@ _FILTERS = {
 }
 _GENERATION_COLUMNS = """
     id, provider, model, template, template_hash, variables, messages, response_text,
-    prompt_tokens, completion_tokens, latency_ms, error, attempt, purpose, created_at
+    prompt_tokens, completion_tokens, latency_ms, error, attempt, purpose, created_at,
+    messages_parts, variables_parts
 """
 
 
@@ -59,8 +61,13 @@ def _variant(row: dict[str, Any]) -> dict[str, Any]:
     return _decode(row, ("content", "lint"))
 
 
-def _generation(row: dict[str, Any]) -> dict[str, Any]:
+def _generation(row: dict[str, Any], conn: sqlite3.Connection) -> dict[str, Any]:
     _decode(row, ("variables", "messages"))
+    messages, variables = unpack(conn, row.pop("messages_parts"), row.pop("variables_parts"))
+    if messages is not None:  # issue 16: stored as content-addressed prompt parts
+        row["messages"] = messages
+    if variables is not None:
+        row["variables"] = variables
     row["tokens"] = (row["prompt_tokens"] or 0) + (row["completion_tokens"] or 0)
     return row
 
@@ -141,7 +148,7 @@ class QueriesMixin:
                         f"SELECT {_GENERATION_COLUMNS} FROM generations WHERE id = ?", (gen_id,)
                     )
                 )
-                generation = _generation(found[0]) if found else None
+                generation = _generation(found[0], conn) if found else None
             calls = _rows(
                 conn.execute(
                     "SELECT id, attempt, purpose, error, prompt_tokens, completion_tokens, "
@@ -165,6 +172,9 @@ class QueriesMixin:
         result["versions"] = [_variant(v) for v in versions]
         result["assets"] = assets
         result["history"] = [_decode(h, ("data",)) for h in history]
+        # the operator's guidance the variant was regenerated with (none: generated as planned)
+        variables = (generation or {}).get("variables") or {}
+        result["instruction"] = (variables.get("deliverable") or {}).get("instruction")
         return result
 
     @staticmethod

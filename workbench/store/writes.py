@@ -16,6 +16,7 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.guards.stored import stored_answer, stored_content, stored_error
 from workbench.store.db import dumps, now, read_txn, write_txn
+from workbench.store.promptparts import pack_messages, pack_variables
 from workbench.store.records import (
     PURPOSES,
     RUN_FINAL_STATUSES,
@@ -46,8 +47,9 @@ ON CONFLICT (campaign_id, id) DO UPDATE SET
 _INSERT_GENERATION = """
 INSERT INTO generations (job_key, run_id, campaign_id, provider, model, template,
     template_hash, variables, messages, response_text, prompt_tokens, completion_tokens,
-    latency_ms, error, attempt, purpose, created_at, finish_reason, tokens_estimated)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    latency_ms, error, attempt, purpose, created_at, finish_reason, tokens_estimated,
+    messages_parts, variables_parts)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 # A racing duplicate of (job_key, slot, version) is dropped; any other conflict (a uid
 # collision) fails the whole transaction loudly instead of silently losing a variant.
@@ -87,9 +89,14 @@ _JOB_STATUS = "SELECT status FROM jobs WHERE key = ?"
 _JOB_VARIANT_IDS = "SELECT id FROM variants WHERE job_key = ? AND version = 1 ORDER BY slot"
 
 
-def _generation_row(gen: GenerationRecord, created_at: str) -> tuple[Any, ...]:
+def _generation_row(
+    conn: sqlite3.Connection, gen: GenerationRecord, created_at: str
+) -> tuple[Any, ...]:
+    """The generation's row; its messages and variables go in as prompt parts (issue 16:
+    content-addressed, written once per distinct piece, not once per call)."""
     if gen.purpose not in PURPOSES:
         raise ValueError(f"generation purpose must be one of {PURPOSES}, not {gen.purpose!r}")
+    messages_parts = pack_messages(conn, gen.messages)
     return (
         gen.job_key,
         gen.run_id,
@@ -98,8 +105,8 @@ def _generation_row(gen: GenerationRecord, created_at: str) -> tuple[Any, ...]:
         gen.model,
         gen.template,
         gen.template_hash,
-        dumps(dict(gen.variables)),
-        dumps(gen.messages),
+        None,  # variables: in variables_parts
+        None if messages_parts is not None else dumps(gen.messages),
         stored_answer(gen.response_text),
         gen.prompt_tokens,
         gen.completion_tokens,
@@ -110,6 +117,8 @@ def _generation_row(gen: GenerationRecord, created_at: str) -> tuple[Any, ...]:
         created_at,
         gen.finish_reason,
         1 if gen.tokens_estimated else None,
+        messages_parts,
+        pack_variables(conn, gen.variables),
     )
 
 
@@ -261,7 +270,7 @@ class WritesMixin:
     def record_generation(self, gen: GenerationRecord) -> int:
         """Store one LLM call on its own (a failed attempt, or one that needed repair)."""
         with self._lock, write_txn(self._conn) as conn:
-            cur = conn.execute(_INSERT_GENERATION, _generation_row(gen, now()))
+            cur = conn.execute(_INSERT_GENERATION, _generation_row(conn, gen, now()))
         return int(cur.lastrowid or 0)
 
     def complete_job(
@@ -277,7 +286,8 @@ class WritesMixin:
         with self._lock, write_txn(self._conn) as conn:
             done = conn.execute(_JOB_STATUS, (job.key,)).fetchone()
             if done is None or done[0] != "ok":
-                gen_id = conn.execute(_INSERT_GENERATION, _generation_row(gen, stamp)).lastrowid
+                row = _generation_row(conn, gen, stamp)
+                gen_id = conn.execute(_INSERT_GENERATION, row).lastrowid
                 conn.executemany(
                     _INSERT_VARIANT,
                     [
@@ -314,5 +324,5 @@ class WritesMixin:
         stamp = now()
         with self._lock, write_txn(self._conn) as conn:
             if gen is not None:
-                conn.execute(_INSERT_GENERATION, _generation_row(gen, stamp))
+                conn.execute(_INSERT_GENERATION, _generation_row(conn, gen, stamp))
             conn.execute(_UPSERT_JOB_FAILED, (*_job_row(job), stored_error(error), stamp))

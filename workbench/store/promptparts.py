@@ -1,0 +1,142 @@
+"""Content-addressed, compressed prompt storage for ``generations`` (issue 16).
+
+Thousands of calls of one campaign send the same system prompt, the same brief and
+segment data blocks, the same channel rules and the same few-shot examples; only the
+order of the pieces differs. Instead of the full rendered messages and variables per call,
+a generation row stores references:
+
+- ``messages_parts``: ``role:IDS;role:IDS``: each message's content split at blank lines
+  (``"\\n\\n".join`` restores it exactly);
+- ``variables_parts``: ``IDS``: one part per ``[name, value]`` pair, in the dict's order.
+
+``IDS`` lists part ids with runs of consecutive ids written ``first-last``: the pieces of
+one prompt are mostly stored together, so ``10-34`` or ``10-14,120,16-34`` is typical.
+
+A part is stored once (``prompt_parts``: sha256 prefix, zlib when that is smaller) and
+referenced by its integer id. Reading rebuilds the very lists and dicts that were written
+(``variants show --json`` and ``prompts render`` are unchanged).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+_SEPARATOR = "\n\n"
+_CHUNK = 500
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()[:16]
+
+
+def intern(conn: sqlite3.Connection, text: str) -> int:
+    """The id of the part holding ``text`` (stored now when new). Inside a write transaction."""
+    raw = text.encode("utf-8")
+    digest = _digest(raw)
+    found = conn.execute("SELECT id FROM prompt_parts WHERE hash = ?", (digest,)).fetchone()
+    if found is not None:
+        return int(found[0])
+    packed = zlib.compress(raw, 6)
+    small = len(packed) < len(raw)
+    cur = conn.execute(
+        "INSERT INTO prompt_parts (hash, z, data) VALUES (?, ?, ?)",
+        (digest, 1 if small else 0, packed if small else raw),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def pack_messages(conn: sqlite3.Connection, messages: Sequence[Mapping[str, Any]]) -> str | None:
+    """``messages_parts`` for ``messages``; None when a message is not plain role + text
+    (then the caller stores the JSON as before)."""
+    packed: list[str] = []
+    for message in messages:
+        role, content = message.get("role"), message.get("content")
+        if set(message) != {"role", "content"} or not isinstance(content, str):
+            return None
+        if not isinstance(role, str) or not role or any(c in role for c in ":;,"):
+            return None
+        parts = [intern(conn, piece) for piece in content.split(_SEPARATOR)]
+        packed.append(f"{role}:{_runs(parts)}")
+    return ";".join(packed)
+
+
+def pack_variables(conn: sqlite3.Connection, variables: Mapping[str, Any]) -> str:
+    """``variables_parts``: one part per (name, value) pair, in the dict's order."""
+    ids = [
+        intern(conn, json.dumps([name, value], ensure_ascii=False, default=str))
+        for name, value in variables.items()
+    ]
+    return _runs(ids)
+
+
+def _texts(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
+    wanted = sorted(set(ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for ident, z, data in conn.execute(
+            f"SELECT id, z, data FROM prompt_parts WHERE id IN ({marks})", chunk
+        ):
+            raw = zlib.decompress(data) if z else bytes(data)
+            found[int(ident)] = raw.decode("utf-8")
+    return found
+
+
+def unpack(
+    conn: sqlite3.Connection, messages_parts: str | None, variables_parts: str | None
+) -> tuple[list[dict[str, str]] | None, dict[str, Any] | None]:
+    """The messages and variables a generation row references (None where it has none)."""
+    messages: list[tuple[str, list[int]]] | None = None
+    if messages_parts:
+        messages = []
+        for item in messages_parts.split(";"):
+            role, _, refs = item.partition(":")
+            messages.append((role, _ints(refs)))
+    variables = None if variables_parts is None else _ints(variables_parts)
+    ids: list[int] = list(variables or [])
+    for _, parts in messages or []:
+        ids.extend(parts)
+    texts = _texts(conn, ids)
+    rebuilt_messages = (
+        [
+            {"role": role, "content": _SEPARATOR.join(texts[i] for i in parts)}
+            for role, parts in messages
+        ]
+        if messages is not None
+        else None
+    )
+    rebuilt_variables: dict[str, Any] | None = None
+    if variables is not None:
+        rebuilt_variables = {}
+        for ident in variables:
+            name, value = json.loads(texts[ident])
+            rebuilt_variables[name] = value
+    return rebuilt_messages, rebuilt_variables
+
+
+def _runs(ids: Sequence[int]) -> str:
+    """``[10, 11, 12, 40, 13]`` -> ``"10-12,40,13"``."""
+    items: list[str] = []
+    start = 0
+    while start < len(ids):
+        end = start
+        while end + 1 < len(ids) and ids[end + 1] == ids[end] + 1:
+            end += 1
+        items.append(str(ids[start]) if end == start else f"{ids[start]}-{ids[end]}")
+        start = end + 1
+    return ",".join(items)
+
+
+def _ints(text: str) -> list[int]:
+    """The inverse of ``_runs``."""
+    ids: list[int] = []
+    for item in text.split(",") if text else []:
+        first, _, last = item.partition("-")
+        ids.extend(range(int(first), int(last or first) + 1))
+    return ids
