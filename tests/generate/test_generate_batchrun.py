@@ -108,6 +108,7 @@ def test_one_batch_stores_every_variant_and_a_rerun_submits_nothing(
     assert server.bodies == []  # nothing went through the interactive endpoint
     stored = db_rows(workspace, "select batch_id, input_file_id, status from llm_batches")
     assert stored == [(batch.id, batch.input_file_id, "completed")]
+    assert db_rows(workspace, "select count(*) from llm_batch_jobs") == [(0,)]  # collected
     assert run(["generate", brief, *batch_args(server)]) == 0
     assert len(server.batches) == 1 and len(server.files) == 2  # input + output only
     assert KEY.encode() not in (workspace / "workbench.db").read_bytes()

@@ -33,6 +33,14 @@ class PlannedJob:
     def __repr__(self) -> str:  # asyncio reprs results; keep it short (no brief, no prompt)
         return f"PlannedJob({self.key[:12]} {self.job.label} {self.status})"
 
+    def release(self) -> None:
+        """Drop the rendered messages, variables and schema of a finished job (they are in
+        the store): a run's outcomes then cost a few hundred bytes per job, not kilobytes,
+        so memory stays flat as briefs grow (issue 16)."""
+        p = self.prompt
+        self.prompt = RenderedPrompt([], p.template, p.template_hash, {}, p.style)
+        self.schema = {}
+
 
 @dataclass(repr=False)
 class Outcome:

@@ -239,6 +239,7 @@ class BatchRunner:
         queue: asyncio.Queue[PlannedJob | None] = asyncio.Queue(maxsize=2 * workers)
 
         def finished(outcome: Outcome) -> None:
+            outcome.planned.release()  # stored: keep no rendered prompt (flat memory)
             state.outcomes.append(outcome)
             self.observer.job_finished(outcome)
 

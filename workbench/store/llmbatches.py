@@ -117,11 +117,14 @@ class LLMBatchesMixin:
             raise NotFoundError(f"batch {local_id} not found")
 
     def mark_llm_batch_collected(self, local_id: int) -> None:
+        """Close a batch: its answers are stored (the jobs table now says how each job
+        ended), so its job-key list is dropped (64 bytes and an index entry per job)."""
         with self._lock, write_txn(self._conn) as conn:
             conn.execute(
                 "UPDATE llm_batches SET collected_at = ?, updated_at = ? WHERE id = ?",
                 (now(), now(), local_id),
             )
+            conn.execute("DELETE FROM llm_batch_jobs WHERE batch = ?", (local_id,))
 
     def llm_batches(
         self, campaign_id: str | None = None, *, uncollected: bool = False

@@ -74,11 +74,12 @@ class CampaignsScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="campaigns", exit_on_error=False)
     def _load(self) -> None:
         campaigns = self.ctx.workbench.store.list_campaigns()
+        batches = self.ctx.workbench.store.llm_batches(uncollected=True)  # issue 16
         try:
             segments, problem = workspace_segment_rows(self.ctx.workbench.workspace), ""
         except InputError as exc:
             segments, problem = [], str(exc).splitlines()[0]
-        self.app.call_from_thread(self._show, campaigns)
+        self.app.call_from_thread(self._show, campaigns, batches)
         self.app.call_from_thread(self._show_segments, segments, problem)
 
     def _show_segments(self, rows: list[dict[str, Any]], problem: str) -> None:
@@ -86,16 +87,22 @@ class CampaignsScreen(WorkbenchScreen):
         hint = problem or ("" if rows else self.t("tui.segments.empty"))
         self.query_one("#segments-hint", Static).update(hint)
 
-    def _show(self, campaigns: list[dict[str, Any]]) -> None:
+    def _show(
+        self, campaigns: list[dict[str, Any]], batches: list[dict[str, Any]] | None = None
+    ) -> None:
         table = self.query_one(CampaignTable)
         table.loading = False
         table.show(campaigns)
         hint = self.query_one("#campaigns-hint", Static)
         if campaigns:
             total = sum(int(c.get("variants", 0)) for c in campaigns)
-            hint.update(self.t("tui.campaigns.summary", campaigns=len(campaigns), variants=total))
+            text = self.t("tui.campaigns.summary", campaigns=len(campaigns), variants=total)
         else:
-            hint.update(self.t("tui.campaigns.empty"))
+            text = self.t("tui.campaigns.empty")
+        if batches:  # Batch API runs not collected yet (issue 16): one read-only line
+            requests = sum(int(b["requests"]) for b in batches)
+            text += "\n" + self.t("batch.tui.open", count=len(batches), requests=requests)
+        hint.update(text)
         table.focus()
 
     def action_open(self) -> None:

@@ -1,0 +1,232 @@
+"""Scale benchmark (issue 16): jobs planned/s, variants stored/s, peak RSS and bytes per variant
+at 10^3, 10^4 and 10^5 variants, offline and through the fake Batch API.
+
+Each size runs in a fresh child process (so its peak RSS is its own) on a fresh workspace:
+copy on five channels in five styles for 16 segments (the export benchmark's campaign, no
+posters), ``variants`` split evenly over those 400 cells. Reported per size:
+
+- plan: the runner's planner over every job (render + key), jobs per second;
+- store: ``generate`` end to end (offline composer, or ``--batch`` against the fake Batch
+  API in another process), variants per second;
+- peak RSS of the generating process (``ru_maxrss`` of the child);
+- bytes per variant: the database file (after a WAL checkpoint) over the variants stored,
+  and the split by table (sqlite ``dbstat``).
+
+Targets: peak RSS at 10x the variants at most 1.3x; at most 2 KB per variant.
+
+    python bench/scale.py [--sizes 1000,10000,100000] [--mode offline,batch]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+STYLES = ["agent", "example", "instruction", "specific", "hybrid"]
+CHANNELS = ("community", "moments", "push", "sms", "xiaohongshu")
+SEGMENTS = 16
+CELLS = SEGMENTS * len(CHANNELS) * len(STYLES)
+
+
+def write_brief(folder: Path, variants: int) -> Path:
+    """The campaign for ``variants``: up to 50 variants per cell (a brief's limit), then
+    more segments than 16."""
+    per_job = min(50, max(1, math.ceil(variants / CELLS)))
+    segments = max(SEGMENTS, math.ceil(variants / (per_job * len(CHANNELS) * len(STYLES))))
+    brief = {
+        "campaign": {
+            "id": "bench-scale",
+            "name": "规模基准",
+            "goal": "convert",
+            "language": "zh-CN",
+            "brand": {"name": "小鹿母婴"},
+            "product": {
+                "name": "有机婴儿米粉",
+                "short_name": "米粉",
+                "price": 89,
+                "price_unit": "盒",
+                "selling_points": ["有机认证", "高铁配方", "独立小包装"],
+                "offer": "满199减50",
+                "landing_url": "https://example.com/m/rice",
+            },
+        },
+        "segments": [
+            {"id": f"seg-{i:02d}", "name": f"分群{i}", "address_as": "各位"}
+            for i in range(segments)
+        ],
+        "deliverables": [
+            {"kind": "copy", "channel": c, "variants": per_job, "styles": STYLES} for c in CHANNELS
+        ],
+    }
+    path = folder / "briefs" / "bench.yaml"
+    path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def bench_reply(body: dict[str, Any]) -> str:
+    """A valid copy answer for any of the five channels, read off the prompt's field list."""
+    prompt = str(body["messages"][-1]["content"])
+    fields = prompt.split("【字段】", 1)[-1]
+    return json.dumps(
+        {
+            "title": None if "title：null" in fields else "米粉会员日",
+            "body": "各位，小鹿母婴有机婴儿米粉满199减50，有机认证，宝宝吃得放心。",
+            "hashtags": [] if "空列表" in fields else ["辅食"],
+            "cta": "点击下单",
+        },
+        ensure_ascii=False,
+    )
+
+
+def serve() -> None:
+    """The fake Batch API in this process (the parent reads the base URL off stdout)."""
+    from workbench.testing import FakeBatchServer
+
+    with FakeBatchServer(reply=bench_reply) as srv:
+        print(srv.base_url, flush=True)
+        sys.stdin.read()
+
+
+def child(mode: str, folder: Path, brief: Path, base_url: str) -> None:
+    """One measured generate in this process; prints a JSON line with its figures."""
+    os.environ["WORKBENCH_HOME"] = str(folder)
+    os.chdir(folder)
+    from workbench.app import make_workbench
+    from workbench.cli.main import run
+    from workbench.generate.jobs import expand_jobs
+    from workbench.generate.planning import Planner
+
+    workbench = make_workbench(folder)
+    loaded = workbench.load_briefs([brief])[0]
+    provider = workbench.provider()
+    started = time.perf_counter()
+    planner = Planner(loaded, workbench.prompts, provider)
+    jobs = sum(1 for job in expand_jobs(loaded.brief) if planner.plan(job).key)
+    planning = time.perf_counter() - started
+    argv = ["generate", str(brief), "--concurrency", "16"]
+    if mode == "batch":
+        argv += ["--batch", "--poll-interval", "0.2", "--base-url", base_url, "--model", "m"]
+    else:
+        argv += ["--offline"]
+    started = time.perf_counter()
+    code = run(argv)
+    storing = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps({"code": code, "jobs": jobs, "plan_s": planning, "store_s": storing, "rss": rss})
+    )
+
+
+def sizes(db: Path) -> tuple[int, int, dict[str, int]]:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        variants = conn.execute("SELECT count(*) FROM variants").fetchone()[0]
+        try:
+            rows = conn.execute(
+                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+            ).fetchall()
+        except sqlite3.OperationalError:  # sqlite built without dbstat
+            rows = []
+    return variants, db.stat().st_size, {str(n): int(s) for n, s in rows[:8]}
+
+
+def measure(size: int, mode: str, base_url: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="wb-scale-") as tmp:
+        folder = Path(tmp) / "ws"
+        env = {**os.environ, "WORKBENCH_LANG": "en-US", "OPENAI_API_KEY": "sk-bench"}
+        subprocess.run(
+            [sys.executable, "-m", "workbench", "init", str(folder)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        brief = write_brief(folder, size)
+        toml = folder / "workbench.toml"  # 10^5 jobs are above the default job ceiling
+        text = toml.read_text(encoding="utf-8")
+        toml.write_text(text.replace("[generate]\n", "[generate]\nmax_jobs = 1000000\n", 1))
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", mode, str(folder), str(brief), base_url],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            raise SystemExit(f"child failed: {proc.stderr[-2000:]}")
+        figures = json.loads(lines[-1])
+        variants, db_bytes, tables = sizes(folder / "workbench.db")
+    return {
+        "mode": mode,
+        "variants": variants,
+        "jobs": figures["jobs"],
+        "plan_per_s": figures["jobs"] / figures["plan_s"],
+        "store_per_s": variants / figures["store_s"],
+        "rss_mb": figures["rss"],
+        "bytes_per_variant": db_bytes / max(1, variants),
+        "tables": {k: round(v / max(1, variants)) for k, v in tables.items()},
+        "exit": figures["code"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--mode", default="offline,batch")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve()
+        return
+    if args.child:
+        mode, folder, brief, base_url = args.child
+        child(mode, Path(folder), Path(brief), base_url)
+        return
+    server = None
+    base_url = ""
+    if "batch" in args.mode:
+        server = subprocess.Popen(
+            [sys.executable, __file__, "--serve"],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.PIPE,
+            text=True,
+        )
+        assert server.stdout is not None
+        base_url = server.stdout.readline().strip()
+    try:
+        results = []
+        for mode in args.mode.split(","):
+            previous: dict[str, Any] | None = None
+            for size in (int(s) for s in args.sizes.split(",")):
+                r = measure(size, mode, base_url)
+                growth = f"x{r['rss_mb'] / previous['rss_mb']:.2f}" if previous else "-"
+                print(
+                    f"{mode:8} {r['variants']:>7} variants  plan {r['plan_per_s']:>7.0f} jobs/s  "
+                    f"store {r['store_per_s']:>6.0f} variants/s  peak RSS {r['rss_mb']:>6.0f} MB "
+                    f"({growth})  {r['bytes_per_variant']:>6.0f} B/variant  exit {r['exit']}",
+                    flush=True,
+                )
+                print(f"         per variant by table: {r['tables']}", flush=True)
+                results.append(r)
+                previous = r
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
