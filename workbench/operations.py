@@ -25,7 +25,14 @@ from workbench.generate.regenerate import (
 )
 from workbench.lint import load_rules
 from workbench.lint.service import LintService
-from workbench.review import ReviewRequest, ReviewResult, approved_steps, edit, review
+from workbench.review import (
+    ReviewRequest,
+    ReviewResult,
+    StepPolicy,
+    approved_steps,
+    edit,
+    review,
+)
 
 if TYPE_CHECKING:
     from workbench.app import EndpointOverrides
@@ -81,7 +88,13 @@ class Operations:
         """One workflow action on the variants (all or none); raises ``ReviewError``."""
         request = ReviewRequest(action=action, actor=self.actor(reviewer), step=step, reason=reason)
         steps = self.settings.review.steps
-        return review(self.store, list(variant_ids), request, steps, self.lint().lint)
+        policy = self.step_policy()
+        return review(self.store, list(variant_ids), request, steps, self.lint().lint, policy)
+
+    def step_policy(self) -> StepPolicy:
+        """Who may approve which step (``[review]`` in workbench.toml)."""
+        settings = self.settings.review
+        return StepPolicy(settings.reviewers, settings.allow_same_reviewer)
 
     def next_step(self, variant_id: int) -> str:
         """The variant's next step to approve (the first step when every one is done)."""
@@ -113,8 +126,8 @@ class Operations:
         """Apply the decisions and comments reviewers wrote in a filled-in export."""
         from workbench.review.decisions import import_decisions  # loads the XLSX reader
 
-        steps = self.settings.review.steps
-        return import_decisions(self.store, path, self.actor(reviewer), steps, self.lint().lint)
+        steps, actor, policy = self.settings.review.steps, self.actor(reviewer), self.step_policy()
+        return import_decisions(self.store, path, actor, steps, self.lint().lint, policy)
 
     def run_options(self, **overrides: Any) -> RunOptions:
         """Batch options: the workspace's ``[generate]`` settings, then ``overrides``

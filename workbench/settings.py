@@ -11,9 +11,9 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from workbench.errors import ConfigError, InputError, Problem
 from workbench.guards.decode import read_text as guarded_read_text
@@ -124,7 +124,50 @@ class ScriptSettings(_Section):
 
 class ReviewSettings(_Section):
     steps: list[str] = Field(default_factory=lambda: ["review"], min_length=1)
-    """Approval steps in order, e.g. ["marketing", "legal"]: approved only after every one."""
+    """Approval steps in order, e.g. ["marketing", "legal"]: approved only after every one.
+    A step may name who approves it: ``steps = [{name = "legal", reviewers = ["法务小王"]}]``
+    (read into ``reviewers``)."""
+    reviewers: dict[str, list[str]] = Field(default_factory=dict)
+    """Who may approve each step (``[review.reviewers] legal = ["法务小王"]``, or the
+    ``reviewers`` of a step table); a step not named here may be approved by anyone."""
+    allow_same_reviewer: bool = False
+    """Let one person approve two steps of the same version (separation of duties is the
+    default: with several steps, each is approved by someone else)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _step_tables(cls, data: Any) -> Any:
+        """``steps`` given as tables (``{name, reviewers}``) become names plus ``reviewers``."""
+        if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
+            return data
+        names: list[Any] = []
+        reviewers = dict(data.get("reviewers") or {})
+        for index, step in enumerate(data["steps"]):
+            if not isinstance(step, dict):
+                names.append(step)
+                continue
+            unknown = sorted(set(step) - {"name", "reviewers"})
+            if unknown:
+                raise ValueError(f"steps[{index}]: unknown key {unknown[0]!r} (name, reviewers)")
+            name = step.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"steps[{index}]: a step table needs a name")
+            people = step.get("reviewers", [])
+            if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+                raise ValueError(f"steps[{index}].reviewers: a list of names")
+            names.append(name)
+            if people:
+                reviewers[name] = people
+        return {**data, "steps": names, "reviewers": reviewers}
+
+    @model_validator(mode="after")
+    def _reviewers_name_steps(self) -> ReviewSettings:
+        for step, people in self.reviewers.items():
+            if step not in self.steps:
+                raise ValueError(f"reviewers: {step!r} is not one of the steps")
+            if not [p for p in people if p.strip()]:
+                raise ValueError(f"reviewers.{step}: name at least one reviewer")
+        return self
 
 
 class TrackingSettings(_Section):

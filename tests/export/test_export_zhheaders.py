@@ -44,7 +44,7 @@ def test_zh_csv_headers_and_statuses(ws: tuple[Path, Store]) -> None:
     export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path, language="zh-CN")
     header, *rows = _read(path)
     assert header[: len(ZH)] == ZH
-    assert header[-5:] == ["合规提示", "审核决定", "审核意见", "审核人", "海报"]
+    assert header[-6:] == ["合规提示", "审核记录", "审核决定", "审核意见", "审核人", "海报"]
     assert {row[header.index("状态")] for row in rows} == {"草稿"}
     english = folder / "e.csv"
     export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=english, language="en-US")

@@ -10,7 +10,7 @@ from workbench.errors import InputError, NotFoundError, Problem
 from workbench.i18n import CATALOG, Catalog
 from workbench.lint.engine import text_fields, worst
 from workbench.review.rowhash import content_hash
-from workbench.review.workflow import STATUSES
+from workbench.review.workflow import STATUSES, approvals
 from workbench.store import Store
 from workbench.textview import content_text
 
@@ -27,6 +27,7 @@ COLUMNS = (
     "status",
     "content",
     "findings",
+    "approvals",
     *REVIEW_COLUMNS,
 )
 
@@ -36,6 +37,13 @@ def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
     where = f" ({f['field']})" if f.get("field") else ""
     tail = f" → {f['suggestion']}" if f.get("suggestion") else ""
     return f"[{f['severity']}]{where} {message}{tail}"
+
+
+def approvals_text(rows: Sequence[dict[str, Any]]) -> str:
+    """Who approved which step when: ``legal: 法务小王 2026-03-10 14:02``, one per line."""
+    return "\n".join(
+        f"{step}: {who} {at[:16].replace('T', ' ')}".rstrip() for step, who, at in approvals(rows)
+    )
 
 
 def status_label(status: str, language: str) -> str:
@@ -69,6 +77,7 @@ def export_rows(
         v for v in store.list_variants(campaign=campaign) if not statuses or v["status"] in statuses
     ]
     prov = store.provenance(v["id"] for v in variants)
+    audit = store.review_rows_of(v["id"] for v in variants)
     rows = []
     for v in variants:
         p = prov.get(v["id"], {})
@@ -98,6 +107,7 @@ def export_rows(
                 "fields": list(text_fields(v["content"])),
                 "findings": "\n".join(finding_line(f, language) for f in findings),
                 "finding_list": findings,
+                "approvals": approvals_text(audit.get(v["id"], [])),
                 "worst": worst(findings),
                 "decision": "",
                 "comment": "",

@@ -24,8 +24,8 @@ from workbench.guards.headers import labels
 RED, AMBER = "#C00000", "#9C5700"
 FILLS = {"ban": "#FFC7CE", "limit": "#FFC7CE", "caution": "#FFEB9C", "evidence": "#FFEB9C"}
 FONT_COLORS = {"ban": RED, "limit": RED, "caution": AMBER, "evidence": AMBER}
-WIDTHS = {"content": 60, "findings": 50, "comment": 30, "poster": 18}
-WRAPPED = ("content", "findings", "comment")
+WIDTHS = {"content": 60, "findings": 50, "approvals": 30, "comment": 30, "poster": 18}
+WRAPPED = ("content", "findings", "approvals", "comment")
 THUMB_HEIGHT = 120
 XLSX_CELL_MAX = 32_767  # Excel's limit: longer cells are cut when the file is opened
 CUT_MARK = "…[cut at 32,767 characters: the CSV/JSONL export has the whole text]"

@@ -30,7 +30,14 @@ from workbench.guards.headers import column_keys
 from workbench.guards.headers import label as zh_label
 from workbench.guards.text import clean_text
 from workbench.review.rowhash import content_hash
-from workbench.review.workflow import Relint, ReviewError, ReviewRequest, check_steps, plan
+from workbench.review.workflow import (
+    Relint,
+    ReviewError,
+    ReviewRequest,
+    StepPolicy,
+    check_steps,
+    plan,
+)
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction
 
@@ -219,6 +226,7 @@ def import_decisions(
     default_reviewer: str,
     steps: Sequence[str],
     relint: Relint | None = None,
+    policy: StepPolicy | None = None,
 ) -> ImportReport:
     """Check every row, then apply all of them in one transaction, or none on any problem.
 
@@ -283,7 +291,7 @@ def import_decisions(
             },
         )
         try:
-            action, result = plan(state, variant, request, steps, relint)
+            action, result = plan(state, variant, request, steps, relint, policy)
         except ReviewError as exc:
             report.problems.append({**where, "problem": str(exc)})
             continue

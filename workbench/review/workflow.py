@@ -10,7 +10,7 @@ override reason, which the audit keeps. Every action is one audit row.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -68,6 +68,28 @@ class ReviewResult:
     pending_steps: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class StepPolicy:
+    """Separation of duties: who may approve each step, and whether one person may approve
+    two steps of the same version (``[review]`` in workbench.toml)."""
+
+    reviewers: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    allow_same_reviewer: bool = False
+
+
+def approvals(rows: Sequence[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """``(step, who, when)`` of the approvals on this version since the last reset."""
+    done: list[tuple[str, str, str]] = []
+    for row in rows:
+        if row["action"] in _RESETS:
+            done = []
+        elif row["action"] == "approve":
+            step = (row.get("data") or {}).get("step")
+            if step and step not in [s for s, _, _ in done]:
+                done.append((step, str(row.get("actor") or ""), str(row.get("at") or "")))
+    return done
+
+
 def approved_steps(rows: Sequence[dict[str, Any]]) -> list[str]:
     """Steps approved on this version since the last reset, in order."""
     done: list[str] = []
@@ -97,6 +119,7 @@ def plan(
     request: ReviewRequest,
     steps: Sequence[str],
     relint: Relint | None = None,
+    policy: StepPolicy | None = None,
 ) -> tuple[ReviewAction, ReviewResult]:
     """Check one action against the workflow; returns what to record (nothing written)."""
     vid, status = int(variant["id"]), str(variant["status"])
@@ -128,6 +151,7 @@ def plan(
             raise ReviewError(f"variant {vid}: step {step!r} is already approved")
         if step != pending[0]:
             raise ReviewError(f"variant {vid}: step {step!r} waits for {pending[0]!r}")
+        _check_duties(vid, step, request.actor, rows, policy or StepPolicy())
         findings = variant.get("lint")
         if findings is None and relint is not None:
             findings = relint(variant)
@@ -159,12 +183,33 @@ def plan(
     return review, ReviewResult(vid, action, status, to_status, step, pending_after)
 
 
+def _check_duties(
+    vid: int, step: str, actor: str, rows: Sequence[dict[str, Any]], policy: StepPolicy
+) -> None:
+    """A step with named reviewers is approved by one of them; nobody approves two steps of
+    one version unless ``allow_same_reviewer``."""
+    allowed = [p.strip() for p in policy.reviewers.get(step, ()) if p.strip()]
+    if allowed and actor.strip() not in allowed:
+        raise ReviewError(
+            f"variant {vid}: {actor} may not approve step {step!r}; "
+            f"its reviewers (workbench.toml review.steps): {', '.join(allowed)}"
+        )
+    if not policy.allow_same_reviewer:
+        for done, who, _at in approvals(rows):
+            if who.strip() == actor.strip():
+                raise ReviewError(
+                    f"variant {vid}: {actor} approved step {done!r}; another reviewer "
+                    f"approves {step!r} (or set review.allow_same_reviewer = true)"
+                )
+
+
 def review(
     store: Store,
     variant_ids: Sequence[int | str],
     request: ReviewRequest,
     steps: Sequence[str],
     relint: Relint | None = None,
+    policy: StepPolicy | None = None,
 ) -> list[ReviewResult]:
     """Apply one action to several variants: all of them or, on any problem, none."""
     steps = check_steps(steps)
@@ -173,7 +218,7 @@ def review(
     planned: list[tuple[ReviewAction, ReviewResult]] = []
     for key in variant_ids:
         variant = store.get_variant(key)
-        planned.append(plan(store, variant, request, steps, relint))
+        planned.append(plan(store, variant, request, steps, relint, policy))
     store.apply_review_actions([a for a, _ in planned])
     return [r for _, r in planned]
 
