@@ -1,6 +1,6 @@
 """The script kinds and how each one exports: its sheet, its teleprompter text, subtitles.
 
-The one table keyed by content kind in this package; a new script kind adds its row here.
+The one table keyed by content kind here; a new script kind adds its row.
 """
 
 from __future__ import annotations
