@@ -351,6 +351,7 @@ def collect(
     db: DbOption = None,
 ) -> None:
     """Store a finished batch's answers (parse, lint, repair round, store)."""
+    started = time.perf_counter()
     workbench = wb(db)
     t = catalog(workbench)
     provider = workbench.provider(overrides(preset, base_url, model, api_key_env, False))
@@ -370,7 +371,7 @@ def collect(
             watcher.stop()
     from workbench.cli.cmd_generate import finish_summary
 
-    finish_summary(workbench, generator.make_runner(), result, t, started=None)
+    finish_summary(workbench, generator.make_runner(), result, t, started=started)
 
 
 @app.command("cancel")
