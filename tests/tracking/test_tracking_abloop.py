@@ -186,14 +186,24 @@ def test_the_next_generate_reruns_only_the_jobs_the_winner_reaches(
     assert _cli(capsys, "generate", "tea.yaml", "--offline")[0] == 0
     assert {v["id"] for v in _all(tracked)} == before  # nothing changed: all cached
     assert _cli(capsys, "ab", "promote", str(experiment))[0] == 0
-    assert _cli(capsys, "generate", "tea.yaml", "--offline")[0] == 0
+    code, out, _ = _cli(capsys, "generate", "tea.yaml", "--offline")
+    assert code == 0 and "tea-open: round 2: 3 jobs whose prompt changed" in out
     new = [v for v in _all(tracked) if v["id"] not in before]
     # Exactly the community copies' hybrid jobs (their few-shot pool gained the winner);
     # instruction copies and posters stayed cached.
     assert len(new) == 3 and {(v["kind"], v["style"]) for v in new} == {("copy", "hybrid")}
+    # ... as a new round: round 2 for the re-run jobs, round 1 kept by everything else.
+    assert {v["round"] for v in new} == {2}
+    assert {v["round"] for v in _all(tracked) if v["id"] in before} == {1}
     after = {v["id"] for v in _all(tracked)}
-    assert _cli(capsys, "generate", "tea.yaml", "--offline")[0] == 0
-    assert {v["id"] for v in _all(tracked)} == after
+    code, out, _ = _cli(capsys, "generate", "tea.yaml", "--offline")
+    assert code == 0 and "round" not in out.lower()
+    assert {v["id"] for v in _all(tracked)} == after  # round 2 is found again: all cached
+    # --fresh starts a round above every slot's round, for every job.
+    assert _cli(capsys, "generate", "tea.yaml", "--offline", "--fresh")[0] == 0
+    fresh = [v for v in _all(tracked) if v["id"] not in after]
+    assert fresh and {v["round"] for v in fresh} == {3}
+    assert len(fresh) == len(after) - len(new)  # one variant per slot, as in round 1
 
 
 def test_send_list_is_neutralised_and_tracked(

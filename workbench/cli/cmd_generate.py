@@ -128,6 +128,8 @@ def finish_summary(
     """The summary tables, posters, totals and next steps after a run (exit 1 on failures)."""
     started = time.perf_counter() if started is None else started
     _summary(result, t)
+    for campaign, (round_, count) in sorted(runner.new_rounds.items()):
+        out.print(t("generate.new_round", campaign=campaign, round=round_, count=count))
     if workbench.store.interrupted_runs:  # runs a killed process left "running"
         err.print(t("guard.interrupted", count=len(workbench.store.interrupted_runs)))
     posters_failed = print_batch_posters(workbench, runner, result)

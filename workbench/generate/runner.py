@@ -46,6 +46,7 @@ from workbench.generate.recovery import (
     raised_max_tokens,
 )
 from workbench.generate.repair import repair_messages
+from workbench.generate.rounds import at_slot_rounds, next_round
 from workbench.kinds import get_kind
 from workbench.kinds.base import ContentError
 from workbench.lint.repairs import repair_problems
@@ -53,6 +54,7 @@ from workbench.llm.base import LLMResponse, Provider
 from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
+from workbench.store.rounds import Slot
 
 __all__ = [
     "OUTCOMES",
@@ -103,6 +105,8 @@ class _RunState:
     since: str | None = None
     fell_back: bool = False
     skipped: int = 0  # jobs ``select`` left out (another batch's): neither run nor pending
+    slots: dict[Slot, tuple[int, bool]] = field(default_factory=dict)  # rounds per slot
+    new_round: tuple[int, int] | None = None  # (round, jobs) re-run as a new round
 
 
 class BatchRunner:
@@ -133,6 +137,9 @@ class BatchRunner:
         # here (``prefetched``), and only the batch's jobs run (``select``).
         self.prefetched: Callable[[PlannedJob], LLMResponse | None] | None = None
         self.select: Callable[[PlannedJob], bool] | None = None
+        # campaign -> (round, jobs): jobs re-run as a new round because their rendered
+        # prompt changed (generate/rounds.py); the run summary names them.
+        self.new_rounds: dict[str, tuple[int, int]] = {}
 
     async def run(self, briefs: Sequence[LoadedBrief], library: PromptLibrary) -> BatchResult:
         outcomes: list[Outcome] = []
@@ -169,6 +176,8 @@ class BatchRunner:
         cid = brief.campaign.key
         round_ = self.store.new_round(cid) if self.options.fresh else self.store.current_round(cid)
         jobs = list(expand_jobs(brief, round=round_, only=self.options.only))
+        slots = {} if self.options.fresh else self.store.slot_rounds(cid)
+        jobs = at_slot_rounds(jobs, slots)  # each slot in its own latest round
         self.observer.planned(cid, len(jobs))
         run_id = self.store.start_run(
             cid,
@@ -190,6 +199,7 @@ class BatchRunner:
             run_id=run_id,
             gate=AdaptiveLimit(workers, on_change=self._concurrency_changed),
             health=EndpointHealth(clock=self._wall_clock),
+            slots=slots,
         )
         status = "interrupted"
         aborted: RunAborted | None = None
@@ -220,6 +230,8 @@ class BatchRunner:
             not_started=not_started,
             stopped_since=state.since,
         )
+        if state.new_round:
+            self.new_rounds[cid] = state.new_round
         if state.stopped:
             return result
         for hook in self.after_batch:
@@ -258,8 +270,8 @@ class BatchRunner:
                     elif states.get(p.key) == "ok":
                         p.status = "cached"
                         finished(Outcome(p, "cached"))
-                    else:
-                        await queue.put(p)
+                    elif (todo := await self._this_round(p, state)) is not None:
+                        await queue.put(todo)
             for _ in range(workers):
                 await queue.put(None)
 
@@ -365,6 +377,28 @@ class BatchRunner:
         await self._write(self.store.add_run_note, state.run_id, note)
         self.observer.notice("generate.fallback", {"old": current, "new": weaker})
         return True
+
+    async def _this_round(self, p: PlannedJob, state: _RunState) -> PlannedJob | None:
+        """The job to run for ``p``: ``p`` itself, or ``p`` as the next round when its slot
+        finished in ``p``'s round under another key (the rendered prompt changed, e.g. a
+        promoted winner joined the examples of its kind and channel); the campaign's round
+        is raised to that round. None when that next round is already done (cached)."""
+        job = next_round(p.job, state.slots)
+        if job is None:
+            return p
+        again = state.planner.plan(job)
+        round_, count = state.new_round or (job.ctx.round, 0)
+        state.new_round = (max(round_, job.ctx.round), count + 1)
+        await self._write(self.store.raise_round, again.campaign_id, job.ctx.round)
+        states = await self._write(self.store.job_status, [again.key])
+        if states.get(again.key) != "ok":
+            return again
+        again.status = "cached"
+        again.release()
+        outcome = Outcome(again, "cached")
+        state.outcomes.append(outcome)
+        self.observer.job_finished(outcome)
+        return None
 
     async def _replanned(self, p: PlannedJob, state: _RunState) -> PlannedJob | None:
         """``p`` under the run's current structured-output mode; None when that is cached."""

@@ -33,11 +33,17 @@ SLOT_COLUMNS = (
     "theme",
     "brief_path",
 )
+# Each slot's latest round: a promotion re-runs only some slots as a new round
+# (generate/rounds.py), the others keep theirs.
 _CONTENT_SQL = """
     SELECT v.id, v.uid, v.kind, v.channel, v.status, v.content, v.provider, v.model,
            v.deliverable_index, v.version
     FROM variants v JOIN campaigns c ON c.id = v.campaign_id
-    WHERE v.campaign_id = ? AND v.segment_id = ? AND v.slot = ? AND v.round = c.current_round
+    WHERE v.campaign_id = ? AND v.segment_id = ? AND v.slot = ?
+      AND v.round = (SELECT MAX(m.round) FROM variants m
+                     WHERE m.campaign_id = v.campaign_id AND m.segment_id = v.segment_id
+                       AND m.deliverable_index = v.deliverable_index AND m.slot = v.slot
+                       AND m.round <= c.current_round)
       AND v.version = (SELECT MAX(n.version) FROM variants n
                        WHERE n.job_key = v.job_key AND n.slot = v.slot)
     ORDER BY v.deliverable_index, v.id

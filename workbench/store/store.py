@@ -24,6 +24,7 @@ from workbench.store.llmbatches import LLMBatchesMixin
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
+from workbench.store.rounds import RoundsMixin
 from workbench.store.runhealth import RunHealthMixin
 from workbench.store.tracking import TrackingMixin
 from workbench.store.writes import WritesMixin
@@ -71,6 +72,7 @@ class Store(
     TrackingMixin,
     RunHealthMixin,
     LLMBatchesMixin,
+    RoundsMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
 

@@ -313,8 +313,11 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
         more = (f"Details: {url}" if en else f"详见{url}") if url else ""
         said = cta if url else plain_cta
         parts = [
-            ((f"{f.address}, " if en else f"{f.address}："), 3),
-            (f.short + end, 10 if must_line(ctx, f.short) != must_line(ctx, "") else 8),
+            ((f"Hi {f.address}! " if en else f"{f.address}："), 3),
+            (
+                f.short + (": " if en and offer else end),
+                10 if must_line(ctx, f.short) != must_line(ctx, "") else 8,
+            ),
             (must + end if must else "", 10),
             (offer + end if offer else "", 10),
             (f.price + end if f.price else "", 4),
