@@ -874,6 +874,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file}：应用 {applied}，已导入过 {already}，问题 {problems}",
         "{file}: {applied} applied, {already} imported before, {problems} problems",
     ),
+    "pack.none": (
+        "活动 {campaign} 还没有已通过审核的内容：发布包只收已通过的变体，先审核（workbench review approve）",
+        "campaign {campaign} has no approved content yet: the pack holds approved variants only "
+        "(workbench review approve)",
+    ),
+    "pack.title": ("发布包 · {campaign}", "Publish pack · {campaign}"),
+    "pack.summary": (
+        "{count} 条已通过审核的内容，按人群和渠道排列；文案可直接复制粘贴，海报和链接在旁边",
+        "{count} approved pieces by segment and channel: copy ready to paste, with its poster and link",
+    ),
+    "pack.segment": ("人群：{segment}", "Segment: {segment}"),
+    "pack.meta": ("#{id} · {style} · 文件 {file}", "#{id} · {style} · file {file}"),
+    "pack.link": ("追踪链接", "Tracked link"),
+    "pack.poster": ("海报", "Poster"),
     # -- end CLI polish (issue 18) keys
 }
 
@@ -964,6 +978,9 @@ HELP_ZH: dict[str, str] = {
         "导出活动的变体供审核（导出会记入审计）。"
     ),
     "xlsx, csv, html, md or jsonl.": "xlsx、csv、html、md 或 jsonl。",
+    "xlsx, csv, html, md, jsonl or pack.": (
+        "xlsx、csv、html、md、jsonl 或 pack（发布包：已通过的文案、海报和链接）。"
+    ),
     "Only these statuses (repeat or comma-separate).": "只导出这些状态（可重复或用逗号分隔）。",
     "File (or folder) to write.": "写入的文件（或文件夹）。",
     "Who exports (for the audit trail).": "导出人（记入审计）。",

@@ -14,7 +14,7 @@ from workbench.errors import NotFoundError
 def export(
     campaign: Annotated[str, typer.Argument(help=CAMPAIGN_HELP)],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="xlsx, csv, html, md or jsonl.")
+        str, typer.Option("--format", "-f", help="xlsx, csv, html, md, jsonl or pack.")
     ] = "xlsx",
     status: Annotated[
         list[str] | None,
@@ -44,6 +44,7 @@ def export(
         status or [],
         out_path,
         t.language,
+        workbench.settings.tracking.base_url,
     )
     out.print(t("export.done", count=result.count, path=result.path), highlight=False)
     if result.cut_cells:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import InputError, Problem
 from workbench.export.html import write_html
@@ -13,7 +14,7 @@ from workbench.export.text import write_jsonl, write_markdown
 from workbench.locations import output_dir
 from workbench.store import Store
 
-FORMATS = ("xlsx", "csv", "html", "md", "jsonl")
+FORMATS = ("xlsx", "csv", "html", "md", "jsonl", "pack")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ def export_campaign(
     statuses: Sequence[str] = (),
     out: Path | None = None,
     language: str = "zh-CN",
+    base_url: str = "",
 ) -> ExportResult:
     """Write the export and record it in the audit trail."""
     if fmt not in FORMATS:
@@ -42,6 +44,8 @@ def export_campaign(
     wanted = parse_statuses(statuses)
     rows = export_rows(store, campaign, wanted, workspace, language)
     rows.sort(key=lambda r: (r["segment"] or "", r["kind"]))
+    if fmt == "pack":
+        return _pack(store, rows, workspace, campaign, actor, out, language, base_url)
     path = out or output_dir(workspace) / "exports" / f"{campaign}-review.{fmt}"
     if path.is_dir():
         path = path / f"{campaign}-review.{fmt}"
@@ -82,6 +86,39 @@ def export_campaign(
         },
     )
     return ExportResult(path, len(rows), fmt, cut)
+
+
+def _pack(
+    store: Store,
+    rows: list[dict[str, Any]],
+    workspace: Path,
+    campaign: str,
+    actor: str,
+    out: Path | None,
+    language: str,
+    base_url: str,
+) -> ExportResult:
+    """The publish pack (``workbench.export.pack``): a folder, recorded in the audit."""
+    from workbench.export.pack import write_pack
+    from workbench.store.ordering import segment_ranks
+    from workbench.tracking.attach import attach_links
+
+    folder = out or output_dir(workspace) / "exports" / f"{campaign}-pack"
+    attach_links(store, [r["raw"] for r in rows], base_url)
+    ranks = segment_ranks(store, [campaign])  # segments in brief order
+    rows = sorted(rows, key=lambda r: (ranks.get((campaign, str(r["segment"])), len(ranks)),))
+    try:
+        count, index = write_pack(rows, folder, campaign, language)
+    except OSError as exc:
+        raise InputError(Problem(str(folder), None, "", exc.strerror or "cannot write")) from None
+    ids = [r["variant_id"] for r in rows if r["status"] == "approved"]
+    store.log_campaign_action(
+        campaign,
+        actor,
+        "export",
+        data={"format": "pack", "path": str(index), "count": count, "variant_ids": ids},
+    )
+    return ExportResult(index, count, "pack")
 
 
 __all__ = ["FORMATS", "ExportResult", "content_hash", "export_campaign"]
