@@ -111,8 +111,12 @@ class Operations:
         comment: str | None = None,
         label: str = "content",
     ) -> int:
-        """Store ``content`` as a new version of the variant (re-linted); its new id."""
-        return edit(
+        """Store ``content`` as a new version of the variant (re-linted); its new id.
+
+        A poster's new version is drawn at once and the old version's files are marked
+        superseded; a poster that cannot be drawn raises ``PosterFailed`` naming the saved
+        version (the version is kept)."""
+        new_id = edit(
             self.store,
             variant_id,
             content,
@@ -121,6 +125,20 @@ class Operations:
             comment=comment,
             label=label,
         )
+        new = self.store.get_variant(new_id)
+        if new["kind"] == "poster" and new.get("parent_id") is not None:
+            from workbench.poster.batch import PosterFailed
+            from workbench.poster.edited import rerender_edited
+
+            base_url = self.settings.tracking.base_url
+            try:
+                rerender_edited(
+                    self.store, int(new["parent_id"]), new_id, workspace=self.workspace,
+                    base_url=base_url,
+                )  # fmt: skip
+            except PosterFailed as exc:
+                raise PosterFailed(f"variant {new_id} saved; {exc}") from None
+        return new_id
 
     def import_decisions(self, path: Path, reviewer: str | None = None) -> ImportReport:
         """Apply the decisions and comments reviewers wrote in a filled-in export."""
@@ -153,11 +171,13 @@ class Operations:
         fresh: bool = False,
         overrides: EndpointOverrides | None = None,
         reviewer: str | None = None,
+        instruction: str | None = None,
     ) -> Regenerated:
-        """Run the variant's one (segment, deliverable) job in another style/framework: a
-        new variant next to the old one, with an audit row on the old one naming it."""
+        """Run the variant's one (segment, deliverable) job in another style/framework (and
+        with ``instruction``, one line of guidance in the prompt): a new variant next to
+        the old one, with an audit row on the old one naming it."""
         store = self.store
-        plan = plan_regenerate(store, self.segments, variant_id, style, framework)
+        plan = plan_regenerate(store, self.segments, variant_id, style, framework, instruction)
         options = self.run_options(only=plan.only, fresh=fresh)
         runner = self.runner(self.provider(overrides), options)
         result = asyncio.run(runner.run([plan.loaded], self.prompts))

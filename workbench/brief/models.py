@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from workbench.guards.text import clean_text
+
 Goal = Literal["acquire", "activate", "convert", "repurchase", "refer"]
 Language = Literal["zh-CN", "en-US"]
 Lifecycle = Literal["new", "growing", "mature", "declining", "dormant", "churned", "active"]
@@ -52,6 +54,7 @@ STYLES: tuple[str, ...] = ("agent", "example", "instruction", "specific", "hybri
 FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succes")
 DEFAULT_STYLES: list[str] = ["hybrid"]
 
+INSTRUCTION_MAX = 200  # characters of one regenerate instruction
 _ID_RE = re.compile(r"^[\w][\w.-]{0,63}$")
 HEX_COLOR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR_PATTERN)]
@@ -178,11 +181,25 @@ class _Deliverable(Strict):
         default_factory=_default_styles, min_length=1, description="Prompt styles"
     )
     framework: Framework | None = Field(None, description="Copy framework")
+    instruction: str | None = Field(
+        None,
+        max_length=INSTRUCTION_MAX,
+        description="One line of the operator's guidance for this deliverable (更口语, "
+        "别提云盘, 用重庆话); the prompt carries it as data, below the rules",
+    )
 
     @property
     def target(self) -> str | None:
         """The channel or platform it is written for (posters: none)."""
         return None
+
+    @field_validator("instruction")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        line = " ".join(clean_text(value).split())
+        return line or None
 
     @field_validator("styles")
     @classmethod

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from workbench.brief.loader import LoadedBrief, content_hash, load_brief_text
 from workbench.brief.models import FRAMEWORKS, STYLES, Brief
@@ -43,6 +44,7 @@ class RegeneratePlan:
     only: dict[str, set[str]]
     style: str
     framework: str | None
+    instruction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,10 @@ def plan_regenerate(
     variant_key: int | str,
     style: str,
     framework: str | None = None,
+    instruction: str | None = None,
 ) -> RegeneratePlan:
-    """Plan a regeneration of ``variant_key`` in ``style`` (and ``framework``, copy only)."""
+    """Plan a regeneration of ``variant_key`` in ``style`` (and ``framework``, copy only),
+    with ``instruction``: one line of guidance the prompt carries as a data block."""
     if style not in STYLES:
         raise _problem("style", f"unknown style {style!r}; one of {', '.join(STYLES)}")
     if framework is not None and framework not in FRAMEWORKS:
@@ -88,7 +92,7 @@ def plan_regenerate(
     if raw is None:
         raise NotFoundError(f"campaign {campaign!r} has no stored brief to regenerate from")
     original = load_brief_text(raw, f"{campaign} (stored brief)", library)
-    brief = _narrowed(original.brief, variant, style, framework)
+    brief = _narrowed(original.brief, variant, style, framework, instruction)
     text = yaml.safe_dump(
         brief.model_dump(mode="json", exclude_none=True), allow_unicode=True, sort_keys=False
     )
@@ -97,10 +101,17 @@ def plan_regenerate(
         "segment": {str(variant["segment"])},
         "deliverable": {str(variant["deliverable_index"])},
     }
-    return RegeneratePlan(variant, loaded, only, style, framework)
+    chosen = brief.deliverables[int(variant["deliverable_index"])].instruction
+    return RegeneratePlan(variant, loaded, only, style, framework, chosen)
 
 
-def _narrowed(brief: Brief, variant: dict[str, Any], style: str, framework: str | None) -> Brief:
+def _narrowed(
+    brief: Brief,
+    variant: dict[str, Any],
+    style: str,
+    framework: str | None,
+    instruction: str | None = None,
+) -> Brief:
     index = int(variant["deliverable_index"])
     if index >= len(brief.deliverables) or brief.deliverables[index].kind != variant["kind"]:
         raise _problem(
@@ -119,8 +130,18 @@ def _narrowed(brief: Brief, variant: dict[str, Any], style: str, framework: str 
     generated = ((variant.get("generation") or {}).get("variables") or {}).get("deliverable")
     if isinstance(generated, dict) and generated.get("kind") == old.kind:
         base.update(generated)
-    changes = {"styles": [style], "variants": 1, "framework": framework or variant["framework"]}
-    deliverable = type(old).model_validate({**base, **changes})
+    changes = {
+        "styles": [style],
+        "variants": 1,
+        "framework": framework or variant["framework"],
+        "instruction": instruction,  # none: the earlier run's guidance is not carried over
+    }
+    try:
+        deliverable = type(old).model_validate({**base, **changes})
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"]) or "deliverable"
+        raise _problem(where, str(problem["msg"])) from None
     deliverables = list(brief.deliverables)
     deliverables[index] = deliverable
     return brief.model_copy(update={"deliverables": deliverables})
@@ -149,6 +170,8 @@ def record_regenerate(
     """An audit row on the source variant naming what it was regenerated as."""
     variant = plan.variant
     note = f"style={plan.style}" + (f" framework={plan.framework}" if plan.framework else "")
+    if plan.instruction:
+        note += f" instruction={plan.instruction}"
     store.apply_review_actions(
         [
             ReviewAction(
@@ -158,7 +181,12 @@ def record_regenerate(
                 action=REGENERATE_ACTION,
                 from_status=str(variant["status"]),
                 comment=f"{note} -> " + ", ".join(f"#{i}" for i in new_ids),
-                data={"style": plan.style, "framework": plan.framework, "new_ids": list(new_ids)},
+                data={
+                    "style": plan.style,
+                    "framework": plan.framework,
+                    "instruction": plan.instruction,
+                    "new_ids": list(new_ids),
+                },
             )
         ]
     )

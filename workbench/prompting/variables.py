@@ -207,8 +207,17 @@ def build_variables(
         "angles": angles,
         "angle": angles[0],
         "limits": limits_for(job),
-        "data": {"brief": _brief_facts(job), "segment": _segment_facts(job)},
+        "data": _data(job),
         "examples": examples,
         "json_schema": json_schema,
         "json_mode": json_mode,
     }
+
+
+def _data(job: JobContext) -> dict[str, Any]:
+    """The free text a template may print, only inside data blocks: the brief's facts, the
+    segment and (a regeneration with guidance) the operator's one-line instruction."""
+    data: dict[str, Any] = {"brief": _brief_facts(job), "segment": _segment_facts(job)}
+    if job.deliverable.instruction:
+        data["instruction"] = job.deliverable.instruction
+    return data

@@ -12,7 +12,8 @@ from workbench.errors import NotFoundError
 from workbench.store.db import now, read_txn, write_txn
 
 ASSET_COLUMNS = (
-    "id, variant_id, path, sha256, size, template, width, height, qr_url, preset, created_at"
+    "id, variant_id, path, sha256, size, template, width, height, qr_url, preset, created_at, "
+    "superseded_by"
 )
 _PUBLIC = (
     "id",
@@ -25,6 +26,7 @@ _PUBLIC = (
     "qr_url",
     "preset",
     "created_at",
+    "superseded_by",
 )
 
 
@@ -80,6 +82,16 @@ class AssetsMixin:
                 (variant_id, path, sha256, size, template, width, height, qr_url, preset, now()),
             )
         return int(cur.lastrowid or 0)
+
+    def supersede_assets(self, variant_id: int, by: int) -> int:
+        """Mark ``variant_id``'s rendered files as superseded by version ``by``; how many."""
+        with self._lock, write_txn(self._conn) as conn:
+            cur = conn.execute(
+                "UPDATE assets SET superseded_by = ? "
+                "WHERE variant_id = ? AND superseded_by IS NULL",
+                (by, variant_id),
+            )
+        return cur.rowcount
 
     def assets_for(self, variant_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
         with self._lock, read_txn(self._conn) as conn:

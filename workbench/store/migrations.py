@@ -528,6 +528,13 @@ def m170_batch(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m200_tui_superseded(db: Database) -> None:
+    """Operator polish (issue 18): a poster file drawn for a version that was edited since is
+    marked ``superseded_by`` the newer version's id (its PNG still shows the old text)."""
+    db.execute("ALTER TABLE [assets] ADD COLUMN [superseded_by] INTEGER")
+
+
+@MIGRATIONS()
 def m210_prompt_parts(db: Database) -> None:
     """Scale (issue 16): generations reference their rendered messages and variables as
     content-addressed, compressed parts (``prompt_parts``, see ``store/promptparts.py``)

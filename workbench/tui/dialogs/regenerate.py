@@ -1,4 +1,5 @@
-"""Choose how to regenerate a variant: another prompt style, a copy framework, fresh or not."""
+"""Choose how to regenerate a variant: another prompt style, a copy framework, one line of
+guidance for the prompt (更口语, 别提云盘, 用重庆话), fresh or not."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from workbench.brief.models import FRAMEWORKS, STYLES
+from workbench.brief.models import FRAMEWORKS, INSTRUCTION_MAX, STYLES
 from workbench.kinds import get_kind
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
@@ -23,6 +24,7 @@ class RegenerateChoice:
     style: str
     framework: str | None
     fresh: bool
+    instruction: str | None = None
 
 
 def default_style(current: str | None) -> str:
@@ -73,6 +75,14 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
                     disabled=not takes_framework,
                     id="regen-framework",
                 )
+            with Horizontal(classes="form-row"):
+                yield Label(t("tui.regen.instruction"), classes="form-label")
+                yield Input(
+                    placeholder=t("tui.regen.instruction.hint"),
+                    max_length=INSTRUCTION_MAX,
+                    id="regen-instruction",
+                    compact=True,
+                )
             yield Checkbox(t("tui.regen.fresh"), id="regen-fresh", compact=True)
             yield Static(t("tui.regen.hint"), classes="hint")
             with Horizontal(classes="dialog-buttons"):
@@ -91,9 +101,11 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
             style=str(style),
             framework=framework if isinstance(framework, str) else None,
             fresh=self.query_one("#regen-fresh", Checkbox).value,
+            instruction=self.query_one("#regen-instruction", Input).value.strip() or None,
         )
 
     @on(Button.Pressed, "#regen-ok")
+    @on(Input.Submitted, "#regen-instruction")
     def _ok(self) -> None:
         self.dismiss(self.choice())
 

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from workbench.guards.text import for_display
 from workbench.textview import content_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
@@ -81,8 +82,8 @@ class CompareScreen(WorkbenchScreen):
         for name in differing:
             table.add_row(
                 Text(name, style="bold"),
-                Text(str(left.get(name)), style="red"),
-                Text(str(right.get(name)), style="green"),
+                Text(for_display(str(left.get(name))), style="red"),
+                Text(for_display(str(right.get(name))), style="green"),
             )
         return table
 

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from workbench.brief.loader import LoadedBrief
 from workbench.generate.jobs import expand_jobs
 from workbench.generate.runner import BatchResult, Outcome, PlannedJob
+from workbench.guards.text import for_display
 from workbench.tui.context import TuiContext
 from workbench.tui.observer import RunNotice, StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
@@ -244,7 +245,7 @@ class GenerateScreen(WorkbenchScreen):
         if self.running:
             return
         job = event.outcome.planned.job
-        self._show_stream(job.label, Text(event.outcome.error or "", style="red"))
+        self._show_stream(job.label, Text(for_display(event.outcome.error or ""), style="red"))
 
     def _update_counts(self) -> None:
         if not self.running:
@@ -264,7 +265,7 @@ class GenerateScreen(WorkbenchScreen):
         job = self.watched
         if job is None:
             return
-        self._show_stream(job.job.label, Text(self.buffers.get(job.key)))
+        self._show_stream(job.job.label, Text(for_display(self.buffers.get(job.key))))
 
     def _show_stream(self, label: str, body: Text) -> None:
         key = label + body.plain

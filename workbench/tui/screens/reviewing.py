@@ -270,6 +270,7 @@ class ReviewingScreen(WorkbenchScreen):
             choice.framework,
             fresh=choice.fresh,
             overrides=self.ctx.overrides,
+            instruction=choice.instruction,
         )
         self.app.call_from_thread(self._regenerated, done)
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 
 
@@ -50,7 +51,7 @@ class CampaignTable(DataTable[Any]):
         for c in campaigns:
             failed = int(c.get("jobs", {}).get("failed", 0))
             self.add_row(
-                Text(str(c.get("name") or c["id"]), style="bold"),
+                Text(for_display(str(c.get("name") or c["id"])), style="bold"),
                 Text(str(c.get("variants", 0)), justify="right"),
                 _counts(c.get("by_status", {})),
                 Text(str(failed), style="red bold" if failed else "dim", justify="right"),

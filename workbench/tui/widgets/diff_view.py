@@ -7,12 +7,16 @@ import difflib
 
 from rich.text import Text
 
+from workbench.guards.text import for_display
+
 REMOVED = "bold white on dark_red"
 ADDED = "bold black on green"
 
 
 def diff_pair(left: str, right: str) -> tuple[Text, Text, float]:
-    """Marked copies of ``left`` and ``right`` and their similarity ratio (0..1)."""
+    """Marked copies of ``left`` and ``right`` and their similarity ratio (0..1); control
+    characters shown as visible escapes, never sent to the terminal."""
+    left, right = for_display(left), for_display(right)
     matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
     a = Text()
     b = Text()

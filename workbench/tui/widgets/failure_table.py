@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from workbench.generate.runner import Outcome
+from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 
 
@@ -30,7 +31,7 @@ class FailureTable(DataTable[Any]):
     def add_failure(self, outcome: Outcome) -> None:
         key = outcome.planned.key
         first = (outcome.error or "").strip().splitlines()
-        message = Text(first[0] if first else "-", style="red")
+        message = Text(for_display(first[0]) if first else "-", style="red")
         if key in self.failures:
             self.update_cell(key, "error", message)
         else:

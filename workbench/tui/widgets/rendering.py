@@ -7,6 +7,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
+from workbench.guards.text import for_display
 from workbench.halfblock import HalfBlockRow
 from workbench.textview import content_text
 
@@ -26,9 +27,9 @@ def finding_style(finding: dict[str, Any]) -> str:
 
 def highlighted_content(variant: dict[str, Any]) -> Text:
     """The variant's text with each lint finding's term marked by severity."""
-    text = Text(content_text(variant.get("kind") or "", variant.get("content") or {}))
+    text = Text(for_display(content_text(variant.get("kind") or "", variant.get("content") or {})))
     for finding in variant.get("lint") or []:
-        term = str(finding.get("term") or "")
+        term = for_display(str(finding.get("term") or ""))
         if term:
             text.highlight_words([term], style=finding_style(finding))
     return text
@@ -41,8 +42,8 @@ def findings_text(findings: list[dict[str, Any]]) -> Text:
         text.append(f" {severity} ", style=finding_style(finding))
         term = finding.get("term")
         if term:
-            text.append(f" {term}", style="bold")
-        text.append(f" {finding.get('message') or finding.get('rule') or ''}\n")
+            text.append(f" {for_display(str(term))}", style="bold")
+        text.append(f" {for_display(str(finding.get('message') or finding.get('rule') or ''))}\n")
     return text
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 from workbench.weekplan.service import slot_status
 
@@ -26,7 +27,7 @@ def card_text(slot: dict[str, Any], t: Catalog) -> Text:
     text = Text()
     text.append(slot["time"], style="bold")
     text.append(f" {t('cal.activity.' + slot['activity'])}\n")
-    text.append(f"{slot.get('segment_name') or slot['segment_id']}\n", style="dim")
+    text.append(f"{for_display(slot.get('segment_name') or slot['segment_id'])}\n", style="dim")
     text.append(f"{t('cal.format.' + slot['format'])}\n")
     if any((v.get("content") or {}).get("outline") for v in slot.get("variants") or []):
         text.append(f"{t('cal.outline')}\n", style="italic")

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.guards.text import for_display
 from workbench.halfblock import HalfBlockRow
 from workbench.i18n import Catalog
 from workbench.tui.widgets.rendering import findings_text, halfblock_text, highlighted_content
@@ -69,6 +70,7 @@ class VariantDetail(VerticalScroll):
             (t("col.channel"), v.get("channel")),
             (t("col.style"), v.get("style")),
             (t("tui.variants.framework"), v.get("framework")),
+            (t("tui.detail.instruction"), v.get("instruction")),
             (t("col.template"), gen.get("template")),
             (t("tui.variants.model"), _source(v, t)),
             (t("col.tokens"), str(gen.get("tokens") or "-")),
@@ -78,7 +80,7 @@ class VariantDetail(VerticalScroll):
         ]
         for name, value in rows:
             if value:
-                table.add_row(name, str(value))
+                table.add_row(name, Text(for_display(str(value))))
         link, clicks = v.get("link"), v.get("clicks")
         if link:
             table.add_row("", t("tui.detail.link", url=link["url"], code=link["code"]))
@@ -97,12 +99,14 @@ class VariantDetail(VerticalScroll):
             )
         for entry in v.get("history") or []:
             text.append(
-                f"  {entry.get('action')} {entry.get('from_status') or ''}→"
-                f"{entry.get('to_status') or ''} {entry.get('actor') or ''}",
+                for_display(
+                    f"  {entry.get('action')} {entry.get('from_status') or ''}→"
+                    f"{entry.get('to_status') or ''} {entry.get('actor') or ''}"
+                ),
                 style="italic",
             )
             if entry.get("comment"):
-                text.append(f" “{entry['comment']}”")
+                text.append(f" “{for_display(str(entry['comment']))}”")
             text.append("\n")
         text.rstrip()
         return text

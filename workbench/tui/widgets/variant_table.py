@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 from workbench.textview import preview
 
@@ -52,11 +53,11 @@ class VariantTable(DataTable[Any]):
             self.add_row(
                 self._mark(v["id"]),
                 Text(str(v["id"]), style="dim", justify="right"),
-                v.get("segment") or "",
+                Text(for_display(v.get("segment") or "")),
                 (v.get("kind") or "") + (f"·{v['channel']}" if v.get("channel") else ""),
                 v.get("style") or "",
                 Text(v.get("status") or "", style=STATUS_STYLES.get(v.get("status") or "", "")),
-                preview(v.get("kind") or "", v.get("content") or {}, width=60),
+                Text(for_display(preview(v.get("kind") or "", v.get("content") or {}, width=60))),
                 key=str(v["id"]),
             )
         if current is not None and any(v["id"] == current for v in self.shown):
