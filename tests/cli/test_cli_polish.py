@@ -145,3 +145,13 @@ def test_audit_at_80_columns_in_chinese_without_lint_rows(
     assert "这一句太夸张了" in out and "再提交审核，谢谢" in out  # wrapped, not cut
     code, out, _ = cli(capsys, "review", "submit", str(_first_id(capsys) + 1))
     assert "草稿 → 审核中" in out
+
+
+def test_error_lines_carry_the_workspace_language_prefix(
+    ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = cli(capsys, "review", "approve", "99999")
+    assert code == 3 and err.strip() == "error: variant 99999 not found"
+    monkeypatch.setenv("WORKBENCH_LANG", "zh-CN")
+    code, _, err = cli(capsys, "review", "approve", "99999")
+    assert code == 3 and err.strip() == "错误：variant 99999 not found"

@@ -105,11 +105,11 @@ def run(argv: list[str] | None = None) -> int:
         lines = str(exc).splitlines() or [exc.__class__.__name__]
         for line in lines:
             line = for_display(redact(line))
-            print(line if isinstance(exc, InputError) else f"error: {line}", file=sys.stderr)
+            print(line if isinstance(exc, InputError) else f"{_prefix()}{line}", file=sys.stderr)
         code = exc.exit_code
     except sqlite3.DatabaseError as exc:  # damaged page, read-only file, full disk
         error = database_error(exc, common.STATE.db_path_hint())
-        print(f"error: {for_display(str(error))}", file=sys.stderr)
+        print(f"{_prefix()}{for_display(str(error))}", file=sys.stderr)
         code = error.exit_code
     except Exception as exc:  # the CLI library's own errors (Typer may vendor Click)
         code = _cli_library_error(exc)
@@ -123,6 +123,11 @@ def run(argv: list[str] | None = None) -> int:
     if argv is None:
         sys.exit(code)
     return code
+
+
+def _prefix() -> str:
+    """``error: `` in English, ``错误：`` in a zh-CN workspace (the language --help uses)."""
+    return "错误：" if helptext.help_language() == "zh-CN" else "error: "
 
 
 def _cli_library_error(exc: Exception) -> int:
