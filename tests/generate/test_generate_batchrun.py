@@ -348,3 +348,17 @@ def test_dry_run_estimates_tokens_and_cost_and_writes_nothing(
     assert float(cost.group(2)) == pytest.approx(full / 2, abs=1e-4)
     assert server.batches == {} and server.bodies == []
     assert not (workspace / "workbench.db").exists()  # nothing written
+
+
+def test_fresh_batch_run_is_a_new_round_collected_in_full(
+    workspace: Path, server: FakeBatchServer
+) -> None:
+    brief = write_brief(workspace)
+    assert run(["generate", brief, *batch_args(server)]) == 0
+    assert run(["generate", brief, *batch_args(server, "--fresh")]) == 0
+    assert len(server.batches) == 2
+    rounds = db_rows(
+        workspace, "select round, count(*) from jobs where status = 'ok' group by 1 order by 1"
+    )
+    assert [n for _, n in rounds] == [6, 6] and rounds[1][0] > rounds[0][0]
+    assert variants(workspace) == (12, 12)

@@ -333,6 +333,8 @@ class BatchGenerator:
         runner = self.make_runner()
         runner.prefetched = prefetched
         runner.select = lambda p: p.key in keys
+        submitted_round = row["plan"].get("round")
+        runner.at_round = int(submitted_round) if submitted_round is not None else None
         result: BatchResult = asyncio.run(runner.run([loaded], library))
         self.store.mark_llm_batch_collected(row["id"])
         return result

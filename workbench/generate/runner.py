@@ -137,6 +137,9 @@ class BatchRunner:
         # here (``prefetched``), and only the batch's jobs run (``select``).
         self.prefetched: Callable[[PlannedJob], LLMResponse | None] | None = None
         self.select: Callable[[PlannedJob], bool] | None = None
+        # Batch API collection plans at the round the batch was submitted in (a ``--fresh``
+        # batch is a new round that every slot's latest finished round would otherwise hide).
+        self.at_round: int | None = None
         # campaign -> (round, jobs): jobs re-run as a new round because their rendered
         # prompt changed (generate/rounds.py); the run summary names them.
         self.new_rounds: dict[str, tuple[int, int]] = {}
@@ -174,9 +177,15 @@ class BatchRunner:
             path=str(loaded.path),
         )
         cid = brief.campaign.key
-        round_ = self.store.new_round(cid) if self.options.fresh else self.store.current_round(cid)
+        if self.at_round is not None:
+            round_ = self.at_round
+        elif self.options.fresh:
+            round_ = self.store.new_round(cid)
+        else:
+            round_ = self.store.current_round(cid)
         jobs = list(expand_jobs(brief, round=round_, only=self.options.only))
-        slots = {} if self.options.fresh else self.store.slot_rounds(cid)
+        pinned = self.options.fresh or self.at_round is not None
+        slots = {} if pinned else self.store.slot_rounds(cid)
         jobs = at_slot_rounds(jobs, slots)  # each slot in its own latest round
         self.observer.planned(cid, len(jobs))
         run_id = self.store.start_run(
