@@ -28,15 +28,21 @@ def stored(folder: Path, variant_id: int) -> dict[str, Any]:
         wb.close()
 
 
-def two_steps(folder: Path) -> None:
+def two_steps(folder: Path, *, same_reviewer: bool = False) -> None:
+    """Two review steps; ``same_reviewer``: one person may approve both (the TUI's own
+    reviewer name approves each step here)."""
     toml = folder / "workbench.toml"
     text = toml.read_text(encoding="utf-8")
     assert 'steps = ["review"]' in text
-    toml.write_text(text.replace('steps = ["review"]', 'steps = ["marketing", "legal"]'))
+    text = text.replace('steps = ["review"]', 'steps = ["marketing", "legal"]')
+    if same_reviewer:
+        assert "allow_same_reviewer = false" in text
+        text = text.replace("allow_same_reviewer = false", "allow_same_reviewer = true")
+    toml.write_text(text)
 
 
 async def test_approve_asks_the_step_when_there_are_several(generated_ws: Path) -> None:
-    two_steps(generated_ws)
+    two_steps(generated_ws, same_reviewer=True)
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
