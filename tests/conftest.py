@@ -29,10 +29,15 @@ def fake_llm() -> Iterator[FakeLLMServer]:
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test runs in a temp workspace, in English, with no endpoint or key configured."""
+    """Every test runs in a temp workspace, in English, on a pinned date, with no endpoint or
+    key configured."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     monkeypatch.setenv("WORKBENCH_LANG", "en-US")
+    # dates in copy carry the year when the deadline is not this year: pin "today" so that
+    # outputs and snapshots do not change on New Year's Day (tests that need another day
+    # set it themselves)
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-01")
     for name in ("WORKBENCH_DB", "OPENAI_BASE_URL", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
     # the caller's terminal settings must not reach rich or textual (snapshots, wrapping)
