@@ -14,19 +14,16 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
-from workbench.app import Workbench
+from workbench.app import EndpointOverrides, Workbench
 from workbench.brief.loader import LoadedBrief
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
     JsonOption,
-    KeyEnvOption,
-    ModelOption,
-    PresetOption,
     catalog,
+    endpoint_options,
     err,
     out,
-    overrides,
     print_json,
     wb,
 )
@@ -195,7 +192,7 @@ def print_estimate(
 ) -> None:
     """``generate --dry-run``: tokens of the jobs still to make and, with ``[llm.prices]``,
     their cost at the interactive and the batch price."""
-    sampler = workbench.provider(overrides(None, None, None, None, True))
+    sampler = workbench.provider(EndpointOverrides(offline=True))
     found = estimate(
         loaded,
         workbench.prompts,
@@ -310,18 +307,16 @@ def list_batches(
 
 
 @app.command("status")
+@endpoint_options(offline=False)
 def status(
     batch: Annotated[str, typer.Argument(help="Batch: local id or the provider's batch id.")],
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
+    endpoint: EndpointOverrides = ENDPOINT,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Ask the provider where one batch stands (and store it)."""
     workbench = wb(db)
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, False))
+    provider = workbench.provider(endpoint)
     generator = workbench.batches(provider, workbench.run_options())
     row = workbench.store.llm_batch(batch)
     generator.reconcile(row["campaign_id"])
@@ -335,6 +330,7 @@ def status(
 
 
 @app.command("collect")
+@endpoint_options(offline=False)
 def collect(
     batch: Annotated[str, typer.Argument(help="Batch: local id or the provider's batch id.")],
     wait: Annotated[
@@ -344,17 +340,14 @@ def collect(
         float | None,
         typer.Option("--poll-interval", min=0.01, help="Seconds between status requests."),
     ] = None,
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Store a finished batch's answers (parse, lint, repair round, store)."""
     started = time.perf_counter()
     workbench = wb(db)
     t = catalog(workbench)
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, False))
+    provider = workbench.provider(endpoint)
     watcher = BatchProgress(t)
     run_observer = RichObserver(t("batch.storing"), t)
     generator = workbench.batches(provider, workbench.run_options(), watcher, run_observer)
@@ -375,17 +368,15 @@ def collect(
 
 
 @app.command("cancel")
+@endpoint_options(offline=False)
 def cancel(
     batch: Annotated[str, typer.Argument(help="Batch: local id or the provider's batch id.")],
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Ask the provider to cancel an open batch (collect it afterwards for what finished)."""
     workbench = wb(db)
     t = catalog(workbench)
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, False))
+    provider = workbench.provider(endpoint)
     row = workbench.batches(provider, workbench.run_options()).cancel(batch)
     out.print(t("batch.cancel_sent", id=row["id"], batch_id=row["batch_id"], status=row["status"]))

@@ -10,18 +10,15 @@ import typer
 from rich import box
 from rich.table import Table
 
+from workbench.app import EndpointOverrides
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
     JsonOption,
-    KeyEnvOption,
-    ModelOption,
-    OfflineOption,
-    PresetOption,
     catalog,
+    endpoint_options,
     err,
     out,
-    overrides,
     print_json,
     wb,
 )
@@ -45,17 +42,14 @@ WeekOption = Annotated[
 
 
 @app.command("plan")
+@endpoint_options()
 def plan(
     plan_file: Annotated[Path, typer.Argument(help="Plan YAML file.", metavar="PLAN.yaml")],
     json_out: JsonOption = False,
     concurrency: Annotated[
         int | None, typer.Option("--concurrency", "-c", help="Jobs in flight at once.")
     ] = None,
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
-    offline: OfflineOption = False,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Expand a plan into slots (day x slot x segment) and generate their content."""
@@ -63,7 +57,7 @@ def plan(
     t = catalog(workbench)
     loaded = service.read_plan(workbench, plan_file)
     options = workbench.run_options(concurrency=concurrency)
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
+    provider = workbench.provider(endpoint)
     if provider.name == "offline":
         err.print(f"[yellow]{t('offline.notice')}[/]")
     else:

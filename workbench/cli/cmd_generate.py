@@ -11,21 +11,17 @@ import typer
 from rich import box
 from rich.table import Table
 
-from workbench.app import Workbench
+from workbench.app import EndpointOverrides, Workbench
 from workbench.brief.loader import LoadedBrief
 from workbench.cli.cmd_batch import merged, print_estimate, run_batch, wait_off_peak
 from workbench.cli.cmd_poster import print_batch_posters
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
-    KeyEnvOption,
-    ModelOption,
-    OfflineOption,
-    PresetOption,
     catalog,
+    endpoint_options,
     err,
     out,
-    overrides,
     wb,
 )
 from workbench.cli.progress import RichObserver
@@ -35,6 +31,7 @@ from workbench.i18n import Catalog
 from workbench.llm.base import Provider
 
 
+@endpoint_options()
 def generate(
     briefs: Annotated[list[Path], typer.Argument(help="Brief YAML files.")],
     concurrency: Annotated[
@@ -71,11 +68,7 @@ def generate(
         bool,
         typer.Option("--off-peak", help="Wait for the configured off-peak hours, then run."),
     ] = False,
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
-    offline: OfflineOption = False,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Generate every variant of the briefs; re-runs skip finished jobs."""
@@ -85,7 +78,7 @@ def generate(
     filters = parse_only(only or [])
     options.only = filters
     loaded = workbench.load_briefs(briefs)
-    provider = workbench.provider(overrides(preset, base_url, model, api_key_env, offline))
+    provider = workbench.provider(endpoint)
     _announce_provider(provider, t)
     use_batch = batch or workbench.settings.llm.mode == "batch"
     if use_batch and not batch and provider.name == "offline":

@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
+from workbench.app import EndpointOverrides
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
     JsonOption,
-    KeyEnvOption,
-    ModelOption,
-    PresetOption,
     catalog,
+    endpoint_options,
     err,
     out,
-    overrides,
     print_json,
     wb,
 )
@@ -32,18 +30,16 @@ app = typer.Typer(help="The model endpoint: presets and a connection test.")
 
 
 @app.command("test")
+@endpoint_options(offline=False)
 def test(
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
+    endpoint: EndpointOverrides = ENDPOINT,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Send a tiny prompt and report latency, or say in plain words what is wrong."""
     workbench = wb(db)
     t = catalog(workbench)
-    config = workbench.endpoint(overrides(preset, base_url, model, api_key_env, False))
+    config = workbench.endpoint(endpoint)
     if config is None:
         if json_out:
             print_json({"ok": True, "provider": "offline", "kind": "offline"})

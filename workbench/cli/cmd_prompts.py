@@ -10,17 +10,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from workbench.app import EndpointOverrides
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
     JsonOption,
-    KeyEnvOption,
-    ModelOption,
-    OfflineOption,
-    PresetOption,
     catalog,
+    endpoint_options,
     out,
-    overrides,
     print_json,
     wb,
 )
@@ -49,6 +46,7 @@ def list_templates(json_out: JsonOption = False, db: DbOption = None) -> None:
 
 
 @app.command("render")
+@endpoint_options()
 def render(
     brief: Annotated[Path, typer.Argument(help="Brief YAML file.")],
     segment: Annotated[str, typer.Option("--segment", help="Segment id.")],
@@ -58,11 +56,7 @@ def render(
     style: Annotated[str, typer.Option("--style", help="Prompt style.")],
     variant: Annotated[int, typer.Option("--variant", help="Variant slot, from 1.")] = 1,
     json_out: JsonOption = False,
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
-    offline: OfflineOption = False,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Show exactly the messages that would be sent for one job."""
@@ -73,7 +67,7 @@ def render(
         deliverable=deliverable,
         style=style,
         variant=variant,
-        overrides=overrides(preset, base_url, model, api_key_env, offline),
+        overrides=endpoint,
     )
     rendered = planned.prompt
     if json_out:

@@ -17,22 +17,18 @@ from rich import box
 from rich.table import Column, Table
 from rich.text import Text
 
-from workbench.app import Workbench
+from workbench.app import EndpointOverrides, Workbench
 from workbench.brief.models import FRAMEWORKS, STYLES
 from workbench.brief.yamldoc import parse, read_text
 from workbench.cli.common import (
     CAMPAIGN_HELP,
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
     JsonOption,
-    KeyEnvOption,
-    ModelOption,
-    OfflineOption,
-    PresetOption,
     campaign_id,
     catalog,
+    endpoint_options,
     out,
-    overrides,
     print_json,
     wb,
 )
@@ -231,6 +227,7 @@ def import_cmd(
 
 
 @app.command("regenerate")
+@endpoint_options()
 def regenerate_cmd(
     variant: Annotated[str, typer.Argument(help="Variant id or uid.")],
     style: Annotated[str, typer.Option("--style", help=f"Prompt style: {', '.join(STYLES)}.")],
@@ -250,11 +247,7 @@ def regenerate_cmd(
     ] = None,
     reviewer: ReviewerOption = None,
     json_out: JsonOption = False,
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
-    offline: OfflineOption = False,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Regenerate a variant in another prompt style (or framework): a new variant."""
@@ -265,7 +258,7 @@ def regenerate_cmd(
         style,
         framework,
         fresh=fresh,
-        overrides=overrides(preset, base_url, model, api_key_env, offline),
+        overrides=endpoint,
         reviewer=reviewer,
         instruction=instruction,
     )

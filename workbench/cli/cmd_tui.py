@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
+from workbench.app import EndpointOverrides
 from workbench.cli.common import (
-    BaseUrlOption,
+    ENDPOINT,
     DbOption,
-    KeyEnvOption,
-    ModelOption,
-    OfflineOption,
-    PresetOption,
     catalog,
-    overrides,
+    endpoint_options,
     wb,
 )
 from workbench.i18n import Catalog
 
 
+@endpoint_options()
 def tui(
-    preset: PresetOption = None,
-    base_url: BaseUrlOption = None,
-    model: ModelOption = None,
-    api_key_env: KeyEnvOption = None,
-    offline: OfflineOption = False,
+    endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
     """Open the terminal UI: campaigns, briefs, generation, variants, compare."""
@@ -29,5 +23,5 @@ def tui(
 
     workbench = wb(db)
     t = Catalog(catalog(workbench).language)  # the TUI's own markup, not Rich's escaping
-    app = WorkbenchApp(workbench, t, overrides(preset, base_url, model, api_key_env, offline))
+    app = WorkbenchApp(workbench, t, endpoint)
     app.run()

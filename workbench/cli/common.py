@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -84,18 +87,6 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def overrides(
-    preset: str | None,
-    base_url: str | None,
-    model: str | None,
-    api_key_env: str | None,
-    offline: bool,
-) -> EndpointOverrides:
-    return EndpointOverrides(
-        preset=preset, base_url=base_url, model=model, api_key_env=api_key_env, offline=offline
-    )
-
-
 PresetOption = Annotated[
     str | None, typer.Option("--preset", help="Provider preset: openai, deepseek, qwen, ...")
 ]
@@ -110,3 +101,49 @@ KeyEnvOption = Annotated[
 OfflineOption = Annotated[
     bool, typer.Option("--offline", help="Use the offline composer even if an endpoint is set.")
 ]
+
+_ENDPOINT_FLAGS: tuple[tuple[str, Any, Any], ...] = (
+    ("preset", PresetOption, None),
+    ("base_url", BaseUrlOption, None),
+    ("model", ModelOption, None),
+    ("api_key_env", KeyEnvOption, None),
+    ("offline", OfflineOption, False),
+)
+ENDPOINT = EndpointOverrides()
+"""The default of a command's ``endpoint`` parameter; ``endpoint_options`` always replaces it."""
+_R = TypeVar("_R")
+
+
+def endpoint_options(*, offline: bool = True) -> Callable[[Callable[..., _R]], Callable[..., _R]]:
+    """The endpoint option group: a command declares ``endpoint: EndpointOverrides = ENDPOINT``
+    where the group belongs; Typer sees --preset, --base-url, --model, --api-key-env (and
+    --offline unless ``offline=False``) there, and the command gets them as one
+    ``EndpointOverrides``."""
+    flags = _ENDPOINT_FLAGS if offline else _ENDPOINT_FLAGS[:-1]
+    names = [name for name, _, _ in flags]
+
+    def decorate(func: Callable[..., _R]) -> Callable[..., _R]:
+        signature = inspect.signature(func, eval_str=True)
+        if "endpoint" not in signature.parameters:
+            raise TypeError(f"{func.__name__}: endpoint_options needs an 'endpoint' parameter")
+        params: list[inspect.Parameter] = []
+        for param in signature.parameters.values():
+            if param.name != "endpoint":
+                params.append(param)
+                continue
+            params += [
+                inspect.Parameter(name, param.kind, default=default, annotation=annotation)
+                for name, annotation, default in flags
+            ]
+
+        @functools.wraps(func)
+        def command(*args: Any, **kwargs: Any) -> _R:
+            values = {name: kwargs.pop(name) for name in names}
+            return func(*args, endpoint=EndpointOverrides(**values), **kwargs)
+
+        command.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        command.__annotations__["return"] = signature.return_annotation
+        return command
+
+    return decorate
