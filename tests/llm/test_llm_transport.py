@@ -18,8 +18,8 @@ from workbench.settings import LLMSettings
 from workbench.testing import FakeLLMServer
 
 
-def make(base_url: str) -> OpenAICompatProvider:
-    settings = LLMSettings(model="fake-model", timeout=5.0, max_retries=0, stream=False)
+def make(base_url: str, stream: bool = False) -> OpenAICompatProvider:
+    settings = LLMSettings(model="fake-model", timeout=5.0, max_retries=0, stream=stream)
     config = resolve_endpoint(settings, base_url=base_url, api_key="sk-test-1234567890")
     assert config is not None
     return OpenAICompatProvider(config, settings)
@@ -29,14 +29,25 @@ def ask() -> LLMRequest:
     return LLMRequest(messages=[{"role": "user", "content": "hi"}])
 
 
-def test_the_aiohttp_transport_is_used_and_closed_with_the_loop(fake_llm: FakeLLMServer) -> None:
-    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "夏日"}')
+def test_the_aiohttp_sessions_are_used_and_closed_with_the_loop(fake_llm: FakeLLMServer) -> None:
+    # a plain request goes through the lean poster's session (llm/leanchat.py), a stream
+    # through the SDK's aiohttp transport: both close when asyncio.run ends their loop
+    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "夏日"}', '{"title": "秋"}')
     llm = make(fake_llm.base_url)
+    streamed = make(fake_llm.base_url, stream=True)
     sessions: list[aiohttp.ClientSession] = []
 
     async def call() -> str:
         text = (await llm.complete(ask())).text
-        session = llm._http._transport.client  # type: ignore[union-attr]
+        session = llm._poster._session  # type: ignore[union-attr]
+        assert isinstance(session, aiohttp.ClientSession) and not session.closed
+        assert llm._http._transport.client is None  # type: ignore[union-attr]  # unused
+        sessions.append(session)
+        return text
+
+    async def stream() -> str:
+        text = (await streamed.complete(ask(), on_token=lambda piece: None)).text
+        session = streamed._http._transport.client  # type: ignore[union-attr]
         assert isinstance(session, aiohttp.ClientSession) and not session.closed
         sessions.append(session)
         return text
@@ -49,6 +60,8 @@ def test_the_aiohttp_transport_is_used_and_closed_with_the_loop(fake_llm: FakeLL
         # a second loop gets a client of its own, closed the same way
         assert asyncio.run(call()) == '{"title": "夏日"}'
         assert sessions[1] is not sessions[0] and sessions[1].closed
+        assert asyncio.run(stream()) == '{"title": "秋"}'
+        assert sessions[2].closed
         gc.collect()
 
 

@@ -25,12 +25,12 @@ from urllib.parse import urlsplit
 
 import openai
 from langchain_core.messages import BaseMessage
-from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
 from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest, LLMResponse, TokenCallback
 from workbench.llm.jsonparse import split_think
+from workbench.llm.leanchat import JsonPoster, LeanChatOpenAI
 from workbench.llm.presets import EndpointConfig
 from workbench.llm.ratelimits import rate_limit_wait
 from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
@@ -224,18 +224,19 @@ class OpenAICompatProvider:
         self._backoff_cap = backoff_cap
         self._sleep = sleep
         self._key = config.api_key or SecretStr("EMPTY")
-        self._llm: ChatOpenAI | None = None
+        self._llm: LeanChatOpenAI | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._http: openai.DefaultAsyncHttpxClient | None = None
-        self._closing: object = None  # closes _http when its loop shuts down
-        self._payload_model: ChatOpenAI | None = None  # builds Batch API bodies
+        self._poster: JsonPoster | None = None  # plain requests (llm/leanchat.py)
+        self._closing: tuple[object, object] | None = None  # close both with their loop
+        self._payload_model: LeanChatOpenAI | None = None  # builds Batch API bodies
 
     def __repr__(self) -> str:
         return f"OpenAICompatProvider({self.config!r})"
 
     # -- the client, built once per event loop ---------------------------------------
 
-    def chat_model(self) -> ChatOpenAI:
+    def chat_model(self) -> LeanChatOpenAI:
         """The shared ChatOpenAI for the running loop (pooled connections are loop-bound)."""
         loop = asyncio.get_running_loop()
         if self._llm is not None and self._loop is loop:
@@ -243,19 +244,27 @@ class OpenAICompatProvider:
         # The SDK's default pool (1,000 connections, 100 kept alive) covers any sensible
         # concurrency; one client per provider and loop lets every call reuse connections.
         # aiohttp's transport when installed (llm/transport.py), closed with its loop.
+        # Plain requests skip the SDK's request and response models: they are posted
+        # over one aiohttp session of their own (llm/leanchat.py); streams use the SDK.
         self._http = async_http_client()
-        self._closing = close_with_loop(self._http, loop)
-        self._llm = self._build_chat_model(http_async_client=self._http)
+        llm = self._build_chat_model(http_async_client=self._http)
+        self._poster = JsonPoster(llm.root_async_client, self.timeout)
+        llm.use_poster(self._poster)
+        self._closing = (
+            close_with_loop(self._http, loop),
+            close_with_loop(self._poster, loop),
+        )
+        self._llm = llm
         self._loop = loop
         return self._llm
 
-    def _build_chat_model(self, **client: Any) -> ChatOpenAI:
+    def _build_chat_model(self, **client: Any) -> LeanChatOpenAI:
         # OpenAI itself takes max_completion_tokens (ChatOpenAI renames max_tokens to it);
         # compatible servers expect max_tokens, which goes in the body via _call_kwargs.
         limits: dict[str, Any] = {}
         if self._max_tokens is not None and self.config.preset == "openai":
             limits["max_tokens"] = self._max_tokens
-        return ChatOpenAI(
+        return LeanChatOpenAI(
             model=self.model,
             base_url=self.config.base_url,
             api_key=self._key,
@@ -285,7 +294,10 @@ class OpenAICompatProvider:
         """Close the pooled HTTP connections (optional; they also close with the loop)."""
         if self._http is not None:
             await self._http.aclose()
+        if self._poster is not None:
+            await self._poster.aclose()
         self._http = None
+        self._poster = None
         self._llm = None
         self._loop = None
 

@@ -1,0 +1,128 @@
+"""ChatOpenAI with a lean plain-request path (bench/pipeline.py, issues 12 and 16).
+
+langchain stays the interface (``ainvoke``, callbacks, the message conversion and the
+result it builds) and the openai SDK stays for streaming, the Batch API and probes. What
+changes is one call: a plain (not streamed) chat completion. Through the SDK it costs
+about 5 ms of CPU per request: ``async_transform`` walks the messages TypedDicts (75
+recursive calls a request), the request is built twice (httpx model, then aiohttp), the
+answer is parsed into a pydantic ``ChatCompletion`` that langchain dumps back to a dict,
+in a worker thread. Here langchain's own payload (``_get_request_payload``: the very body
+the SDK would send, ``extra_body`` merged in) is encoded once with orjson and posted over
+one pooled aiohttp session; the answer's JSON goes to ``_create_chat_result`` as the dict
+it accepts. Failures are the SDK's exception classes built from a real ``httpx``
+response (``_make_status_error_from_response``: same classes, status, body, headers), and
+connection failures and timeouts are ``APIConnectionError`` / ``APITimeoutError`` caused
+by the aiohttp error, as the SDK's aiohttp transport raises them, so ``map_error`` reads
+them exactly as before.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import aiohttp
+import httpx2
+import openai
+import orjson
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatResult
+from langchain_openai import ChatOpenAI
+from pydantic import PrivateAttr
+
+
+class JsonPoster:
+    """POSTs JSON bodies to one base URL over one pooled aiohttp session (loop-bound)."""
+
+    def __init__(self, client: openai.AsyncOpenAI, timeout: float | None) -> None:
+        self._client = client  # the SDK client: its headers and its status-error classes
+        self._url = str(client.base_url).rstrip("/") + "/chat/completions"
+        headers = {**client.default_headers, **client.auth_headers}
+        self._headers = {key: value for key, value in headers.items() if isinstance(value, str)}
+        self._timeout = aiohttp.ClientTimeout(
+            total=None, connect=timeout, sock_connect=timeout, sock_read=timeout
+        )
+        self._session: aiohttp.ClientSession | None = None
+
+    def _open(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            connector = aiohttp.TCPConnector(limit=1000, keepalive_timeout=5.0)
+            self._session = aiohttp.ClientSession(
+                connector=connector, timeout=self._timeout, skip_auto_headers=("User-Agent",)
+            )
+        return self._session
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+        self._session = None
+
+    async def post(self, body: dict[str, Any]) -> Any:
+        """The decoded JSON answer (the text itself when it is not JSON); an openai
+        exception for an HTTP error, a broken connection or a timeout."""
+        session = self._open()
+        try:
+            async with session.post(
+                self._url, data=orjson.dumps(body), headers=self._headers
+            ) as response:
+                raw = await response.read()
+                status = response.status
+                if status >= 400:
+                    raise self._status_error(status, response.raw_headers, raw)
+                is_json = response.content_type.endswith("json")
+        except TimeoutError as exc:  # aiohttp.ServerTimeoutError is one
+            raise openai.APITimeoutError(request=self._request()) from exc
+        except (aiohttp.ClientError, OSError) as exc:
+            # refused, dropped, a body cut short (ClientPayloadError): what the SDK's
+            # transport turns into a connection error
+            raise openai.APIConnectionError(request=self._request()) from exc
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            text = raw.decode("utf-8", errors="replace")
+            if is_json:  # as the SDK reads it: the json module's error (a ValueError)
+                return json.loads(text)
+            return text  # not JSON at all: the text, which langchain refuses
+
+    def _request(self) -> httpx2.Request:
+        return httpx2.Request("POST", self._url)
+
+    def _status_error(self, status: int, headers: Any, raw: bytes) -> openai.APIStatusError:
+        response = httpx2.Response(
+            status_code=status,
+            headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers],
+            content=raw,
+            request=self._request(),
+        )
+        return self._client._make_status_error_from_response(response)
+
+
+class LeanChatOpenAI(ChatOpenAI):
+    """``ChatOpenAI`` whose plain chat completions go through a :class:`JsonPoster`.
+
+    Streaming, the Responses API and ``response_format`` given as a top-level argument
+    (ChatOpenAI's beta ``parse`` helpers) keep ChatOpenAI's own SDK path."""
+
+    _poster: JsonPoster | None = PrivateAttr(default=None)
+
+    def use_poster(self, poster: JsonPoster | None) -> None:
+        """Post plain requests with ``poster`` (None: through the SDK, as ChatOpenAI does)."""
+        self._poster = poster
+
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        poster = self._poster
+        if poster is None or self.streaming:
+            return await super()._agenerate(messages, stop, run_manager, **kwargs)
+        payload = self._get_request_payload(messages, stop=stop, **kwargs)
+        if "response_format" in payload or self._use_responses_api(payload):
+            return await super()._agenerate(messages, stop, run_manager, **kwargs)
+        extra = payload.pop("extra_body", None) or {}
+        answer = await poster.post({**payload, **extra})
+        return self._create_chat_result(answer, {})
