@@ -4,16 +4,14 @@ a title variant: one title per line with its angle, no YAML."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Input, TextArea
-from tui_testkit import make_app
+from tui_testkit import make_app, open_variants, settle
 
 from workbench.errors import InputError
 from workbench.tui.dialogs.edit_content import EditDialog
 from workbench.tui.edit_fields import content_from, fields_of
-from workbench.tui.screens.variants import VariantsScreen
 
 COPY = {
     "title": None,
@@ -71,21 +69,10 @@ def test_nested_data_stays_yaml_for_that_field_only() -> None:
         content_from(script, list(fields.values()), {"duration": "thirty"}, "v")
 
 
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_editing_a_title_in_the_form(generated_ws: Path) -> None:
     app = make_app(generated_ws)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, VariantsScreen)
+        screen = await open_variants(pilot, app)
         while (current := screen.current_variant()) is not None and current["kind"] != "title":
             await pilot.press("down")
             await settle(pilot)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.widgets import Input, SelectionList, Static, TextArea
-from tui_testkit import make_app
+from tui_testkit import make_app, settle
 
 from workbench.cli.main import run
 from workbench.tui.dialogs.new_brief import NewBriefDialog
@@ -26,13 +26,6 @@ ORDERS = """order_id,customer_id,paid_at,amount,refund
 3,c2,2026-01-05 09:00:00,300.00,0
 4,c5,2026-06-28 10:00:00,60.00,0
 """
-
-
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def recheck(pilot: Any) -> None:

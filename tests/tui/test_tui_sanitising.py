@@ -9,19 +9,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tui_testkit import make_app
+from tui_testkit import make_app, open_variants, settle
 
 from workbench.tui.screens.compare import CompareScreen
-from workbench.tui.screens.variants import VariantsScreen
 
 HOSTILE = "会员日\x1b]0;owned\x07满减\x0b[bold red]大促[/]\x9b2J"
-
-
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def screen_text(app: Any) -> str:
@@ -60,11 +52,7 @@ async def test_controls_in_content_never_reach_the_screen(generated_ws: Path) ->
     _poison(generated_ws)
     app = make_app(generated_ws)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, VariantsScreen)
+        screen = await open_variants(pilot, app)
         while (v := screen.current_variant()) is not None and not str(
             v["content"].get("body", "")
         ).startswith("会员日"):

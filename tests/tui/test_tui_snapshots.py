@@ -13,18 +13,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_testkit import ab_workspace, banned_version, freeze_times, make_app
+from tui_testkit import ab_workspace, banned_version, freeze_times, make_app, settle
 
 from workbench.tui.screens.brief import BriefScreen
 
 SIZES = [(100, 30), (80, 24)]
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture
