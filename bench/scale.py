@@ -1,9 +1,12 @@
-"""Scale benchmark (issue 16): jobs planned/s, variants stored/s, peak RSS and bytes per variant
-at 10^3, 10^4 and 10^5 variants, offline and through the fake Batch API.
+"""Scale benchmark (issue 16): jobs planned/s, variants stored/s, peak RSS and bytes per variant,
+offline and through the fake Batch API; by default at the issue's pair, 1,920 and 19,200.
 
 Each size runs in a fresh child process (so its peak RSS is its own) on a fresh workspace:
 copy on five channels in five styles for 16 segments (the export benchmark's campaign, no
-posters), ``variants`` split evenly over those 400 cells. Reported per size:
+posters) with exactly ``variants`` variants: each segment and style gets ``variants / 80``
+of them spread over the five channels (1,920: 5+5+5+5+4; 19,200: 48 each); sizes that do
+not divide so, or need more than 50 per deliverable (a brief's limit), get more segments
+(10^5: 80 segments, 50 each). Reported per size:
 
 - plan: the runner's planner over every job (render + key), jobs per second;
 - store: ``generate`` end to end (offline composer, or ``--batch`` against the fake Batch
@@ -12,16 +15,17 @@ posters), ``variants`` split evenly over those 400 cells. Reported per size:
 - bytes per variant: the database file (after a WAL checkpoint) over the variants stored,
   and the split by table (sqlite ``dbstat``).
 
-Targets: peak RSS at 10x the variants at most 1.3x; at most 2 KB per variant.
+Targets, printed PASS/FAIL: at most 2 KB (2,048 bytes) per variant at every size; peak RSS
+at 10x the variants at most 1.3x (checked for every pair of sizes 10x apart).
 
-    python bench/scale.py [--sizes 1000,10000,100000] [--mode offline,batch]
+    python bench/scale.py [--sizes 1920,19200] [--mode offline,batch]
+    python bench/scale.py --sizes 1000,10000,100000 --mode offline
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import resource
 import sqlite3
@@ -37,14 +41,32 @@ import yaml
 STYLES = ["agent", "example", "instruction", "specific", "hybrid"]
 CHANNELS = ("community", "moments", "push", "sms", "xiaohongshu")
 SEGMENTS = 16
-CELLS = SEGMENTS * len(CHANNELS) * len(STYLES)
+
+
+MAX_PER_DELIVERABLE = 50  # a brief's limit of variants per segment and style
+BYTES_TARGET = 2048
+RSS_GROWTH_TARGET = 1.3
+
+
+def shape(variants: int) -> tuple[int, list[int]]:
+    """(segments, variants per channel) giving exactly ``variants``: each segment and style
+    makes ``variants / (segments * styles)``, spread over the channels; at least 16
+    segments, more when the size needs them."""
+    segments = SEGMENTS
+    limit = MAX_PER_DELIVERABLE * len(CHANNELS)
+    while variants % (segments * len(STYLES)) or variants // (segments * len(STYLES)) > limit:
+        segments += 1
+        if segments > variants:
+            raise SystemExit(f"{variants} variants cannot be split evenly over 5 styles")
+    each = variants // (segments * len(STYLES))
+    base, extra = divmod(each, len(CHANNELS))
+    counts = [base + (1 if i < extra else 0) for i in range(len(CHANNELS))]
+    return segments, counts
 
 
 def write_brief(folder: Path, variants: int) -> Path:
-    """The campaign for ``variants``: up to 50 variants per cell (a brief's limit), then
-    more segments than 16."""
-    per_job = min(50, max(1, math.ceil(variants / CELLS)))
-    segments = max(SEGMENTS, math.ceil(variants / (per_job * len(CHANNELS) * len(STYLES))))
+    """The campaign for exactly ``variants`` variants (see ``shape``)."""
+    segments, counts = shape(variants)
     brief = {
         "campaign": {
             "id": "bench-scale",
@@ -67,7 +89,9 @@ def write_brief(folder: Path, variants: int) -> Path:
             for i in range(segments)
         ],
         "deliverables": [
-            {"kind": "copy", "channel": c, "variants": per_job, "styles": STYLES} for c in CHANNELS
+            {"kind": "copy", "channel": c, "variants": n, "styles": STYLES}
+            for c, n in zip(CHANNELS, counts, strict=True)
+            if n
         ],
     }
     path = folder / "briefs" / "bench.yaml"
@@ -183,7 +207,7 @@ def measure(size: int, mode: str, base_url: str) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1920,19200")
     parser.add_argument("--mode", default="offline,batch")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
@@ -206,26 +230,43 @@ def main() -> None:
         )
         assert server.stdout is not None
         base_url = server.stdout.readline().strip()
+    verdicts: list[bool] = []
     try:
-        results = []
         for mode in args.mode.split(","):
-            previous: dict[str, Any] | None = None
+            results: list[dict[str, Any]] = []
             for size in (int(s) for s in args.sizes.split(",")):
                 r = measure(size, mode, base_url)
-                growth = f"x{r['rss_mb'] / previous['rss_mb']:.2f}" if previous else "-"
+                fits = r["bytes_per_variant"] <= BYTES_TARGET and r["exit"] == 0
+                verdicts.append(fits)
                 print(
                     f"{mode:8} {r['variants']:>7} variants  plan {r['plan_per_s']:>7.0f} jobs/s  "
-                    f"store {r['store_per_s']:>6.0f} variants/s  peak RSS {r['rss_mb']:>6.0f} MB "
-                    f"({growth})  {r['bytes_per_variant']:>6.0f} B/variant  exit {r['exit']}",
+                    f"store {r['store_per_s']:>6.0f} variants/s  peak RSS {r['rss_mb']:>6.0f} MB  "
+                    f"{r['bytes_per_variant']:>6.0f} B/variant "
+                    f"(<= {BYTES_TARGET}: {_verdict(fits)})  exit {r['exit']}  "
+                    f"load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 print(f"         per variant by table: {r['tables']}", flush=True)
+                for earlier in results:
+                    if r["variants"] == 10 * earlier["variants"]:
+                        growth = r["rss_mb"] / earlier["rss_mb"]
+                        verdicts.append(growth <= RSS_GROWTH_TARGET)
+                        print(
+                            f"{mode:8} peak RSS {earlier['variants']} -> {r['variants']} "
+                            f"variants: x{growth:.2f} (<= {RSS_GROWTH_TARGET}: "
+                            f"{_verdict(growth <= RSS_GROWTH_TARGET)})",
+                            flush=True,
+                        )
                 results.append(r)
-                previous = r
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
+    print(f"overall: {_verdict(all(verdicts))}")
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
 
 
 if __name__ == "__main__":

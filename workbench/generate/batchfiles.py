@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from workbench.errors import LLMError, WorkbenchError
 from workbench.fsio import atomic_output
+from workbench.generate.jobs import KEY_HEX
 from workbench.llm.base import LLMResponse, Message
 from workbench.llm.jsonparse import split_think
 from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
@@ -137,7 +138,7 @@ def _custom_id(raw: bytes, path: Path) -> str:
         key = line["custom_id"]
     except (ValueError, KeyError, TypeError):
         raise WorkbenchError(f"{path}: a result line without custom_id") from None
-    return str(key)
+    return str(key)[:KEY_HEX]  # lines sent before m220_scale_keys carry 64 hex digits
 
 
 def answer(

@@ -20,6 +20,9 @@ from workbench.kinds import get_kind
 from workbench.llm.base import JobContext
 
 ONLY_FIELDS = ("segment", "kind", "channel", "style", "deliverable")
+# Hex digits of a job key (keys written before migration m220_scale_keys had all 64; that
+# migration cut every stored one to this prefix, which is what job_key computes).
+KEY_HEX = 32
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def job_key(
     template_hash: str,
     provider_fingerprint: Mapping[str, object],
 ) -> str:
-    """Deterministic key of one job (hex sha256)."""
+    """Deterministic key of one job: the first ``KEY_HEX`` hex digits (128 bits) of a
+    sha256, stored in several tables and indexes per variant (issue 16: 2 KB per variant)."""
     ctx = job.ctx
     payload = {
         "brief": brief_hash,
@@ -131,4 +135,4 @@ def job_key(
         "provider": dict(provider_fingerprint),
     }
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:KEY_HEX]

@@ -566,3 +566,23 @@ def m210_prompt_parts(db: Database) -> None:
                 "messages = ?, variables = NULL WHERE id = ?",
                 (packed, parts, None if packed is not None else messages, ident),
             )
+
+
+@MIGRATIONS()
+def m220_scale_keys(db: Database) -> None:
+    """Scale (issue 16: at most 2 KB per variant): a job key is 32 hex digits (128 bits of
+    the sha256, ``generate.jobs.KEY_HEX``) instead of 64. Every variant stores its key in the
+    tables and unique indexes of jobs, generations and variants; the keys already stored are
+    cut to the prefix ``job_key`` now computes, so an unchanged brief still finds its jobs.
+    Only sha256 keys are cut (64 lowercase hex digits); a cut that would collide with a key
+    already there is skipped (``OR IGNORE``) rather than failing the migration."""
+    for table, column in (
+        ("jobs", "key"),
+        ("generations", "job_key"),
+        ("variants", "job_key"),
+        ("llm_batch_jobs", "job_key"),
+    ):
+        db.execute(
+            f"UPDATE OR IGNORE [{table}] SET [{column}] = substr([{column}], 1, 32) "
+            f"WHERE length([{column}]) = 64 AND [{column}] NOT GLOB '*[^0-9a-f]*'"
+        )

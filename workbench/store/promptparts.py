@@ -15,6 +15,12 @@ one prompt are mostly stored together, so ``10-34`` or ``10-14,120,16-34`` is ty
 A part is stored once (``prompt_parts``: sha256 prefix, zlib when that is smaller) and
 referenced by its integer id. Reading rebuilds the very lists and dicts that were written
 (``variants show --json`` and ``prompts render`` are unchanged).
+
+Text is encoded with ``surrogatepass``: JSON may carry a lone surrogate escape (``"\\ud83d"``,
+half an emoji cut off by a model or an older writer's ``ensure_ascii`` JSON), which strict
+UTF-8 refuses; such a piece is stored and read back as the same string. Messages that are
+not a list of plain role + text messages, and variables that are not a mapping (``null``
+in rows older than ``m210_prompt_parts``), are not packed: the caller keeps the JSON.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import Any
 
 _SEPARATOR = "\n\n"
 _CHUNK = 500
+_ERRORS = "surrogatepass"  # a lone surrogate from JSON is kept, not refused
 
 
 def _digest(data: bytes) -> bytes:
@@ -36,7 +43,7 @@ def _digest(data: bytes) -> bytes:
 
 def intern(conn: sqlite3.Connection, text: str) -> int:
     """The id of the part holding ``text`` (stored now when new). Inside a write transaction."""
-    raw = text.encode("utf-8")
+    raw = text.encode("utf-8", _ERRORS)
     digest = _digest(raw)
     found = conn.execute("SELECT id FROM prompt_parts WHERE hash = ?", (digest,)).fetchone()
     if found is not None:
@@ -50,11 +57,15 @@ def intern(conn: sqlite3.Connection, text: str) -> int:
     return int(cur.lastrowid or 0)
 
 
-def pack_messages(conn: sqlite3.Connection, messages: Sequence[Mapping[str, Any]]) -> str | None:
-    """``messages_parts`` for ``messages``; None when a message is not plain role + text
-    (then the caller stores the JSON as before)."""
+def pack_messages(conn: sqlite3.Connection, messages: object) -> str | None:
+    """``messages_parts`` for ``messages``; None when they are not a list of plain role +
+    text messages (then the caller stores the JSON as before)."""
+    if not isinstance(messages, Sequence) or isinstance(messages, str):
+        return None
     packed: list[str] = []
     for message in messages:
+        if not isinstance(message, Mapping):
+            return None
         role, content = message.get("role"), message.get("content")
         if set(message) != {"role", "content"} or not isinstance(content, str):
             return None
@@ -65,8 +76,11 @@ def pack_messages(conn: sqlite3.Connection, messages: Sequence[Mapping[str, Any]
     return ";".join(packed)
 
 
-def pack_variables(conn: sqlite3.Connection, variables: Mapping[str, Any]) -> str:
-    """``variables_parts``: one part per (name, value) pair, in the dict's order."""
+def pack_variables(conn: sqlite3.Connection, variables: object) -> str | None:
+    """``variables_parts``: one part per (name, value) pair, in the dict's order; None when
+    ``variables`` is not a mapping."""
+    if not isinstance(variables, Mapping):
+        return None
     ids = [
         intern(conn, json.dumps([name, value], ensure_ascii=False, default=str))
         for name, value in variables.items()
@@ -84,7 +98,7 @@ def _texts(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
             f"SELECT id, z, data FROM prompt_parts WHERE id IN ({marks})", chunk
         ):
             raw = zlib.decompress(data) if z else bytes(data)
-            found[int(ident)] = raw.decode("utf-8")
+            found[int(ident)] = raw.decode("utf-8", _ERRORS)
     return found
 
 
@@ -93,9 +107,9 @@ def unpack(
 ) -> tuple[list[dict[str, str]] | None, dict[str, Any] | None]:
     """The messages and variables a generation row references (None where it has none)."""
     messages: list[tuple[str, list[int]]] | None = None
-    if messages_parts:
+    if messages_parts is not None:  # "" is an empty list of messages
         messages = []
-        for item in messages_parts.split(";"):
+        for item in messages_parts.split(";") if messages_parts else []:
             role, _, refs = item.partition(":")
             messages.append((role, _ints(refs)))
     variables = None if variables_parts is None else _ints(variables_parts)
