@@ -18,50 +18,19 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
-STYLES = ["agent", "example", "instruction", "specific", "hybrid"]
-CHANNELS = ("community", "moments", "push", "sms", "xiaohongshu")
-SEGMENTS = 16
+import benchkit
+from benchkit import CHANNELS, SEGMENTS, STYLES, timed
 
 
 def write_brief(folder: Path, variants: int, posters: int) -> Path:
     per_job = max(1, variants // (SEGMENTS * len(CHANNELS) * len(STYLES)))
-    brief = {
-        "campaign": {
-            "id": "bench-export",
-            "name": "导出基准",
-            "goal": "convert",
-            "language": "zh-CN",
-            "brand": {"name": "小鹿母婴"},
-            "product": {
-                "name": "有机婴儿米粉",
-                "short_name": "米粉",
-                "price": 89,
-                "price_unit": "盒",
-                "selling_points": ["有机认证", "高铁配方", "独立小包装"],
-                "offer": "满199减50",
-                "landing_url": "https://example.com/m/rice",
-            },
-        },
-        "segments": [
-            {"id": f"seg-{i:02d}", "name": f"分群{i}", "address_as": "各位"}
-            for i in range(SEGMENTS)
-        ],
-        "deliverables": [
-            {"kind": "copy", "channel": c, "variants": per_job, "styles": STYLES} for c in CHANNELS
-        ]
-        + [{"kind": "poster", "size": "square", "template": "bold-sale", "variants": posters}],
-    }
-    path = folder / "briefs" / "bench.yaml"
-    path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def timed(fn: object) -> tuple[float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - wall, time.process_time() - cpu
+    deliverables = [
+        {"kind": "copy", "channel": c, "variants": per_job, "styles": STYLES} for c in CHANNELS
+    ]
+    deliverables.append(
+        {"kind": "poster", "size": "square", "template": "bold-sale", "variants": posters}
+    )
+    return benchkit.write_brief(folder, "bench-export", "导出基准", SEGMENTS, deliverables)
 
 
 def main() -> None:
