@@ -8,31 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from offline_kit import TEA_OPEN
 
 from workbench.cli.main import run
 from workbench.kinds.channels import sms_count
 
 BASE_URL = "https://t.example.cn"
-ZH = {
-    "campaign": {
-        "id": "tea-open",
-        "name": "春熙路新店开业周",
-        "goal": "acquire",
-        "brand": {"name": "一杯茶研所"},
-        "product": {
-            "name": "春日限定青提茉莉",
-            "short_name": "青提茉莉",
-            "category": "beverage",
-            "price": 18,
-            "price_unit": "杯",
-            "selling_points": ["现摘青提", "茉莉冷萃茶底", "低糖可选"],
-            "offer": "开业三天第二杯半价",
-            "deadline": "2026-04-05",
-            "landing_url": "https://example.com/tea/open?store=cd01&utm_source=brand_sms",
-        },
-    },
-    "segments": [{"id": "office", "name": "周边白领", "address_as": "各位"}],
-}
 
 
 def test_generate_stores_sms_within_parts_with_the_short_link(
@@ -44,7 +25,7 @@ def test_generate_stores_sms_within_parts_with_the_short_link(
     text = toml.read_text(encoding="utf-8")
     assert 'base_url = ""' in text
     toml.write_text(text.replace('base_url = ""', f'base_url = "{BASE_URL}"'), "utf-8")
-    raw = json.loads(json.dumps(ZH))
+    raw = json.loads(json.dumps(TEA_OPEN))
     raw["deliverables"] = [
         {"kind": "copy", "channel": "sms", "variants": 2, "styles": ["specific", "agent"]}
     ]

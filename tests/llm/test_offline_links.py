@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import pytest
+from offline_kit import TEA_LANDING, TEA_OPEN
 
 from workbench.brief.models import STYLES, Brief
 from workbench.kinds import get_kind
@@ -19,30 +20,9 @@ from workbench.tracking.body import job_link_length, relink
 from workbench.tracking.links import variant_link
 
 BASE_URL = "https://t.example.cn"
-LANDING = "https://example.com/tea/open?store=cd01&utm_source=brand_sms"
 UIDS = ("0000000000", "ffffffffff", "0d1313d699")
 LINK_WORDS = ("链接", "点击", "点开", "戳", "tap", "link", "click")
 
-ZH: dict[str, Any] = {
-    "campaign": {
-        "id": "tea-open",
-        "name": "春熙路新店开业周",
-        "goal": "acquire",
-        "brand": {"name": "一杯茶研所"},
-        "product": {
-            "name": "春日限定青提茉莉",
-            "short_name": "青提茉莉",
-            "category": "beverage",
-            "price": 18,
-            "price_unit": "杯",
-            "selling_points": ["现摘青提", "茉莉冷萃茶底", "低糖可选"],
-            "offer": "开业三天第二杯半价",
-            "deadline": "2026-04-05",
-            "landing_url": LANDING,
-        },
-    },
-    "segments": [{"id": "office", "name": "周边白领", "address_as": "各位"}],
-}
 EN: dict[str, Any] = {
     "campaign": {
         "id": "harbor-spring",
@@ -61,7 +41,7 @@ EN: dict[str, Any] = {
             "selling_points": ["harbor view", "free breakfast", "late checkout"],
             "offer": "stay 3 nights, get the third night free",
             "deadline": "2026-05-31",
-            "landing_url": LANDING,
+            "landing_url": TEA_LANDING,
         },
     },
     "segments": [{"id": "planners", "name": "weekend planners", "address_as": "weekenders"}],
@@ -87,7 +67,7 @@ def sent(b: Brief, base_url: str) -> list[tuple[JobContext, dict[str, Any]]]:
             job = JobContext(b, b.resolved_segments()[0], d, 0, style, v)
             data = json.loads(asyncio.run(composer.complete(LLMRequest([], job=job))).text)
             link = variant_link(
-                LANDING,
+                TEA_LANDING,
                 base_url=base_url,
                 uid=UIDS[v],
                 campaign=b.campaign.key,
@@ -95,14 +75,14 @@ def sent(b: Brief, base_url: str) -> list[tuple[JobContext, dict[str, Any]]]:
                 channel=d.channel,  # type: ignore[union-attr]
             )
             (content,) = get_kind("copy").parse(data, d, b, 1)
-            relink(content, LANDING, link.url)
+            relink(content, TEA_LANDING, link.url)
             content["link"] = link.url
             out.append((job, content))
     return out
 
 
 @pytest.mark.parametrize("base_url", ["", BASE_URL])
-@pytest.mark.parametrize("data", [ZH, EN], ids=["zh-CN", "en-US"])
+@pytest.mark.parametrize("data", [TEA_OPEN, EN], ids=["zh-CN", "en-US"])
 @pytest.mark.parametrize("parts", [1, 2])
 def test_sms_fits_its_parts_with_the_tracked_link(
     base_url: str, data: dict[str, Any], parts: int
@@ -117,7 +97,7 @@ def test_sms_fits_its_parts_with_the_tracked_link(
         has_link = content["link"] in body
         words = [w for w in LINK_WORDS if w in (body + content["cta"]).lower()]
         assert has_link or not words, (words, body, content["cta"])
-        assert has_link or LANDING not in body
+        assert has_link or TEA_LANDING not in body
         if base_url and parts == 2:  # a 30-character short link always has room in two
             assert has_link, body
 
@@ -132,7 +112,7 @@ def test_an_english_sms_is_one_gsm7_part_with_the_short_link() -> None:
 
 
 def test_the_short_link_fits_a_chinese_sms_and_a_utm_link_does_not() -> None:
-    b = brief(ZH, "sms", sms_parts=1)
+    b = brief(TEA_OPEN, "sms", sms_parts=1)
     job = JobContext(b, b.resolved_segments()[0], b.deliverables[0], 0, "specific", 0)
     assert (job_link_length(job, "") or 0) > 70  # the utm link alone breaks one part
     with_short = [c for _, c in sent(b, BASE_URL)]
@@ -141,7 +121,7 @@ def test_the_short_link_fits_a_chinese_sms_and_a_utm_link_does_not() -> None:
     assert all("http" not in c["body"] for c in without), without
 
 
-@pytest.mark.parametrize("data", [ZH, EN], ids=["zh-CN", "en-US"])
+@pytest.mark.parametrize("data", [TEA_OPEN, EN], ids=["zh-CN", "en-US"])
 def test_community_copy_shows_a_short_link_inline_and_a_long_one_last(
     data: dict[str, Any],
 ) -> None:
@@ -160,7 +140,7 @@ def test_community_copy_shows_a_short_link_inline_and_a_long_one_last(
 
 @pytest.mark.parametrize("channel", ["moments", "xiaohongshu", "douyin", "push"])
 def test_channels_without_the_link_never_say_tap_the_link(channel: str) -> None:
-    for data in (ZH, EN):
+    for data in (TEA_OPEN, EN):
         for _, content in sent(brief(data, channel), BASE_URL):
             text = (content["body"] + " " + content["cta"]).lower()
             assert "http" not in text
