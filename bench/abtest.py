@@ -64,7 +64,7 @@ def main() -> int:
             sys.stdout = stdout
         store = Store.open(folder / "workbench.db")
         create_from_variants(store, CAMPAIGN, options=ExperimentOptions(include_drafts=True))
-        variants = [a["variant_id"] for e in store.ab_list_experiments() for a in e["arms"]]
+        variants = [a.variant_id for e in store.ab_list_experiments() for a in e.arms]
         per_variant = -(-args.rows // len(variants))
         start = date(1970, 1, 1)
         days = [(start + timedelta(days=d)).isoformat() for d in range(per_variant)]
@@ -87,9 +87,9 @@ def main() -> int:
         import_results(store, csv_path)
         again = time.perf_counter() - t0
         experiments = store.ab_list_experiments(CAMPAIGN)
-        largest = max(experiments, key=lambda e: len(e["arms"]))
+        largest = max(experiments, key=lambda e: len(e.arms))
         t0 = time.perf_counter()
-        report = analyze(store.ab_get_experiment(largest["id"]))
+        report = analyze(store.ab_get_experiment(largest.id))
         one = time.perf_counter() - t0
         t0 = time.perf_counter()
         for e in store.ab_list_experiments(CAMPAIGN):
@@ -103,7 +103,7 @@ def main() -> int:
     print(f"import: {first:.2f} s = {rate:,.0f} rows/s (target >= 200,000)")
     print(f"re-import (idempotent upsert): {again:.2f} s = {summary.rows / again:,.0f} rows/s")
     print(
-        f"report, {len(largest['arms'])}-arm experiment ({report['users']:,} users):"
+        f"report, {len(largest.arms)}-arm experiment ({report.users:,} users):"
         f" {one * 1000:.0f} ms (target <= 500 ms)"
     )
     print(f"report, all {len(experiments)} experiments (loaded + analysed): {every * 1000:.0f} ms")

@@ -8,6 +8,7 @@ from typing import Any
 from workbench.abtest.experiments import ExperimentOptions, create_manual
 from workbench.review.workflow import ReviewRequest, review
 from workbench.store import Store
+from workbench.store.abrecords import Experiment
 
 CAMPAIGN = "member-day-2026-03"
 
@@ -30,7 +31,7 @@ def approve(store: Store, variant_ids: list[int]) -> None:
         review(store, todo, request, ["review"])
 
 
-def manual(store: Store, n_arms: int = 2, **options: Any) -> dict[str, Any]:
+def manual(store: Store, n_arms: int = 2, **options: Any) -> Experiment:
     """A hand-picked experiment over the first ``n_arms`` new-moms community copies
     (approved first: experiments take approved variants)."""
     variants = group(store, "new-moms", 0)[:n_arms]
@@ -51,12 +52,12 @@ def results_csv(
     return path
 
 
-def feed(store: Store, experiment: dict[str, Any], data: list[tuple[int, int]], tmp: Path) -> None:
+def feed(store: Store, experiment: Experiment, data: list[tuple[int, int]], tmp: Path) -> None:
     """Import (users, conversions) per arm, in arm order, as one day of results."""
     from workbench.abtest.importing import import_results
 
     rows = [
-        (arm["variant_id"], "2026-03-10", n, x, x)
-        for arm, (n, x) in zip(experiment["arms"], data, strict=True)
+        (arm.variant_id, "2026-03-10", n, x, x)
+        for arm, (n, x) in zip(experiment.arms, data, strict=True)
     ]
-    import_results(store, results_csv(tmp / f"feed-{experiment['id']}.csv", rows))
+    import_results(store, results_csv(tmp / f"feed-{experiment.id}.csv", rows))

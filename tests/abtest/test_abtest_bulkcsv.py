@@ -77,13 +77,13 @@ def test_whole_column_path_writes_what_the_careful_parser_writes(
 ) -> None:
     experiment = manual(store, 3)
     manual(twin, 3)
-    a, b, c = experiment["arms"]
+    a, b, c = experiment.arms
     rows = [
         "revenue,date,variant_id,shares,impressions,conversions,clicks,cost",
-        f"12.5,2026-03-11,{a['variant_id']},,1000,20,300,.5",
-        f"0, 2026-03-10 ,\t{str(b['variant_uid']).upper()},4,1010,26,350, 3.",
-        f",2026-03-10,{a['variant_id']},1,900,18,290,0.25",
-        f"7,2026-03-12,{c['variant_uid']},0,5,5,5,",
+        f"12.5,2026-03-11,{a.variant_id},,1000,20,300,.5",
+        f"0, 2026-03-10 ,\t{str(b.variant_uid).upper()},4,1010,26,350, 3.",
+        f",2026-03-10,{a.variant_id},1,900,18,290,0.25",
+        f"7,2026-03-12,{c.variant_uid},0,5,5,5,",
     ]
     path = tmp_path / "r.csv"
     # A BOM, Windows line ends, padded fields and trailing blank lines.
@@ -93,19 +93,19 @@ def test_whole_column_path_writes_what_the_careful_parser_writes(
     assert fast == slow
     assert (fast.rows, fast.written, fast.variants, fast.arms, fast.dates) == (4, 4, 3, 3, 3)
     stored = {(r[0], r[1]): r[2:] for r in metrics(store)}
-    assert stored[a["arm_id"], "2026-03-10"] == (900, 290, 18, 1, 0.25, 0.0)
-    assert stored[a["arm_id"], "2026-03-11"] == (1000, 300, 20, 0, 0.5, 12.5)
-    assert stored[b["arm_id"], "2026-03-10"] == (1010, 350, 26, 4, 3.0, 0.0)
+    assert stored[a.arm_id, "2026-03-10"] == (900, 290, 18, 1, 0.25, 0.0)
+    assert stored[a.arm_id, "2026-03-11"] == (1000, 300, 20, 0, 0.5, 12.5)
+    assert stored[b.arm_id, "2026-03-10"] == (1010, 350, 26, 4, 3.0, 0.0)
 
 
 def test_reimport_changes_nothing_not_even_updated_at(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     experiment = manual(store, 2)
-    a, b = experiment["arms"]
+    a, b = experiment.arms
     path = tmp_path / "r.csv"
     path.write_text(
-        f"{HEADER}\n{a['variant_id']},2026-03-10,100,10,5\n{b['variant_id']},2026-03-10,90,9,4\n"
+        f"{HEADER}\n{a.variant_id},2026-03-10,100,10,5\n{b.variant_id},2026-03-10,90,9,4\n"
     )
     stamps = "SELECT arm_id, date, updated_at FROM metrics ORDER BY arm_id"
     import_results(store, path)
@@ -165,7 +165,7 @@ def test_groups_are_sorted_by_date_within_each_variant() -> None:
 
 
 def test_bad_files_still_name_their_lines(store: Store, tmp_path: Path) -> None:
-    v = manual(store, 2)["arms"][0]["variant_id"]
+    v = manual(store, 2).arms[0].variant_id
     path = tmp_path / "bad.csv"
     path.write_text(f"{HEADER}\n{v},2026-03-10,100,10,5\n{v},2026-W10-2,100,10,5\n")
     with pytest.raises(InputError, match=r"bad\.csv:3: date: '2026-W10-2' is not a date"):
@@ -184,7 +184,7 @@ def test_iso_date_is_year_month_day_only() -> None:
 
 
 def test_unknown_arm_writes_nothing_and_keys_stay_enforced(store: Store) -> None:
-    arm = manual(store, 2)["arms"][0]["arm_id"]
+    arm = manual(store, 2).arms[0].arm_id
     rows = [("2026-03-10", 100, 10, 5)]
     with pytest.raises(NotFoundError):
         store.ab_upsert_metrics(

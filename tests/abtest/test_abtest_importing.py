@@ -22,14 +22,14 @@ def metrics(store: Store) -> list[tuple]:
 
 def test_import_is_an_idempotent_upsert(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
-    a, b = experiment["arms"]
+    a, b = experiment.arms
     header = "date,variant_id,impressions,clicks,conversions,shares,revenue"
     path = results_csv(
         tmp_path / "r.csv",
         [
-            ("2026-03-10", a["variant_id"], 1000, 300, 200, 10, 99.5),
-            ("2026-03-10", b["variant_uid"], 1010, 350, 262, 40, 120),
-            ("2026-03-11", a["variant_id"], 500, 100, 50, 5, 0),
+            ("2026-03-10", a.variant_id, 1000, 300, 200, 10, 99.5),
+            ("2026-03-10", b.variant_uid, 1010, 350, 262, 40, 120),
+            ("2026-03-11", a.variant_id, 500, 100, 50, 5, 0),
         ],
         header=header,
     )
@@ -38,19 +38,19 @@ def test_import_is_an_idempotent_upsert(store: Store, tmp_path: Path) -> None:
     before = metrics(store)
     import_results(store, path)
     assert metrics(store) == before
-    total = store.ab_get_experiment(experiment["id"])["arms"][0]
-    assert (total["impressions"], total["conversions"], total["revenue"]) == (1500, 250, 99.5)
+    total = store.ab_get_experiment(experiment.id).arms[0]
+    assert (total.impressions, total.conversions, total.revenue) == (1500, 250, 99.5)
     # A correction for one day replaces that day only; columns it leaves out are kept.
-    fix = results_csv(tmp_path / "fix.csv", [(a["variant_id"], "2026-03-11", 600, 120, 60)])
+    fix = results_csv(tmp_path / "fix.csv", [(a.variant_id, "2026-03-11", 600, 120, 60)])
     import_results(store, fix)
-    total = store.ab_get_experiment(experiment["id"])["arms"][0]
-    assert (total["impressions"], total["conversions"], total["shares"]) == (1600, 260, 15)
+    total = store.ab_get_experiment(experiment.id).arms[0]
+    assert (total.impressions, total.conversions, total.shares) == (1600, 260, 15)
 
 
 def test_bad_rows_are_reported_and_nothing_is_written(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
-    a = experiment["arms"][0]
-    v = a["variant_id"]
+    a = experiment.arms[0]
+    v = a.variant_id
     path = results_csv(
         tmp_path / "bad.csv",
         [
@@ -86,41 +86,41 @@ def test_bad_rows_are_reported_and_nothing_is_written(store: Store, tmp_path: Pa
 
 def test_events_aggregate_distinct_users_per_day(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
-    a, b = experiment["arms"]
+    a, b = experiment.arms
     events = [
         {
             "user_id": "u1",
-            "variant_id": a["variant_id"],
+            "variant_id": a.variant_id,
             "event": "impression",
             "ts": "2026-03-10T09:00:00+08:00",
         },
         {
             "user_id": "u1",
-            "variant_id": a["variant_id"],
+            "variant_id": a.variant_id,
             "event": "click",
             "ts": "2026-03-10T09:01:00+08:00",
         },
         {
             "user_id": "u1",
-            "variant_id": a["variant_id"],
+            "variant_id": a.variant_id,
             "event": "click",
             "ts": "2026-03-10T09:02:00+08:00",
         },
         {
             "user_id": "u1",
-            "variant_id": a["variant_id"],
+            "variant_id": a.variant_id,
             "event": "conversion",
             "ts": "2026-03-10T10:00:00+08:00",
         },
         {
             "user_id": "u2",
-            "variant_id": a["variant_id"],
+            "variant_id": a.variant_id,
             "event": "impression",
             "ts": "2026-03-10T11:00:00+08:00",
         },
         {
             "user_id": 3,
-            "variant_id": b["variant_uid"],
+            "variant_id": b.variant_uid,
             "event": "share",
             "ts": "2026-03-11T08:00:00Z",
         },
@@ -132,8 +132,8 @@ def test_events_aggregate_distinct_users_per_day(store: Store, tmp_path: Path) -
     again = import_events(store, path)
     assert again.written == 0
     rows = {(r[0], r[1]): r[2:6] for r in metrics(store)}
-    assert rows[(a["arm_id"], "2026-03-10")] == (2, 1, 1, 0)
-    assert rows[(b["arm_id"], "2026-03-11")] == (1, 0, 0, 1)
+    assert rows[(a.arm_id, "2026-03-10")] == (2, 1, 1, 0)
+    assert rows[(b.arm_id, "2026-03-11")] == (1, 0, 0, 1)
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         json.dumps(events[0])
@@ -152,26 +152,26 @@ def test_events_aggregate_distinct_users_per_day(store: Store, tmp_path: Path) -
 
 def test_scan_log_maps_utm_content_to_the_variant(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
-    a, b = experiment["arms"]
+    a, b = experiment.arms
     reach = results_csv(
         tmp_path / "reach.csv",
-        [(a["variant_id"], "2026-03-10", 500, 0, 0), (b["variant_id"], "2026-03-10", 500, 0, 0)],
+        [(a.variant_id, "2026-03-10", 500, 0, 0), (b.variant_id, "2026-03-10", 500, 0, 0)],
     )
     import_results(store, reach)
     log = tmp_path / "scans.csv"
     log.write_text(
         "ts,url,user_id\n"
-        f"2026-03-10T12:00:00,https://example.com/m/rice?utm_source=poster&utm_content={a['variant_uid']},o1\n"
-        f"2026-03-10T12:05:00,https://example.com/m/rice?utm_content={a['variant_uid']},o2\n"
-        f"2026-03-10T12:06:00,https://example.com/m/rice?utm_content={a['variant_uid']},o2\n"
-        f"2026-03-10T13:00:00,https://example.com/m/rice?utm_content={b['variant_uid']},\n"
+        f"2026-03-10T12:00:00,https://example.com/m/rice?utm_source=poster&utm_content={a.variant_uid},o1\n"
+        f"2026-03-10T12:05:00,https://example.com/m/rice?utm_content={a.variant_uid},o2\n"
+        f"2026-03-10T12:06:00,https://example.com/m/rice?utm_content={a.variant_uid},o2\n"
+        f"2026-03-10T13:00:00,https://example.com/m/rice?utm_content={b.variant_uid},\n"
     )
     summary = import_scans(store, log)
     assert summary.rows == 4 and summary.variants == 2
     import_scans(store, log)  # idempotent
     rows = {r[0]: r[2:4] for r in metrics(store)}
-    assert rows[a["arm_id"]] == (500, 2)  # reach kept from the CSV; two distinct scanners
-    assert rows[b["arm_id"]] == (500, 1)
+    assert rows[a.arm_id] == (500, 2)  # reach kept from the CSV; two distinct scanners
+    assert rows[b.arm_id] == (500, 1)
     jsonl = tmp_path / "scans.jsonl"
     jsonl.write_text(json.dumps({"ts": "2026-03-10T14:00:00", "utm_content": "nope"}) + "\n")
     with pytest.raises(InputError, match=r"scans.jsonl:1: variant_id: 'nope' is not a variant"):
@@ -180,27 +180,27 @@ def test_scan_log_maps_utm_content_to_the_variant(store: Store, tmp_path: Path) 
 
 def test_arm_totals_carry_each_arms_first_and_last_day(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
-    a, b = experiment["arms"]
-    assert (a["first_date"], a["last_date"], a["days"]) == (None, None, 0)  # no results yet
+    a, b = experiment.arms
+    assert (a.first_date, a.last_date, a.days) == (None, None, 0)  # no results yet
     path = results_csv(
         tmp_path / "days.csv",
         [
-            (a["variant_id"], "2026-03-12", 100, 10, 5),
-            (a["variant_id"], "2026-03-09", 100, 10, 5),
-            (b["variant_id"], "2026-03-11", 100, 10, 5),
-            (a["variant_id"], "2026-03-10", 100, 10, 5),
+            (a.variant_id, "2026-03-12", 100, 10, 5),
+            (a.variant_id, "2026-03-09", 100, 10, 5),
+            (b.variant_id, "2026-03-11", 100, 10, 5),
+            (a.variant_id, "2026-03-10", 100, 10, 5),
         ],
     )
     import_results(store, path)
-    arms = {arm["arm_id"]: arm for arm in store.ab_get_experiment(experiment["id"])["arms"]}
-    first = arms[a["arm_id"]]
-    assert (first["first_date"], first["last_date"], first["days"]) == (
+    arms = {arm.arm_id: arm for arm in store.ab_get_experiment(experiment.id).arms}
+    first = arms[a.arm_id]
+    assert (first.first_date, first.last_date, first.days) == (
         "2026-03-09",
         "2026-03-12",
         3,
     )
-    second = arms[b["arm_id"]]
-    assert (second["first_date"], second["last_date"], second["days"]) == (
+    second = arms[b.arm_id]
+    assert (second.first_date, second.last_date, second.days) == (
         "2026-03-11",
         "2026-03-11",
         1,

@@ -37,7 +37,7 @@ def test_promote_requires_a_winner(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2)
     feed(store, experiment, [(1000, 200), (1000, 205)], tmp_path)
     with pytest.raises(NoWinnerError, match="verdict: need_more"):
-        promote(store, experiment["id"])
+        promote(store, experiment.id)
     assert pitfalls(store) == []
 
 
@@ -50,10 +50,10 @@ def test_winner_reaches_the_rendered_example_prompt(
     store = wb.store
     experiment = manual(store, 3)
     feed(store, experiment, [(3000, 300), (3000, 420), (3000, 310)], tmp_path)
-    result = promote(store, experiment["id"])
-    winner = next(a for a in experiment["arms"] if a["variant_id"] == result.winner_variant_id)
-    assert winner["name"] == "B" and result.losers == 2
-    body = winner["content"]["body"].splitlines()[0]
+    result = promote(store, experiment.id)
+    winner = next(a for a in experiment.arms if a.variant_id == result.winner_variant_id)
+    assert winner.name == "B" and result.losers == 2
+    body = winner.content["body"].splitlines()[0]
     assert not any(body in m["content"] for m in before)
     rendered = wb.prompts.render(job)
     assert rendered.style == "example"
@@ -63,11 +63,11 @@ def test_winner_reaches_the_rendered_example_prompt(
     users = [m["content"] for m in rendered.messages if m["role"] == "user"]
     assert "新手妈妈" in users[0]  # the winner's own request facts, as data
     # Losers are the pitfall guide, with their numbers.
-    guide = pitfalls(store, campaign=experiment["campaign"])
+    guide = pitfalls(store, campaign=experiment.campaign)
     assert {p["variant_id"] for p in guide} == {
-        a["variant_id"] for a in experiment["arms"] if a["name"] != "B"
+        a.variant_id for a in experiment.arms if a.name != "B"
     }
-    control = next(p for p in guide if p["variant_id"] == experiment["arms"][0]["variant_id"])
+    control = next(p for p in guide if p["variant_id"] == experiment.arms[0].variant_id)
     assert (control["impressions"], control["successes"], control["rate"]) == (3000, 300, 0.1)
     wb.close()
 

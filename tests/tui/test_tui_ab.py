@@ -31,7 +31,7 @@ async def test_ab_screen_imports_results_and_reports(generated_ws: Path) -> None
         screen = app.screen
         assert isinstance(screen, ABScreen) and screen.campaign == "tui-test"
         assert screen.order == [1, 2, 3, 4]
-        assert {r["verdict"] for r in screen.reports.values()} == {"no_data"}
+        assert {r.verdict for r in screen.reports.values()} == {"no_data"}
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, ImportResultsDialog)
@@ -40,16 +40,16 @@ async def test_ab_screen_imports_results_and_reports(generated_ws: Path) -> None
         await settle(pilot)
         assert app.screen is screen
         first = screen.reports[1]
-        assert first["users"] == 1000 * len(first["arms"])
-        assert first["verdict"] == "winner" and not first["srm_alert"]
-        assert screen.reports[3]["srm_alert"] and screen.reports[3]["verdict"] == "srm"
-        assert screen.reports[4]["verdict"] == "no_data"
+        assert first.users == 1000 * len(first.arms)
+        assert first.verdict == "winner" and not first.srm_alert
+        assert screen.reports[3].srm_alert and screen.reports[3].verdict == "srm"
+        assert screen.reports[4].verdict == "no_data"
         table = screen.query_one(DataTable)
         assert "SRM" in str(table.get_row_at(2)[-1])
         lines = report_lines(screen)
         assert lines[0].startswith("✓ Sample ratio OK")
         bars = [line for line in lines if "┃" in line]
-        assert len(bars) == len(first["arms"])
+        assert len(bars) == len(first.arms)
         assert "control" in bars[0] and "winner" in bars[-1]
         assert any("Verdict: variant" in line for line in lines)
         # the SRM warning is the first thing shown for experiment 3
@@ -62,14 +62,14 @@ async def test_ab_screen_imports_results_and_reports(generated_ws: Path) -> None
         # another metric recomputes every report
         await pilot.press("m")
         await settle(pilot)
-        assert screen.metric == "click" and screen.reports[1]["metric"] == "click"
+        assert screen.metric == "click" and screen.reports[1].metric == "click"
         # importing the same file again changes nothing
-        before = {i: r["users"] for i, r in screen.reports.items()}
+        before = {i: r.users for i, r in screen.reports.items()}
         await pilot.press("i")
         await settle(pilot)
         await pilot.press(*results.name, "enter")
         await settle(pilot)
-        assert {i: r["users"] for i, r in screen.reports.items()} == before
+        assert {i: r.users for i, r in screen.reports.items()} == before
 
 
 async def test_ab_bad_file_is_a_notification_and_writes_nothing(generated_ws: Path) -> None:
@@ -91,7 +91,7 @@ async def test_ab_bad_file_is_a_notification_and_writes_nothing(generated_ws: Pa
         assert app.screen is screen
         messages = [n.message for n in app._notifications]
         assert any("bad.csv:2" in m and "date" in m for m in messages), messages
-        assert {r["users"] for r in screen.reports.values()} == {0}
+        assert {r.users for r in screen.reports.values()} == {0}
 
 
 async def test_ab_creates_experiments_after_a_preview(generated_ws: Path) -> None:
@@ -126,7 +126,7 @@ async def test_ab_creates_experiments_after_a_preview(generated_ws: Path) -> Non
         await pilot.click("#ab-confirm-ok")
         await settle(pilot)
         assert app.screen is screen and screen.order == [1, 2, 3, 4]
-        assert all(len(r["arms"]) >= 2 for r in screen.reports.values())
+        assert all(len(r.arms) >= 2 for r in screen.reports.values())
 
 
 def _body(dialog: ConfirmDialog) -> str:

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from workbench.app import make_workbench
 from workbench.cli.main import run
 from workbench.store.ab import ArmSpec
+from workbench.store.abrecords import PlanSettings
 
 PLAN = "week-2026-03-09.yaml"
 KEYS = {"id", "date", "time", "segment", "activity", "format", "owner", "status", "variant_ids"}
@@ -201,7 +202,7 @@ def test_done_marks_sent_and_feeds_the_running_arm(
     experiment = store.ab_create_experiment(
         campaign_id=slot["campaign"], name="member day test", metric="click", alpha=0.05,
         segment_id=slot["segment"], deliverable_index=1, kind="copy", channel="community",
-        source="manual", salt="s", data={},
+        source="manual", salt="s", plan=PlanSettings(),
         arms=[ArmSpec(copy_id, "A", control=True), ArmSpec(other, "B")],
     )  # fmt: skip
     code, out, err = cli(capsys, "calendar", "done", str(slot["id"]), "--at", "20:05",
@@ -265,7 +266,7 @@ def test_done_counts_the_imported_segment_members(
     experiment = store.ab_create_experiment(
         campaign_id=slot["campaign"], name="t", metric="click", alpha=0.05,
         segment_id=slot["segment"], deliverable_index=0, kind="copy", channel="community",
-        source="manual", salt="s", data={}, arms=[ArmSpec(slot["variant_ids"][0], "A")],
+        source="manual", salt="s", plan=PlanSettings(), arms=[ArmSpec(slot["variant_ids"][0], "A")],
     )  # fmt: skip
     code, out, _ = cli(capsys, "calendar", "done", str(slot["id"]), "--at", "2026-03-11T20:02")
     assert code == 0

@@ -33,7 +33,8 @@ from workbench.export.safety import neutralise
 from workbench.fsio import atomic_output
 from workbench.store import Store
 from workbench.textview import content_text
-from workbench.tracking.attach import landing_urls, link_of
+from workbench.tracking.attach import landing_urls
+from workbench.tracking.links import variant_link
 
 OUTPUT_COLUMNS = ("user_id", "arm", "variant_id", "variant_uid", "content", "link")
 # C0/C1 controls but newline, and the invisible bidi overrides that disguise text.
@@ -126,22 +127,24 @@ def assign(
         raise InputError(Problem("--holdout", None, str(holdout), "must be in [0, 1)"))
     experiment = store.ab_get_experiment(experiment_id)
     users = read_users(users_path)
-    arms = experiment["arms"]
+    arms = experiment.arms
     shares = planned_shares(arms)
     cumulative = list(accumulate(shares))
     cumulative[-1] = 1.0
-    texts = [cell(content_text(a["kind"], a["content"] or {})) for a in arms]
-    landing = landing_urls(store, [experiment["campaign"]]).get(experiment["campaign"])
+    texts = [cell(content_text(a.kind, a.content or {})) for a in arms]
+    landing = landing_urls(store, [experiment.campaign]).get(experiment.campaign)
     links = [
-        "" if link is None else link.url
-        for link in (
-            link_of(
-                {**a, "uid": a["variant_uid"], "campaign": experiment["campaign"]},
-                landing,
-                base_url,
-            )
-            for a in arms
-        )
+        ""
+        if not landing
+        else variant_link(
+            landing,
+            base_url=base_url,
+            uid=a.variant_uid,
+            campaign=experiment.campaign,
+            kind=a.kind,
+            channel=a.channel,
+        ).url
+        for a in arms
     ]
     counts = [0] * len(arms)
     held = 0
@@ -150,16 +153,14 @@ def assign(
         writer = csv.writer(handle)
         writer.writerow(OUTPUT_COLUMNS)
         for user in users:
-            i = assign_index(experiment["salt"], user, cumulative, holdout)
+            i = assign_index(experiment.salt, user, cumulative, holdout)
             if i < 0:
                 held += 1
                 continue
             counts[i] += 1
             a = arms[i]
-            writer.writerow(
-                (cell(user), a["name"], a["variant_id"], a["variant_uid"], texts[i], links[i])
-            )
-    store.ab_set_assigned({a["arm_id"]: n for a, n in zip(arms, counts, strict=True)})
+            writer.writerow((cell(user), a.name, a.variant_id, a.variant_uid, texts[i], links[i]))
+    store.ab_set_assigned({a.arm_id: n for a, n in zip(arms, counts, strict=True)})
     srm = stats.srm_test(counts, shares)
     assigned = sum(counts)
     return Assignment(
@@ -169,9 +170,9 @@ def assign(
         holdout=held,
         arms=[
             {
-                "arm": a["name"],
-                "variant_id": a["variant_id"],
-                "control": a["is_control"],
+                "arm": a.name,
+                "variant_id": a.variant_id,
+                "control": a.is_control,
                 "planned_share": s,
                 "users": n,
                 "share": n / assigned if assigned else None,

@@ -8,11 +8,11 @@ Uses the packaged Noto Sans SC subset, so Chinese labels render.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
 from workbench.abtest.numbers import pct
+from workbench.abtest.reports import ExperimentReport
 from workbench.fsio import atomic_output
 from workbench.i18n import Catalog
 from workbench.locations import resource_dir
@@ -35,28 +35,24 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.I
         return ImageFont.load_default()
 
 
-def render_chart(report: dict[str, Any], out: Path, t: Catalog) -> Path:
+def render_chart(report: ExperimentReport, out: Path, t: Catalog) -> Path:
     """Draw ``report`` (from ``analysis.analyze``) to ``out``; returns the path."""
-    arms = report["arms"]
+    arms = report.arms
     height = TOP + ROW * len(arms) + 60
     image = Image.new("RGB", (WIDTH, height), "white")
     draw = ImageDraw.Draw(image)
     title, small = _font(24, bold=True), _font(16)
-    draw.text(
-        (20, 16), t("ab.chart.title", id=report["id"], metric=report["metric"]), "black", title
-    )
-    srm = report["srm_p_value"]
+    draw.text((20, 16), t("ab.chart.title", id=report.id, metric=report.metric), "black", title)
+    srm = report.srm_p_value
     status = (
         t("ab.srm_none")
         if srm is None
-        else t("ab.srm_alert" if report["srm_alert"] else "ab.srm_ok", p=f"{srm:.4f}")
+        else t("ab.srm_alert" if report.srm_alert else "ab.srm_ok", p=f"{srm:.4f}")
     )
-    draw.text((20, 52), status[:90], (200, 50, 50) if report["srm_alert"] else GREY, small)
-    verdict = t(
-        f"ab.verdict.{report['verdict']}", winner=report["winner"], arm=report["winner_arm"]
-    )
+    draw.text((20, 52), status[:90], (200, 50, 50) if report.srm_alert else GREY, small)
+    verdict = t(f"ab.verdict.{report.verdict}", winner=report.winner, arm=report.winner_arm)
     draw.text((20, 76), verdict, "black", small)
-    highs = [a["ci_high"] for a in arms if a["ci_high"] is not None]
+    highs = [a.ci_high for a in arms if a.ci_high is not None]
     top = max(highs) * 1.1 if highs else 1.0
     top = min(max(top, 1e-6), 1.0)
     span = WIDTH - LEFT - RIGHT
@@ -65,25 +61,25 @@ def render_chart(report: dict[str, Any], out: Path, t: Catalog) -> Path:
         return LEFT + span * rate / top
 
     draw.line([(LEFT, TOP - 10), (LEFT, TOP + ROW * len(arms))], GREY, 1)
-    control_rate = arms[0]["rate"]
+    control_rate = arms[0].rate
     if control_rate is not None:
         cx = x(control_rate)
         for y in range(TOP - 10, TOP + ROW * len(arms), 8):
             draw.line([(cx, y), (cx, y + 4)], COLORS["control"], 1)
     for i, arm in enumerate(arms):
         y = TOP + ROW * i + ROW // 2
-        label = f"{arm['arm']}{'*' if arm['control'] else ''} · {arm['variant_id']}"
+        label = f"{arm.arm}{'*' if arm.control else ''} · {arm.variant_id}"
         draw.text((20, y - 10), label, "black", small)
-        color = COLORS.get(arm["verdict"], GREY)
-        if arm["rate"] is None:
+        color = COLORS.get(arm.verdict, GREY)
+        if arm.rate is None or arm.ci_low is None or arm.ci_high is None:
             draw.text((LEFT + 8, y - 10), "-", GREY, small)
             continue
-        draw.line([(x(arm["ci_low"]), y), (x(arm["ci_high"]), y)], color, 3)
-        for end in (arm["ci_low"], arm["ci_high"]):
+        draw.line([(x(arm.ci_low), y), (x(arm.ci_high), y)], color, 3)
+        for end in (arm.ci_low, arm.ci_high):
             draw.line([(x(end), y - 8), (x(end), y + 8)], color, 2)
-        cx = x(arm["rate"])
+        cx = x(arm.rate)
         draw.ellipse([(cx - 7, y - 7), (cx + 7, y + 7)], fill=color)
-        text = f"{pct(arm['rate'], 2)}  n={arm['impressions']:,}"
+        text = f"{pct(arm.rate, 2)}  n={arm.impressions:,}"
         draw.text((WIDTH - RIGHT + 8, y - 10), text, "black", small)
     axis_y = TOP + ROW * len(arms) + 10
     for k in range(5):

@@ -8,38 +8,35 @@ twice. Every arm says where each number came from: ``sources``.
 
 from __future__ import annotations
 
-import copy
-from typing import Any
+from dataclasses import replace
 
 from workbench.store import Store
+from workbench.store.abrecords import Arm, ArmSources, Experiment
 
 IMPORTED = "imported"
 ENDPOINT = "endpoint"
 ASSIGNED = "assigned"
 
 
-def with_endpoint_clicks(store: Store, experiment: dict[str, Any]) -> dict[str, Any]:
-    """A copy of the experiment (``ab_list_experiments`` shape) with endpoint clicks in
-    the arms that have no imported results, and ``sources`` on every arm."""
-    result = copy.deepcopy(experiment)
-    counts = store.tracking_counts([a["variant_id"] for a in result["arms"]])
-    for arm in result["arms"]:
-        if arm["days"]:
-            arm["sources"] = {"impressions": IMPORTED, "clicks": IMPORTED}
-            continue
-        arm["sources"] = {"impressions": IMPORTED, "clicks": IMPORTED}
-        if arm["variant_id"] in counts:
-            arm["clicks"] = counts[arm["variant_id"]][1]  # unique clicks
-            arm["sources"]["clicks"] = ENDPOINT
-        if arm.get("assigned"):
-            arm["impressions"] = int(arm["assigned"])
-            arm["sources"]["impressions"] = ASSIGNED
-    return result
+def with_endpoint_clicks(store: Store, experiment: Experiment) -> Experiment:
+    """The experiment with endpoint clicks in the arms that have no imported results, and
+    ``sources`` on every arm (the report rows carry them)."""
+    counts = store.tracking_counts([a.variant_id for a in experiment.arms])
 
+    def sourced(arm: Arm) -> Arm:
+        if arm.days:
+            return replace(arm, sources=ArmSources(IMPORTED, IMPORTED))
+        clicks, clicks_from = arm.clicks, IMPORTED
+        if arm.variant_id in counts:
+            clicks, clicks_from = counts[arm.variant_id][1], ENDPOINT  # unique clicks
+        impressions, impressions_from = arm.impressions, IMPORTED
+        if arm.assigned:
+            impressions, impressions_from = int(arm.assigned), ASSIGNED
+        return replace(
+            arm,
+            clicks=clicks,
+            impressions=impressions,
+            sources=ArmSources(impressions_from, clicks_from),
+        )
 
-def add_sources(report: dict[str, Any], experiment: dict[str, Any]) -> dict[str, Any]:
-    """Copy each arm's ``sources`` into its report row (the report keeps its keys)."""
-    by_arm = {a["arm_id"]: a.get("sources") for a in experiment["arms"]}
-    for row in report["arms"]:
-        row["sources"] = by_arm.get(row["arm_id"])
-    return report
+    return replace(experiment, arms=tuple(sourced(a) for a in experiment.arms))

@@ -22,6 +22,7 @@ from typing import Any
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.store import Store
 from workbench.store.ab import ArmSpec
+from workbench.store.abrecords import Arm, Experiment, PlanSettings
 
 METRICS = ("click", "conversion", "share")
 SUCCESS_COLUMN = {"click": "clicks", "conversion": "conversions", "share": "shares"}
@@ -173,8 +174,8 @@ def _arms(
     ]
 
 
-def _data(options: ExperimentOptions) -> dict[str, Any]:
-    return {"mde": options.mde, "mde_relative": options.mde_relative, "power": options.power}
+def _plan(options: ExperimentOptions) -> PlanSettings:
+    return PlanSettings(options.mde, options.mde_relative, options.power)
 
 
 def plan_groups(
@@ -271,7 +272,7 @@ def create_from_variants(
             channel=channel,
             source="generated",
             salt=secrets.token_hex(8),
-            data=_data(options),
+            plan=_plan(options),
             arms=arms,
         )
         results.append(Created(experiment_id, True))
@@ -319,44 +320,44 @@ def create_manual(
         channel=common("channel"),
         source="manual",
         salt=secrets.token_hex(8),
-        data=_data(options),
+        plan=_plan(options),
         arms=arms,
     )
 
 
-def planned_shares(arms: Sequence[dict[str, Any]]) -> list[float]:
-    total = sum(float(a["weight"]) for a in arms)
-    return [float(a["weight"]) / total for a in arms]
+def planned_shares(arms: Sequence[Arm]) -> list[float]:
+    total = sum(float(a.weight) for a in arms)
+    return [float(a.weight) / total for a in arms]
 
 
-def experiment_summary(experiment: dict[str, Any]) -> dict[str, Any]:
+def experiment_summary(experiment: Experiment) -> dict[str, Any]:
     """The ``ab list --json`` shape of one experiment (stable keys)."""
-    arms = experiment["arms"]
+    arms = experiment.arms
     shares = planned_shares(arms) if arms else []
     return {
-        "id": experiment["id"],
-        "name": experiment["name"],
-        "campaign": experiment["campaign"],
-        "segment": experiment["segment"],
-        "deliverable_index": experiment["deliverable_index"],
-        "kind": experiment["kind"],
-        "channel": experiment["channel"],
-        "metric": experiment["metric"],
-        "alpha": experiment["alpha"],
-        "status": experiment["status"],
-        "source": experiment["source"],
-        "winner_arm_id": experiment["winner_arm_id"],
-        "created_at": experiment["created_at"],
+        "id": experiment.id,
+        "name": experiment.name,
+        "campaign": experiment.campaign,
+        "segment": experiment.segment,
+        "deliverable_index": experiment.deliverable_index,
+        "kind": experiment.kind,
+        "channel": experiment.channel,
+        "metric": experiment.metric,
+        "alpha": experiment.alpha,
+        "status": experiment.status,
+        "source": experiment.source,
+        "winner_arm_id": experiment.winner_arm_id,
+        "created_at": experiment.created_at,
         "arms": [
             {
-                "arm": a["name"],
-                "arm_id": a["arm_id"],
-                "variant_id": a["variant_id"],
-                "variant_uid": a["variant_uid"],
-                "style": a["style"],
-                "control": a["is_control"],
+                "arm": a.name,
+                "arm_id": a.arm_id,
+                "variant_id": a.variant_id,
+                "variant_uid": a.variant_uid,
+                "style": a.style,
+                "control": a.is_control,
                 "planned_share": share,
-                "impressions": a["impressions"],
+                "impressions": a.impressions,
             }
             for a, share in zip(arms, shares, strict=True)
         ],

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.abtest.analysis import analyze
+from workbench.abtest.reports import ArmReport, ExperimentReport
 from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.store import Store
+from workbench.store.abrecords import ArchivedArm, AuditNote
 
 
 class NoWinnerError(WorkbenchError):
@@ -30,26 +32,26 @@ class Promotion:
     losers: int
 
 
-def _outcome(report: dict[str, Any], row: dict[str, Any], role: str) -> dict[str, Any]:
-    return {
-        "experiment_id": report["id"],
-        "arm_id": row["arm_id"],
-        "variant_id": row["variant_id"],
-        "campaign_id": report["campaign"],
-        "segment_id": report["segment"],
-        "kind": report["kind"],
-        "channel": report["channel"],
-        "role": role,
-        "metric": report["metric"],
-        "impressions": row["impressions"],
-        "successes": row["successes"],
-        "rate": row["rate"],
-        "lift_abs": row["lift_abs"],
-        "lift_rel": row["lift_rel"],
-        "p_value": row["p_value"],
-        "p_value_adjusted": row["p_value_adjusted"],
-        "data": {"arm": row, "verdict": report["verdict"], "early": report["early"]},
-    }
+def _outcome(report: ExperimentReport, row: ArmReport, role: str) -> ArchivedArm:
+    return ArchivedArm(
+        experiment_id=report.id,
+        arm_id=row.arm_id,
+        variant_id=row.variant_id,
+        campaign_id=report.campaign,
+        segment_id=report.segment,
+        kind=report.kind,
+        channel=report.channel,
+        role=role,
+        metric=report.metric,
+        impressions=row.impressions,
+        successes=row.successes,
+        rate=row.rate,
+        lift_abs=row.lift_abs,
+        lift_rel=row.lift_rel,
+        p_value=row.p_value,
+        p_value_adjusted=row.p_value_adjusted,
+        data={"arm": row.to_json(), "verdict": report.verdict, "early": report.early},
+    )
 
 
 def promote(
@@ -72,41 +74,39 @@ def promote(
         raise InputError(Problem("--reason", None, "", "--force needs --reason (it is audited)"))
     experiment = store.ab_get_experiment(experiment_id)
     report = analyze(experiment, metric)
-    if report["verdict"] != "winner":
+    winner = report.arm_of_variant(report.winner)
+    if report.verdict != "winner" or winner is None:
         raise NoWinnerError(
-            f"experiment {experiment_id} has no winner yet (verdict: {report['verdict']})"
+            f"experiment {experiment_id} has no winner yet (verdict: {report.verdict})"
         )
-    rows = report["arms"]
-    winner = next(r for r in rows if r["variant_id"] == report["winner"])
-    status = next(
-        a["variant_status"] for a in experiment["arms"] if a["arm_id"] == winner["arm_id"]
-    )
+    rows = report.arms
+    status = next(a.variant_status for a in experiment.arms if a.arm_id == winner.arm_id)
     if status != "approved" and not force:
         raise NoWinnerError(
-            f"experiment {experiment_id}: winner {winner['arm']} (variant"
-            f" {winner['variant_id']}) is {status}, not approved; approve it first"
+            f"experiment {experiment_id}: winner {winner.arm} (variant"
+            f" {winner.variant_id}) is {status}, not approved; approve it first"
             " or give --force --reason R"
         )
     outcomes = [_outcome(report, r, "winner" if r is winner else "loser") for r in rows]
-    audit = {
-        "actor": actor,
-        "action": "ab_promote",
-        "variant_id": winner["variant_id"],
-        "comment": reason.strip() if reason else None,
-        "data": {
-            "arm": winner["arm"],
-            "verdict": report["verdict"],
+    audit = AuditNote(
+        actor=actor,
+        action="ab_promote",
+        variant_id=winner.variant_id,
+        comment=reason.strip() if reason else None,
+        data={
+            "arm": winner.arm,
+            "verdict": report.verdict,
             "variant_status": status,
-            "early": bool(report["early"]),
+            "early": bool(report.early),
             "forced": bool(force),
         },
-    }
-    store.ab_record_outcome(experiment_id, winner["arm_id"], outcomes, audit)
+    )
+    store.ab_record_outcome(experiment_id, winner.arm_id, outcomes, audit)
     return Promotion(
         experiment_id=experiment_id,
-        winner_variant_id=winner["variant_id"],
-        winner_arm=winner["arm"],
-        early=bool(report["early"]),
+        winner_variant_id=winner.variant_id,
+        winner_arm=winner.arm,
+        early=bool(report.early),
         losers=len(rows) - 1,
     )
 
@@ -118,25 +118,25 @@ def pitfalls(
     rows = store.ab_outcomes("loser", campaign=campaign, kind=kind, any_channel=True)
     return [
         {
-            "experiment_id": r["experiment_id"],
-            "experiment": r["experiment"],
-            "campaign": r["campaign_id"],
-            "segment": r["segment_id"],
-            "kind": r["kind"],
-            "channel": r["channel"],
-            "variant_id": r["variant_id"],
-            "variant_uid": r["variant_uid"],
-            "style": r["style"],
-            "metric": r["metric"],
-            "impressions": r["impressions"],
-            "successes": r["successes"],
-            "rate": r["rate"],
-            "lift_abs": r["lift_abs"],
-            "lift_rel": r["lift_rel"],
-            "p_value": r["p_value"],
-            "p_value_adjusted": r["p_value_adjusted"],
-            "decided_at": r["decided_at"],
-            "content": r["content"],
+            "experiment_id": r.experiment_id,
+            "experiment": r.experiment,
+            "campaign": r.campaign_id,
+            "segment": r.segment_id,
+            "kind": r.kind,
+            "channel": r.channel,
+            "variant_id": r.variant_id,
+            "variant_uid": r.variant_uid,
+            "style": r.style,
+            "metric": r.metric,
+            "impressions": r.impressions,
+            "successes": r.successes,
+            "rate": r.rate,
+            "lift_abs": r.lift_abs,
+            "lift_rel": r.lift_rel,
+            "p_value": r.p_value,
+            "p_value_adjusted": r.p_value_adjusted,
+            "decided_at": r.decided_at,
+            "content": r.content,
         }
         for r in rows
     ]

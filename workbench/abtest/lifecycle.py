@@ -19,7 +19,7 @@ class NotRunningError(WorkbenchError):
 def stop(store: Store, experiment_id: int, *, actor: str, reason: str | None = None) -> str:
     """Stop a running experiment; returns its previous status. Audited in the trail."""
     experiment = store.ab_get_experiment(experiment_id)
-    status = str(experiment["status"])
+    status = str(experiment.status)
     if status != "running":
         raise NotRunningError(f"experiment {experiment_id} is {status}, not running")
     store.ab_set_status(
@@ -27,7 +27,7 @@ def stop(store: Store, experiment_id: int, *, actor: str, reason: str | None = N
         "stopped",
         actor=actor,
         action="ab_stop",
-        data={"arms": [a["variant_id"] for a in experiment["arms"]]},
+        data={"arms": [a.variant_id for a in experiment.arms]},
         comment=reason.strip() if reason else None,
     )
     return status

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.kinds import get_kind
 from workbench.store import Store
+from workbench.store.abrecords import Outcome
 
 if TYPE_CHECKING:
     from workbench.app import Workbench
@@ -30,19 +31,19 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _example_input(row: dict[str, Any], brief: dict[str, Any]) -> dict[str, Any]:
+def _example_input(row: Outcome, brief: dict[str, Any]) -> dict[str, Any]:
     """The request the winner answered: campaign facts from its brief, and its segment."""
     campaign = _mapping(brief.get("campaign"))
-    product = _mapping(campaign.get("product")) or _mapping(row["product"])
-    brand = _mapping(campaign.get("brand")) or _mapping(row["brand"])
-    segment = _mapping(row["segment_data"])
+    product = _mapping(campaign.get("product")) or _mapping(row.product)
+    brand = _mapping(campaign.get("brand")) or _mapping(row.brand)
+    segment = _mapping(row.segment_data)
     facts = {
-        "brand": brand.get("name") or (row["brand"] if isinstance(row["brand"], str) else None),
+        "brand": brand.get("name") or (row.brand if isinstance(row.brand, str) else None),
         "product": product.get("name"),
         "selling_points": product.get("selling_points") or None,
         "offer": product.get("offer") or None,
-        "segment": row["segment_name"] or segment.get("name") or row["segment_id"],
-        "goal": row["goal"],
+        "segment": row.segment_name or segment.get("name") or row.segment_id,
+        "goal": row.goal,
     }
     return {k: v for k, v in facts.items() if v}
 
@@ -68,31 +69,31 @@ def winner_examples(
     rows = [
         r
         for r in store.ab_outcomes("winner", kind=d.kind, channel=channel)
-        if (r["language"] or "zh-CN") == language and isinstance(r["content"], dict)
+        if (r.language or "zh-CN") == language and isinstance(r.content, dict)
     ]
     same_segment = job.segment.id
 
-    def strength(r: dict[str, Any]) -> float:
-        return float(r["lift_rel"] if r["lift_rel"] is not None else r["lift_abs"] or 0.0)
+    def strength(r: Outcome) -> float:
+        return float(r.lift_rel if r.lift_rel is not None else r.lift_abs or 0.0)
 
     # Stable sorts, least important key first: strongest, then newest, then same segment.
     rows.sort(key=strength, reverse=True)
-    rows.sort(key=lambda r: r["decided_at"], reverse=True)
-    rows.sort(key=lambda r: r["segment_id"] != same_segment)
+    rows.sort(key=lambda r: r.decided_at, reverse=True)
+    rows.sort(key=lambda r: r.segment_id != same_segment)
     examples: list[dict[str, Any]] = []
     briefs: dict[str, dict[str, Any]] = {}
     spent = 0
     for r in rows:
-        campaign = r["campaign_id"]
+        campaign = r.campaign_id
         if campaign not in briefs:
             briefs[campaign] = store.ab_campaign_brief(campaign)
         example = {
-            "id": f"ab-e{r['experiment_id']}-{r['variant_uid']}",
+            "id": f"ab-e{r.experiment_id}-{r.variant_uid}",
             "kind": d.kind,
             "channel": channel,
             "language": language,
             "input": _example_input(r, briefs[campaign]),
-            "output": _example_output(d.kind, r["content"]),
+            "output": _example_output(d.kind, _mapping(r.content)),
         }
         cost = _tokens(example)
         if spent + cost > budget:

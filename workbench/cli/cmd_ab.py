@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -23,6 +23,9 @@ from workbench.cli.common import (
 )
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.i18n import Catalog
+
+if TYPE_CHECKING:
+    from workbench.abtest.reports import ExperimentReport
 
 app = typer.Typer(help="A/B tests: experiments, assignment, results, statistics, winners.")
 
@@ -107,8 +110,8 @@ def create(
         keys = [k.strip() for k in variants.split(",") if k.strip()]
         new_id = create_manual(store, keys, options)
         created = [(new_id, True)]
-        arms = store.ab_get_experiment(new_id)["arms"]
-        unapproved = sum(1 for a in arms if a["variant_status"] != "approved")
+        arms = store.ab_get_experiment(new_id).arms
+        unapproved = sum(1 for a in arms if a.variant_status != "approved")
     elif campaign is None:
         raise _bad("--campaign", "", "give --campaign (with optional filters) or --variants")
     else:
@@ -124,7 +127,7 @@ def create(
             raise NotFoundError(t("ab.none_eligible", campaign=campaign))
     if unapproved:
         err.print(f"[yellow]{t('ab.drafts_warning', n=unapproved)}[/]")
-    experiments = {e["id"]: e for e in store.ab_list_experiments(ids=[i for i, _ in created])}
+    experiments = {e.id: e for e in store.ab_list_experiments(ids=[i for i, _ in created])}
     if json_out:
         print_json(
             [{**experiment_summary(experiments[i]), "created": is_new} for i, is_new in created]
@@ -133,7 +136,7 @@ def create(
     for i, is_new in created:
         e = experiments[i]
         key = "ab.created" if is_new else "ab.exists"
-        out.print(t(key, id=i, name=e["name"], arms=len(e["arms"]), metric=e["metric"]))
+        out.print(t(key, id=i, name=e.name, arms=len(e.arms), metric=e.metric))
 
 
 @app.command("list")
@@ -267,64 +270,61 @@ def import_scans_cmd(file: FileArg, json_out: JsonOption = False, db: DbOption =
     _print_import(catalog(workbench), import_scans(workbench.store, file), json_out)
 
 
-def _report_table(t: Catalog, r: dict[str, Any]) -> None:
-    srm = r["srm_p_value"]
-    out.print(f"[bold]#{r['id']} {escape(str(r['name']))}[/] · {t('ab.col.metric')}: {r['metric']}")
-    if not any(a["impressions"] for a in r["arms"]):
+def _report_table(t: Catalog, r: ExperimentReport) -> None:
+    srm = r.srm_p_value
+    out.print(f"[bold]#{r.id} {escape(str(r.name))}[/] · {t('ab.col.metric')}: {r.metric}")
+    if not any(a.impressions for a in r.arms):
         out.print(t("ab.no_data_yet"))
     if srm is None:
         out.print(t("ab.srm_none"))
-    elif r["srm_alert"]:
+    elif r.srm_alert:
         out.print(f"[bold red]{t('ab.srm_alert', p=p_text(srm))}[/]")
     else:
         out.print(t("ab.srm_ok", p=p_text(srm)))
-    holm = len(r["arms"]) > 2
+    holm = len(r.arms) > 2
     table = Table(t("ab.col.arm"), t("ab.col.users"), t("ab.col.rate"), t("ab.col.lift"))
     table.add_column(t("ab.col.p_adj" if holm else "ab.col.p"))
     table.add_column(t("ab.col.bayes"))
     table.add_column(t("ab.col.verdict"))
-    for a in r["arms"]:
-        if not a["impressions"]:  # no data: no 0% rate, no 50%/20% that read like results
+    for a in r.arms:
+        if not a.impressions:  # no data: no 0% rate, no 50%/20% that read like results
             none = t("tui.ab.v.no_data")
-            label = f"{a['arm']}{'*' if a['control'] else ''} {a['variant_id']}"
-            table.add_row(label, "0", none, "-", "-", "-", t(f"ab.arm.{a['verdict']}"))
+            label = f"{a.arm}{'*' if a.control else ''} {a.variant_id}"
+            table.add_row(label, "0", none, "-", "-", "-", t(f"ab.arm.{a.verdict}"))
             continue
-        rate = f"{pct(a['rate'], 1)}\n{span(a['ci_low'], a['ci_high'])}"
+        rate = f"{pct(a.rate, 1)}\n{span(a.ci_low, a.ci_high)}"
         lift = "-"
-        if a["lift_abs"] is not None:
-            lift = (
-                f"{lift_points(a['lift_abs'], a['lift_rel'])}\n"
-                f"{span(a['lift_ci_low'], a['lift_ci_high'])}"
-            )
-        bayes = f"{pct(a['prob_beat_control'], 1)}\n{pct(a['prob_best'], 1)}"
-        verdict = t(f"ab.arm.{a['verdict']}")
-        if a["verdict"] == "need_more" and a["need_more"]:
-            verdict = t("ab.arm.need_n", n=a["need_more"])
-        if a["early"]:
+        if a.lift_abs is not None:
+            lift = f"{lift_points(a.lift_abs, a.lift_rel)}\n{span(a.lift_ci_low, a.lift_ci_high)}"
+        bayes = f"{pct(a.prob_beat_control, 1)}\n{pct(a.prob_best, 1)}"
+        verdict = t(f"ab.arm.{a.verdict}")
+        if a.verdict == "need_more" and a.need_more:
+            verdict = t("ab.arm.need_n", n=a.need_more)
+        if a.early:
             verdict += " " + t("ab.arm.early")
         table.add_row(
-            f"{a['arm']}{'*' if a['control'] else ''} {a['variant_id']}",
-            str(a["impressions"]),
+            f"{a.arm}{'*' if a.control else ''} {a.variant_id}",
+            str(a.impressions),
             rate,
             lift,
-            p_text(a["p_value_adjusted"]),
+            p_text(a.p_value_adjusted),
             bayes,
             verdict,
         )
     out.print(table)
-    for warning in r["warnings"]:
+    for warning in r.warnings:
         out.print(f"[yellow]{t('ab.warn.' + warning)}[/]")
-    verdict = t(f"ab.verdict.{r['verdict']}", winner=r["winner"], arm=r["winner_arm"])
-    if r["early"]:
+    verdict = t(f"ab.verdict.{r.verdict}", winner=r.winner, arm=r.winner_arm)
+    if r.early:
         verdict += t("ab.early")
     out.print(f"[bold]{verdict}[/]")
-    if r["planned_n_per_arm"]:
-        out.print(t("ab.planned", n=r["planned_n_per_arm"]))
+    if r.planned_n_per_arm:
+        out.print(t("ab.planned", n=r.planned_n_per_arm))
     sources = sorted(
         {
-            f"{a['arm']} {field}: {t('ab.source.' + source)}"
-            for a in r["arms"]
-            for field, source in (a.get("sources") or {}).items()
+            f"{a.arm} {field}: {t('ab.source.' + source)}"
+            for a in r.arms
+            for field, source in (a.sources.to_json() if a.sources else {}).items()
             if source != "imported"
         }
     )
@@ -345,7 +345,7 @@ def report(
 ) -> None:
     """Statistics per experiment: SRM check first, rates, lifts, p-values, Bayesian, verdict."""
     from workbench.abtest.analysis import analyze
-    from workbench.abtest.clicks import add_sources, with_endpoint_clicks
+    from workbench.abtest.clicks import with_endpoint_clicks
     from workbench.abtest.experiments import METRICS
 
     if metric is not None and metric not in METRICS:
@@ -361,18 +361,20 @@ def report(
         experiments = store.ab_list_experiments(campaign)
         if not experiments:
             raise NotFoundError(f"no experiments for campaign {campaign!r}")
-    experiments = [with_endpoint_clicks(store, e) for e in experiments]
-    reports = [add_sources(analyze(e, metric), e) for e in experiments]
+    reports = [analyze(with_endpoint_clicks(store, e), metric) for e in experiments]
     charts: list[Path] = []
     if chart is not None:
         from workbench.abtest.chart import render_chart
 
         t = catalog(workbench)
-        charts = [render_chart(r, chart / f"ab-{r['id']}-{r['metric']}.png", t) for r in reports]
+        charts = [render_chart(r, chart / f"ab-{r.id}-{r.metric}.png", t) for r in reports]
     if json_out:
-        for i, r in enumerate(reports):
-            r["chart"] = str(charts[i]) if charts else None
-        print_json(reports)
+        print_json(
+            [
+                {**r.to_json(), "chart": str(charts[i]) if charts else None}
+                for i, r in enumerate(reports)
+            ]
+        )
         return
     t = catalog(workbench)
     for r in reports:

@@ -1,8 +1,9 @@
 """Store methods for A/B tracking (issue 6): experiments, arms, metrics, events, outcomes.
 
-Experiments and arms are plain dicts out. ``metrics`` holds one row per arm and day
-(``unique(arm_id, date)``); every import is an upsert on that key inside one transaction,
-so importing the same file twice changes nothing and a bad file writes nothing.
+Experiments, arms and archived outcomes come out as the records of ``store.abrecords``.
+``metrics`` holds one row per arm and day (``unique(arm_id, date)``); every import is an
+upsert on that key inside one transaction, so importing the same file twice changes nothing
+and a bad file writes nothing.
 """
 
 from __future__ import annotations
@@ -10,12 +11,20 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import yaml
 
 from workbench.errors import NotFoundError, StoreError
+from workbench.store.abrecords import (
+    ArchivedArm,
+    Arm,
+    AuditNote,
+    Experiment,
+    Outcome,
+    PlanSettings,
+)
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.tracking import insert_audit
 
@@ -32,6 +41,17 @@ _ARM_COLUMNS = """
     a.variant_id, v.uid AS variant_uid, v.segment_id AS segment, v.kind, v.channel, v.style,
     v.status AS variant_status, v.content
 """
+_EXPERIMENT_FIELDS = [f.name for f in fields(Experiment)][:-1]  # all but arms, in order
+
+# In ``Outcome``'s field order; the JSON columns are parsed.
+_OUTCOME_COLUMNS = """
+    o.id, o.experiment_id, e.name AS experiment, o.arm_id, o.variant_id, v.uid AS variant_uid,
+    o.campaign_id, o.segment_id, s.name AS segment_name, s.data AS segment_data, o.kind,
+    o.channel, o.role, o.metric, o.impressions, o.successes, o.rate, o.lift_abs, o.lift_rel,
+    o.p_value, o.p_value_adjusted, o.decided_at, v.style, v.content, c.language, c.goal,
+    c.brand, c.product
+"""
+_OUTCOME_JSON = frozenset({9, 23, 26, 27})  # segment_data, content, brand, product
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +64,19 @@ class ArmSpec:
     control: bool = False
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+def _arm(row: Sequence[Any]) -> Arm:
+    """An ``Arm`` from one row of ``_ARM_COLUMNS`` plus the totals (the fields' order)."""
+    values = list(row)
+    values[4] = bool(values[4])  # is_control
+    values[14] = loads(values[14])  # content
+    return Arm(*values)
+
+
+def _experiment(row: Sequence[Any], arms: Sequence[Arm]) -> Experiment:
+    """An ``Experiment`` from one row of ``_EXPERIMENT_COLUMNS`` (the fields' order)."""
+    values = dict(zip(_EXPERIMENT_FIELDS, row, strict=True))
+    values["plan"] = PlanSettings.of(loads(values["plan"]))  # the data column
+    return Experiment(**values, arms=tuple(arms))
 
 
 def _upsert_sql(arm_id: int, columns: Sequence[str], stamp: str) -> str:
@@ -111,7 +141,7 @@ class ABMixin:
         channel: str | None,
         source: str,
         salt: str,
-        data: dict[str, Any],
+        plan: PlanSettings,
         arms: Sequence[ArmSpec],
     ) -> int:
         """Insert an experiment and its arms in one transaction; returns its id.
@@ -146,7 +176,7 @@ class ABMixin:
                     channel,
                     source,
                     salt,
-                    dumps(data),
+                    dumps(plan.to_json()),
                     stamp,
                     stamp,
                 ),
@@ -191,7 +221,7 @@ class ABMixin:
 
     def ab_list_experiments(
         self, campaign: str | None = None, ids: Sequence[int] | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[Experiment]:
         """Experiments (oldest first) with their arms and per-arm metric totals."""
         where: list[str] = []
         params: list[Any] = []
@@ -208,51 +238,44 @@ class ABMixin:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.id"
         with self._lock, read_txn(self._conn) as conn:
-            experiments = _rows(conn.execute(sql, params))
-            arms: list[dict[str, Any]] = []
-            exp_ids = [e["id"] for e in experiments]
+            experiments = conn.execute(sql, params).fetchall()
+            arms: list[tuple[Any, ...]] = []
+            exp_ids = [e[0] for e in experiments]
             for chunk in _chunks(exp_ids):
                 marks = ",".join("?" * len(chunk))
                 # Totals per arm first (the (arm_id, date) index walks each arm's rows in
                 # order, no sorting), then joined to the arm and variant columns: grouping
                 # the joined rows would carry every variant's content through a sort.
-                arms += _rows(
-                    conn.execute(
-                        f"SELECT {_ARM_COLUMNS}, "
-                        "COALESCE(t.impressions, 0) AS impressions, "
-                        "COALESCE(t.clicks, 0) AS clicks, "
-                        "COALESCE(t.conversions, 0) AS conversions, "
-                        "COALESCE(t.shares, 0) AS shares, "
-                        "COALESCE(t.cost, 0.0) AS cost, "
-                        "COALESCE(t.revenue, 0.0) AS revenue, "
-                        "COALESCE(t.days, 0) AS days, "
-                        # one index probe each (in the GROUP BY they read every row again)
-                        "(SELECT MIN(f.date) FROM metrics f WHERE f.arm_id = a.id) AS first_date, "
-                        "(SELECT MAX(f.date) FROM metrics f WHERE f.arm_id = a.id) AS last_date "
-                        "FROM arms a JOIN variants v ON v.id = a.variant_id "
-                        "LEFT JOIN (SELECT m.arm_id, SUM(m.impressions) AS impressions, "
-                        "SUM(m.clicks) AS clicks, SUM(m.conversions) AS conversions, "
-                        "SUM(m.shares) AS shares, SUM(m.cost) AS cost, "
-                        "SUM(m.revenue) AS revenue, COUNT(*) AS days FROM metrics m "
-                        "WHERE m.arm_id IN (SELECT id FROM arms "
-                        f"WHERE experiment_id IN ({marks})) GROUP BY m.arm_id) t "
-                        "ON t.arm_id = a.id "
-                        f"WHERE a.experiment_id IN ({marks}) ORDER BY a.id",
-                        [*chunk, *chunk],
-                    )
-                )
-        by_id: dict[int, dict[str, Any]] = {}
-        for e in experiments:
-            e["data"] = loads(e["data"]) or {}
-            e["arms"] = []
-            by_id[e["id"]] = e
-        for arm in arms:
-            arm["content"] = loads(arm["content"])
-            arm["is_control"] = bool(arm["is_control"])
-            by_id[arm["experiment_id"]]["arms"].append(arm)
-        return experiments
+                arms += conn.execute(
+                    f"SELECT {_ARM_COLUMNS}, "
+                    "COALESCE(t.impressions, 0) AS impressions, "
+                    "COALESCE(t.clicks, 0) AS clicks, "
+                    "COALESCE(t.conversions, 0) AS conversions, "
+                    "COALESCE(t.shares, 0) AS shares, "
+                    "COALESCE(t.cost, 0.0) AS cost, "
+                    "COALESCE(t.revenue, 0.0) AS revenue, "
+                    "COALESCE(t.days, 0) AS days, "
+                    # one index probe each (in the GROUP BY they read every row again)
+                    "(SELECT MIN(f.date) FROM metrics f WHERE f.arm_id = a.id) AS first_date, "
+                    "(SELECT MAX(f.date) FROM metrics f WHERE f.arm_id = a.id) AS last_date "
+                    "FROM arms a JOIN variants v ON v.id = a.variant_id "
+                    "LEFT JOIN (SELECT m.arm_id, SUM(m.impressions) AS impressions, "
+                    "SUM(m.clicks) AS clicks, SUM(m.conversions) AS conversions, "
+                    "SUM(m.shares) AS shares, SUM(m.cost) AS cost, "
+                    "SUM(m.revenue) AS revenue, COUNT(*) AS days FROM metrics m "
+                    "WHERE m.arm_id IN (SELECT id FROM arms "
+                    f"WHERE experiment_id IN ({marks})) GROUP BY m.arm_id) t "
+                    "ON t.arm_id = a.id "
+                    f"WHERE a.experiment_id IN ({marks}) ORDER BY a.id",
+                    [*chunk, *chunk],
+                ).fetchall()
+        arms_of: dict[int, list[Arm]] = {}
+        for row in arms:
+            arm = _arm(row)
+            arms_of.setdefault(arm.experiment_id, []).append(arm)
+        return [_experiment(e, arms_of.get(e[0], ())) for e in experiments]
 
-    def ab_get_experiment(self, experiment_id: int) -> dict[str, Any]:
+    def ab_get_experiment(self, experiment_id: int) -> Experiment:
         found = self.ab_list_experiments(ids=[experiment_id])
         if not found:
             raise NotFoundError(f"experiment {experiment_id} not found")
@@ -352,21 +375,26 @@ class ABMixin:
         self,
         experiment_id: int,
         winner_arm_id: int,
-        outcomes: Sequence[dict[str, Any]],
-        audit: dict[str, Any] | None = None,
+        outcomes: Sequence[ArchivedArm],
+        audit: AuditNote | None = None,
     ) -> None:
         """Mark the winner and archive every arm's numbers (winner and losers) at once;
-        ``audit`` (``insert_audit`` keywords) is written in the same transaction."""
+        ``audit`` is written in the same transaction."""
         stamp = now()
-        columns = (
-            "experiment_id, arm_id, variant_id, campaign_id, segment_id, kind, channel, role,"
-            " metric, impressions, successes, rate, lift_abs, lift_rel, p_value,"
-            " p_value_adjusted, data"
-        )
-        names = [c.strip() for c in columns.split(",")]
+        names = [f.name for f in fields(ArchivedArm)]
         with self._lock, write_txn(self._conn) as conn:
             if audit is not None:
-                insert_audit(conn, experiment_id, to_status="decided", stamp=stamp, **audit)
+                insert_audit(
+                    conn,
+                    experiment_id,
+                    actor=audit.actor,
+                    action=audit.action,
+                    to_status="decided",
+                    data=audit.data,
+                    variant_id=audit.variant_id,
+                    comment=audit.comment,
+                    stamp=stamp,
+                )
             conn.execute(
                 "UPDATE experiments SET winner_arm_id = ?, status = 'decided', decided_at = ?,"
                 " updated_at = ? WHERE id = ?",
@@ -374,12 +402,9 @@ class ABMixin:
             )
             conn.execute("DELETE FROM ab_outcomes WHERE experiment_id = ?", (experiment_id,))
             conn.executemany(
-                f"INSERT INTO ab_outcomes ({columns}, decided_at)"
+                f"INSERT INTO ab_outcomes ({', '.join(names)}, decided_at)"
                 f" VALUES ({', '.join('?' * (len(names) + 1))})",
-                [
-                    (*[dumps(o[n]) if n == "data" else o.get(n) for n in names], stamp)
-                    for o in outcomes
-                ],
+                [(*[getattr(o, n) for n in names[:-1]], dumps(o.data), stamp) for o in outcomes],
             )
 
     def ab_outcomes(
@@ -390,7 +415,7 @@ class ABMixin:
         kind: str | None = None,
         channel: str | None = None,
         any_channel: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Outcome]:
         """Archived arms (``winner`` or ``loser``), newest decision first, with the variant
         content, campaign facts and segment."""
         where = ["o.role = ?"]
@@ -405,8 +430,7 @@ class ABMixin:
             where.append("o.channel IS ?")
             params.append(channel)
         sql = (
-            "SELECT o.*, v.uid AS variant_uid, v.content, v.style, c.language, c.goal, c.brand,"
-            " c.product, s.name AS segment_name, s.data AS segment_data, e.name AS experiment"
+            f"SELECT {_OUTCOME_COLUMNS}"
             " FROM ab_outcomes o JOIN variants v ON v.id = o.variant_id"
             " JOIN experiments e ON e.id = o.experiment_id"
             " JOIN campaigns c ON c.id = o.campaign_id"
@@ -414,8 +438,8 @@ class ABMixin:
             f" WHERE {' AND '.join(where)} ORDER BY o.decided_at DESC, o.id"
         )
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, params))
-        for row in rows:
-            for column in ("content", "brand", "product", "segment_data", "data"):
-                row[column] = loads(row[column])
-        return rows
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            Outcome(*[loads(v) if i in _OUTCOME_JSON else v for i, v in enumerate(row)])
+            for row in rows
+        ]

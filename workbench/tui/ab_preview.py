@@ -5,12 +5,13 @@ promotion's verdict and the winner's approval state."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.text import Text
 
 from workbench.abtest.experiments import arm_name, plan_groups
+from workbench.abtest.reports import ExperimentReport
 from workbench.store import Store
+from workbench.store.abrecords import Experiment
 
 Translate = Callable[..., str]
 
@@ -51,19 +52,19 @@ def preview_groups(store: Store, campaign: str, t: Translate) -> tuple[Text, int
 
 
 def promotion_body(
-    experiment: dict[str, Any], report: dict[str, Any], t: Translate
+    experiment: Experiment, report: ExperimentReport, t: Translate
 ) -> tuple[Text, bool]:
     """The verdict, the winner and its review status; True when promotion is allowed."""
     text = Text()
-    verdict = report["verdict"]
+    verdict = report.verdict
     text.append(t("tui.ab.promote_verdict", verdict=t(f"tui.ab.v.{verdict}")) + "\n")
     if verdict != "winner":
         text.append(t("tui.ab.promote_no_winner"), style="yellow")
         return text, False
-    arm = next(a for a in experiment["arms"] if a["variant_id"] == report["winner"])
-    status = str(arm["variant_status"])
-    text.append(t("tui.ab.promote_winner", arm=arm["name"], variant=arm["variant_id"]) + "\n")
-    if report["early"]:
+    arm = next(a for a in experiment.arms if a.variant_id == report.winner)
+    status = str(arm.variant_status)
+    text.append(t("tui.ab.promote_winner", arm=arm.name, variant=arm.variant_id) + "\n")
+    if report.early:
         text.append(t("tui.ab.promote_early") + "\n", style="yellow")
     style = "green" if status == "approved" else "bold red"
     text.append(t("tui.ab.promote_status", status=t(f"cal.status.{status}")) + "\n", style=style)

@@ -14,6 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from workbench.abtest.reports import ExperimentReport
+from workbench.store.abrecords import Experiment
 from workbench.tui.context import TuiContext
 from workbench.tui.dialogs.ab_actions import AssignChoice, AssignDialog, ConfirmDialog
 from workbench.tui.dialogs.import_results import ImportChoice, ImportResultsDialog
@@ -47,8 +49,8 @@ class ABScreen(WorkbenchScreen):
         super().__init__(ctx)
         self.campaign = campaign
         self.metric: str | None = None  # None: each experiment's own metric
-        self.reports: dict[int, dict[str, Any]] = {}
-        self.experiments: dict[int, dict[str, Any]] = {}
+        self.reports: dict[int, ExperimentReport] = {}
+        self.experiments: dict[int, Experiment] = {}
         self.order: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -84,35 +86,35 @@ class ABScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="ab", exit_on_error=False)
     def _load(self, metric: str | None, select: int | None) -> None:
         from workbench.abtest.analysis import analyze
-        from workbench.abtest.clicks import add_sources, with_endpoint_clicks
+        from workbench.abtest.clicks import with_endpoint_clicks
 
         store = self.ctx.workbench.store
         experiments = [
             with_endpoint_clicks(store, e) for e in store.ab_list_experiments(self.campaign)
         ]
-        reports = [add_sources(analyze(e, metric), e) for e in experiments]
+        reports = [analyze(e, metric) for e in experiments]
         self.app.call_from_thread(self._loaded, reports, experiments, select)
 
     def _loaded(
-        self, reports: list[dict[str, Any]], experiments: list[dict[str, Any]], select: int | None
+        self, reports: list[ExperimentReport], experiments: list[Experiment], select: int | None
     ) -> None:
         table: DataTable[Any] = self.query_one(DataTable)
         table.loading = False
         current = select if select is not None else self.current_id()
-        self.reports = {r["id"]: r for r in reports}
-        self.experiments = {e["id"]: e for e in experiments}
-        self.order = [r["id"] for r in reports]
+        self.reports = {r.id: r for r in reports}
+        self.experiments = {e.id: e for e in experiments}
+        self.order = [r.id for r in reports]
         table.clear()
         for r in reports:
             table.add_row(
-                Text(str(r["id"]), style="dim"),
-                r["segment"] or "-",
-                r["kind"] + (f"·{r['channel']}" if r["channel"] else ""),
-                str(len(r["arms"])),
-                r["metric"],
-                f"{r['users']:,}",
+                Text(str(r.id), style="dim"),
+                r.segment or "-",
+                r.kind + (f"·{r.channel}" if r.channel else ""),
+                str(len(r.arms)),
+                r.metric,
+                f"{r.users:,}",
                 self._verdict_cell(r),
-                key=str(r["id"]),
+                key=str(r.id),
             )
         self.query_one("#ab-title", Static).update(self._title())
         if not reports:
@@ -125,10 +127,10 @@ class ABScreen(WorkbenchScreen):
         self._show_report(self.current_id())
         table.focus()
 
-    def _verdict_cell(self, r: dict[str, Any]) -> Text:
-        if r["srm_alert"]:
+    def _verdict_cell(self, r: ExperimentReport) -> Text:
+        if r.srm_alert:
             return Text("⚠ SRM", style=VERDICT_STYLES["srm"])
-        return Text(self.t(f"tui.ab.v.{r['verdict']}"), style=VERDICT_STYLES.get(r["verdict"], ""))
+        return Text(self.t(f"tui.ab.v.{r.verdict}"), style=VERDICT_STYLES.get(r.verdict, ""))
 
     def current_id(self) -> int | None:
         table: DataTable[Any] = self.query_one(DataTable)
@@ -146,7 +148,7 @@ class ABScreen(WorkbenchScreen):
             return
         body = self.query_one("#ab-report-body", Static)
         body.update(report_renderable(self.t, report, self.app.size.width - 6))
-        self.query_one("#ab-report").border_title = self.t("tui.ab.report_of", id=report["id"])
+        self.query_one("#ab-report").border_title = self.t("tui.ab.report_of", id=report.id)
 
     def on_resize(self) -> None:
         self._show_report(self.current_id())
@@ -219,7 +221,7 @@ class ABScreen(WorkbenchScreen):
         message = self.t("tui.ab.created", new=len(new), existing=len(created) - len(new))
         self.app.call_from_thread(self._changed, message, new[0] if new else None)
 
-    def _selected(self) -> dict[str, Any] | None:
+    def _selected(self) -> Experiment | None:
         current = self.current_id()
         if current is None or current not in self.experiments:
             self.notify(self.t("tui.ab.none"), severity="warning")
@@ -233,9 +235,9 @@ class ABScreen(WorkbenchScreen):
 
         def chosen(choice: AssignChoice | None) -> None:
             if choice is not None:
-                self._assign(experiment["id"], choice)
+                self._assign(experiment.id, choice)
 
-        self.app.push_screen(AssignDialog(self.ctx, experiment["id"]), chosen)
+        self.app.push_screen(AssignDialog(self.ctx, experiment.id), chosen)
 
     @work(thread=True, exclusive=True, group="ab-assign", exit_on_error=False)
     def _assign(self, experiment_id: int, choice: AssignChoice) -> None:
@@ -252,15 +254,15 @@ class ABScreen(WorkbenchScreen):
         experiment = self._selected()
         if experiment is None:
             return
-        if experiment["status"] != "running":
-            self.notify(self.t("tui.ab.not_running", id=experiment["id"]), severity="warning")
+        if experiment.status != "running":
+            self.notify(self.t("tui.ab.not_running", id=experiment.id), severity="warning")
             return
 
         def chosen(reason: str | None) -> None:
             if reason is not None:
-                self._stop(experiment["id"], reason)
+                self._stop(experiment.id, reason)
 
-        title = self.t("tui.ab.stop_title", id=experiment["id"], name=experiment["name"])
+        title = self.t("tui.ab.stop_title", id=experiment.id, name=experiment.name)
         self.app.push_screen(ReasonDialog(self.ctx, title, self.t("tui.ab.stop_reason")), chosen)
 
     @work(thread=True, exclusive=True, group="ab-stop", exit_on_error=False)
@@ -277,14 +279,14 @@ class ABScreen(WorkbenchScreen):
         experiment = self._selected()
         if experiment is None:
             return
-        report = self.reports[experiment["id"]]
+        report = self.reports[experiment.id]
         body, allowed = promotion_body(experiment, report, self.t)
 
         def chosen(ok: bool | None) -> None:
             if ok:
-                self._promote(experiment["id"])
+                self._promote(experiment.id)
 
-        title = self.t("tui.ab.promote_title", id=experiment["id"])
+        title = self.t("tui.ab.promote_title", id=experiment.id)
         dialog = ConfirmDialog(self.ctx, title, body, self.t("tui.key.promote"), allowed)
         self.app.push_screen(dialog, chosen)
 
