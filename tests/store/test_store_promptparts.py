@@ -119,3 +119,22 @@ def test_failed_and_repair_calls_are_stored_the_same_way(tmp_path: Path) -> None
         assert first > 0
         ids = store.complete_job(job, replace(gen, messages=repair, purpose="repair"), variants)
         assert store.get_variant(ids[0])["generation"]["messages"] == repair
+
+
+def test_interning_many_gives_the_ids_of_interning_one_by_one(tmp_path: Path) -> None:
+    # one lookup query per generation instead of one per piece (PERF): same ids, same rows
+    from workbench.store.promptparts import intern, intern_many
+
+    texts = ["甲", "乙", "甲", "\ud83d半个", "丙", "乙", "丁"]
+    ids = []
+    for name, one_by_one in (("a.db", True), ("b.db", False)):
+        store = Store.open(tmp_path / name)
+        conn = store._conn
+        with conn:
+            intern(conn, "乙")  # stored before: found, not stored again
+            got = [intern(conn, t) for t in texts] if one_by_one else intern_many(conn, texts)
+        rows = conn.execute("SELECT id, hash, z, data FROM prompt_parts ORDER BY id").fetchall()
+        ids.append((got, rows))
+        store.close()
+    assert ids[0] == ids[1]
+    assert ids[1][0][0] == ids[1][0][2] and len(ids[1][1]) == 5
