@@ -13,6 +13,7 @@ from PIL import Image
 
 from workbench.export import export_campaign
 from workbench.export.safety import neutralise
+from workbench.lint import stored_findings
 from workbench.review.decisions import import_decisions
 from workbench.store import Store
 
@@ -44,23 +45,25 @@ def _poison(store: Store) -> int:
     new_id = store.add_version(
         v["id"],
         {**v["content"], "body": '=HYPERLINK("http://x")全网最好'},
-        [
-            {
-                "rule": "term",
-                "term": "最好",
-                "category": "absolute",
-                "severity": "ban",
-                "field": "body",
-                "start": 22,
-                "end": 24,
-                "message": "m",
-                "message_zh": "禁用",
-                "message_en": "ban",
-                "suggestion": "优质",
-                "fix": "优质",
-                "ruleset": "r",
-            }
-        ],
+        stored_findings(
+            [
+                {
+                    "rule": "term",
+                    "term": "最好",
+                    "category": "absolute",
+                    "severity": "ban",
+                    "field": "body",
+                    "start": 22,
+                    "end": 24,
+                    "message": "m",
+                    "message_zh": "禁用",
+                    "message_en": "ban",
+                    "suggestion": "优质",
+                    "fix": "优质",
+                    "ruleset": "r",
+                }
+            ]
+        ),
         "mia",
     )
     poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]

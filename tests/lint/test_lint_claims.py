@@ -196,4 +196,4 @@ def test_english_dates_come_from_the_deadline() -> None:
 
     assert claim_findings("Fiber for $29/month until Apr 30! April 30th, 2026.", facts, ()) == []
     found = claim_findings("Offer ends May 17, act fast: 14 days left", facts, ())
-    assert [f["term"] for f in found] == ["May 17", "14 days"]
+    assert [f.term for f in found] == ["May 17", "14 days"]

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from workbench.lint import LintContext, Linter, packaged_rules
+from workbench.lint import LintContext, Linter, packaged_rules, stored_findings
 from workbench.lint.repairs import repair_problems
 
 LINTER = Linter(packaged_rules())
 
 
 def test_repair_lines_name_what_to_remove() -> None:
-    findings = [
-        {"rule": "claim", "severity": "ban", "term": "3天", "clause": "3天有效", "field": "body"},
-        {"rule": "internal", "severity": "ban", "term": "沉睡VIP", "address": "老朋友们"},
-        {"rule": "fold", "severity": "limit", "message_en": "too long", "message_zh": "太长"},
-        {"rule": "term", "severity": "caution", "message_zh": "慎用"},
-    ]
+    findings = stored_findings(
+        [
+            {
+                "rule": "claim",
+                "severity": "ban",
+                "term": "3天",
+                "clause": "3天有效",
+                "field": "body",
+            },
+            {"rule": "internal", "severity": "ban", "term": "沉睡VIP", "address": "老朋友们"},
+            {"rule": "fold", "severity": "limit", "message_en": "too long", "message_zh": "太长"},
+            {"rule": "term", "severity": "caution", "message_zh": "慎用"},
+        ]
+    )
     zh = repair_problems(findings, "zh-CN").splitlines()
     assert zh == [
         "- body: 删除简报没有的说法“3天有效”（“3天”不是简报里的事实）",

@@ -26,7 +26,7 @@ from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
 from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS
-from workbench.lint import LintContext, Linter, has_ban, load_rules
+from workbench.lint import Finding, LintContext, Linter, has_ban, load_rules
 from workbench.lint.briefcontext import context_from_brief
 from workbench.lint.fix import apply_fixes_text, llm_fix
 from workbench.lint.matcher import CHANNEL_SCOPES
@@ -70,24 +70,24 @@ def _check_channel(channel: str | None) -> None:
         )
 
 
-def _summary(findings: list[dict[str, Any]], target: str, t: Catalog) -> str:
+def _summary(findings: list[Finding], target: str, t: Catalog) -> str:
     if not findings:
         return t("lint.clean", target=target)
     n = {
-        s: sum(1 for f in findings if f["severity"] == s)
+        s: sum(1 for f in findings if f.severity == s)
         for s in ("ban", "caution", "evidence", "limit")
     }
     return t("lint.summary", target=target, other=len(findings) - sum(n.values()), **n)
 
 
-def _print(findings: list[dict[str, Any]], where: Any, t: Catalog, con: Console) -> None:
-    key = "message_en" if t.language == "en-US" else "message_zh"
+def _print(findings: list[Finding], where: Any, t: Catalog, con: Console) -> None:
+    english = t.language == "en-US"
     for f in findings:
         line = Text(f"{where(f)}: ")
-        line.append(f["severity"], style=_STYLE.get(f["severity"], "dim"))
-        line.append(f" {f['rule']} {f[key]}")
-        if f.get("suggestion"):
-            line.append(f" → {f['suggestion']}", style="green")
+        line.append(f.severity, style=_STYLE.get(f.severity, "dim"))
+        line.append(f" {f.rule} {f.message_en if english else f.message_zh}")
+        if f.suggestion:
+            line.append(f" → {f.suggestion}", style="green")
         con.print(line)
 
 
@@ -139,12 +139,15 @@ def lint(
             ctx = context_from_brief(b, channel, None)
             ctx = replace(ctx, language=t.language)
         findings = _lint_file(path, ctx, Linter(rules), fix, workbench, t, con)
+        payload = [f.to_json() for f in findings]
     else:
         if not workbench.db_exists():
             raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
-        findings = _lint_variants(target, campaign, channel, fix, actor, workbench, t, con)
+        found = _lint_variants(target, campaign, channel, fix, actor, workbench, t, con)
+        findings = [f for _, f in found]
+        payload = [{"variant_id": vid, **f.to_json()} for vid, f in found]
     if json_out:
-        print_json(findings)
+        print_json(payload)
     if has_ban(findings):
         raise typer.Exit(1)
 
@@ -157,7 +160,7 @@ def _lint_file(
     workbench: Any,
     t: Catalog,
     con: Console,
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     text = _read_file(path)
     findings = linter.lint_text(text, ctx)
     if fix and findings:
@@ -173,8 +176,8 @@ def _lint_file(
         text, findings = repaired, linter.lint_text(repaired, ctx)
         path = fixed
 
-    def where(f: dict[str, Any]) -> str:
-        line, col = _line_col(text, f["start"])
+    def where(f: Finding) -> str:
+        line, col = _line_col(text, f.start)
         return f"{path}:{line}:{col}"
 
     _print(findings, where, t, con)
@@ -191,7 +194,8 @@ def _lint_variants(
     workbench: Any,
     t: Catalog,
     con: Console,
-) -> list[dict[str, Any]]:
+) -> list[tuple[int, Finding]]:
+    """Each variant's findings, with the variant's id."""
     store = workbench.store
     service = workbench.lint(t.language)
     if target is not None:
@@ -202,7 +206,7 @@ def _lint_variants(
     provider = None
     if fix and workbench.endpoint() is not None:
         provider = workbench.provider()
-    results: list[dict[str, Any]] = []
+    results: list[tuple[int, Finding]] = []
     for variant in variants:
         findings = service.lint_and_record(variant, actor)
         if fix and findings:
@@ -225,12 +229,12 @@ def _lint_variants(
         vid = variant["id"]
         _print(
             findings,
-            lambda f, v=vid: f"#{v} {f.get('field') or ''}[{f['start']}:{f['end']}]",
+            lambda f, v=vid: f"#{v} {f.field or ''}[{f.start}:{f.end}]",
             t,
             con,
         )
-        results += [{"variant_id": vid, **f} for f in findings]
-    con.print(_summary(results, campaign or str(target), t))
+        results += [(int(vid), f) for f in findings]
+    con.print(_summary([f for _, f in results], campaign or str(target), t))
     con.print(
         t("lint.ruleset", version=service.linter.rules.version, source=service.linter.rules.source)
     )

@@ -22,6 +22,7 @@ from workbench.cli.common import (
 )
 from workbench.errors import NotFoundError
 from workbench.export.rows import status_label
+from workbench.lint import stored_findings
 from workbench.store.ordering import in_brief_order
 from workbench.textview import content_text, preview
 
@@ -179,16 +180,17 @@ _SEVERITY_STYLE = {"ban": "bold red", "limit": "red", "caution": "yellow", "evid
 
 def _print_review(row: dict[str, Any], t: Any) -> None:
     """Lint findings and the version chain (issue 5)."""
-    key = "message_en" if t.language == "en-US" else "message_zh"
-    findings = row.get("lint") or []
+    english = t.language == "en-US"
+    findings = stored_findings(row.get("lint"))
     if findings:
         out.print(Text(t("variants.findings"), style="bold"))
         for f in findings:
             line = Text("  ")
-            line.append(f["severity"], style=_SEVERITY_STYLE.get(f["severity"], "dim"))
-            line.append(f" {f.get('field') or ''}[{f['start']}:{f['end']}] {f.get(key, '')}")
-            if f.get("suggestion"):
-                line.append(f" → {f['suggestion']}", style="green")
+            line.append(f.severity, style=_SEVERITY_STYLE.get(f.severity, "dim"))
+            message = f.message_en if english else f.message_zh
+            line.append(f" {f.field or ''}[{f.start}:{f.end}] {message}")
+            if f.suggestion:
+                line.append(f" → {f.suggestion}", style="green")
             out.print(line)
     versions = row.get("versions") or []
     if len(versions) > 1:

@@ -13,6 +13,7 @@ from PIL import Image
 
 from workbench.export.rows import finding_line, status_label
 from workbench.fsio import atomic_write_text
+from workbench.store.findings import Finding
 
 THUMB_WIDTH = 360
 CSS = """
@@ -39,19 +40,17 @@ img.poster{width:180px;height:auto;border:1px solid #ddd}
 """
 
 
-def _highlight(text: str, findings: list[dict[str, Any]]) -> str:
-    spans = sorted(
-        (f for f in findings if f["end"] > f["start"]), key=lambda f: (f["start"], -f["end"])
-    )
+def _highlight(text: str, findings: list[Finding]) -> str:
+    spans = sorted((f for f in findings if f.end > f.start), key=lambda f: (f.start, -f.end))
     out, at = [], 0
     for f in spans:
-        start, end = max(f["start"], at), min(f["end"], len(text))
+        start, end = max(f.start, at), min(f.end, len(text))
         if start >= end:
             continue
         out.append(html.escape(text[at:start]))
-        title = html.escape(f.get("message") or "", quote=True)
+        title = html.escape(f.message, quote=True)
         out.append(
-            f'<mark class="{html.escape(f["severity"])}" title="{title}">'
+            f'<mark class="{html.escape(f.severity)}" title="{title}">'
             f"{html.escape(text[start:end])}</mark>"
         )
         at = end
@@ -77,13 +76,13 @@ def _card(row: dict[str, Any], language: str) -> str:
     findings = row["finding_list"]
     fields = []
     for path, text in row["fields"]:
-        mine = [f for f in findings if f.get("field") == path]
+        mine = [f for f in findings if f.field == path]
         fields.append(
             f'<div class="field"><span class="label">{html.escape(path)}</span>'
             f"{_highlight(text, mine)}</div>"
         )
     items = "".join(
-        f'<li class="{html.escape(f["severity"])}">{html.escape(finding_line(f, language))}</li>'
+        f'<li class="{html.escape(f.severity)}">{html.escape(finding_line(f, language))}</li>'
         for f in findings
     )
     head = " · ".join(

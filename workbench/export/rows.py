@@ -12,6 +12,7 @@ from workbench.lint.engine import text_fields, worst
 from workbench.review.rowhash import content_hash
 from workbench.review.workflow import STATUSES, approvals
 from workbench.store import Store
+from workbench.store.findings import Finding, stored_findings
 from workbench.textview import content_text
 
 REVIEW_COLUMNS = ("decision", "comment", "reviewer")
@@ -32,11 +33,11 @@ COLUMNS = (
 )
 
 
-def finding_line(f: dict[str, Any], language: str = "zh-CN") -> str:
-    message = f.get("message_en" if language == "en-US" else "message_zh") or f.get("message")
-    where = f" ({f['field']})" if f.get("field") else ""
-    tail = f" → {f['suggestion']}" if f.get("suggestion") else ""
-    return f"[{f['severity']}]{where} {message}{tail}"
+def finding_line(f: Finding, language: str = "zh-CN") -> str:
+    message = (f.message_en if language == "en-US" else f.message_zh) or f.message
+    where = f" ({f.field})" if f.field else ""
+    tail = f" → {f.suggestion}" if f.suggestion else ""
+    return f"[{f.severity}]{where} {message}{tail}"
 
 
 def approvals_text(rows: Sequence[dict[str, Any]]) -> str:
@@ -81,7 +82,7 @@ def export_rows(
     rows = []
     for v in variants:
         p = prov.get(v["id"], {})
-        findings = v.get("lint") or []
+        findings = stored_findings(v.get("lint"))
         assets = [a.get("path") for a in (v.get("assets") or []) if isinstance(a, dict)]
         assets += [a["path"] for a in p.get("assets", [])]
         files = []
@@ -116,7 +117,7 @@ def export_rows(
                 "model": p.get("model") or v["model"],
                 "template": p.get("template") or "",
                 "template_hash": p.get("template_hash") or "",
-                "ruleset": findings[0].get("ruleset", "") if findings else "",
+                "ruleset": findings[0].ruleset if findings else "",
                 "generated_at": p.get("generated_at") or v["created_at"],
                 "assets": files,
                 "raw": v,

@@ -119,9 +119,9 @@ def _write_findings(
     fragments: list[Any] = []
     for i, f in enumerate(findings):
         text = ("\n" if i else "") + str(neutralise(finding_line(f, language)))
-        color = FONT_COLORS.get(f["severity"])
+        color = FONT_COLORS.get(f.severity)
         if color:
-            fragments += [formats.get(font_color=color, bold=f["severity"] == "ban"), text]
+            fragments += [formats.get(font_color=color, bold=f.is_ban), text]
         else:
             fragments.append(text)
     if len(fragments) > 2:
@@ -131,7 +131,7 @@ def _write_findings(
         props = {"text_wrap": True, "valign": "top", **({"bg_color": fill} if fill else {})}
         if font is not None:
             f = findings[0]
-            props |= {"font_color": FONT_COLORS[f["severity"]], "bold": f["severity"] == "ban"}
+            props |= {"font_color": FONT_COLORS[f.severity], "bold": f.is_ban}
         sheet.write_string(r, c, _fit_cell(fragments[-1])[0], formats.get(**props))
 
 

@@ -54,6 +54,7 @@ from workbench.llm.base import LLMResponse, Provider
 from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
+from workbench.store.findings import Finding
 from workbench.store.rounds import Slot
 
 __all__ = [
@@ -77,7 +78,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-ContentCheck = Callable[[PlannedJob, dict[str, Any]], list[dict[str, Any]]]
+ContentCheck = Callable[[PlannedJob, dict[str, Any]], list[Finding]]
 """Checks one variant's content before it is stored (e.g. compliance lint); returns findings."""
 AfterBatch = Callable[[Store, "BatchResult"], None]
 """Runs after a brief's jobs finished (e.g. render the new posters)."""
@@ -327,7 +328,7 @@ class BatchRunner:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._writer, partial(write, *args))
 
-    def _check(self, p: PlannedJob, content: dict[str, Any]) -> list[dict[str, Any]] | None:
+    def _check(self, p: PlannedJob, content: dict[str, Any]) -> list[Finding] | None:
         if not self.checks:
             return None
         return [finding for check in self.checks for finding in check(p, content)]
@@ -598,7 +599,7 @@ def _variant(
     response: LLMResponse,
     slot: int,
     content: dict[str, Any],
-    lint: list[dict[str, Any]] | None = None,
+    lint: list[Finding] | None = None,
 ) -> VariantRecord:
     ctx = p.job.ctx
     return VariantRecord(

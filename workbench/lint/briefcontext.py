@@ -13,6 +13,7 @@ from workbench.lint.engine import LintContext, Linter
 from workbench.lint.facts import facts_from_brief
 from workbench.lint.guardraw import raw_facts, raw_limit, raw_segment, raw_value
 from workbench.lint.rules import load_rules
+from workbench.store.findings import Finding
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -121,7 +122,7 @@ def context_from_raw(
     )
 
 
-def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[dict[str, Any]]]:
+def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[Finding]]:
     """The runner's content check: lint each variant before it is stored.
 
     The rules are loaded (and a bad workspace ``compliance.yaml`` reported) when the runner
@@ -130,7 +131,7 @@ def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[di
     linter = Linter(load_rules(workspace))
     contexts: dict[tuple[int, str | None, str, str, int], LintContext] = {}
 
-    def check(planned: Any, content: dict[str, Any]) -> list[dict[str, Any]]:
+    def check(planned: Any, content: dict[str, Any]) -> list[Finding]:
         job = planned.job
         kind = job.ctx.deliverable.kind
         key = (id(job.ctx.brief), job.channel, kind, job.ctx.segment.id, job.ctx.deliverable_index)

@@ -17,9 +17,9 @@ the 【signature】, the SMS opt-out, list markers. Each raw finding names the c
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from workbench.lint.facts import CN_NUMERAL, Facts, cn_value
+from workbench.lint.hits import ClauseHit
 
 _UNIT_QTY = (
     r"个月|个小时|小时|分钟|秒钟|秒|天|周|星期|岁|元|块|毛|人|位|件|盒|次|杯|份|款|种|袋|瓶|箱|"
@@ -153,8 +153,8 @@ def _supported_number(value: float, unit: str, mag: str, facts: Facts, money: bo
     return False
 
 
-def number_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def number_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[ClauseHit]:
+    out: list[ClauseHit] = []
     times = [(m.start(), m.end()) for m in _TIME.finditer(text)]
     for start, end in times:
         if not _inside(start, end, spans):
@@ -201,7 +201,7 @@ def number_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list
     return out
 
 
-def proof_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def proof_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[ClauseHit]:
     out = []
     proof = " ".join(facts.proof).lower()
     for m in _SOCIAL.finditer(text):
@@ -211,7 +211,7 @@ def proof_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[
     return out
 
 
-def urgency_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def urgency_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list[ClauseHit]:
     out = []
     restores = facts.has_deadline and bool(_PRICE_DROP.search(facts.offer))
     limited = bool(_LIMITED.search(facts.offer))
@@ -224,34 +224,34 @@ def urgency_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> lis
     return out
 
 
-def _claim(kind: str, text: str, start: int, end: int) -> dict[str, Any]:
+def _claim(kind: str, text: str, start: int, end: int) -> ClauseHit:
     left, right = clause_span(text, start, end)
-    return {
-        "rule": "claim",
-        "claim": kind,
-        "term": text[start:end],
-        "start": start,
-        "end": end,
-        "clause": text[left:right].strip(),
-        "fix_start": left,
-        "fix_end": right,
-    }
+    return ClauseHit(
+        rule="claim",
+        claim=kind,
+        term=text[start:end],
+        start=start,
+        end=end,
+        clause=text[left:right].strip(),
+        fix_start=left,
+        fix_end=right,
+    )
 
 
-def claim_findings(text: str, facts: Facts, names: tuple[str, ...]) -> list[dict[str, Any]]:
+def claim_findings(text: str, facts: Facts, names: tuple[str, ...]) -> list[ClauseHit]:
     """Every unsupported claim in ``text`` (raw findings; the engine adds messages)."""
     spans = exempt_spans(text, facts, names)
     found = number_claims(text, facts, spans)
     found += proof_claims(text, facts, spans)
     found += urgency_claims(text, facts, spans)
-    found.sort(key=lambda f: (f["start"], -f["end"]))
-    out: list[dict[str, Any]] = []
+    found.sort(key=lambda f: (f.start, -f.end))
+    out: list[ClauseHit] = []
     for f in found:  # one finding per span: a longer match covers what it contains
-        if out and f["start"] < out[-1]["end"]:
+        if out and f.start < out[-1].end:
             continue
         last = out[-1] if out else None
-        if last and last["claim"] == f["claim"] == "number" and f["start"] == last["end"]:
-            last.update(_claim("number", text, last["start"], f["end"]))  # 5月 + 17日
+        if last and last.claim == f.claim == "number" and f.start == last.end:
+            out[-1] = _claim("number", text, last.start, f.end)  # 5月 + 17日
             continue
         out.append(f)
     return out
@@ -264,20 +264,20 @@ _DIVERSION = re.compile(
 )
 
 
-def diversion_hits(text: str) -> list[dict[str, Any]]:
+def diversion_hits(text: str) -> list[ClauseHit]:
     """扫码 / QR wording (raw findings; the platforms come from the context)."""
     out = []
     for m in _DIVERSION.finditer(text):
         left, right = clause_span(text, m.start(), m.end())
         out.append(
-            {
-                "rule": "platform_qr",
-                "term": m.group(0),
-                "start": m.start(),
-                "end": m.end(),
-                "clause": text[left:right].strip(),
-                "fix_start": left,
-                "fix_end": right,
-            }
+            ClauseHit(
+                rule="platform_qr",
+                term=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                clause=text[left:right].strip(),
+                fix_start=left,
+                fix_end=right,
+            )
         )
     return out

@@ -3,14 +3,14 @@
 ``Linter(rules).lint_content(kind, content, ctx)`` lints every public text field of a
 variant (offsets are into that field's text, named by ``field``);
 ``lint_text(text, ctx)`` lints a whole file (offsets into the file's text). Each finding is
-a plain dict: rule, term, category, severity, field, start, end, message (in
-``ctx.language``), message_zh, message_en, suggestion, fix, basis, ruleset.
+a :class:`~workbench.store.findings.Finding` (rule, term, category, severity, field, start,
+end, message in ``ctx.language``, message_zh, message_en, suggestion, fix, basis, ruleset).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -19,12 +19,14 @@ from workbench.brief.audience import neutral_address
 from workbench.kinds import KINDS
 from workbench.lint.claims import PLATFORM_NAMES, claim_findings, clause_span, diversion_hits
 from workbench.lint.facts import Facts
+from workbench.lint.hits import ClauseHit
 from workbench.lint.internal import internal_findings
 from workbench.lint.limits import content_limits, text_limits
 from workbench.lint.matcher import Hit, Matcher, scope_of
 from workbench.lint.messages import category_words, render, severity_words
 from workbench.lint.packs import missing_required, pack_hits
 from workbench.lint.rules import RuleSet
+from workbench.store.findings import Finding
 
 # Keys whose text is direction for the crew, not published copy.
 SKIP_KEYS = frozenset(
@@ -104,7 +106,7 @@ class Linter:
 
     # -- public API ---------------------------------------------------------------------
 
-    def lint_text(self, text: str, ctx: LintContext) -> list[dict[str, Any]]:
+    def lint_text(self, text: str, ctx: LintContext) -> list[Finding]:
         """A whole text (a file): terms, brief rules and channel limits; offsets into it."""
         findings = self._field(text, None, ctx)
         findings += self._must_include({"": text}, ctx)
@@ -113,31 +115,29 @@ class Linter:
         findings += [self._limit(f, ctx) for f in text_limits(text, ctx)]
         return _sorted(findings)
 
-    def lint_content(
-        self, kind: str, content: dict[str, Any], ctx: LintContext
-    ) -> list[dict[str, Any]]:
+    def lint_content(self, kind: str, content: dict[str, Any], ctx: LintContext) -> list[Finding]:
         """Every public text field of a variant; offsets into the field named by ``field``."""
         if ctx.kind is None:
             ctx = _with(ctx, kind=kind)
         fields = dict(text_fields(content))
-        findings: list[dict[str, Any]] = []
+        findings: list[Finding] = []
         for path, text in fields.items():
             findings += self._field(text, path, ctx)
         findings += self._must_include(fields, ctx)
         if ctx.category:
             findings += self._required(fields, ctx)
         if ctx.qr_requested and ctx.no_diversion and _carries_qr(kind):
-            raw = {"term": "QR", "start": 0, "end": 0, "clause": ""}
-            findings.append(self._diversion({**raw, "fix_start": 0, "fix_end": 0}, None, ctx))
+            raw = ClauseHit("platform_qr", "QR", 0, 0, clause="", fix_start=0, fix_end=0)
+            findings.append(self._diversion(raw, None, ctx))
         findings += [self._limit(f, ctx) for f in content_limits(kind, content, ctx)]
         return findings
 
     # -- pieces -------------------------------------------------------------------------
 
-    def _field(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+    def _field(self, text: str, path: str | None, ctx: LintContext) -> list[Finding]:
         if not text:
             return []
-        out: list[dict[str, Any]] = []
+        out: list[Finding] = []
         scope = scope_of(ctx.channel, ctx.kind)
         matcher = self.matcher(scope)
         allowed: list[tuple[int, int]] | None = None
@@ -170,7 +170,7 @@ class Linter:
                     extra={"reason_zh": exception.reason_zh, "reason_en": exception.reason_en},
                 )
                 if exception.action != "ban":
-                    finding["fix"] = None  # needs a cited basis, not other words
+                    finding = replace(finding, fix=None)  # needs a cited basis, not other words
                 out.append(finding)
                 continue
             if scope is None and not term.applies_to("all"):
@@ -188,56 +188,56 @@ class Linter:
             out.append(self._finding("term", hit, path, ctx))
         out += self._banned(text, path, ctx)
         out += self._packs(text, path, ctx, out)
-        taken = [(f["start"], f["end"]) for f in out if f["severity"] == "ban"]
+        taken = [(f.start, f.end) for f in out if f.severity == "ban"]
         for g in self._guard(text, path, ctx):
-            if g["rule"] == "platform_qr" and any(
-                s < g["end"] and g["start"] < e for s, e in taken
-            ):
+            if g.rule == "platform_qr" and any(s < g.end and g.start < e for s, e in taken):
                 continue  # the platform's own term list already bans it
             out.append(g)
         return [self._no_swap(f, text) for f in out]
 
-    def _diversion(self, f: dict[str, Any], path: str | None, ctx: LintContext) -> dict[str, Any]:
+    def _diversion(self, f: ClauseHit, path: str | None, ctx: LintContext) -> Finding:
         """扫码/QR on 抖音 or 小红书: a ban, or a caution when the deliverable asked for it."""
         platforms = "/".join(PLATFORM_NAMES.get(p, p) for p in ctx.no_diversion)
         asked = ctx.qr_requested
         template = "platform_qr_asked" if asked else "platform_qr"
-        zh, en = render(template, {"term": f["term"], "platforms": platforms})
-        finding = self._pack(
+        zh, en = render(template, {"term": f.term, "platforms": platforms})
+        clause = (
+            {} if asked else {"clause": f.clause, "fix_start": f.fix_start, "fix_end": f.fix_end}
+        )
+        return self._pack(
             rule="platform_qr",
-            term=f["term"],
+            term=f.term,
             category="platform_diversion",
             severity="caution" if asked else "ban",
             field=path,
-            start=f["start"],
-            end=f["end"],
+            start=f.start,
+            end=f.end,
             zh=zh,
             en=en,
             suggestion=None,
             fix=None if asked else "",
             basis="抖音/小红书社区规范：禁止站外导流（二维码、扫码进群）",
             ctx=ctx,
+            **clause,
         )
-        if not asked:
-            finding.update(clause=f["clause"], fix_start=f["fix_start"], fix_end=f["fix_end"])
-        return finding
 
-    def _no_swap(self, finding: dict[str, Any], text: str) -> dict[str, Any]:
+    def _no_swap(self, finding: Finding, text: str) -> Finding:
         """A disease/efficacy ban, a ban whose replacement is itself a ban, or one that has no
         offline wording, is fixed by removing its clause: ``--fix`` never leaves a ban and
         never swaps one claim for another."""
-        if finding["severity"] != "ban" or "fix_start" in finding:
+        if finding.severity != "ban" or finding.fix_start is not None:
             return finding
-        fix = finding.get("fix")
-        medical = finding.get("category") == "medical_efficacy"
-        if fix == "" and finding["start"] == finding["end"]:
+        fix = finding.fix
+        medical = finding.category == "medical_efficacy"
+        if fix == "" and finding.start == finding.end:
             return finding  # an insertion point (a missing piece), nothing to remove
-        if not medical and fix is not None and not (fix and self._is_ban(str(fix))):
+        if not medical and fix is not None and not (fix and self._is_ban(fix)):
             return finding
-        left, right = clause_span(text, finding["start"], finding["end"])
-        finding.update(fix="", fix_start=left, fix_end=right, suggestion=None)
-        finding["clause"] = text[left:right].strip()
-        return finding
+        left, right = clause_span(text, finding.start, finding.end)
+        clause = text[left:right].strip()
+        return replace(
+            finding, fix="", fix_start=left, fix_end=right, suggestion=None, clause=clause
+        )
 
     def _is_ban(self, text: str) -> bool:
         """Whether a replacement wording is itself banned (cached; no brief context)."""
@@ -249,44 +249,45 @@ class Linter:
         return found
 
     def _packs(
-        self, text: str, path: str | None, ctx: LintContext, done: list[dict[str, Any]]
-    ) -> list[dict[str, Any]]:
+        self, text: str, path: str | None, ctx: LintContext, done: list[Finding]
+    ) -> list[Finding]:
         """Art. 17 and the category pack; spans an existing ban already covers are skipped."""
-        taken = [(f["start"], f["end"]) for f in done if f["severity"] == "ban"]
+        taken = [(f.start, f.end) for f in done if f.severity == "ban"]
         out = []
         matcher = self.matcher(None)
         for f in pack_hits(text, ctx.category):
-            if any(s < f["end"] and f["start"] < e for s, e in taken):
+            if any(s < f.end and f.start < e for s, e in taken):
                 continue
-            term = self.rules.term(f["term"])
+            term = self.rules.term(f.term)
             if term is not None:  # documented exceptions (治愈系插画) hold for packs too
-                hit = Hit(term, f["start"], f["end"], f["term"])
+                hit = Hit(term, f.start, f.end, f.term)
                 exception = matcher.exception(text, hit)
                 if exception is not None and exception.action == "skip":
                     continue
-            zh, en = render("claim_pack", {"term": f["term"], "clause": f["clause"]})
+            zh, en = render("claim_pack", {"term": f.term, "clause": f.clause})
             finding = self._pack(
                 rule="claim_pack",
-                term=f["term"],
-                category="medical_efficacy" if f["pack"] == "art17" else "category_claim",
+                term=f.term,
+                category="medical_efficacy" if f.pack == "art17" else "category_claim",
                 severity="ban",
                 field=path,
-                start=f["start"],
-                end=f["end"],
+                start=f.start,
+                end=f.end,
                 zh=zh,
                 en=en,
                 suggestion=None,
                 fix="",
-                basis=f["basis"],
+                basis=f.basis,
                 ctx=ctx,
-            )
-            finding.update(
-                pack=f["pack"], clause=f["clause"], fix_start=f["fix_start"], fix_end=f["fix_end"]
+                pack=f.pack,
+                clause=f.clause,
+                fix_start=f.fix_start,
+                fix_end=f.fix_end,
             )
             out.append(finding)
         return out
 
-    def _required(self, fields: dict[str, str], ctx: LintContext) -> list[dict[str, Any]]:
+    def _required(self, fields: dict[str, str], ctx: LintContext) -> list[Finding]:
         """Text the category requires in every piece (health food: 本品不能代替药物); a
         title is a headline candidate, not a piece: the copy it heads carries the text."""
         spec = KINDS.get(ctx.kind or "")
@@ -312,57 +313,56 @@ class Linter:
                 fix=need,
                 basis=pack.basis_zh,
                 ctx=ctx,
+                pack=pack.name,
             )
-            finding["pack"] = pack.name
             out.append(finding)
         return out
 
-    def _guard(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+    def _guard(self, text: str, path: str | None, ctx: LintContext) -> list[Finding]:
         """``claim`` and ``internal``: what the brief does not state, operator labels."""
         names = ctx.allow + self.rules.allow + ((ctx.address,) if ctx.address else ())
         address = ctx.address or neutral_address(ctx.language)
         raw = internal_findings(text, ctx.labels, names, address)
-        labelled = [(f["start"], f["end"]) for f in raw]
+        labelled = [(f.start, f.end) for f in raw]
         if ctx.facts is not None:
             raw += [
                 f
                 for f in claim_findings(text, ctx.facts, names)
-                if not any(s < f["end"] and f["start"] < e for s, e in labelled)
+                if not any(s < f.end and f.start < e for s, e in labelled)
             ]
         if ctx.no_diversion:
             raw += diversion_hits(text)
         out = []
         for f in raw:
-            if f["rule"] == "platform_qr":
+            if f.rule == "platform_qr":
                 out.append(self._diversion(f, path, ctx))
                 continue
-            internal = f["rule"] == "internal"
-            template = "internal" if internal else f"claim_{f['claim']}"
-            values = {"term": f["term"], "clause": f["clause"], "address": address}
+            internal = f.rule == "internal"
+            template = "internal" if internal else f"claim_{f.claim}"
+            values = {"term": f.term, "clause": f.clause, "address": address}
             zh, en = render(template, values)
             finding = self._pack(
-                rule=f["rule"],
-                term=f["term"],
+                rule=f.rule,
+                term=f.term,
                 category="operator_label" if internal else "unsupported_claim",
                 severity="ban",
                 field=path,
-                start=f["start"],
-                end=f["end"],
+                start=f.start,
+                end=f.end,
                 zh=zh,
                 en=en,
-                suggestion=ctx.address if internal and f["fix"] else None,
-                fix=f.get("fix", ""),
+                suggestion=ctx.address if internal and f.fix else None,
+                fix=f.fix,
                 basis="brief: segments[] (operator notes)"
                 if internal
                 else "brief: campaign.product (price, offer, deadline, proof)",
                 ctx=ctx,
+                fix_start=f.fix_start,
+                fix_end=f.fix_end,
+                clause=f.clause,
+                address=address if internal else None,
+                claim=None if internal else f.claim,
             )
-            finding["fix_start"], finding["fix_end"] = f["fix_start"], f["fix_end"]
-            finding["clause"] = f["clause"]
-            if internal:
-                finding["address"] = address
-            else:
-                finding["claim"] = f["claim"]
             out.append(finding)
         return out
 
@@ -374,9 +374,9 @@ class Linter:
         ctx: LintContext,
         *,
         severity: str | None = None,
-        extra: dict[str, Any] | None = None,
+        extra: dict[str, str] | None = None,
         rule_name: str = "term",
-    ) -> dict[str, Any]:
+    ) -> Finding:
         term = hit.term
         severity = severity or term.severity
         cat_zh, cat_en = category_words(term.category)
@@ -406,7 +406,7 @@ class Linter:
             ctx=ctx,
         )
 
-    def _banned(self, text: str, path: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+    def _banned(self, text: str, path: str | None, ctx: LintContext) -> list[Finding]:
         out = []
         low = text.lower()
         for word in ctx.banned_words:
@@ -436,7 +436,7 @@ class Linter:
                 at = low.find(needle, at + len(needle))
         return out
 
-    def _must_include(self, fields: dict[str, str], ctx: LintContext) -> list[dict[str, Any]]:
+    def _must_include(self, fields: dict[str, str], ctx: LintContext) -> list[Finding]:
         if not ctx.must_include:
             return []
         whole = "\n".join(fields.values()).lower()
@@ -463,7 +463,7 @@ class Linter:
                 )
         return out
 
-    def _limit(self, raw: dict[str, Any], ctx: LintContext) -> dict[str, Any]:
+    def _limit(self, raw: dict[str, Any], ctx: LintContext) -> Finding:
         zh, en = render(raw["rule"], raw["values"])
         return self._pack(
             rule=raw["rule"],
@@ -481,12 +481,15 @@ class Linter:
             ctx=ctx,
         )
 
-    def _pack(self, *, zh: str, en: str, ctx: LintContext, **values: Any) -> dict[str, Any]:
-        values["message"] = en if ctx.language == "en-US" else zh
-        values["message_zh"] = zh
-        values["message_en"] = en
-        values["ruleset"] = self.rules.version
-        return values
+    def _pack(self, *, zh: str, en: str, ctx: LintContext, **values: Any) -> Finding:
+        """The finding, with its message in the context's language and the rule set."""
+        return Finding(
+            **values,
+            message=en if ctx.language == "en-US" else zh,
+            message_zh=zh,
+            message_en=en,
+            ruleset=self.rules.version,
+        )
 
 
 def _with(ctx: LintContext, **changes: Any) -> LintContext:
@@ -516,8 +519,8 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= hit.start and hit.end <= e for s, e in spans)
 
 
-def _sorted(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(findings, key=lambda f: (f["start"], SEVERITY_ORDER.get(f["severity"], 9)))
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.get(f.severity, 9)))
 
 
 def text_fields(content: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -537,12 +540,12 @@ def text_fields(content: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from text_fields(value, f"{path}[{i}]")
 
 
-def worst(findings: list[dict[str, Any]] | None) -> str | None:
+def worst(findings: Sequence[Finding] | None) -> str | None:
     """The most serious severity among ``findings``."""
     if not findings:
         return None
-    return min((f["severity"] for f in findings), key=lambda s: SEVERITY_ORDER.get(s, 9))
+    return min((f.severity for f in findings), key=lambda s: SEVERITY_ORDER.get(s, 9))
 
 
-def has_ban(findings: list[dict[str, Any]] | None) -> bool:
-    return any(f.get("severity") == "ban" for f in findings or [])
+def has_ban(findings: Sequence[Finding] | None) -> bool:
+    return any(f.severity == "ban" for f in findings or [])

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest, LLMResponse, Message, Provider
 from workbench.llm.jsonparse import extract_json
+from workbench.store.findings import Finding
 
 _PATH_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _DOUBLE_PUNCT = re.compile(r"([，,、；;：:])\s*([，,。.！!？?；;、])")
@@ -25,25 +27,19 @@ def _tidy(text: str) -> str:
     return _LEADING_PUNCT.sub("", text)
 
 
-def _fix_span(finding: dict[str, Any]) -> tuple[int, int]:
+def _fix_span(finding: Finding) -> tuple[int, int]:
     """What a fix replaces: the finding's span, or the clause around it (``fix_start``)."""
-    start = finding.get("fix_start", finding["start"])
-    end = finding.get("fix_end", finding["end"])
-    return int(start), int(end)
+    return finding.fix_span
 
 
-def apply_fixes_text(text: str, findings: list[dict[str, Any]]) -> tuple[str, int]:
+def apply_fixes_text(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
     """``text`` with every applicable fix; returns (new text, fixes applied)."""
-    todo = sorted(
-        (f for f in findings if f.get("fix") is not None),
-        key=_fix_span,
-        reverse=True,
-    )
+    todo = sorted((f for f in findings if f.fix is not None), key=_fix_span, reverse=True)
     applied = 0
     limit = len(text) + 1
     deleted = False
     for f in todo:
-        (start, end), fix = _fix_span(f), str(f["fix"])
+        (start, end), fix = f.fix_span, str(f.fix)
         if end > limit or start > len(text):
             continue  # overlaps a fix already applied
         if start == end == len(text) and fix and text and not text.endswith((" ", "\n")):
@@ -73,14 +69,14 @@ def _set(content: Any, parts: list[str | int], value: Any) -> None:
 
 
 def apply_fixes_content(
-    content: dict[str, Any], findings: list[dict[str, Any]]
+    content: dict[str, Any], findings: Sequence[Finding]
 ) -> tuple[dict[str, Any], int]:
     """A copy of ``content`` with the applicable fixes; returns (content, fixes applied)."""
     fixed: dict[str, Any] = json.loads(json.dumps(content))
-    by_field: dict[str, list[dict[str, Any]]] = {}
+    by_field: dict[str, list[Finding]] = {}
     for f in findings:
-        path = f.get("field")
-        if path and f.get("fix") is not None and not path.endswith("hashtags"):
+        path = f.field
+        if path and f.fix is not None and not path.endswith("hashtags"):
             by_field.setdefault(path, []).append(f)
     applied = 0
     for path, items in by_field.items():
@@ -117,15 +113,16 @@ _FORMAT = {
 
 
 def fix_messages(
-    content: dict[str, Any] | str, findings: list[dict[str, Any]], language: str
+    content: dict[str, Any] | str, findings: Sequence[Finding], language: str
 ) -> list[Message]:
     lang = language if language in ("zh-CN", "en-US") else "zh-CN"
-    key = "message_en" if lang == "en-US" else "message_zh"
-    problems = "\n".join(
-        f"- [{f['severity']}] {f.get('field') or ''} {f.get(key) or f.get('message')}"
-        + (f" → {f['suggestion']}" if f.get("suggestion") else "")
-        for f in findings
-    )
+    english = lang == "en-US"
+    lines = []
+    for f in findings:
+        message = (f.message_en if english else f.message_zh) or f.message
+        tail = f" → {f.suggestion}" if f.suggestion else ""
+        lines.append(f"- [{f.severity}] {f.field or ''} {message}{tail}")
+    problems = "\n".join(lines)
     structured = isinstance(content, dict)
     shown = json.dumps(content, ensure_ascii=False, indent=2) if structured else str(content)
     ask = _ASK[lang].format(problems=problems, content=shown, format=_FORMAT[(lang, structured)])
@@ -135,7 +132,7 @@ def fix_messages(
 async def llm_fix(
     provider: Provider,
     content: dict[str, Any] | str,
-    findings: list[dict[str, Any]],
+    findings: Sequence[Finding],
     language: str,
 ) -> tuple[dict[str, Any] | str, LLMResponse]:
     """Ask the model once with the findings; returns the repaired content and the response."""

@@ -9,9 +9,8 @@ the whole address ("沉睡VIP们，") with the segment's address and removes any
 
 from __future__ import annotations
 
-from typing import Any
-
 from workbench.lint.claims import clause_span
+from workbench.lint.hits import ClauseHit
 
 _ADDRESS_TAIL = "们！!，,：: "
 
@@ -32,13 +31,13 @@ def _spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def internal_findings(
     text: str, labels: tuple[str, ...], allowed: tuple[str, ...], address: str
-) -> list[dict[str, Any]]:
+) -> list[ClauseHit]:
     """Raw findings for every operator label in ``text`` (longest label wins a span)."""
     if not labels:
         return []
     free = _spans(text, allowed)
     taken: list[tuple[int, int]] = []
-    out: list[dict[str, Any]] = []
+    out: list[ClauseHit] = []
     low = text.lower()
     for label in labels:  # longest first
         needle = label.strip().lower()
@@ -52,10 +51,10 @@ def internal_findings(
                 taken.append((at, end))
                 out.append(_finding(text, at, end, address))
             at = low.find(needle, end)
-    return sorted(out, key=lambda f: f["start"])
+    return sorted(out, key=lambda f: f.start)
 
 
-def _finding(text: str, start: int, end: int, address: str) -> dict[str, Any]:
+def _finding(text: str, start: int, end: int, address: str) -> ClauseHit:
     left, right = clause_span(text, start, end)
     clause = text[left:right]
     bare = clause.strip().rstrip(_ADDRESS_TAIL)
@@ -69,13 +68,13 @@ def _finding(text: str, start: int, end: int, address: str) -> dict[str, Any]:
             fix_end = end + 1
     else:
         fix_start, fix_end, fix = left, right, ""
-    return {
-        "rule": "internal",
-        "term": text[start:end],
-        "start": start,
-        "end": end,
-        "clause": clause.strip(),
-        "fix_start": fix_start,
-        "fix_end": fix_end,
-        "fix": fix,
-    }
+    return ClauseHit(
+        rule="internal",
+        term=text[start:end],
+        start=start,
+        end=end,
+        clause=clause.strip(),
+        fix_start=fix_start,
+        fix_end=fix_end,
+        fix=fix,
+    )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from workbench.lint.claims import clause_span
+from workbench.lint.hits import ClauseHit
 from workbench.locations import resource_dir
 
 ALWAYS = "art17"
@@ -58,31 +59,31 @@ def active(category: str | None) -> list[Pack]:
     return chosen
 
 
-def pack_hits(text: str, category: str | None) -> list[dict[str, Any]]:
+def pack_hits(text: str, category: str | None) -> list[ClauseHit]:
     """Raw findings for every pack hit in ``text`` (the fix removes the clause)."""
-    out: list[dict[str, Any]] = []
+    out: list[ClauseHit] = []
     for pack in active(category):
         if pack.regex is None:
             continue
         for m in pack.regex.finditer(text):
             left, right = clause_span(text, m.start(), m.end())
             out.append(
-                {
-                    "rule": "claim_pack",
-                    "pack": pack.name,
-                    "term": m.group(0),
-                    "start": m.start(),
-                    "end": m.end(),
-                    "clause": text[left:right].strip(),
-                    "fix_start": left,
-                    "fix_end": right,
-                    "basis": pack.basis_zh,
-                }
+                ClauseHit(
+                    rule="claim_pack",
+                    pack=pack.name,
+                    term=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    clause=text[left:right].strip(),
+                    fix_start=left,
+                    fix_end=right,
+                    basis=pack.basis_zh,
+                )
             )
-    out.sort(key=lambda f: (f["start"], -f["end"]))
-    kept: list[dict[str, Any]] = []
+    out.sort(key=lambda f: (f.start, -f.end))
+    kept: list[ClauseHit] = []
     for f in out:
-        if not kept or f["start"] >= kept[-1]["end"]:
+        if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
 

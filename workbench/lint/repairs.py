@@ -8,7 +8,8 @@ Each becomes one imperative line: "remove the unsupported claim '3天有效'".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+
+from workbench.store.findings import Finding
 
 REPAIRABLE = frozenset({"ban", "limit"})
 
@@ -28,28 +29,26 @@ _LINES = {
 }
 
 
-def _line(f: dict[str, Any], lang: str) -> str:
+def _line(f: Finding, lang: str) -> str:
     index = 1 if lang == "en-US" else 0
-    where = f"{f['field']}: " if f.get("field") else ""
-    template = _LINES.get(str(f.get("rule")))
+    where = f"{f.field}: " if f.field else ""
+    template = _LINES.get(f.rule)
     if template is not None:
         values = {
-            "clause": f.get("clause") or f.get("term", ""),
-            "term": f.get("term", ""),
-            "address": f.get("address")
-            or f.get("suggestion")
-            or ("friends" if lang == "en-US" else "大家"),
+            "clause": f.clause or f.term,
+            "term": f.term,
+            "address": f.address or f.suggestion or ("friends" if lang == "en-US" else "大家"),
         }
         return where + template[index].format(**values)
-    message = f.get("message_en" if lang == "en-US" else "message_zh") or f.get("message", "")
-    return where + str(message)
+    message = (f.message_en if lang == "en-US" else f.message_zh) or f.message
+    return where + message
 
 
-def repair_problems(findings: Iterable[dict[str, Any]], language: str) -> str:
+def repair_problems(findings: Iterable[Finding], language: str) -> str:
     """One line per repairable finding (duplicates once), or "" when nothing needs a repair."""
     lines: list[str] = []
     for f in findings:
-        if f.get("severity") not in REPAIRABLE:
+        if f.severity not in REPAIRABLE:
             continue
         line = "- " + _line(f, language)
         if line not in lines:

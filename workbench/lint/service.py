@@ -19,6 +19,7 @@ from workbench.llm.base import Provider
 from workbench.locations import workspace_dir
 from workbench.segments import LIBRARY_FILE, SegmentLibrary
 from workbench.store import GenerationRecord, Store
+from workbench.store.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,8 @@ class FixOutcome:
     variant_id: int
     new_id: int | None  # None: nothing could be fixed
     applied: int
-    remaining: list[dict[str, Any]]
+    remaining: list[Finding]
     via: str  # offline | the model name
-
-
-def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for f in findings:
-        out[f["severity"]] = out.get(f["severity"], 0) + 1
-    return out
 
 
 class LintService:
@@ -77,13 +71,13 @@ class LintService:
             ctx = replace(ctx, language=self.language)
         return ctx
 
-    def lint(self, variant: dict[str, Any], channel: str | None = None) -> list[dict[str, Any]]:
+    def lint(self, variant: dict[str, Any], channel: str | None = None) -> list[Finding]:
         """Findings for a variant's current content (nothing stored)."""
         return self.linter.lint_content(
             variant["kind"], variant["content"], self.context(variant, channel)
         )
 
-    def lint_and_record(self, variant: dict[str, Any], actor: str) -> list[dict[str, Any]]:
+    def lint_and_record(self, variant: dict[str, Any], actor: str) -> list[Finding]:
         """Lint and store the findings (each names its rule set) on the variant.
 
         A lint run is not a decision: it adds no audit row (``variants show`` and

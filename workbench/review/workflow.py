@@ -18,6 +18,7 @@ from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.kinds.channels import sms_count
 from workbench.lint.engine import has_ban
 from workbench.store import Store
+from workbench.store.findings import Finding, stored_findings
 from workbench.store.reviews import ReviewAction
 
 STATUSES = ("draft", "in_review", "approved", "rejected", "changes_requested")
@@ -32,7 +33,7 @@ _ALLOWED_FROM: dict[str, tuple[str, ...]] = {
 }
 _RESETS = frozenset({"reject", "request_changes", "edit", "fix"})
 
-Relint = Callable[[dict[str, Any]], list[dict[str, Any]]]
+Relint = Callable[[dict[str, Any]], list[Finding]]
 
 
 class ReviewReads(Protocol):
@@ -152,11 +153,12 @@ def plan(
         if step != pending[0]:
             raise ReviewError(f"variant {vid}: step {step!r} waits for {pending[0]!r}")
         _check_duties(vid, step, request.actor, rows, policy or StepPolicy())
-        findings = variant.get("lint")
-        if findings is None and relint is not None:
+        stored = variant.get("lint")
+        findings = stored_findings(stored)
+        if stored is None and relint is not None:
             findings = relint(variant)
         if has_ban(findings):
-            terms = sorted({f["term"] for f in findings or [] if f["severity"] == "ban"})
+            terms = sorted({f.term for f in findings if f.is_ban})
             if not (request.reason or "").strip():
                 raise ReviewError(
                     f"variant {vid} has ban findings ({', '.join(terms)}); "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.guards.redact import redact
+from workbench.store.findings import Finding
 
 RUN_FINAL_STATUSES = ("done", "failed", "interrupted")
 PURPOSES = ("generate", "repair")
@@ -75,7 +76,7 @@ class VariantRecord:
     provider: str
     model: str
     round: int
-    lint: list[dict[str, Any]] | None = None  # compliance findings, when linted before storing
+    lint: list[Finding] | None = None  # compliance findings, when linted before storing
 
 
 def variant_uid(job_key: str, slot: int, version: int = 1) -> str:

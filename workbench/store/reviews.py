@@ -16,6 +16,7 @@ from typing import Any
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.guards.stored import stored_content
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.findings import Finding, findings_json
 from workbench.store.records import variant_uid
 
 _INSERT_REVIEW = """
@@ -116,7 +117,7 @@ class ReviewsMixin:
         self,
         parent_id: int,
         content: dict[str, Any],
-        lint: list[dict[str, Any]] | None,
+        lint: Sequence[Finding] | None,
         actor: str,
         action: str = "edit",
         comment: str | None = None,
@@ -168,7 +169,7 @@ class ReviewsMixin:
                     version,
                     parent_id,
                     p["round"],
-                    None if lint is None else dumps(lint),
+                    None if lint is None else dumps(findings_json(lint)),
                     stamp,
                     stamp,
                 ),
@@ -190,10 +191,11 @@ class ReviewsMixin:
             )
         return new_id
 
-    def set_lint(self, variant_id: int, findings: list[dict[str, Any]]) -> None:
+    def set_lint(self, variant_id: int, findings: Sequence[Finding]) -> None:
         """Store fresh lint findings on a variant (the content is unchanged)."""
+        stored = dumps(findings_json(findings))
         with self._lock, write_txn(self._conn) as conn:
-            conn.execute("UPDATE variants SET lint = ? WHERE id = ?", (dumps(findings), variant_id))
+            conn.execute("UPDATE variants SET lint = ? WHERE id = ?", (stored, variant_id))
 
     def latest_brief_raw(self, campaign_id: str) -> str | None:
         """The raw YAML of the campaign's most recent brief, if any."""

@@ -16,6 +16,7 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.guards.stored import stored_answer, stored_content, stored_error
 from workbench.store.db import dumps, now, read_txn, write_txn
+from workbench.store.findings import findings_json
 from workbench.store.promptparts import pack_messages, pack_variables
 from workbench.store.records import (
     PURPOSES,
@@ -307,7 +308,7 @@ class WritesMixin:
                             gen_id,
                             dumps(stored_content(v.content)),
                             v.round,
-                            None if v.lint is None else dumps(v.lint),
+                            None if v.lint is None else dumps(findings_json(v.lint)),
                             stamp,
                             stamp,
                         )

@@ -16,6 +16,7 @@ from typing import Any
 
 from workbench.kinds import get_kind
 from workbench.kinds.channels import sms_count
+from workbench.store.findings import Finding
 from workbench.store.records import variant_uid
 from workbench.tracking.links import link_text_length, variant_link
 
@@ -63,10 +64,10 @@ def job_link_length(job: Any, base_url: str) -> int | None:
     )
 
 
-def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[dict[str, Any]]]:
+def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[Finding]]:
     """The runner step (a content check that finds nothing) putting tracked links in copy."""
 
-    def step(planned: Any, content: dict[str, Any]) -> list[dict[str, Any]]:
+    def step(planned: Any, content: dict[str, Any]) -> list[Finding]:
         ctx = planned.job.ctx
         landing = ctx.brief.campaign.product.landing_url
         if not get_kind(ctx.deliverable.kind).tracked_links or not landing or ctx.count != 1:

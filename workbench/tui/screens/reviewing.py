@@ -132,15 +132,16 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _approve(self, variants: list[dict[str, Any]], step: str | None) -> None:
-        from workbench.lint.engine import has_ban
+        from workbench.lint import has_ban, stored_findings
 
         terms: set[str] = set()
         for variant in variants:
-            findings = variant.get("lint")
-            if findings is None:
+            stored = variant.get("lint")
+            findings = stored_findings(stored)
+            if stored is None:
                 findings = self.ctx.workbench.lint().lint(variant)
             if has_ban(findings):
-                terms |= {str(f.get("term")) for f in findings if f.get("severity") == "ban"}
+                terms |= {f.term for f in findings if f.is_ban}
         if terms:
             self.app.call_from_thread(self._ask_override, variants, sorted(terms), step)
             return

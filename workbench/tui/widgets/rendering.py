@@ -9,6 +9,7 @@ from rich.text import Text
 
 from workbench.guards.text import for_display
 from workbench.halfblock import HalfBlockRow
+from workbench.store.findings import Finding, stored_findings
 from workbench.textview import content_text
 
 SEVERITY_STYLES = {
@@ -21,29 +22,28 @@ SEVERITY_STYLES = {
 }
 
 
-def finding_style(finding: dict[str, Any]) -> str:
-    return SEVERITY_STYLES.get(str(finding.get("severity") or ""), "black on yellow")
+def finding_style(finding: Finding) -> str:
+    return SEVERITY_STYLES.get(finding.severity, "black on yellow")
 
 
 def highlighted_content(variant: dict[str, Any]) -> Text:
     """The variant's text with each lint finding's term marked by severity."""
     text = Text(for_display(content_text(variant.get("kind") or "", variant.get("content") or {})))
-    for finding in variant.get("lint") or []:
-        term = for_display(str(finding.get("term") or ""))
+    for finding in stored_findings(variant.get("lint")):
+        term = for_display(finding.term)
         if term:
             text.highlight_words([term], style=finding_style(finding))
     return text
 
 
-def findings_text(findings: list[dict[str, Any]]) -> Text:
+def findings_text(lint: list[dict[str, Any]] | None) -> Text:
+    """A variant's stored findings (its ``lint`` JSON), one line each."""
     text = Text()
-    for finding in findings:
-        severity = str(finding.get("severity") or "")
-        text.append(f" {severity} ", style=finding_style(finding))
-        term = finding.get("term")
-        if term:
-            text.append(f" {for_display(str(term))}", style="bold")
-        text.append(f" {for_display(str(finding.get('message') or finding.get('rule') or ''))}\n")
+    for finding in stored_findings(lint):
+        text.append(f" {finding.severity} ", style=finding_style(finding))
+        if finding.term:
+            text.append(f" {for_display(finding.term)}", style="bold")
+        text.append(f" {for_display(finding.message or finding.rule)}\n")
     return text
 
 
