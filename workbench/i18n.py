@@ -1233,6 +1233,9 @@ HELP_ZH: dict[str, str] = {
     ),
     "Seconds between Batch API status requests.": "两次查询批处理状态之间的秒数。",
     "Submit the batch and return; collect it later.": "提交批处理后立即返回，稍后再收取结果。",
+    "With --batch: send the repair round as a second batch, not interactively.": (
+        "与 --batch 同用：修复轮作为第二个批次提交，不逐条交互调用。"
+    ),
     "Wait for the configured off-peak hours, then run.": "等到配置的低价时段再运行。",
     "Provider Batch API runs: list, status, collect, cancel.": (
         "服务商批处理任务：列表、状态、收取结果、取消。"

@@ -117,6 +117,7 @@ def run_batch(
     *,
     wait: bool,
     poll_interval: float | None,
+    batch_repairs: bool = False,
 ) -> tuple[BatchReport, BatchRunner]:
     """``generate --batch``: submit, wait, collect; prints as it goes. Returns the report
     and the runner that stored the answers (its poster step knows what it drew)."""
@@ -127,7 +128,12 @@ def run_batch(
     with run_observer:
         try:
             report = generator.run(
-                loaded, workbench.prompts, options, wait=wait, poll_interval=poll_interval
+                loaded,
+                workbench.prompts,
+                options,
+                wait=wait,
+                poll_interval=poll_interval,
+                batch_repairs=batch_repairs,
             )
         finally:
             watcher.stop()

@@ -25,6 +25,7 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.cli.progress import RichObserver
+from workbench.errors import ConfigError
 from workbench.generate.jobs import parse_only
 from workbench.generate.runner import BatchResult, BatchRunner
 from workbench.i18n import Catalog
@@ -64,6 +65,13 @@ def generate(
         bool,
         typer.Option("--no-wait", help="Submit the batch and return; collect it later."),
     ] = False,
+    batch_repairs: Annotated[
+        bool,
+        typer.Option(
+            "--batch-repairs",
+            help="With --batch: send the repair round as a second batch, not interactively.",
+        ),
+    ] = False,
     off_peak: Annotated[
         bool,
         typer.Option("--off-peak", help="Wait for the configured off-peak hours, then run."),
@@ -84,6 +92,11 @@ def generate(
     if use_batch and not batch and provider.name == "offline":
         err.print(t("batch.offline_mode"), highlight=False)
         use_batch = False
+    if batch_repairs and not use_batch:
+        raise ConfigError(
+            "--batch-repairs: the repair round goes out as a second Batch API batch; "
+            'use it with --batch (or [llm] mode = "batch")'
+        )
     if dry_run:
         _dry_run(workbench, loaded, provider, filters, t)
         print_estimate(workbench, loaded, provider, filters, t)
@@ -94,7 +107,13 @@ def generate(
     cached = 0  # batch runs: jobs already done when the batch was planned
     if use_batch:
         report, runner = run_batch(
-            workbench, loaded, provider, options, wait=not no_wait, poll_interval=poll_interval
+            workbench,
+            loaded,
+            provider,
+            options,
+            wait=not no_wait,
+            poll_interval=poll_interval,
+            batch_repairs=batch_repairs,
         )
         result = merged(report.results)
         cached = report.cached

@@ -10,7 +10,8 @@
 4. Collect: download the output and error files, then run the interactive ``BatchRunner``
    over exactly that batch's jobs with the answers prefetched: parse, lint, repair round
    (interactive), store: the one path every variant takes. Expired and failed lines are
-   recorded failed with the provider's error.
+   recorded failed with the provider's error. With ``--batch-repairs`` the repair round goes
+   out as a second batch instead (``generate/batchrepairs.py``), collected the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import ConfigError, LLMError, WorkbenchError
 from workbench.generate.batchfiles import ShardWriter, answer, index_answers
+from workbench.generate.batchrepairs import DEFERRED, DeferringRunner, RepairRunner
 from workbench.generate.jobs import expand_jobs
 from workbench.generate.outcomes import BatchResult, PlannedJob, RunOptions
 from workbench.generate.planning import Planner, job_request
@@ -79,6 +81,7 @@ class BatchReport:
     cached: int = 0  # jobs already ok
     waiting: int = 0  # jobs already in an open batch (not submitted again)
     results: list[BatchResult] = field(default_factory=list)
+    repairs: list[int] = field(default_factory=list)  # repair batches submitted (--batch-repairs)
 
     @property
     def failed(self) -> int:
@@ -112,6 +115,7 @@ class BatchGenerator:
         self.folder = folder
         self.observer: BatchObserver = observer or NullBatchObserver()
         self._sleep = sleep
+        self.repair_batches: list[int] = []  # --batch-repairs: submitted while collecting
 
     # -- the whole flow ----------------------------------------------------------------
 
@@ -123,6 +127,7 @@ class BatchGenerator:
         *,
         wait: bool = True,
         poll_interval: float | None = None,
+        batch_repairs: bool = False,
     ) -> BatchReport:
         report = BatchReport()
         for loaded in briefs:
@@ -135,19 +140,22 @@ class BatchGenerator:
                 path=str(loaded.path),
             )
             self.reconcile(cid)
-            self.submit(loaded, brief_id, library, options, report)
-            open_rows = self.store.llm_batches(cid, uncollected=True)
+            self.submit(loaded, brief_id, library, options, report, batch_repairs=batch_repairs)
             if not wait:
-                report.open.extend(r["id"] for r in open_rows if r["status"] in OPEN_STATUSES)
-                for row in open_rows:
+                for row in self.store.llm_batches(cid, uncollected=True):
                     if row["status"] in DONE_STATUSES:
                         report.results.append(self.collect(row, library, loaded))
                         report.collected.append(row["id"])
+                still = self.store.llm_batches(cid, uncollected=True)  # repair batches too
+                report.open.extend(r["id"] for r in still if r["status"] in OPEN_STATUSES)
                 continue
-            self.wait([r["id"] for r in open_rows], poll_interval)
-            for row in self.store.llm_batches(cid, uncollected=True):
-                report.results.append(self.collect(row, library, loaded))
-                report.collected.append(row["id"])
+            # a collected batch may submit its repair round as another batch: wait for that
+            while open_rows := self.store.llm_batches(cid, uncollected=True):
+                self.wait([r["id"] for r in open_rows], poll_interval)
+                for row in self.store.llm_batches(cid, uncollected=True):
+                    report.results.append(self.collect(row, library, loaded))
+                    report.collected.append(row["id"])
+        report.repairs = list(self.repair_batches)
         return report
 
     # -- submit ------------------------------------------------------------------------
@@ -185,6 +193,8 @@ class BatchGenerator:
         library: PromptLibrary,
         options: RunOptions,
         report: BatchReport,
+        *,
+        batch_repairs: bool = False,
     ) -> None:
         cid = loaded.brief.campaign.key
         round_ = self.store.new_round(cid) if options.fresh else self.store.current_round(cid)
@@ -198,7 +208,21 @@ class BatchGenerator:
                 report.waiting += 1
             else:
                 writer.add(p.key, self.provider.request_body(job_request(p)))
-        plan = {"brief_path": str(loaded.path), "round": round_}
+        plan: dict[str, Any] = {"brief_path": str(loaded.path), "round": round_}
+        if batch_repairs:
+            plan["repairs"] = "batch"  # collection sends the repair round as a batch
+        report.submitted.extend(self._submit_shards(writer, cid, brief_id, plan, "generate"))
+
+    def _submit_shards(
+        self,
+        writer: ShardWriter,
+        cid: str,
+        brief_id: int | None,
+        plan: dict[str, Any],
+        purpose: str,
+    ) -> list[int]:
+        """Record, upload and create each shard of ``writer``; the local ids."""
+        submitted: list[int] = []
         for shard in writer.close():
             local = self.store.add_llm_batch(
                 campaign_id=cid,
@@ -209,6 +233,7 @@ class BatchGenerator:
                 model=self.provider.model,
                 plan={**plan, "file": str(shard.path), "tag_key": shard.keys[0]},
                 job_keys=shard.keys,
+                purpose=purpose,
             )
             file_id = self.api.upload(shard.path)
             self.store.update_llm_batch(local, input_file_id=file_id)
@@ -218,8 +243,9 @@ class BatchGenerator:
                 file_id, {TAG: shard_tag(local, shard.keys[0]), "campaign": cid[:200]}
             )
             self.store.update_llm_batch(local, batch_id=created.batch_id, status=created.status)
-            report.submitted.append(local)
+            submitted.append(local)
             self.observer.submitted(self.store.llm_batch(local))
+        return submitted
 
     def reconcile(self, campaign_id: str | None = None) -> None:
         """Rows a killed process left ``submitting``: adopt the provider's batch when it
@@ -323,6 +349,7 @@ class BatchGenerator:
         answers = index_answers(files)
         keys = set(self.store.llm_batch_keys(row["id"]))
         missing = row["error"] or f"the batch ended {row['status']} without an answer for this job"
+        plan = row["plan"] or {}
 
         def prefetched(p: PlannedJob) -> LLMResponse | None:
             line = answers.get(p.key)
@@ -331,13 +358,43 @@ class BatchGenerator:
             return answer(line, self.provider.name, self.provider.model, p.prompt.messages)
 
         runner = self.make_runner()
+        repairs: ShardWriter | None = None
+        if row["purpose"] == "repair":  # the answers are repair rounds of these requests
+            runner = RepairRunner.like(runner, index_answers([Path(plan["file"])]))
+        elif plan.get("repairs") == "batch":
+            # a job that waits in another open batch (this batch's repair round, submitted
+            # before a kill) is left to that batch: its repair is never sent twice
+            elsewhere = self.store.keys_in_open_batches(keys)
+            keys = {k for k in keys if elsewhere.get(k, row["id"]) == row["id"]}
+            repairs = ShardWriter(
+                Path(plan["file"]).parent / f"repairs-{row['id']}",
+                self.settings.max_requests,
+                self.settings.max_bytes,
+            )
+            runner = DeferringRunner.like(runner, repairs, self._repair_body)
         runner.prefetched = prefetched
         runner.select = lambda p: p.key in keys
-        submitted_round = row["plan"].get("round")
+        submitted_round = plan.get("round")
         runner.at_round = int(submitted_round) if submitted_round is not None else None
         result: BatchResult = asyncio.run(runner.run([loaded], library))
+        if repairs is not None:
+            repair_plan = {"brief_path": plan.get("brief_path"), "round": submitted_round}
+            self.repair_batches += self._submit_shards(
+                repairs,
+                row["campaign_id"],
+                row["brief_id"],
+                {**repair_plan, "of": row["id"]},
+                "repair",
+            )
+            result.outcomes = [o for o in result.outcomes if o.status != DEFERRED]
         self.store.mark_llm_batch_collected(row["id"])
         return result
+
+    def _repair_body(
+        self, p: PlannedJob, messages: list[dict[str, str]], max_tokens: int | None
+    ) -> dict[str, Any]:
+        """The request the interactive repair round would send, as a batch line's body."""
+        return self.provider.request_body(job_request(p, messages, max_tokens=max_tokens))
 
 
 def batch_generator(
