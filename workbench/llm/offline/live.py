@@ -18,7 +18,7 @@ from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.live_lines import COMMENTS, FILLER, LOOP
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
-from workbench.llm.offline.text import fit, squash
+from workbench.llm.offline.text import first_mention, fit, squash
 from workbench.llm.offline.titles import offer_short
 from workbench.llm.offline.video import public_values
 
@@ -172,6 +172,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
                 "beats": beats,
             }
         )
+    _name_in_full(ctx, phases)
     title_key = "title" if ctx.facts.occasion else "title_short"
     title = ctx.safe(fill(LIVE_TEXT[lang][title_key], values))
     if len(title) > 30:
@@ -183,6 +184,16 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
         "fabe": _fabe(values, lang, ctx),
         "recap": ctx.safe(" ".join(x for x in (values["recap"], must) if x)),
     }
+
+
+def _name_in_full(ctx: Ctx, phases: list[dict[str, Any]]) -> None:
+    """The host's first mention of the product is its full name."""
+    f = ctx.facts
+    for phase in phases:
+        for beat in phase["beats"]:
+            if f.short in beat["lines"] or f.product in beat["lines"]:
+                beat["lines"] = first_mention(beat["lines"], f.product, f.short)
+                return
 
 
 def _must_line(ctx: Ctx) -> str:

@@ -58,23 +58,65 @@ GET = {
 }
 
 CTA: dict[str, list[str]] = {
-    "acquire": ["See the details", "Take a look", "Learn about {short}"],
-    "activate": ["See this round's perk", "Come take a look", "Open your perk"],
-    "convert": ["Tap to {get}", "{get_cap} today", "{get_cap} now"],
-    "repurchase": ["{get_cap} again", "{get_cap} while the deal lasts", "Tap to {get} again"],
-    "refer": ["Share with a friend", "Tell a friend", "Pass it on"],
+    "acquire": [
+        "See the details",
+        "Take a look",
+        "Learn about {short}",
+        "Open the link for more",
+        "Read more at the link",
+    ],
+    "activate": [
+        "See this round's perk",
+        "Come take a look",
+        "Open your perk",
+        "The perk is at the link",
+        "Tap for your perk",
+    ],
+    "convert": [
+        "Tap to {get}",
+        "{get_cap} today",
+        "{get_cap} now",
+        "Open the link to {get}",
+        "{get_cap} at the link",
+    ],
+    "repurchase": [
+        "{get_cap} again",
+        "{get_cap} while the deal lasts",
+        "Tap to {get} again",
+        "Open the link to {get}",
+        "{get_cap} at the link",
+    ],
+    "refer": [
+        "Share with a friend",
+        "Tell a friend",
+        "Pass it on",
+        "Send it to a friend",
+        "Forward it to someone who needs it",
+    ],
 }
 CTA_NO_LINK: dict[str, list[str]] = {
-    "acquire": ["Ask {brand} for details", "Visit {brand}", "Ask us about {short}"],
-    "activate": ["Ask {brand} about your perk", "Come take a look", "Ask us for your perk"],
-    "convert": ["Contact {brand} to {get}", "{get_cap} with {brand}", "Ask us to {get}"],
-    "repurchase": [
-        "{get_cap} again with {brand}",
-        "Contact {brand} to {get}",
-        "Ask us to {get} again",
-    ],
-    "refer": ["Share with a friend", "Tell a friend", "Pass it on"],
-}
+    "acquire": ["Ask {brand} for details", "Visit {brand}", "Ask us about {short}",
+                "Message {brand} for more", "Drop {brand} a line"],
+    "activate": ["Ask {brand} about your perk", "Come take a look", "Ask us for your perk",
+                 "Message {brand} for your perk", "Drop by {brand}"],
+    "convert": ["Contact {brand} to {get}", "{get_cap} with {brand}", "Ask us to {get}",
+                "Message {brand} to {get}", "Call {brand} to {get}"],
+    "repurchase": ["{get_cap} again with {brand}", "Contact {brand} to {get}",
+                   "Ask us to {get} again", "Message {brand} to {get}", "Call {brand} to {get}"],
+    "refer": ["Share with a friend", "Tell a friend", "Pass it on", "Send it to a friend",
+              "Forward it to someone who needs it"],
+}  # fmt: skip
+# At most 16 weighted characters (ASCII counts half): the last shot's caption carries it.
+PLATFORM_CTA: dict[str, dict[str, list[str]]] = {
+    "douyin": {"goods": ["Tap the cart to {get}", "{get_cap} via the cart icon"],
+               "service": ["{get_cap} via our profile", "See our profile to {get}"]},
+    "kuaishou": {"goods": ["Tap the cart to {get}", "{get_cap} via the cart icon"],
+                 "service": ["{get_cap} via our profile", "See our profile to {get}"]},
+    "channels": {"goods": ["{get_cap} via the product card", "Tap the product card"],
+                 "service": ["{get_cap} via the link below", "Tap the link below"]},
+    "xiaohongshu": {"goods": ["{get_cap} via the product card", "Tap the product card"],
+                    "service": ["{get_cap} via the product card", "Tap the product card"]},
+}  # fmt: skip
 POSTER_CTA = {
     "acquire": ("Learn more", "See details"),
     "activate": ("See perk", "Take a look"),
@@ -93,10 +135,26 @@ LABELS = {
     "proof": "For reference",
     "cta": "Next",
     "link": "Link",
+    "how": "How to {get}",
+    "for": "For",
+}
+SCENES: list[str] = [
+    "{occasion} is here, and we want to tell you about {product}.",
+    "If {interest} matters to you, {product} is worth a look.",
+    "If {pain} sounds familiar, have a look at {product}.",
+    "Something for {region}: {product}.",
+    "Today it is about {product}.",
+    "A word about {product}.",
+]
+LAYOUT: dict[str, str] = {
+    "for": "anyone into {interest}",
+    "from": "{brand} here. ",
+    "hybrid_name": "{product}:",
+    "hybrid_until": "Ends {deadline}. {cta}",
 }
 QA = {
-    "what": "Q: What is {short}?",
-    "what_a": "A: {product}: {points}.",
+    "what": "Q: What is {product}?",
+    "what_a": "A: {points}.",
     "price": "Q: How much?",
     "price_a": "A: {price}.",
     "offer": "Q: What is the deal?",

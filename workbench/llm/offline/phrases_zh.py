@@ -75,19 +75,41 @@ GET = {
 }
 
 CTA: dict[str, list[str]] = {
-    "acquire": ["点链接了解{short}", "戳链接看看详情", "了解一下{short}"],
-    "activate": ["点开看看本期福利", "回来看看新福利", "点击查看福利"],
-    "convert": ["点链接{get}", "现在就{get}", "需要的话点链接{get}"],
-    "repurchase": ["点链接再次{get}", "需要的话现在{get}", "趁活动{get}"],
-    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人"],
-}
+    "acquire": ["点链接了解{short}", "戳链接看看详情", "了解一下{short}", "详情在链接里",
+                "打开链接看{short}"],
+    "activate": ["点开看看本期福利", "回来看看新福利", "点击查看福利", "福利在链接里",
+                 "打开链接领福利"],
+    "convert": ["点链接{get}", "现在就{get}", "需要的话点链接{get}", "打开链接即可{get}",
+                "从链接进入{get}"],
+    "repurchase": ["点链接再次{get}", "需要的话现在{get}", "趁活动{get}", "打开链接即可{get}",
+                   "从链接进入{get}"],
+    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人", "转发给用得上的朋友",
+              "发给身边的朋友看看"],
+}  # fmt: skip
 CTA_NO_LINK: dict[str, list[str]] = {
-    "acquire": ["联系{brand}了解{short}", "来{brand}了解一下", "想了解{short}就找{brand}"],
-    "activate": ["联系{brand}领取福利", "回来看看本期福利", "找{brand}领本期福利"],
-    "convert": ["联系{brand}{get}", "现在联系{brand}{get}", "想{get}就找{brand}"],
-    "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}", "想再{get}就找{brand}"],
-    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人"],
-}
+    "acquire": ["联系{brand}了解{short}", "来{brand}了解一下", "想了解{short}就找{brand}",
+                "问问{brand}就知道", "私信{brand}了解详情"],
+    "activate": ["联系{brand}领取福利", "回来看看本期福利", "找{brand}领本期福利",
+                 "问{brand}领福利", "私信{brand}领福利"],
+    "convert": ["联系{brand}{get}", "现在联系{brand}{get}", "想{get}就找{brand}",
+                "私信{brand}即可{get}", "跟{brand}说一声就能{get}"],
+    "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}", "想再{get}就找{brand}",
+                   "私信{brand}即可{get}", "跟{brand}说一声就能{get}"],
+    "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人", "转发给用得上的朋友",
+              "发给身边的朋友看看"],
+}  # fmt: skip
+# A short video carries no clickable link: the platform's own buying action (小黄车, 主页,
+# 商品卡片), by platform and product form.
+PLATFORM_CTA: dict[str, dict[str, list[str]]] = {
+    "douyin": {"goods": ["点左下角小黄车{get}", "小黄车里就能{get}"],
+               "service": ["点头像进主页{get}", "去主页橱窗{get}"]},
+    "kuaishou": {"goods": ["点左下角小黄车{get}", "小黄车里就能{get}"],
+                 "service": ["点头像进主页{get}", "去主页{get}"]},
+    "channels": {"goods": ["点视频下方的商品{get}", "视频下方商品卡片可以{get}"],
+                 "service": ["点视频下方的链接{get}", "视频下方链接可以{get}"]},
+    "xiaohongshu": {"goods": ["点笔记里的商品卡片{get}", "笔记里的商品卡片可以{get}"],
+                    "service": ["点笔记里的商品卡片{get}", "笔记里的商品卡片可以{get}"]},
+}  # fmt: skip
 POSTER_CTA = {
     "acquire": ("了解详情", "立即了解"),
     "activate": ("查看福利", "回来看看"),
@@ -106,10 +128,27 @@ LABELS = {
     "proof": "参考",
     "cta": "行动",
     "link": "链接",
+    "how": "怎么{get}",
+    "for": "适合",
+}
+# Lines of the layouts (``layouts.py``): the letter's scene-led opening, the headline card.
+SCENES: list[str] = [
+    "{occasion}到了，想跟{addr}聊聊{product}。",
+    "说到{interest}，{product}值得看一看。",
+    "如果也遇到过“{pain}”，不妨看看{product}。",
+    "{region}的{addr}，今天聊聊{product}。",
+    "今天跟{addr}聊聊{product}。",
+    "今天想介绍的是{product}。",
+]
+LAYOUT: dict[str, str] = {
+    "for": "关注{interest}的朋友",
+    "from": "这里是{brand}。",
+    "hybrid_name": "{product}：",
+    "hybrid_until": "{deadline}截止，{cta}",
 }
 QA = {
-    "what": "问：{short}是什么？",
-    "what_a": "答：{product}，{points}。",
+    "what": "问：{product}是什么？",
+    "what_a": "答：{points}。",
     "price": "问：多少钱？",
     "price_a": "答：{price}。",
     "offer": "问：现在有什么福利？",

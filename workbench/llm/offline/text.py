@@ -109,3 +109,18 @@ def sentence_case_all(data: object) -> object:
     if isinstance(data, dict):
         return {k: sentence_case_all(v) for k, v in data.items()}
     return data
+
+
+def first_mention(text: str, product: str, short: str) -> str:
+    """``text`` whose first mention of the product is its full name: a short name met
+    before any full name becomes the full name (later mentions keep the short name)."""
+    if not short or short == product or not text:
+        return text
+    inside = product.find(short)  # where the short name sits inside the full name, or -1
+    at = text.find(short)
+    while at != -1 and inside != -1 and text.startswith(product, at - inside):
+        at = text.find(short, at - inside + len(product))  # part of a full name: go on
+    at_full = text.find(product)
+    if at == -1 or (at_full != -1 and at_full < at):
+        return text
+    return text[:at] + product + text[at + len(short) :]

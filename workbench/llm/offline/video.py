@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from typing import Any
 
 from workbench.kinds.channels import (
@@ -22,7 +23,7 @@ from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.copywriter import hashtags
 from workbench.llm.offline.script_phrases import CUSTOMER
-from workbench.llm.offline.text import first_fitting, fit, pick, squash, usable
+from workbench.llm.offline.text import first_fitting, first_mention, fit, pick, squash, usable
 from workbench.llm.offline.titles import compose_titles, offer_short
 
 SIZES = {"hook": "特写", "pain": "中景", "point": "特写", "scene": "全景", "price": "近景",
@@ -121,16 +122,64 @@ def _props(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
     return ctx.safe(pick(ctx.bank.PROPS[ctx.facts.form][beat], values, ctx.rng, rotate))
 
 
+_SENTENCES = re.compile(r"(?<=[。！？!?])|(?<=\. )")
+
+
+def _name_in_full(ctx: Ctx, shots: list[dict[str, Any]]) -> None:
+    """The first voice-over that names the product says its full name, whole sentences
+    dropped to make time; a hook too short for the full name opens on another line, so the
+    next shot names it (captions, like posters, keep the short name)."""
+    f = ctx.facts
+    for index, shot in enumerate(shots):
+        said = shot["voiceover"]
+        if f.short not in said and f.product not in said:
+            continue
+        seconds = shot["end"] - shot["start"]
+        named = _fit_line(ctx, first_mention(said, f.product, f.short), seconds)
+        if f.product in named:
+            shot["voiceover"] = named
+            return
+        if index > 0:
+            rest = "".join(x for x in _SENTENCES.split(said) if x and f.short not in x).strip()
+            if not rest:
+                return
+            shot["voiceover"] = rest  # the sentence with the short name waits for the next shot
+            continue
+        values = public_values(ctx)
+        other = [
+            line
+            for line in (t.format_map(values) for t in usable(ctx.bank.VIDEO["hook"], values))
+            if f.short not in line and _fit_line(ctx, line, seconds) == line
+        ]
+        if not other:
+            return
+        if shot["onscreen_text"] == said:
+            shot["onscreen_text"] = ctx.safe(fit(other[0], CAPTION_MAX, weighted_len))
+        shot["voiceover"] = other[0]
+
+
+def platform_cta(ctx: Ctx, platform: str) -> str:
+    """The CTA a short video can honestly say: the platform's own action (小黄车, 主页,
+    商品卡片), never "点链接" (a video has no link) nor an off-platform move; a referral
+    goal asks to share."""
+    if ctx.facts.goal == "refer":
+        return ctx.cta(with_link=False)
+    bank = ctx.bank.PLATFORM_CTA.get(platform) or ctx.bank.PLATFORM_CTA["douyin"]
+    options = bank["service" if ctx.facts.service else "goods"]
+    return options[(ctx.base + ctx.variant) % len(options)].format_map(ctx.values())
+
+
 def compose_video(ctx: Ctx) -> dict[str, Any]:
     d = ctx.job.deliverable
     spec = VIDEO_PLATFORMS[getattr(d, "platform", "douyin")]
     duration = int(getattr(d, "duration", 30))
-    cta = ctx.cta()
+    cta = platform_cta(ctx, spec.id)
     if getattr(d, "audience", "crew") == "customer":
         shots = _customer_shots(ctx, duration, cta)
     else:
         shots = _crew_shots(ctx, duration, cta)
     f = ctx.facts
+    _name_in_full(ctx, shots)
     must = [w for w in f.must if w not in " ".join(s["voiceover"] for s in shots)]
     if must:  # on the first shot without a caption (the last one carries the CTA)
         free = [s for s in shots[:-1] if not s["onscreen_text"]] or shots[:1]
@@ -168,7 +217,8 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
             voiceover = _fit_line(ctx, line, b - a) or _say(ctx, name, values, rotate, b - a)
         else:
             voiceover = _say(ctx, name, values, 0 if name == "cta" else rotate, b - a)
-        if name in ("pain", "point", "scene") and voiceover:
+        fresh = cursor - ctx.variant + 1 < len(f.points)  # its next point not said yet
+        if voiceover and (name == "scene" or (name == "point" and fresh)):
             voiceover = _second_line(ctx, name, values, rotate, voiceover, b - a)
         if name == "point":
             cursor += 2 if values["point2"] and values["point2"] in voiceover else 1
