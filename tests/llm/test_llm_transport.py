@@ -41,13 +41,15 @@ def test_the_aiohttp_sessions_are_used_and_closed_with_the_loop(fake_llm: FakeLL
         text = (await llm.complete(ask())).text
         session = llm._poster._session  # type: ignore[union-attr]
         assert isinstance(session, aiohttp.ClientSession) and not session.closed
-        assert llm._http._transport.client is None  # type: ignore[union-attr]  # unused
+        assert llm._http._transport.real is None  # type: ignore[union-attr]  # never built
+        sync = llm.chat_model().root_client._client  # type: ignore[union-attr]
+        assert sync._transport.real is None  # the sync client is never used, never built
         sessions.append(session)
         return text
 
     async def stream() -> str:
         text = (await streamed.complete(ask(), on_token=lambda piece: None)).text
-        session = streamed._http._transport.client  # type: ignore[union-attr]
+        session = streamed._http._transport.real.client  # type: ignore[union-attr]
         assert isinstance(session, aiohttp.ClientSession) and not session.closed
         sessions.append(session)
         return text

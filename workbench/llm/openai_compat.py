@@ -34,7 +34,12 @@ from workbench.llm.leanchat import JsonPoster, LeanChatOpenAI
 from workbench.llm.presets import EndpointConfig
 from workbench.llm.ratelimits import rate_limit_wait
 from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
-from workbench.llm.transport import async_http_client, close_with_loop, connection_failed
+from workbench.llm.transport import (
+    async_http_client,
+    close_with_loop,
+    connection_failed,
+    sync_http_client,
+)
 from workbench.settings import LLMSettings
 
 RETRY_AFTER_CAP = 30.0  # never sleep longer than this for one retry, whatever the server says
@@ -247,7 +252,7 @@ class OpenAICompatProvider:
         # Plain requests skip the SDK's request and response models: they are posted
         # over one aiohttp session of their own (llm/leanchat.py); streams use the SDK.
         self._http = async_http_client()
-        llm = self._build_chat_model(http_async_client=self._http)
+        llm = self._build_chat_model(http_async_client=self._http, http_client=sync_http_client())
         self._poster = JsonPoster(llm.root_async_client, self.timeout)
         llm.use_poster(self._poster)
         self._closing = (

@@ -19,9 +19,10 @@ Two differences of the aiohttp client are handled here:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+import httpx2
 import openai
 
 try:
@@ -31,10 +32,62 @@ except ImportError:  # pragma: no cover - aiohttp is a dependency; httpx still w
 
 
 def async_http_client() -> Any:
-    """A new pooled async client for the SDK: aiohttp's when installed, else httpx's."""
+    """A new pooled async client for the SDK: aiohttp's when installed, else httpx's.
+    Its transport (an SSL context, a connection pool: about 50-100 ms of CPU) is built
+    on its first request: plain requests go through llm/leanchat.py, so a run that
+    never streams never builds it."""
     if aiohttp is not None:
-        return openai.DefaultAioHttpClient()
+        return _LazyAioHttpClient()
     return openai.DefaultAsyncHttpxClient()
+
+
+def sync_http_client() -> Any:
+    """The SDK's sync client for ChatOpenAI, which builds one whether or not it is used
+    (the workbench calls models only asynchronously): its transport too is built on
+    its first request, so an SSL context and httpcore are not paid for at start."""
+    return openai.DefaultHttpxClient(transport=_LazySyncTransport(httpx2.HTTPTransport))
+
+
+class _LazySyncTransport(httpx2.BaseTransport):
+    """Builds the real transport on the first request."""
+
+    def __init__(self, build: Callable[[], httpx2.BaseTransport]) -> None:
+        self._build = build
+        self.real: httpx2.BaseTransport | None = None
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        if self.real is None:
+            self.real = self._build()
+        return self.real.handle_request(request)
+
+    def close(self) -> None:
+        if self.real is not None:
+            self.real.close()
+
+
+class _LazyTransport(httpx2.AsyncBaseTransport):
+    """Builds the real transport on the first request."""
+
+    def __init__(self, build: Callable[[], httpx2.AsyncBaseTransport]) -> None:
+        self._build = build
+        self.real: httpx2.AsyncBaseTransport | None = None
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        if self.real is None:
+            self.real = self._build()
+        return await self.real.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self.real is not None:
+            await self.real.aclose()
+
+
+class _LazyAioHttpClient(openai.DefaultAioHttpClient):
+    def _init_transport(self, *args: Any, **kwargs: Any) -> httpx2.AsyncBaseTransport:
+        if kwargs.get("transport") is not None:
+            return super()._init_transport(*args, **kwargs)
+        parent = super()
+        return _LazyTransport(lambda: parent._init_transport(*args, **kwargs))
 
 
 async def _closer(client: Any) -> AsyncIterator[None]:
