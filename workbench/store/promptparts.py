@@ -35,6 +35,8 @@ from typing import Any
 _SEPARATOR = "\n\n"
 _CHUNK = 500
 _ERRORS = "surrogatepass"  # a lone surrogate from JSON is kept, not refused
+# json.dumps(pair, ensure_ascii=False, default=str), without building an encoder per pair
+_PAIR = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def _digest(data: bytes) -> bytes:
@@ -99,11 +101,7 @@ def pack_variables(conn: sqlite3.Connection, variables: object) -> str | None:
     ``variables`` is not a mapping."""
     if not isinstance(variables, Mapping):
         return None
-    texts = [
-        json.dumps([name, value], ensure_ascii=False, default=str)
-        for name, value in variables.items()
-    ]
-    return _runs(intern_many(conn, texts))
+    return _runs(intern_many(conn, [_PAIR([name, value]) for name, value in variables.items()]))
 
 
 def _texts(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
