@@ -37,6 +37,7 @@ from workbench.export.rows import status_label
 from workbench.fsio import atomic_write_text
 from workbench.i18n import CATALOG, Catalog
 from workbench.review.workflow import ACTIONS
+from workbench.store.auditlog import AuditEntry
 
 app = typer.Typer(
     help="Approve, reject, request changes, comment, edit, regenerate; import decisions."
@@ -287,16 +288,16 @@ def audit(
     else:
         rows = store.audit_trail(campaign=campaign_id(workbench, campaign))
     if json_out:
-        print_json(rows)
+        print_json([r.to_json() for r in rows])
         return
     _audit_table(rows, catalog(workbench))
 
 
-def _audit_table(rows: list[dict[str, Any]], t: Catalog) -> None:
+def _audit_table(rows: list[AuditEntry], t: Catalog) -> None:
     """Who did what when, readable at 80 columns: the date over the time, the action over
     the status move, the comment wrapped in the widest column. Lint runs are no decisions
     and not shown (older databases have such rows; ``--json`` keeps every row)."""
-    rows = [r for r in rows if r["action"] != "lint"]
+    rows = [r for r in rows if r.action != "lint"]
     if not rows:
         out.print(t("audit.none"))
         return
@@ -310,16 +311,16 @@ def _audit_table(rows: list[dict[str, Any]], t: Catalog) -> None:
         expand=True,
     )
     for r in rows:
-        data = r.get("data") or {}
-        action = _action_name(r["action"], t) + (f" [{data['step']}]" if data.get("step") else "")
-        if r["from_status"] != r["to_status"] and r["to_status"]:
-            moved = f"{_status(r['from_status'], t)} → {_status(r['to_status'], t)}"
+        data = r.data or {}
+        action = _action_name(r.action, t) + (f" [{data['step']}]" if data.get("step") else "")
+        if r.from_status != r.to_status and r.to_status:
+            moved = f"{_status(r.from_status, t)} → {_status(r.to_status, t)}"
             action = f"{action}\n{moved}"
-        at = r["at"][:16].replace("T", "\n")
+        at = r.at[:16].replace("T", "\n")
         table.add_row(
             at,
-            f"#{r['variant_id']}" if r["variant_id"] else "-",
-            Text(r["actor"] or "-"),
+            f"#{r.variant_id}" if r.variant_id else "-",
+            Text(r.actor or "-"),
             Text(action),
             Text(_note(r, data, t)),
         )
@@ -335,18 +336,18 @@ def _status(status: str | None, t: Catalog) -> str:
     return status_label(status, t.language) if status else "-"
 
 
-def _note(r: dict[str, Any], data: dict[str, Any], t: Catalog) -> str:
-    note = r["comment"] or ""
+def _note(r: AuditEntry, data: dict[str, Any], t: Catalog) -> str:
+    note = r.comment or ""
     if data.get("override"):
         note = f"{note} ({t('audit.override')})" if note else t("audit.override")
-    if r["action"] == "export" and not note:
+    if r.action == "export" and not note:
         return t(
             "audit.exported",
             format=data.get("format", "?"),
             count=data.get("count", 0),
             path=data.get("path", ""),
         )
-    if r["action"] == "import" and not note:
+    if r.action == "import" and not note:
         return t(
             "audit.imported",
             file=Path(str(data.get("file", ""))).name,
@@ -354,9 +355,9 @@ def _note(r: dict[str, Any], data: dict[str, Any], t: Catalog) -> str:
             already=data.get("already", 0),
             problems=data.get("problems", 0),
         )
-    if r["action"] == "generate" and not note and data.get("run_id"):
+    if r.action == "generate" and not note and data.get("run_id"):
         return t("audit.generated", run=data["run_id"])
-    if not note and data and r["action"] not in ACTIONS:
+    if not note and data and r.action not in ACTIONS:
         shown = {k: v for k, v in data.items() if k != "variant_ids"}
         note = json.dumps(shown, ensure_ascii=False)
     return note

@@ -12,6 +12,7 @@ from workbench.lint.engine import text_fields, worst
 from workbench.review.rowhash import content_hash
 from workbench.review.workflow import STATUSES, approvals
 from workbench.store import Store
+from workbench.store.auditlog import AuditEntry
 from workbench.store.findings import Finding, stored_findings
 from workbench.textview import content_text
 
@@ -40,7 +41,7 @@ def finding_line(f: Finding, language: str = "zh-CN") -> str:
     return f"[{f.severity}]{where} {message}{tail}"
 
 
-def approvals_text(rows: Sequence[dict[str, Any]]) -> str:
+def approvals_text(rows: Sequence[AuditEntry]) -> str:
     """Who approved which step when: ``legal: 法务小王 2026-03-10 14:02``, one per line."""
     return "\n".join(
         f"{step}: {who} {at[:16].replace('T', ' ')}".rstrip() for step, who, at in approvals(rows)

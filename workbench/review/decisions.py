@@ -39,6 +39,7 @@ from workbench.review.workflow import (
     plan,
 )
 from workbench.store import Store
+from workbench.store.auditlog import AuditEntry
 from workbench.store.reviews import ReviewAction
 
 DECISIONS = {
@@ -208,7 +209,7 @@ class _Planned:
     def newest_versions(self, ids: Sequence[int]) -> dict[int, int]:
         return {i: self.newest.get(i, i) for i in ids}
 
-    def review_rows(self, vid: int) -> list[dict[str, Any]]:
+    def review_rows(self, vid: int) -> list[AuditEntry]:
         return self.rows.setdefault(vid, [])
 
     def record(self, action: ReviewAction) -> None:
@@ -216,7 +217,7 @@ class _Planned:
         if action.to_status is not None:
             self.variants[action.variant_id]["status"] = action.to_status
         self.review_rows(action.variant_id).append(
-            {"action": action.action, "data": action.data, "actor": action.actor}
+            AuditEntry(action.action, action.actor, action.data, variant_id=action.variant_id)
         )
 
 
@@ -275,7 +276,7 @@ def import_decisions(
             continue
         reviewer = row.get("reviewer") or default_reviewer
         key = _key(row, decision)
-        if any((r.get("data") or {}).get("import_key") == key for r in state.review_rows(newest)):
+        if any((r.data or {}).get("import_key") == key for r in state.review_rows(newest)):
             report.already.append({**where, "action": decision})
             continue
         request = ReviewRequest(

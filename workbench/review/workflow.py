@@ -18,6 +18,7 @@ from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.kinds.channels import sms_count
 from workbench.lint.engine import has_ban
 from workbench.store import Store
+from workbench.store.auditlog import AuditEntry
 from workbench.store.findings import Finding, stored_findings
 from workbench.store.reviews import ReviewAction
 
@@ -41,7 +42,7 @@ class ReviewReads(Protocol):
 
     def newest_versions(self, variant_ids: Sequence[int]) -> dict[int, int]: ...
 
-    def review_rows(self, variant_id: int) -> list[dict[str, Any]]: ...
+    def review_rows(self, variant_id: int) -> list[AuditEntry]: ...
 
 
 class ReviewError(WorkbenchError):
@@ -78,31 +79,22 @@ class StepPolicy:
     allow_same_reviewer: bool = False
 
 
-def approvals(rows: Sequence[dict[str, Any]]) -> list[tuple[str, str, str]]:
+def approvals(rows: Sequence[AuditEntry]) -> list[tuple[str, str, str]]:
     """``(step, who, when)`` of the approvals on this version since the last reset."""
     done: list[tuple[str, str, str]] = []
     for row in rows:
-        if row["action"] in _RESETS:
+        if row.action in _RESETS:
             done = []
-        elif row["action"] == "approve":
-            step = (row.get("data") or {}).get("step")
+        elif row.action == "approve":
+            step = row.step
             if step and step not in [s for s, _, _ in done]:
-                done.append((step, str(row.get("actor") or ""), str(row.get("at") or "")))
+                done.append((step, row.actor, row.at))
     return done
 
 
-def approved_steps(rows: Sequence[dict[str, Any]]) -> list[str]:
+def approved_steps(rows: Sequence[AuditEntry]) -> list[str]:
     """Steps approved on this version since the last reset, in order."""
-    done: list[str] = []
-    for row in rows:
-        action = row["action"]
-        if action in _RESETS:
-            done = []
-        elif action == "approve":
-            step = (row.get("data") or {}).get("step")
-            if step and step not in done:
-                done.append(step)
-    return done
+    return [step for step, _who, _at in approvals(rows)]
 
 
 def check_steps(steps: Sequence[str]) -> list[str]:
@@ -186,7 +178,7 @@ def plan(
 
 
 def _check_duties(
-    vid: int, step: str, actor: str, rows: Sequence[dict[str, Any]], policy: StepPolicy
+    vid: int, step: str, actor: str, rows: Sequence[AuditEntry], policy: StepPolicy
 ) -> None:
     """A step with named reviewers is approved by one of them; nobody approves two steps of
     one version unless ``allow_same_reviewer``."""

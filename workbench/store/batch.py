@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.db import loads, read_txn
 
 _CHUNK = 500
@@ -61,17 +62,14 @@ class BatchReadsMixin:
         with self._lock, read_txn(self._conn) as conn:
             return {int(r["id"]): int(r["newest"]) for r in _select(conn, sql, ids)}
 
-    def review_rows_of(self, variant_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    def review_rows_of(self, variant_ids: Iterable[int]) -> dict[int, list[AuditEntry]]:
         """``id -> audit rows of exactly that version``, oldest first, for many ids."""
         ids = sorted({int(i) for i in variant_ids})
-        sql = (
-            "SELECT r.id, r.variant_id, r.campaign_id, r.actor, r.action, r.from_status, "
-            "r.to_status, r.comment, r.data, r.created_at AS at "
-            "FROM reviews r WHERE r.variant_id IN ({marks}) ORDER BY r.id"
-        )
-        out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+        where = "WHERE r.variant_id IN ({marks}) ORDER BY r.id"
+        sql = f"SELECT {AUDIT_COLUMNS} FROM reviews r {where}"
+        out: dict[int, list[AuditEntry]] = {i: [] for i in ids}
         with self._lock, read_txn(self._conn) as conn:
             for row in _select(conn, sql, ids):
                 row["data"] = loads(row["data"])
-                out[int(row["variant_id"])].append(row)
+                out[int(row["variant_id"])].append(AuditEntry.from_row(row))
         return out

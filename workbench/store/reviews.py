@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.guards.stored import stored_content
+from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.findings import Finding, findings_json
 from workbench.store.records import variant_uid
@@ -23,8 +24,11 @@ _INSERT_REVIEW = """
 INSERT INTO reviews (variant_id, campaign_id, actor, action, from_status, to_status,
     comment, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-_AUDIT_COLUMNS = """r.id, r.variant_id, r.campaign_id, r.actor, r.action, r.from_status,
-    r.to_status, r.comment, r.data, r.created_at AS at"""
+_AUDIT_COLUMNS = AUDIT_COLUMNS
+
+
+def _entry(row: dict[str, Any]) -> AuditEntry:
+    return AuditEntry.from_row({**row, "data": loads(row["data"])})
 
 
 class ConflictError(WorkbenchError):
@@ -213,7 +217,7 @@ class ReviewsMixin:
 
     def audit_trail(
         self, variant_id: int | None = None, campaign: str | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[AuditEntry]:
         """Audit entries, oldest first: a variant's whole version chain, or a campaign's."""
         with self._lock, read_txn(self._conn) as conn:
             if variant_id is not None:
@@ -237,11 +241,9 @@ class ReviewsMixin:
                         (campaign,),
                     )
                 )
-        for row in rows:
-            row["data"] = loads(row["data"])
-        return rows
+        return [_entry(row) for row in rows]
 
-    def review_rows(self, variant_id: int) -> list[dict[str, Any]]:
+    def review_rows(self, variant_id: int) -> list[AuditEntry]:
         """Audit rows of exactly this variant (this version), oldest first."""
         with self._lock, read_txn(self._conn) as conn:
             rows = _rows(
@@ -250,9 +252,7 @@ class ReviewsMixin:
                     (variant_id,),
                 )
             )
-        for row in rows:
-            row["data"] = loads(row["data"])
-        return rows
+        return [_entry(row) for row in rows]
 
     def newest_versions(self, variant_ids: Iterable[int]) -> dict[int, int]:
         """``id -> id of the newest version in its chain`` for the given ids."""
