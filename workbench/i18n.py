@@ -1236,6 +1236,9 @@ HELP_ZH: dict[str, str] = {
     "With --batch: send the repair round as a second batch, not interactively.": (
         "与 --batch 同用：修复轮作为第二个批次提交，不逐条交互调用。"
     ),
+    "Read the answers from this batch output file (e.g. vllm run-batch's), not the provider.": (
+        "从这个批处理结果文件（例如 vllm run-batch 的输出）读取回答，不向服务商下载。"
+    ),
     "Wait for the configured off-peak hours, then run.": "等到配置的低价时段再运行。",
     "Provider Batch API runs: list, status, collect, cancel.": (
         "服务商批处理任务：列表、状态、收取结果、取消。"

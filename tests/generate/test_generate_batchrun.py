@@ -362,3 +362,34 @@ def test_fresh_batch_run_is_a_new_round_collected_in_full(
     )
     assert [n for _, n in rounds] == [6, 6] and rounds[1][0] > rounds[0][0]
     assert variants(workspace) == (12, 12)
+
+
+def test_batch_collect_reads_the_answers_from_a_results_file(
+    workspace: Path, server: FakeBatchServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``batch collect ID --from FILE``: the answers of a batch run elsewhere (vllm
+    run-batch, Ray Data) from disk; the provider is never asked for them."""
+    server.hold()  # the provider never finishes: the answers come from the file
+    brief = write_brief(workspace, segments=1, variants=2)
+    assert run(["generate", brief, *batch_args(server, "--no-wait")]) == 0
+    (batch,) = server.batches.values()
+    lines = []
+    for request in server.input_lines(batch.id):
+        completion = {"choices": [{"message": {"content": copy_reply(request["body"])}}]}
+        response = {"status_code": 200, "body": completion}
+        lines.append(json.dumps({"custom_id": request["custom_id"], "response": response}))
+    bad = workspace / "bad.jsonl"
+    bad.write_text(lines[0] + "\n{}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(["batch", "collect", "1", "--from", str(bad), *args(server)]) == 2
+    assert f"{bad}:2: custom_id: a result line without custom_id" in capsys.readouterr().err
+    assert variants(workspace) == (0, 0)  # nothing stored from a file that does not read
+    good = workspace / "out.jsonl"
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    asked = len(server.requests)
+    assert run(["batch", "collect", "1", "--from", str(good), *args(server)]) == 0
+    assert variants(workspace) == (2, 2)
+    assert len(server.requests) == asked  # no status, no download
+    assert db_rows(workspace, "select status, collected_at is not null from llm_batches") == [
+        ("completed", 1)
+    ]

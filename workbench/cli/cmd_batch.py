@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -346,6 +347,15 @@ def collect(
         float | None,
         typer.Option("--poll-interval", min=0.01, help="Seconds between status requests."),
     ] = None,
+    results: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Read the answers from this batch output file (e.g. vllm run-batch's), "
+            "not the provider.",
+        ),
+    ] = None,
     endpoint: EndpointOverrides = ENDPOINT,
     db: DbOption = None,
 ) -> None:
@@ -365,6 +375,7 @@ def collect(
                 workbench.stored_brief,
                 wait=wait,
                 poll_interval=poll_interval,
+                results=results or (),
             )
         finally:
             watcher.stop()

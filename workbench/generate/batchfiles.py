@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from workbench.errors import LLMError, WorkbenchError
+from workbench.errors import InputError, LLMError, Problem, WorkbenchError
 from workbench.fsio import atomic_output
 from workbench.generate.jobs import KEY_HEX
 from workbench.llm.base import LLMResponse, Message
@@ -120,24 +120,30 @@ def index_answers(files: list[Path]) -> Answers:
     index: dict[str, tuple[int, int]] = {}
     for number, path in enumerate(files):
         offset = 0
-        with path.open("rb") as handle:
-            for raw in handle:
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            raise InputError(Problem(str(path), None, "file", exc.strerror or str(exc))) from None
+        with handle:
+            for lineno, raw in enumerate(handle, 1):
                 here = offset
                 offset += len(raw)
                 if not raw.strip():
                     continue
-                key = _custom_id(raw, path)
+                key = _custom_id(raw, path, lineno)
                 if key not in index:
                     index[key] = (number, here)
     return Answers(index, tuple(files))
 
 
-def _custom_id(raw: bytes, path: Path) -> str:
+def _custom_id(raw: bytes, path: Path, lineno: int) -> str:
     try:
         line = json.loads(raw)
         key = line["custom_id"]
     except (ValueError, KeyError, TypeError):
-        raise WorkbenchError(f"{path}: a result line without custom_id") from None
+        raise InputError(
+            Problem(str(path), lineno, "custom_id", "a result line without custom_id")
+        ) from None
     return str(key)[:KEY_HEX]  # lines sent before m220_scale_keys carry 64 hex digits
 
 

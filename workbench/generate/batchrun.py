@@ -305,21 +305,31 @@ class BatchGenerator:
         *,
         wait: bool = False,
         poll_interval: float | None = None,
+        results: Sequence[Path] = (),
     ) -> BatchResult:
-        """``workbench batch collect``: one batch, its brief read back from the store."""
+        """``workbench batch collect``: one batch, its brief read back from the store.
+
+        ``results`` (``--from FILE``): the answers are read from these OpenAI batch output
+        files (e.g. what ``vllm run-batch`` or a Ray Data job wrote for the batch's request
+        file) instead of the provider's Files API; the provider is not asked."""
         row = self.store.llm_batch(ident)
         if row["collected_at"]:
             raise WorkbenchError(f"batch {row['id']} is collected already ({row['collected_at']})")
         if row["brief_id"] is None:
             raise WorkbenchError(f"batch {row['id']} has no stored brief to collect into")
-        self.reconcile(row["campaign_id"])
-        if wait:
-            self.wait([row["id"]], poll_interval)
+        if results:
+            index_answers(list(results))  # every line readable before anything is stored
+            if row["status"] not in DONE_STATUSES:
+                self.store.update_llm_batch(row["id"], status="completed")
         else:
-            self.refresh(row["id"])
+            self.reconcile(row["campaign_id"])
+            if wait:
+                self.wait([row["id"]], poll_interval)
+            else:
+                self.refresh(row["id"])
         row = self.store.llm_batch(row["id"])
         raw, path = self.store.batch_brief_source(row["brief_id"])
-        return self.collect(row, library, load(raw, path))
+        return self.collect(row, library, load(raw, path), results=results)
 
     def cancel(self, ident: int | str) -> dict[str, Any]:
         """Ask the provider to cancel one open batch; returns its stored row."""
@@ -331,14 +341,19 @@ class BatchGenerator:
         return self.store.llm_batch(row["id"])
 
     def collect(
-        self, row: dict[str, Any], library: PromptLibrary, loaded: LoadedBrief
+        self,
+        row: dict[str, Any],
+        library: PromptLibrary,
+        loaded: LoadedBrief,
+        results: Sequence[Path] = (),
     ) -> BatchResult:
-        """Store every answer of one finished batch through the interactive runner."""
+        """Store every answer of one finished batch through the interactive runner (the
+        answers downloaded from the provider, or read from ``results``)."""
         if row["status"] not in DONE_STATUSES:
             raise WorkbenchError(f"batch {row['id']} is {row['status']}: not finished yet")
         self.observer.collecting(row)
         folder = self.folder / "results"
-        files = [
+        files = list(results) or [
             self.api.download(file_id, folder / f"batch-{row['id']}-{what}.jsonl")
             for what, file_id in (
                 ("output", row["output_file_id"]),
