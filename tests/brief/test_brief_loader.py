@@ -66,7 +66,8 @@ def test_content_hash_ignores_comments_and_whitespace() -> None:
 def test_library_ids_resolve_to_segments() -> None:
     text = edit("segments:\n", "segments:\n  - students\n")
     loaded = load_brief_text(text, LABEL, LIBRARY)
-    assert [s.id for s in loaded.brief.segments] == ["students", "new-moms", "dormant-vip"]
+    resolved = loaded.brief.resolved_segments()  # every library id became a Segment
+    assert [s.id for s in resolved] == ["students", "new-moms", "dormant-vip"]
     assert loaded.brief.segment("students").tone == "活泼"
     assert loaded.job_count() == 3 * 22
 

@@ -109,11 +109,11 @@ def test_lifecycle_day_options(ws: Path, capsys: pytest.CaptureFixture[str]) -> 
         "--dormant-days", "30", "--churned-days", "60",
     )  # fmt: skip
     want = expect(ORDERS)
-    firsts: dict[str, object] = {}
+    firsts: dict[str, date] = {}
     for o in ORDERS:
         if o.paid_at is not None and o.refund < o.amount:
             d = o.paid_at.date()
-            firsts[o.customer] = min(d, firsts.get(o.customer, d))  # type: ignore[type-var]
+            firsts[o.customer] = min(d, firsts.get(o.customer, d))
     new = {c for c, d in firsts.items() if d == AS_OF}
     churned = {c for c, v in want.customers.items() if c not in new and v[0] > 60}
     dormant = {c for c, v in want.customers.items() if c not in new | churned and v[0] > 30}

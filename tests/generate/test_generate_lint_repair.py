@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def brief(ws: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return str(path)
 
 
-def rows(ws: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(ws: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(ws / "workbench.db") as db:
         return db.execute(sql).fetchall()
 

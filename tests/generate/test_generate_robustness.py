@@ -98,7 +98,7 @@ def make_runner(
 
 
 def run_brief(runner: BatchRunner, text: str) -> BatchResult:
-    loaded = load_brief_text(text, Path("robust.yaml"))
+    loaded = load_brief_text(text, "robust.yaml")
     return asyncio.run(runner.run([loaded], PromptLibrary()))
 
 

@@ -43,7 +43,9 @@ def _next_fault() -> dict[str, Any]:
 
 
 def _key(data: dict[str, Any]) -> str:
-    first = next((m for m in data.get("messages", []) if m.get("role") == "user"), {})
+    first: dict[str, Any] = next(
+        (m for m in data.get("messages", []) if m.get("role") == "user"), {}
+    )
     return hashlib.sha256(str(first.get("content", "")).encode("utf-8")).hexdigest()
 
 
@@ -65,7 +67,7 @@ def _response(content: str, finish: str = "stop") -> ModelResponse:
     )
 
 
-class WorkbenchAnswers(CustomLogger):  # type: ignore[misc]
+class WorkbenchAnswers(CustomLogger):
     async def async_pre_call_hook(
         self, user_api_key_dict: Any, cache: Any, data: dict[str, Any], call_type: str
     ) -> dict[str, Any]:

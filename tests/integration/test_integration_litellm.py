@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from litellm_kit import MASTER_KEY, MODEL, REPO, LiteLLMProxy, litellm_executable
@@ -80,7 +81,7 @@ def generate(proxy: LiteLLMProxy, *extra: str) -> int:
     return run([*argv, *extra])
 
 
-def db_rows(folder: Path, sql: str) -> list[tuple[object, ...]]:
+def db_rows(folder: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(folder / "workbench.db") as db:
         return db.execute(sql).fetchall()
 

@@ -17,7 +17,7 @@ COPY = get_kind("copy")
 
 
 def parse(channel: str, data: dict[str, Any], brief: Brief = BRIEF) -> dict[str, Any]:
-    d = CopyDeliverable(kind="copy", channel=channel)  # type: ignore[arg-type]
+    d = CopyDeliverable(kind="copy", channel=channel)
     return COPY.parse(data, d, brief, 1)[0]
 
 
@@ -117,7 +117,7 @@ def test_wrong_shape_names_fields() -> None:
 
 @pytest.mark.parametrize("channel", ["community", "sms", "xiaohongshu"])
 def test_schema_is_strict(channel: str) -> None:
-    d = CopyDeliverable(kind="copy", channel=channel)  # type: ignore[arg-type]
+    d = CopyDeliverable(kind="copy", channel=channel)
     schema = COPY.json_schema(d, 1)
     assert schema["required"] == ["title", "body", "hashtags", "cta"]
     assert schema["additionalProperties"] is False

@@ -31,7 +31,7 @@ def nodes(node: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: Path(p).stem)
 def test_every_string_and_array_is_bounded(path: str) -> None:
-    brief = load_brief_text(Path(path).read_text(encoding="utf-8"), Path(path)).brief
+    brief = load_brief_text(Path(path).read_text(encoding="utf-8"), path).brief
     for deliverable in brief.deliverables:
         schema = get_kind(deliverable.kind).json_schema(deliverable, 3)
         for node in nodes(schema):
@@ -42,7 +42,7 @@ def test_every_string_and_array_is_bounded(path: str) -> None:
 
 
 def test_titles_have_exactly_count_items_of_bounded_nonempty_text() -> None:
-    brief = load_brief_text(Path(BRIEFS[0]).read_text(encoding="utf-8"), Path(BRIEFS[0])).brief
+    brief = load_brief_text(Path(BRIEFS[0]).read_text(encoding="utf-8"), BRIEFS[0]).brief
     titles = next(d for d in brief.deliverables if d.kind == "title")
     schema = get_kind("title").json_schema(titles, 3)
     array = schema["properties"]["titles"]

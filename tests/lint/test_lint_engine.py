@@ -132,7 +132,12 @@ def test_channel_title_limits() -> None:
     short = {"title": "太短", "cover_text": "", "shots": [], "hashtags": []}
     found = xhs.lint_content("video_script", short, LintContext(channel="channels"))
     assert [f["rule"] for f in found] == ["title_short"]
-    moments = {"title": None, "body": "\n".join(["一行"] * 8), "hashtags": [], "cta": ""}
+    moments: dict[str, Any] = {
+        "title": None,
+        "body": "\n".join(["一行"] * 8),
+        "hashtags": [],
+        "cta": "",
+    }
     found = xhs.lint_content("copy", moments, LintContext(channel="moments"))
     assert [(f["rule"], f["severity"]) for f in found] == [("fold", "limit")]
 

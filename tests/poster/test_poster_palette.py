@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from workbench.poster.palette import (
     MIN_CONTRAST,
+    RGB,
     brand_palette,
     contrast,
     deepen_for,
@@ -57,10 +60,11 @@ def test_every_text_reads_against_its_background(colors: tuple[str, ...], templa
     image = result.image
     for field, _box, (x, y, w, h) in result.text_boxes:
         patch = image.crop((x, y, x + w, y + h))
-        colours = [c for _, c in patch.getcolors(maxcolors=w * h) or []]
+        found = cast(list[tuple[int, RGB]], patch.getcolors(maxcolors=w * h) or [])  # RGB image
+        colours = [c for _, c in found]
         # The text colour is the most contrasting colour present; the background the most
         # common. Anti-aliased edge pixels sit between the two.
-        counts = sorted(patch.getcolors(maxcolors=w * h) or [], reverse=True)
+        counts = sorted(found, reverse=True)
         background = counts[0][1]
         text = max(colours, key=lambda c: contrast(c, background))
         assert contrast(text, background) >= MIN_CONTRAST, (field, template, colors)

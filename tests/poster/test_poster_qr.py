@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL.Image import Image
 
 from workbench.poster.qr import qr_matrix
 from workbench.poster.render import encode_png, render
@@ -15,7 +16,7 @@ from workbench.poster.sample import sample_spec
 from workbench.poster.sizes import parse_size
 
 
-def _drawn_matrix(png_image, box: tuple[int, int, int, int], n: int) -> list[list[bool]]:  # type: ignore[no-untyped-def]
+def _drawn_matrix(png_image: Image, box: tuple[int, int, int, int], n: int) -> list[list[bool]]:
     x, y, w, _ = box
     module = w / n
     gray = png_image.convert("L")

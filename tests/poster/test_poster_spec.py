@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from workbench.poster.render import with_price_shown
 from workbench.poster.sizes import parse_sizes
 from workbench.poster.spec import PosterSpec
 from workbench.poster.templates import get_template
 
 
-def spec(**kw: object) -> PosterSpec:
+def spec(**kw: Any) -> PosterSpec:
     size = parse_sizes("xiaohongshu")[0]
     return PosterSpec(
         template="bold-sale", size=size, headline="千兆宽带", bullets=("上门安装",), **kw
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_price_field_has_currency_and_unit() -> None:

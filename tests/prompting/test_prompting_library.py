@@ -14,7 +14,7 @@ from workbench.errors import InputError
 from workbench.kinds.channels import CHANNELS, SMS_OPT_OUT, weighted_len
 from workbench.locations import resource_dir
 from workbench.prompting import PromptLibrary
-from workbench.prompting.examples import load_examples
+from workbench.prompting.examples import Example, load_examples
 
 PACKAGED_EXAMPLES = resource_dir("templates") / "examples"
 
@@ -186,7 +186,7 @@ def test_library_covers_every_kind_and_main_channel() -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
-def test_packaged_example_is_well_formed(example) -> None:
+def test_packaged_example_is_well_formed(example: Example) -> None:
     out = example.output
     assert set(out) == SHAPES[example.kind]
     assert not any(word in yaml.safe_dump(out, allow_unicode=True) for word in ABSOLUTE)
@@ -198,10 +198,12 @@ def test_packaged_example_is_well_formed(example) -> None:
         if spec.title_max and out["title"]:
             assert spec.title_length(out["title"]) <= spec.title_max
         if example.channel == "push":
+            assert spec.body_max is not None
             assert weighted_len(out["body"]) <= spec.body_max
         assert len(out["hashtags"]) <= spec.hashtags_max
     if example.kind == "title":
         spec = CHANNELS[example.channel]
+        assert spec.title_max is not None
         assert all(spec.title_length(t["text"]) <= spec.title_max for t in out["titles"])
         assert len({t["angle"] for t in out["titles"]}) == len(out["titles"])
     if example.kind == "video_script":

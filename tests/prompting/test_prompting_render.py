@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from helpers_prompting import BRIEFS, SCHEMA, first_index, job_for, load_brief, member_day
@@ -31,7 +32,9 @@ CASES = [
 @pytest.mark.parametrize(
     ("path", "style", "index"), CASES, ids=[f"{p.stem}-{s}-{i}" for p, s, i in CASES]
 )
-def test_every_style_and_kind_renders(library: PromptLibrary, path, style, index) -> None:
+def test_every_style_and_kind_renders(
+    library: PromptLibrary, path: Path, style: str, index: int
+) -> None:
     brief = load_brief(path)
     for segment in range(len(brief.resolved_segments())):
         job = job_for(brief, index, style, segment=segment)

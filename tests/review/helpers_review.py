@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,5 +38,5 @@ def open_store(folder: Path) -> Store:
     return Store.open(folder / "workbench.db")
 
 
-def first(store: Store, **filters: str) -> dict:
+def first(store: Store, **filters: Any) -> dict[str, Any]:
     return store.list_variants(campaign=CAMPAIGN, **filters)[0]

@@ -27,7 +27,7 @@ def shot(start: float, end: float, vo: str, **kw: Any) -> dict[str, Any]:
     return base
 
 
-ZH = {
+ZH: dict[str, Any] = {
     "title": "有机米粉会员日",
     "cover_text": "满199减50",
     "hook": "别划走！",
@@ -46,7 +46,7 @@ ZH = {
         shot(25, 30, "点击下单！"),
     ],
 }
-EN = {
+EN: dict[str, Any] = {
     **ZH,
     "shots": [
         shot(0, 3, "Stop scrolling!"),

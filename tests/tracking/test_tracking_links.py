@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -68,7 +69,7 @@ def test_link_text_length_is_what_any_variant_takes() -> None:
 
 
 def test_relink_replaces_only_the_landing_url_and_recounts() -> None:
-    content = {
+    content: dict[str, Any] = {
         "body": f"看这里 {LANDING} 以及 {LANDING}/more",
         "cta": "点链接",
         "length": 0,

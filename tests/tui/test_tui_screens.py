@@ -67,7 +67,7 @@ async def test_variants_filter_search_and_detail(generated_ws: Path) -> None:
         await settle(pilot)
         assert table.row_count == 0
         assert "No variants match" in static_text(screen.query_one("#variants-count", Static))
-        app.focused.value = ""  # type: ignore[union-attr]
+        app.focused.value = ""
         await settle(pilot)
         table.focus()
         await pilot.press("down")

@@ -69,9 +69,9 @@ async def test_week_view_shows_every_slot_in_its_day_column(week_ws: Path) -> No
         assert "outline" in monday
         assert isinstance(app.focused, SlotCard) and app.focused.day == 0
         await pilot.press("right")
-        assert app.focused.day == 1  # type: ignore[union-attr]
+        assert app.focused.day == 1
         await pilot.press("right", "right", "right")
-        assert app.focused.day == 5  # type: ignore[union-attr]
+        assert app.focused.day == 5
         await pilot.press("n")
         await settle(pilot)
         assert cards(screen) == [] and "2026-03-16" in str(screen.query_one("#week-title").render())
@@ -107,7 +107,7 @@ async def test_open_a_slot_and_approve_its_content(week_ws: Path) -> None:
     wb = make_workbench(week_ws)
     try:
         first = wb.store.calendar_slots(week_of="2026-03-09")[0]
-        assert first["variants"][0]["status"] == "approved"
+        assert first.variants[0].status == "approved"
     finally:
         wb.close()
 

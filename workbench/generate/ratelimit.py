@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 
 class RateLimiter:
     """Space request starts at least ``60 / rpm`` seconds apart (``rpm = 0``: no limit)."""
 
-    def __init__(self, rpm: int, *, clock=time.monotonic) -> None:
+    def __init__(self, rpm: int, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = 60.0 / rpm if rpm > 0 else 0.0
         self._clock = clock
         self._next = 0.0
