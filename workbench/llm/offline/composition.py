@@ -49,6 +49,7 @@ class Ctx:
     facts_key: tuple[str, str]  # (brief hash, segment id): caches of derived text use it
     link: str = ""  # the link as the customer gets it, for measuring (``link_text``)
     short_link: bool = False  # ``link`` is a tracked short link (``[tracking] base_url``)
+    group: int = 0  # offset shared by the five styles of one segment/deliverable
 
     @property
     def en(self) -> bool:
@@ -95,7 +96,8 @@ class Ctx:
         if goal == "repurchase" and self.facts.lifecycle == "new":
             goal = "convert"  # a new customer has nothing to buy "again"
         options = bank[goal]
-        template = options[(self.variant + rotate) % len(options)]  # styles take turns
+        turn = self.variant + self.group + rotate
+        template = options[turn % len(options)]  # styles take turns; deliverables rotate
         return template.format_map(self.values())
 
     def safe(self, text: str) -> str:
@@ -140,6 +142,7 @@ def make_ctx(job: JobContext, base_url: str = "") -> Ctx:
     coords = (job.segment.id, job.deliverable_index, job.style, job.round)
     rng = random.Random(seed(key, *coords, job.variant_index, job.count))
     base = seed(key, *coords) % 997
+    group = seed(key, job.segment.id, job.deliverable_index) % 997
     facts = _FACTS.get((key, job.segment.id))
     if facts is None:
         if len(_FACTS) > 256:
@@ -158,4 +161,5 @@ def make_ctx(job: JobContext, base_url: str = "") -> Ctx:
         (key, job.segment.id),
         link,
         bool(link and base_url),
+        group,
     )

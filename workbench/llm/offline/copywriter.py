@@ -42,6 +42,10 @@ INLINE = {"agent": ("", " "), "example": ("", " "), "instruction": ("；", "; ")
 _TAG_STRIP = re.compile(r"[\s#＃·・,，。.!！?？:：;；、()（）\[\]【】「」%/]+")
 
 
+def _turn(ctx: Ctx) -> int:
+    return STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0
+
+
 def must_line(ctx: Ctx, text: str) -> str:
     missing = [w for w in ctx.facts.must if w.lower() not in text.lower()]
     return ("、" if not ctx.en else ", ").join(missing)
@@ -122,7 +126,7 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     parts, joiner = _layout(
         ctx, cta if ctx.style == "example" else end_cta, spec, lines, below=bool(tail)
     )
-    if spec.id in EMOJI_CHANNELS and parts:
+    if spec.id in EMOJI_CHANNELS and parts and ctx.style != "specific":  # a bare fact line
         parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
     text = fit_must(ctx, parts, limit, spec.body_length, joiner)
     if lines_of(text) > lines:  # above the fold: the same parts on fewer lines
@@ -158,7 +162,9 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
     link = link_text(ctx)
     en = ctx.en
     end, stop = (". ", ". ") if en else ("，", "。")
-    deadline = (f"ends {f.deadline}" if en else f"{f.deadline}截止") if f.deadline else ""
+    deadline = layouts.until_text(
+        ctx, STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0
+    )
     must = must_line(ctx, f"{f.short} {f.offer}")
     short_offer = offer_short(ctx, 60)
     offers = [f.offer] + ([short_offer] if short_offer and short_offer != f.offer else [])
@@ -174,9 +180,13 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
                 f.short + (": " if en and offer else end),
                 10 if must_line(ctx, f.short) != must_line(ctx, "") else 8,
             ),
-            "ask": ((f"What's on at {f.short}? " if en else f"{f.short}有什么福利？"), 3),
-            "lead": ((f"By {f.deadline}: " if en else f"{f.deadline}前：") if f.deadline
-                     else "", 7),
+            "ask": (layouts.ask(ctx), 3 if en else 5),  # a GSM-7 part keeps the price first
+            "lead": (
+                (f"By {f.deadline}: " if en else f"{f.deadline}前：")
+                if f.deadline
+                else (f"{f.short} deal: " if en else f"{f.short}福利："),
+                7,
+            ),
             "bare": ((f"{f.short} {f.price}. " if en else f"{f.short}{f.price}｜") if f.price
                      else f.short + (": " if en else end), 8),
             "must": (must + end if must else "", 10),
@@ -187,7 +197,10 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
             "deadline": (deadline + stop if deadline else "", 7),
             "close": (more, 10) if more else (said + stop, 8),
         }  # fmt: skip
-        parts = [named[k] for k in SMS_ORDER.get(ctx.style, SMS_ORDER["agent"])]
+        order = SMS_ORDER.get(ctx.style, SMS_ORDER["agent"])
+        if ctx.style == "instruction" and not f.deadline:
+            order = tuple(k for k in order if k != "short")  # the lead names it
+        parts = [named[k] for k in order]
         kept = [p for p in parts if p[0]]
         while True:
             body = squash("".join(t for t, _ in kept)).replace("，。", "。")
@@ -216,12 +229,13 @@ def _push(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     f = ctx.facts
     d = ctx.job.deliverable
     limit = min(int(getattr(d, "max_chars", None) or spec.body_max or 50), spec.body_max or 50)
-    deadline = (f"Until {f.deadline}." if ctx.en else f"{f.deadline}截止，") if f.deadline else ""
+    said = layouts.until_text(ctx, _turn(ctx))
+    deadline = (said + ("." if ctx.en else "，")) if said else ""
     feature = layouts.beat(ctx, "feature")
     named = {
         "hello": (f"{f.address}: " if ctx.en else f"{f.address}，", 3),
         "short": (f"{f.short}{'.' if ctx.en else '，'}", 8),
-        "ask": ((f"What's on at {f.short}?" if ctx.en else f"{f.short}有什么福利？"), 8),
+        "ask": (layouts.ask(ctx).strip(), 8),
         "bare": ((f"{f.short} {f.price}." if ctx.en else f"{f.short}{f.price}｜") if f.price
                  else f"{f.short}{'.' if ctx.en else '，'}", 8),
         "offer": (f.offer + ("." if ctx.en else "，") if f.offer else feature, 9),

@@ -72,6 +72,19 @@ def beat(ctx: Ctx, name: str, shift: int = 0) -> str:
 _URL_END = re.compile(r"https?://\S+$")
 
 
+def until_text(ctx: Ctx, shift: int = 0) -> str:
+    """The deadline said one of the bank's ways, taking turns ("" without a deadline)."""
+    if not ctx.facts.deadline:
+        return ""
+    bank = ctx.bank.UNTIL
+    return bank[turn(ctx, shift) % len(bank)].format(deadline=ctx.facts.deadline)
+
+
+def ask(ctx: Ctx) -> str:
+    bank = ctx.bank.ASK
+    return bank[turn(ctx) % len(bank)].format(short=ctx.facts.short)
+
+
 def end(ctx: Ctx, text: str) -> str:
     """``text`` closed with a full stop (none after a link, which would break it)."""
     if not text or text[-1] in "。！？.!?" or _URL_END.search(text):
@@ -110,8 +123,8 @@ def example(ctx: Ctx, cta: str) -> Parts:
         order[1], order[2] = order[2], order[1]
     out: Parts = []
     for key, prio in order:
-        q = pick([qa[key]], values, ctx.rng, 0)
-        a = pick([qa[key + "_a"]], values, ctx.rng, 0)
+        q = pick(qa[key], values, ctx.rng, turn(ctx))
+        a = pick(qa[key + "_a"], values, ctx.rng, turn(ctx, 1))
         if q and a:
             out.append((f"{q}\n{a}", prio))
     return out
@@ -165,8 +178,12 @@ def hybrid(ctx: Ctx, cta: str, bullets: bool) -> Parts:
     else:
         sep = ", " if ctx.en else "、"
         points = [(end(ctx, sep.join(f.points[:3])), 4)] if f.points else []
-    until = ctx.bank.LAYOUT["hybrid_until"] if f.deadline else "{cta}"
-    close = end(ctx, until.format_map(ctx.values(cta=cta.rstrip("。.!！"))))
+    until = ctx.bank.LAYOUT["hybrid_until"] if f.deadline else "{addr}，{cta}"
+    if ctx.en and not f.deadline:
+        until = "{addr}, {cta}"
+    said = until_text(ctx, 4)
+    values = ctx.values(cta=cta.rstrip("。.!！"), until=said, until_cap=said[:1].upper() + said[1:])
+    close = end(ctx, until.format_map(values))
     return [(head, 10), (name, 9), *points, (close, 10)]
 
 

@@ -150,22 +150,28 @@ LAYOUT: dict[str, str] = {
     "for": "anyone into {interest}",
     "from": "{brand} here. ",
     "hybrid_name": "{product}:",
-    "hybrid_until": "Ends {deadline}. {cta}",
+    "hybrid_until": "{addr}, {until}. {cta}",
 }
-QA = {
-    "what": "Q: What is {product}?",
-    "what_a": "A: {points}.",
-    "price": "Q: How much?",
-    "price_a": "A: {price}.",
-    "offer": "Q: What is the deal?",
-    "offer_a": "A: {offer}.",
-    "when": "Q: Until when?",
-    "when_a": "A: any day up to {deadline}.",
-    "proof": "Q: Anything to go by?",
-    "proof_a": "A: {proof}.",
-    "how": "Q: How do I {get}?",
-    "how_a": "A: {cta}",
+QA: dict[str, list[str]] = {
+    "what": [
+        "Q: What is {product}?",
+        "Q: What does {product} offer?",
+        "Q: Tell me about {product}?",
+    ],
+    "what_a": ["A: {points}."],
+    "price": ["Q: How much?"],
+    "price_a": ["A: {price}."],
+    "offer": ["Q: What is the deal?", "Q: Any offer right now?", "Q: What do I get this round?"],
+    "offer_a": ["A: {offer}."],
+    "when": ["Q: Until when?", "Q: When does it end?", "Q: How long does it run?"],
+    "when_a": ["A: any day up to {deadline}.", "A: it ends {deadline}.", "A: until {deadline}."],
+    "proof": ["Q: Anything to go by?", "Q: Any numbers?", "Q: What is it based on?"],
+    "proof_a": ["A: {proof}."],
+    "how": ["Q: How do I {get}?", "Q: Where do I {get}?", "Q: I want to {get}: how?"],
+    "how_a": ["A: {cta}"],
 }
+UNTIL = ("ends {deadline}", "until {deadline}", "valid to {deadline}", "through {deadline}")
+ASK = ("What's on at {short}? ", "{short} deal: ", "News from {short}: ")
 ARTICLE_HEADS = ("What {short} is", "This round's deal", "How to {get}")
 BULLET_MARKS = ("- ", "* ", "> ")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿")

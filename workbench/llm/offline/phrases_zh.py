@@ -34,9 +34,11 @@ BEATS: dict[str, list[str]] = {
         "这次介绍的是{product}，{points}。",
     ],
     "point": [
-        "先说一点，{short}{point}。",
-        "{short}这次想重点说的是{point}。",
-        "值得一提的是{point}。",
+        "这次想重点说说{point}。",
+        "{point}，是{short}的一个特点。",
+        "拿{short}来说，{point}。",
+        "{short}有一点值得知道：{point}。",
+        "说到{short}，{point}。",
     ],
     "evidence": ["{proof}。", "数据说话：{proof}。", "给大家一个参考：{proof}。"],
     "interest": [
@@ -44,7 +46,7 @@ BEATS: dict[str, list[str]] = {
         "说到{interest}，{short}是一个可以考虑的选择。",
     ],
     "price": ["{short}的价格是{price}。", "{short}定价{price}。", "说一下价格，{short}{price}。"],
-    "offer": ["这次的福利是{offer}。", "{offer}，这是本期的福利。", "本期福利：{offer}。"],
+    "offer": ["这次的福利是{offer}。", "{offer}。", "福利是这样的：{offer}。", "活动期间{offer}。"],
     "math": ["算一下：{math}。", "{math}。"],
     "deadline": ["活动截至{deadline}。", "{deadline}截止。", "福利到{deadline}为止。"],
     "memorable": [
@@ -92,9 +94,9 @@ CTA_NO_LINK: dict[str, list[str]] = {
     "activate": ["联系{brand}领取福利", "回来看看本期福利", "找{brand}领本期福利",
                  "问{brand}领福利", "私信{brand}领福利"],
     "convert": ["联系{brand}{get}", "现在联系{brand}{get}", "想{get}就找{brand}",
-                "私信{brand}即可{get}", "跟{brand}说一声就能{get}"],
+                "私信{brand}即可{get}", "{get}请找{brand}"],
     "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}", "想再{get}就找{brand}",
-                   "私信{brand}即可{get}", "跟{brand}说一声就能{get}"],
+                   "私信{brand}即可{get}", "{get}请找{brand}"],
     "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人", "转发给用得上的朋友",
               "发给身边的朋友看看"],
 }  # fmt: skip
@@ -144,22 +146,25 @@ LAYOUT: dict[str, str] = {
     "for": "关注{interest}的朋友",
     "from": "这里是{brand}。",
     "hybrid_name": "{product}：",
-    "hybrid_until": "{deadline}截止，{cta}",
+    "hybrid_until": "{addr}，{until}，{cta}",
 }
-QA = {
-    "what": "问：{product}是什么？",
-    "what_a": "答：{points}。",
-    "price": "问：多少钱？",
-    "price_a": "答：{price}。",
-    "offer": "问：现在有什么福利？",
-    "offer_a": "答：{offer}。",
-    "when": "问：到什么时候？",
-    "when_a": "答：到{deadline}为止。",
-    "proof": "问：有什么可以参考的？",
-    "proof_a": "答：{proof}。",
-    "how": "问：怎么{get}？",
-    "how_a": "答：{cta}",
+QA: dict[str, list[str]] = {
+    "what": ["问：{product}是什么？", "问：{product}有哪些特点？", "问：{product}怎么样？"],
+    "what_a": ["答：{points}。"],
+    "price": ["问：多少钱？"],
+    "price_a": ["答：{price}。"],
+    "offer": ["问：现在有什么福利？", "问：这次有什么活动？", "问：本期福利是什么？"],
+    "offer_a": ["答：{offer}。"],
+    "when": ["问：到什么时候？", "问：活动到哪天？", "问：截止到什么时候？"],
+    "when_a": ["答：到{deadline}为止。", "答：{deadline}截止。", "答：截至{deadline}。"],
+    "proof": ["问：有什么可以参考的？", "问：有数据吗？", "问：有什么依据？"],
+    "proof_a": ["答：{proof}。"],
+    "how": ["问：怎么{get}？", "问：在哪里{get}？", "问：想{get}怎么办？"],
+    "how_a": ["答：{cta}"],
 }
+# How the deadline is said, taking turns (styles and variants say it differently).
+UNTIL = ("{deadline}截止", "截至{deadline}", "到{deadline}为止", "{deadline}前有效")
+ASK = ("{short}有什么福利？", "{short}这期有什么活动？", "{short}本期福利：")
 ARTICLE_HEADS = ("一、{short}是什么", "二、本期福利", "三、怎么{get}")
 BULLET_MARKS = ("✅", "▪", "·")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿", "📣", "🌸")
