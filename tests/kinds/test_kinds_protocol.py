@@ -143,7 +143,7 @@ def test_limit_fields_name_the_checked_texts() -> None:
 
 def test_content_limits_dispatch_through_the_kind() -> None:
     ctx = LintContext(channel="sms", brand="小店", language="zh-CN")
-    rules = {f["rule"] for f in content_limits("copy", {"body": "没有签名的短信"}, ctx)}
+    rules = {f.rule for f in content_limits("copy", {"body": "没有签名的短信"}, ctx)}
     assert "sms_signature" in rules
     assert content_limits("poster", SAMPLES["poster"], ctx) == []
     assert content_limits("mystery", {"body": "x"}, ctx) == []

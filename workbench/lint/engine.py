@@ -19,7 +19,7 @@ from workbench.brief.audience import neutral_address
 from workbench.kinds import KINDS
 from workbench.lint.claims import PLATFORM_NAMES, claim_findings, clause_span, diversion_hits
 from workbench.lint.facts import Facts
-from workbench.lint.hits import ClauseHit
+from workbench.lint.hits import ClauseHit, LimitHit
 from workbench.lint.internal import internal_findings
 from workbench.lint.limits import content_limits, text_limits
 from workbench.lint.matcher import Hit, Matcher, scope_of
@@ -463,21 +463,21 @@ class Linter:
                 )
         return out
 
-    def _limit(self, raw: dict[str, Any], ctx: LintContext) -> Finding:
-        zh, en = render(raw["rule"], raw["values"])
+    def _limit(self, raw: LimitHit, ctx: LintContext) -> Finding:
+        zh, en = render(raw.rule, raw.values)
         return self._pack(
-            rule=raw["rule"],
-            term=raw.get("term", ""),
+            rule=raw.rule,
+            term=raw.term,
             category="channel_limit",
-            severity=raw["severity"],
-            field=raw.get("field"),
-            start=raw["start"],
-            end=raw["end"],
+            severity=raw.severity,
+            field=raw.field,
+            start=raw.start,
+            end=raw.end,
             zh=zh,
             en=en,
-            suggestion=raw.get("suggestion"),
-            fix=raw.get("fix"),
-            basis=raw.get("basis", ""),
+            suggestion=raw.suggestion,
+            fix=raw.fix,
+            basis=raw.basis,
             ctx=ctx,
         )
 

@@ -35,3 +35,29 @@ class ClauseHit:
     """For ``claim_pack``: the pack's name (``art17`` or a category)."""
     basis: str = ""
     """For ``claim_pack``: the pack's legal basis."""
+
+
+@dataclass(frozen=True, slots=True)
+class LimitHit:
+    """One channel limit a text breaks (or a piece it lacks), before it has messages."""
+
+    rule: str
+    """``sms_signature``, ``sms_opt_out``, ``sms_segments``, ``title_length``, ``fold``, ..."""
+    severity: str
+    """``ban`` (a missing opt-out), ``limit``, or ``info`` (a billed long SMS)."""
+    field: str | None
+    """The content field, or None for a whole text."""
+    start: int
+    """Where the part past the limit starts (or the insertion point of a missing piece)."""
+    end: int
+    """Where it ends."""
+    values: dict[str, str | int]
+    """What the message template names: counts, limits, the channel's label."""
+    term: str = ""
+    """The offending text, when there is one (a stray 【】)."""
+    suggestion: str | None = None
+    """Wording a human could add (the signature, the opt-out)."""
+    fix: str | None = None
+    """What an offline fix inserts; None when it needs a human."""
+    basis: str = ""
+    """The carrier or platform rule."""

@@ -1,8 +1,9 @@
 """Channel limits as findings: SMS length, segments, signature and opt-out; title and body
 lengths; folding. Figures and counting rules come from ``workbench.kinds.channels``.
 
-Each raw finding is ``{rule, severity, field, start, end, values, suggestion?, fix?}``;
-``start``/``end`` mark the part past the limit (or the insertion point for a missing piece).
+Each raw finding is a :class:`~workbench.lint.hits.LimitHit` (rule, severity, field, start,
+end, the message's values, suggestion, fix); ``start``/``end`` mark the part past the limit
+(or the insertion point for a missing piece).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from workbench.kinds.channels import (
     sms_max_chars,
     sms_signature,
 )
+from workbench.lint.hits import LimitHit
 
 if TYPE_CHECKING:
     from workbench.lint.engine import LintContext
@@ -60,139 +62,143 @@ def _counting(weighted: bool) -> dict[str, str]:
     }
 
 
-def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[dict[str, Any]]:
+def sms_limits(text: str, field: str | None, ctx: LintContext) -> list[LimitHit]:
     """Signature, stray 【】, opt-out, total length and billed segments of one SMS."""
-    out: list[dict[str, Any]] = []
+    out: list[LimitHit] = []
     n = len(text)
     brand = ctx.brand or ("Brand" if ctx.language == "en-US" else "品牌")
     sig = (_SIGNATURE_EN if ctx.language == "en-US" else _SIGNATURE).match(text)
     if sig is None:
         out.append(
-            {
-                "rule": "sms_signature",
-                "severity": "limit",
-                "field": field,
-                "start": 0,
-                "end": 0,
-                "values": {"brand": brand, "signature": sms_signature(brand, ctx.language)},
-                "suggestion": sms_signature(brand, ctx.language),
-                "fix": sms_signature(ctx.brand, ctx.language) if ctx.brand else None,
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_signature",
+                severity="limit",
+                field=field,
+                start=0,
+                end=0,
+                values={"brand": brand, "signature": sms_signature(brand, ctx.language)},
+                suggestion=sms_signature(brand, ctx.language),
+                fix=sms_signature(ctx.brand, ctx.language) if ctx.brand else None,
+                basis=SMS_BASIS,
+            )
         )
     rest_at = sig.end() if sig else 0
     stray = text.find("【", rest_at)
     if stray >= 0:
         close = text.find("】", stray)
         out.append(
-            {
-                "rule": "sms_brackets",
-                "severity": "limit",
-                "field": field,
-                "term": text[stray : close + 1 if close > 0 else stray + 1],
-                "start": stray,
-                "end": close + 1 if close > 0 else stray + 1,
-                "values": {},
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_brackets",
+                severity="limit",
+                field=field,
+                term=text[stray : close + 1 if close > 0 else stray + 1],
+                start=stray,
+                end=close + 1 if close > 0 else stray + 1,
+                values={},
+                basis=SMS_BASIS,
+            )
         )
     if ctx.marketing and not _OPT_OUT.search(text):
         chinese = re.search(r"[\u4e00-\u9fff]", text) is not None
         opt = SMS_OPT_OUT if chinese or not text else SMS_OPT_OUT_EN
         out.append(
-            {
-                "rule": "sms_opt_out",
-                "severity": "ban",
-                "field": field,
-                "start": n,
-                "end": n,
-                "values": {"opt_out": opt},
-                "suggestion": opt,
-                "fix": opt,
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_opt_out",
+                severity="ban",
+                field=field,
+                start=n,
+                end=n,
+                values={"opt_out": opt},
+                suggestion=opt,
+                fix=opt,
+                basis=SMS_BASIS,
+            )
         )
     parts = sms_count(text)
     spec = CHANNELS["sms"]
     allowed = ctx.sms_parts or spec.sms_max_parts
-    values = {"count": n, "segments": parts, "limit": allowed}
+    values: dict[str, str | int] = {"count": n, "segments": parts, "limit": allowed}
     if n > SMS_MAX_TOTAL:
         out.append(
-            {
-                "rule": "sms_length",
-                "severity": "limit",
-                "field": field,
-                "start": SMS_MAX_TOTAL,
-                "end": n,
-                "values": {"count": n, "limit": SMS_MAX_TOTAL},
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_length",
+                severity="limit",
+                field=field,
+                start=SMS_MAX_TOTAL,
+                end=n,
+                values={"count": n, "limit": SMS_MAX_TOTAL},
+                basis=SMS_BASIS,
+            )
         )
     if parts > allowed:
         start = min(sms_max_chars(replace(spec, sms_max_parts=allowed)), n)
         out.append(
-            {
-                "rule": "sms_segments",
-                "severity": "limit",
-                "field": field,
-                "start": start,
-                "end": n,
-                "values": values,
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_segments",
+                severity="limit",
+                field=field,
+                start=start,
+                end=n,
+                values=values,
+                basis=SMS_BASIS,
+            )
         )
     elif parts > 1:
         out.append(
-            {
-                "rule": "sms_billing",
-                "severity": "info",
-                "field": field,
-                "start": 0,
-                "end": n,
-                "values": values,
-                "basis": SMS_BASIS,
-            }
+            LimitHit(
+                rule="sms_billing",
+                severity="info",
+                field=field,
+                start=0,
+                end=n,
+                values=values,
+                basis=SMS_BASIS,
+            )
         )
     return out
 
 
 def _title(
     text: str, field: str | None, spec: ChannelSpec, ctx: LintContext, offset: int = 0
-) -> list[dict[str, Any]]:
+) -> list[LimitHit]:
     if spec.title_max is None or not text:
         return []
     n = spec.title_length(text)
-    common = {"channel": _label(spec, ctx), "count": n, "limit": spec.title_max}
+    common: dict[str, str | int] = {
+        "channel": _label(spec, ctx),
+        "count": n,
+        "limit": spec.title_max,
+    }
     if n > spec.title_max:
         cut = _cut(text, spec.title_max, spec.title_weighted)
         return [
-            {
-                "rule": "title_length",
-                "severity": "limit",
-                "field": field,
-                "start": offset + cut,
-                "end": offset + len(text),
-                "values": {**common, **_counting(spec.title_weighted)},
-            }
+            LimitHit(
+                rule="title_length",
+                severity="limit",
+                field=field,
+                start=offset + cut,
+                end=offset + len(text),
+                values={**common, **_counting(spec.title_weighted)},
+            )
         ]
     if spec.title_min is not None and n < spec.title_min:
         return [
-            {
-                "rule": "title_short",
-                "severity": "limit",
-                "field": field,
-                "start": offset,
-                "end": offset + len(text),
-                "values": {**common, "min": spec.title_min},
-            }
+            LimitHit(
+                rule="title_short",
+                severity="limit",
+                field=field,
+                start=offset,
+                end=offset + len(text),
+                values={**common, "min": spec.title_min},
+            )
         ]
     return []
 
 
 def _body(
     text: str, field: str | None, spec: ChannelSpec, ctx: LintContext, offset: int = 0
-) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+) -> list[LimitHit]:
+    out: list[LimitHit] = []
     if not text:
         return out
     label = _label(spec, ctx)
@@ -200,38 +206,38 @@ def _body(
         n = spec.body_length(text)
         if n > spec.body_max:
             out.append(
-                {
-                    "rule": "body_length",
-                    "severity": "limit",
-                    "field": field,
-                    "start": offset + _cut(text, spec.body_max, spec.body_weighted),
-                    "end": offset + len(text),
-                    "values": {
+                LimitHit(
+                    rule="body_length",
+                    severity="limit",
+                    field=field,
+                    start=offset + _cut(text, spec.body_max, spec.body_weighted),
+                    end=offset + len(text),
+                    values={
                         "channel": label,
                         "count": n,
                         "limit": spec.body_max,
                         **_counting(spec.body_weighted),
                     },
-                }
+                )
             )
     if ctx.max_chars is not None:
         n = spec.body_length(text)
         if n > ctx.max_chars:
             out.append(
-                {
-                    "rule": "body_length",
-                    "severity": "limit",
-                    "field": field,
-                    "start": offset + _cut(text, ctx.max_chars, spec.body_weighted),
-                    "end": offset + len(text),
-                    "values": {
+                LimitHit(
+                    rule="body_length",
+                    severity="limit",
+                    field=field,
+                    start=offset + _cut(text, ctx.max_chars, spec.body_weighted),
+                    end=offset + len(text),
+                    values={
                         "channel": label,
                         "count": n,
                         "limit": ctx.max_chars,
                         **_counting(spec.body_weighted),
                     },
-                    "basis": "brief: deliverables[].max_chars",
-                }
+                    basis="brief: deliverables[].max_chars",
+                )
             )
     elif spec.body_fold is not None and spec.id in FOLDING_CHANNELS:
         lines = text.count("\n") + 1
@@ -243,29 +249,29 @@ def _body(
                     nth = text.index("\n", nth + 1)
                 start = min(start, nth + 1)
             out.append(
-                {
-                    "rule": "fold",
-                    "severity": "limit",  # kept above the fold unless max_chars says otherwise
-                    "field": field,
-                    "start": offset + start,
-                    "end": offset + len(text),
-                    "values": {
+                LimitHit(
+                    rule="fold",
+                    severity="limit",  # kept above the fold unless max_chars says otherwise
+                    field=field,
+                    start=offset + start,
+                    end=offset + len(text),
+                    values={
                         "channel": label,
                         "count": len(text),
                         "lines": lines,
                         "limit": spec.body_fold,
                     },
-                }
+                )
             )
     return out
 
 
-def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list[dict[str, Any]]:
+def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list[LimitHit]:
     """Channel-limit findings for one variant's content, on the fields its kind names."""
     spec = KINDS.get(kind)
     if spec is None:
         return []
-    out: list[dict[str, Any]] = []
+    out: list[LimitHit] = []
     for item in spec.limit_fields(content, ctx.channel):
         if item.role == "sms":
             out += sms_limits(item.text, item.field, ctx)
@@ -276,7 +282,7 @@ def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list
     return out
 
 
-def text_limits(text: str, ctx: LintContext) -> list[dict[str, Any]]:
+def text_limits(text: str, ctx: LintContext) -> list[LimitHit]:
     """Channel limits for a whole file; a leading Markdown heading is the title."""
     channel = ctx.channel
     if channel is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 CATEGORIES: dict[str, tuple[str, str]] = {
     "absolute": ("绝对化用语", "absolute claim"),
@@ -148,7 +148,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def render(rule: str, values: dict[str, Any]) -> tuple[str, str]:
+def render(rule: str, values: Mapping[str, str | int]) -> tuple[str, str]:
     """(zh, en) message for ``rule`` filled with ``values``."""
     zh, en = _TEMPLATES[rule]
     return zh.format(**values), en.format(**values)
