@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 from typing import Any
 
 import httpx2
@@ -86,8 +87,7 @@ class _LazyAioHttpClient(openai.DefaultAioHttpClient):
     def _init_transport(self, *args: Any, **kwargs: Any) -> httpx2.AsyncBaseTransport:
         if kwargs.get("transport") is not None:
             return super()._init_transport(*args, **kwargs)
-        parent = super()
-        return _LazyTransport(lambda: parent._init_transport(*args, **kwargs))
+        return _LazyTransport(partial(super()._init_transport, *args, **kwargs))
 
 
 async def _closer(client: Any) -> AsyncIterator[None]:
