@@ -140,3 +140,16 @@ def test_a_brief_generated_before_m220_stays_cached_after_it(
         lengths = db.execute("SELECT DISTINCT length(job_key) FROM variants").fetchall()
     assert variants == (4, 4) and calls == (4,)  # every job cached: no new call, no new row
     assert lengths == [(jobs.KEY_HEX,)]
+
+
+def test_variants_show_json_of_an_older_database_keeps_the_cut_emoji_escaped(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_database(ws / "workbench.db")
+    capsys.readouterr()
+    assert run(["variants", "show", "1", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\\ud83d" in out  # escaped: stdout cannot encode a lone surrogate
+    shown = json.loads(out)["generation"]
+    assert shown["messages"] == json.loads(CUT_EMOJI)
+    assert shown["variables"]["note"] == "\udc00"

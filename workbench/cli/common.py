@@ -20,8 +20,9 @@ from workbench.i18n import Catalog, current_language
 from workbench.locations import WORKSPACE_FILE
 from workbench.store.campaignref import resolve_campaign
 
-# json.dumps escapes C0 controls; C1 (0x80-0x9f, e.g. the 8-bit CSI) it writes raw.
-_C1 = re.compile("[\x7f-\x9f]")
+# json.dumps escapes C0 controls; C1 (0x80-0x9f, e.g. the 8-bit CSI) it writes raw, and so
+# a lone surrogate (a stored prompt may hold one), which stdout cannot encode: \uXXXX both.
+_C1 = re.compile("[\x7f-\x9f\ud800-\udfff]")
 out = SafeConsole(highlight=False)
 err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
