@@ -20,13 +20,13 @@ def _drawn_matrix(png_image: Image, box: tuple[int, int, int, int], n: int) -> l
     x, y, w, _ = box
     module = w / n
     gray = png_image.convert("L")
-    return [
-        [
-            gray.getpixel((round(x + (c + 0.5) * module), round(y + (r + 0.5) * module))) < 128
-            for c in range(n)
-        ]
-        for r in range(n)
-    ]
+
+    def dark(r: int, c: int) -> bool:
+        value = gray.getpixel((round(x + (c + 0.5) * module), round(y + (r + 0.5) * module)))
+        assert isinstance(value, int)  # one band ("L"): a number per pixel
+        return value < 128
+
+    return [[dark(r, c) for c in range(n)] for r in range(n)]
 
 
 @pytest.mark.parametrize("template", ["bold-sale", "qr-referral", "festival", "minimal-card"])

@@ -191,6 +191,7 @@ def test_packaged_example_is_well_formed(example: Example) -> None:
     assert set(out) == SHAPES[example.kind]
     assert not any(word in yaml.safe_dump(out, allow_unicode=True) for word in ABSOLUTE)
     if example.kind == "copy":
+        assert example.channel is not None
         spec = CHANNELS[example.channel]
         if spec.sms:
             assert out["body"].startswith(f"【{example.input['brand']}】")
@@ -202,6 +203,7 @@ def test_packaged_example_is_well_formed(example: Example) -> None:
             assert weighted_len(out["body"]) <= spec.body_max
         assert len(out["hashtags"]) <= spec.hashtags_max
     if example.kind == "title":
+        assert example.channel is not None
         spec = CHANNELS[example.channel]
         assert spec.title_max is not None
         assert all(spec.title_length(t["text"]) <= spec.title_max for t in out["titles"])
