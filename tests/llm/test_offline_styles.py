@@ -152,3 +152,36 @@ def test_short_videos_end_with_the_platform_action(platform: str) -> None:
                 assert not [w for w in LINK_WORDS if w in said], (platform, said)
             if platform in ("douyin", "kuaishou") and b.campaign.product.form == "goods":
                 assert "小黄车" in cta or "cart" in cta.lower(), cta
+
+
+@pytest.mark.parametrize("name", ["member-day", "hotel", "broadband"])
+def test_live_run_sheet_states_its_word_for_word_share(name: str, pieces: Any) -> None:
+    """Honest filling cannot script 60 minutes from a brief's few facts without repeating
+    itself, so the run sheet says plainly, per phase and for the stream, how many minutes
+    are word for word and how many are the cued loop and interaction."""
+    from workbench.kinds.common import speech_units
+    from workbench.kinds.timing import speech_rate
+
+    lang = BRIEFS[name].campaign.language
+    number = re.compile(r"(\d+)")
+    phase_note = re.compile(
+        r"(?:本段逐字稿约|This phase: ~)(\d+)(?:分钟，其余约| min word for word, ~)(\d+)"
+    )
+    for j, data in pieces[name]:
+        if j.kind != "live_script":
+            continue
+        rate = speech_rate(lang, j.deliverable)
+        total = 0.0
+        for phase in data["phases"]:
+            spoken = sum(speech_units(b["lines"], lang) for b in phase["beats"]) / (60 * rate)
+            total += spoken
+            action = phase["beats"][0]["action"]
+            found = phase_note.search(action)
+            assert found, action
+            said, rest = int(found.group(1)), int(found.group(2))
+            note = found.group(0)
+            assert abs(said - spoken) <= 1, (note, spoken)
+            assert abs(said + rest - (phase["end"] - phase["start"])) <= 1, (note, phase["end"])
+        head = data["phases"][0]["beats"][0]["action"]
+        minutes, share = (int(n) for n in number.findall(head)[:2])
+        assert abs(minutes - total) <= 1 and abs(share - 100 * total / data["minutes"]) <= 1

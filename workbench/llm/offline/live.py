@@ -16,7 +16,7 @@ from workbench.kinds.common import speech_units
 from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
-from workbench.llm.offline.live_lines import COMMENTS, FILLER, LOOP
+from workbench.llm.offline.live_lines import COMMENTS, COVERAGE, FILLER, LOOP, SHARE
 from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
 from workbench.llm.offline.text import first_mention, fit, squash
 from workbench.llm.offline.titles import offer_short
@@ -173,6 +173,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
             }
         )
     _name_in_full(ctx, phases)
+    _state_coverage(phases, lang, rate, minutes)
     title_key = "title" if ctx.facts.occasion else "title_short"
     title = ctx.safe(fill(LIVE_TEXT[lang][title_key], values))
     if len(title) > 30:
@@ -184,6 +185,24 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
         "fabe": _fabe(values, lang, ctx),
         "recap": ctx.safe(" ".join(x for x in (values["recap"], must) if x)),
     }
+
+
+def _state_coverage(phases: list[dict[str, Any]], lang: str, rate: float, minutes: int) -> None:
+    """Each phase's first beat says how many of its minutes are word for word and how many
+    are the stated loop and interaction; the stream's first beat says the whole share."""
+    total = 0.0
+    sep = "; " if lang == "en-US" else "；"
+    for phase in phases:
+        spoken = sum(speech_units(b["lines"], lang) for b in phase["beats"]) / (60 * rate)
+        total += spoken
+        length = phase["end"] - phase["start"]
+        said = max(1, round(spoken))
+        note = COVERAGE[lang].format(spoken=said, rest=max(0, round(length - spoken)))
+        first = phase["beats"][0]
+        first["action"] = f"{note}{sep}{first['action']}" if first["action"] else note
+    share = SHARE[lang].format(spoken=max(1, round(total)), share=round(100 * total / minutes))
+    head = phases[0]["beats"][0]
+    head["action"] = f"{share}{sep}{head['action']}"
 
 
 def _name_in_full(ctx: Ctx, phases: list[dict[str, Any]]) -> None:

@@ -113,6 +113,17 @@ FILLER: dict[str, dict[str, tuple[str, ...]]] = {
 # When a beat has said every line of its phase once, the rest of its time is the host
 # looping the beat's points and answering comments: stated in the beat's action, as run
 # sheets do, never written out again word for word.
+# What each phase's first beat states about its minutes (crew text: the action column), and
+# the stream's share of word-for-word minutes (the rest is the stated loop and interaction).
+COVERAGE = {
+    "zh-CN": "本段逐字稿约{spoken}分钟，其余约{rest}分钟循环讲解与互动（见各段提示）",
+    "en-US": "This phase: ~{spoken} min word for word, ~{rest} min loop and interaction (see cues)",
+}
+SHARE = {
+    "zh-CN": "全场逐字稿约{spoken}分钟，占{share}%；其余时间按各段提示循环讲解、演示、读评论",
+    "en-US": "Whole stream: ~{spoken} min word for word ({share}%); the rest loops, demos and "
+    "answers comments as cued",
+}
 COMMENTS = {
     "zh-CN": "其余约{minutes}分钟：循环讲解本段要点，穿插读公屏评论并回答",
     "en-US": "Remaining ~{minutes} min: loop this beat's points, read and answer comments",
