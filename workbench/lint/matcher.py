@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from workbench.kinds import KINDS
 from workbench.lint.rules import ExceptionRule, RuleSet, Term
@@ -44,17 +43,21 @@ def scope_of(channel: str | None, kind: str | None = None) -> str | None:
     return spec.lint_scope if spec is not None else None
 
 
+TrieNode = dict[str, "TrieNode"]
+"""A character trie: one child per next character; the key ``""`` marks a word's end."""
+
+
 def _trie(words: list[str]) -> str:
-    root: dict[str, Any] = {}
+    root: TrieNode = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = True
+        node[""] = {}
     return _node_regex(root)
 
 
-def _node_regex(node: dict[str, Any]) -> str:
+def _node_regex(node: TrieNode) -> str:
     ends = "" in node
     branches: list[str] = []
     leaves: list[str] = []
