@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -28,6 +28,9 @@ from workbench.i18n import Catalog
 from workbench.weekplan import service
 from workbench.weekplan.export import FORMATS, export_week
 from workbench.weekplan.sheet import day_label
+
+if TYPE_CHECKING:
+    from workbench.store.slotrecords import Slot
 
 TABLE_FIELDS = ("id", "date", "time", "segment", "activity", "format", "owner", "status")
 
@@ -141,25 +144,25 @@ def done(
         return
     out.print(t("cal.done", id=slot, at=result.sent_at))
     for e in result.exposures:
-        key = "cal.exposure" if e["count"] is not None else "cal.exposure_unknown"
-        out.print(t(key, experiment=e["experiment_id"], arm=e["name"], day=e["day"],
-                    count=e["count"]))  # fmt: skip
+        key = "cal.exposure" if e.count is not None else "cal.exposure_unknown"
+        out.print(t(key, experiment=e.arm.experiment_id, arm=e.arm.name, day=e.day,
+                    count=e.count))  # fmt: skip
 
 
-def _table(slots: list[dict[str, Any]], t: Catalog) -> None:
+def _table(slots: list[Slot], t: Catalog) -> None:
     table = Table(
         *(t(f"cal.col.{name}") for name in TABLE_FIELDS),
         box=box.SIMPLE_HEAD,
     )
     for s in slots:
         table.add_row(
-            str(s["id"]),
-            day_label(s["date"], t)[5:],  # 03-09 周一: the year is in the title
-            s["time"],
-            s.get("segment_name") or s["segment_id"],
-            t(f"cal.activity.{s['activity']}"),
-            t(f"cal.format.{s['format']}"),
-            s["owner"],
+            str(s.id),
+            day_label(s.date, t)[5:],  # 03-09 周一: the year is in the title
+            s.time,
+            s.segment_name or s.segment_id,
+            t(f"cal.activity.{s.activity}"),
+            t(f"cal.format.{s.format}"),
+            s.owner,
             t(f"cal.status.{service.slot_status(s)}"),
         )
     out.print(table)

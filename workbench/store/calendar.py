@@ -10,10 +10,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from workbench.errors import NotFoundError
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.slotrecords import RunningArm, Slot, SlotPiece, SlotRow
 
 SLOT_COLUMNS = (
     "plan_key",
@@ -50,9 +52,12 @@ _CONTENT_SQL = """
 """
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+_SLOT_SELECT = (
+    f"SELECT s.id, {', '.join('s.' + c for c in SLOT_COLUMNS)}, s.sent_at, s.created_at,"
+    " s.updated_at, g.name AS segment_name FROM calendar_slots s"
+    " LEFT JOIN segments g ON g.campaign_id = s.campaign_id AND g.id = s.segment_id"
+)
+_DELIVERABLES = 1 + SLOT_COLUMNS.index("deliverables")  # its place in a _SLOT_SELECT row
 
 
 class CalendarMixin:
@@ -61,7 +66,7 @@ class CalendarMixin:
     _conn: sqlite3.Connection
     _lock: threading.RLock
 
-    def calendar_save_slots(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+    def calendar_save_slots(self, rows: Sequence[SlotRow]) -> list[int]:
         """Insert or update slots (keyed by plan, date, time, activity, format, segment);
         a slot already sent keeps ``sent_at``; unsent slots of the same plan and week that
         ``rows`` no longer holds are removed. Returns the slot ids in order."""
@@ -73,7 +78,8 @@ class CalendarMixin:
         with self._lock, write_txn(self._conn) as conn:
             for row in rows:
                 values = [
-                    dumps(row[c]) if c == "deliverables" else row.get(c) for c in SLOT_COLUMNS
+                    dumps(list(row.deliverables)) if c == "deliverables" else getattr(row, c)
+                    for c in SLOT_COLUMNS
                 ]
                 conn.execute(
                     f"INSERT INTO calendar_slots ({names}, created_at, updated_at) "
@@ -85,12 +91,11 @@ class CalendarMixin:
                 found = conn.execute(
                     "SELECT id FROM calendar_slots WHERE plan_key = ? AND date = ? AND time = ? "
                     "AND activity = ? AND format = ? AND segment_id = ?",
-                    [row[c] for c in ("plan_key", "date", "time", "activity", "format")]
-                    + [row["segment_id"]],
+                    [row.plan_key, row.date, row.time, row.activity, row.format, row.segment_id],
                 ).fetchone()
                 ids.append(int(found[0]))
-            for plan_key, week_of in {(r["plan_key"], r["week_of"]) for r in rows}:
-                kept = [i for i, r in zip(ids, rows, strict=True) if r["plan_key"] == plan_key]
+            for plan_key, week_of in {(r.plan_key, r.week_of) for r in rows}:
+                kept = [i for i, r in zip(ids, rows, strict=True) if r.plan_key == plan_key]
                 conn.execute(  # slots the plan no longer has, unless already sent
                     "DELETE FROM calendar_slots WHERE plan_key = ? AND week_of = ? AND "
                     f"sent_at IS NULL AND id NOT IN ({','.join('?' * len(kept))})",
@@ -100,7 +105,7 @@ class CalendarMixin:
 
     def calendar_slots(
         self, *, week_of: str | None = None, ids: Iterable[int] | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[Slot]:
         """Slots of a week (or the given ids) in send order, each with ``variants``: the
         newest version of every piece of its content (id, kind, status, content, ...)."""
         where, args = "1 = 1", list[Any]()
@@ -110,29 +115,26 @@ class CalendarMixin:
             wanted = [int(i) for i in ids]
             where = f"s.id IN ({','.join('?' * len(wanted)) or 'NULL'})"
             args = list(wanted)
+        slots: list[Slot] = []
         with self._lock, read_txn(self._conn) as conn:
-            slots = _rows(
-                conn.execute(
-                    "SELECT s.*, g.name AS segment_name FROM calendar_slots s "
-                    "LEFT JOIN segments g ON g.campaign_id = s.campaign_id AND g.id = s.segment_id "
-                    f"WHERE {where} ORDER BY s.date, s.time, s.plan_key, s.entry, s.id",
-                    args,
+            rows = conn.execute(
+                f"{_SLOT_SELECT} WHERE {where} ORDER BY s.date, s.time, s.plan_key, s.entry, s.id",
+                args,
+            ).fetchall()
+            for row in rows:
+                values = list(row)
+                wanted_d = set(loads(values[_DELIVERABLES]) or [])
+                values[_DELIVERABLES] = tuple(sorted(wanted_d))
+                slot = Slot(*values)
+                pieces = conn.execute(
+                    _CONTENT_SQL, (slot.campaign_id, slot.segment_id, slot.variant_slot)
+                ).fetchall()
+                variants = tuple(
+                    SlotPiece(p[0], p[1], p[2], p[3], p[4], loads(p[5]), p[6], p[7], p[8], p[9])
+                    for p in pieces
+                    if p[8] in wanted_d
                 )
-            )
-            for slot in slots:
-                wanted_d = set(loads(slot["deliverables"]) or [])
-                variants = _rows(
-                    conn.execute(
-                        _CONTENT_SQL,
-                        (slot["campaign_id"], slot["segment_id"], slot["variant_slot"]),
-                    )
-                )
-                slot["deliverables"] = sorted(wanted_d)
-                slot["variants"] = [
-                    {**v, "content": loads(v["content"])}
-                    for v in variants
-                    if v["deliverable_index"] in wanted_d
-                ]
+                slots.append(replace(slot, variants=variants))
         return slots
 
     def calendar_weeks(self) -> list[str]:
@@ -141,7 +143,7 @@ class CalendarMixin:
             rows = conn.execute("SELECT DISTINCT week_of FROM calendar_slots ORDER BY week_of")
             return [str(r[0]) for r in rows]
 
-    def calendar_slot(self, slot_id: int) -> dict[str, Any]:
+    def calendar_slot(self, slot_id: int) -> Slot:
         found = self.calendar_slots(ids=[slot_id])
         if not found:
             raise NotFoundError(f"calendar slot {slot_id} not found")
@@ -157,24 +159,23 @@ class CalendarMixin:
             )
             return cur.rowcount == 1
 
-    def calendar_running_arms(self, variant_ids: Iterable[int]) -> list[dict[str, Any]]:
+    def calendar_running_arms(self, variant_ids: Iterable[int]) -> list[RunningArm]:
         """Arms of running experiments that show one of ``variant_ids`` (any version of it)."""
         ids = [int(i) for i in variant_ids]
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         with self._lock, read_txn(self._conn) as conn:
-            return _rows(
-                conn.execute(
-                    "SELECT a.id AS arm_id, a.experiment_id, a.name, a.variant_id "
-                    "FROM arms a JOIN experiments e ON e.id = a.experiment_id "
-                    "JOIN variants s ON s.id = a.variant_id "
-                    "WHERE e.status = 'running' AND EXISTS (SELECT 1 FROM variants v WHERE "
-                    f"v.id IN ({marks}) AND v.job_key = s.job_key AND v.slot = s.slot) "
-                    "ORDER BY a.id",
-                    ids,
-                )
-            )
+            rows = conn.execute(
+                "SELECT a.id AS arm_id, a.experiment_id, a.name, a.variant_id "
+                "FROM arms a JOIN experiments e ON e.id = a.experiment_id "
+                "JOIN variants s ON s.id = a.variant_id "
+                "WHERE e.status = 'running' AND EXISTS (SELECT 1 FROM variants v WHERE "
+                f"v.id IN ({marks}) AND v.job_key = s.job_key AND v.slot = s.slot) "
+                "ORDER BY a.id",
+                ids,
+            ).fetchall()
+        return [RunningArm(int(a), int(e), str(n), int(v)) for a, e, n, v in rows]
 
     def calendar_impressions(self, arm_id: int, day: str) -> int:
         """The impressions stored for an arm on a day (0 when none)."""

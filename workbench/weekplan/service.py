@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from workbench.errors import InputError, Problem
 from workbench.generate.runner import BatchResult, RunObserver, RunOptions
 from workbench.llm.base import Provider
+from workbench.store.slotrecords import RunningArm, Slot, SlotRow
 from workbench.weekplan.expand import Expansion, SlotSpec, expand
 from workbench.weekplan.loader import LoadedPlan, load_plan
 
@@ -38,12 +39,22 @@ class PlanRun:
     slot_ids: list[int]
 
 
+@dataclass(frozen=True, slots=True)
+class Exposure:
+    """A send counted as impressions of a running arm on a day (``count`` None: the
+    segment's member count is unknown, nothing was added)."""
+
+    arm: RunningArm
+    day: str
+    count: int | None
+
+
 @dataclass
 class DoneResult:
-    slot: dict[str, Any]
+    slot: Slot
     newly_sent: bool
     sent_at: str
-    exposures: list[dict[str, Any]] = field(default_factory=list)
+    exposures: list[Exposure] = field(default_factory=list)
 
 
 def read_plan(workbench: Workbench, path: Path) -> LoadedPlan:
@@ -66,55 +77,55 @@ async def run_plan(
     return PlanRun(loaded, expansion, batch, ids)
 
 
-def _row(loaded: LoadedPlan, expansion: Expansion, spec: SlotSpec) -> dict[str, Any]:
-    return {
-        "plan_key": expansion.plan_key,
-        "plan_path": str(loaded.path.resolve()),
-        "week_of": loaded.plan.week_of.isoformat(),
-        "entry": spec.entry,
-        "date": spec.date.isoformat(),
-        "time": spec.time,
-        "timezone": loaded.plan.timezone,
-        "segment_id": spec.segment_id,
-        "activity": spec.activity,
-        "format": spec.format,
-        "owner": spec.owner,
-        "campaign_id": spec.campaign_id,
-        "deliverables": list(spec.deliverables),
-        "variant_slot": spec.variant_slot,
-        "theme": spec.theme,
-        "brief_path": spec.brief_path,
-    }
+def _row(loaded: LoadedPlan, expansion: Expansion, spec: SlotSpec) -> SlotRow:
+    return SlotRow(
+        plan_key=expansion.plan_key,
+        plan_path=str(loaded.path.resolve()),
+        week_of=loaded.plan.week_of.isoformat(),
+        entry=spec.entry,
+        date=spec.date.isoformat(),
+        time=spec.time,
+        timezone=loaded.plan.timezone,
+        segment_id=spec.segment_id,
+        activity=spec.activity,
+        format=spec.format,
+        owner=spec.owner,
+        campaign_id=spec.campaign_id,
+        deliverables=tuple(spec.deliverables),
+        variant_slot=spec.variant_slot,
+        theme=spec.theme,
+        brief_path=spec.brief_path,
+    )
 
 
-def slot_status(slot: dict[str, Any]) -> str:
+def slot_status(slot: Slot) -> str:
     """sent, else the least advanced status of its content; missing when a piece is absent."""
-    if slot.get("sent_at"):
+    if slot.sent_at:
         return "sent"
-    variants = slot.get("variants") or []
-    if len({v["deliverable_index"] for v in variants}) < len(slot.get("deliverables") or []):
+    variants = slot.variants
+    if len({v.deliverable_index for v in variants}) < len(slot.deliverables):
         return "missing"
-    statuses = {str(v["status"]) for v in variants}
+    statuses = {str(v.status) for v in variants}
     return next((s for s in _ORDER if s in statuses), "approved")
 
 
-def slot_json(slot: dict[str, Any]) -> dict[str, Any]:
+def slot_json(slot: Slot) -> dict[str, Any]:
     """The public shape of a slot (``calendar plan/show --json``)."""
     return {
-        "id": slot["id"],
-        "date": slot["date"],
-        "time": slot["time"],
-        "segment": slot["segment_id"],
-        "activity": slot["activity"],
-        "format": slot["format"],
-        "owner": slot["owner"],
+        "id": slot.id,
+        "date": slot.date,
+        "time": slot.time,
+        "segment": slot.segment_id,
+        "activity": slot.activity,
+        "format": slot.format,
+        "owner": slot.owner,
         "status": slot_status(slot),
-        "variant_ids": [v["id"] for v in slot.get("variants") or []],
-        "timezone": slot["timezone"],
-        "campaign": slot["campaign_id"],
-        "plan": slot["plan_key"],
-        "theme": slot.get("theme"),
-        "sent_at": slot.get("sent_at"),
+        "variant_ids": [v.id for v in slot.variants],
+        "timezone": slot.timezone,
+        "campaign": slot.campaign_id,
+        "plan": slot.plan_key,
+        "theme": slot.theme,
+        "sent_at": slot.sent_at,
     }
 
 
@@ -127,7 +138,7 @@ def parse_week(value: str, flag: str = "--week") -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_slots(workbench: Workbench, week: date, *, approved_only: bool = False) -> list[dict]:
+def week_slots(workbench: Workbench, week: date, *, approved_only: bool = False) -> list[Slot]:
     """Every slot of the week in send order; ``approved_only`` keeps approved (and sent) ones."""
     if not workbench.db_exists():
         return []
@@ -143,17 +154,17 @@ def member_count(library: SegmentLibrary, segment_id: str) -> int | None:
     return int(info.members) if info is not None else None
 
 
-def parse_at(value: str | None, slot: dict[str, Any], now: datetime | None = None) -> datetime:
+def parse_at(value: str | None, slot: Slot, now: datetime | None = None) -> datetime:
     """``--at``: HH:MM on the slot's day, or an ISO date-time (local to the plan's zone
     unless it carries an offset); absent: now."""
-    zone = ZoneInfo(slot["timezone"])
+    zone = ZoneInfo(slot.timezone)
     if value is None:
         return (now or datetime.now(zone)).astimezone(zone).replace(microsecond=0)
     text = value.strip()
     try:
         if len(text) <= 5 and ":" in text:
             clock = datetime.strptime(text, "%H:%M").time()
-            return datetime.combine(date.fromisoformat(slot["date"]), clock, zone)
+            return datetime.combine(date.fromisoformat(slot.date), clock, zone)
         moment = datetime.fromisoformat(text)
     except ValueError:
         message = "expected HH:MM (on the slot's day) or a date-time like 2026-03-11T20:05"
@@ -173,13 +184,13 @@ def mark_done(
     stamp = moment.isoformat()
     if not store.calendar_mark_sent(slot_id, stamp):
         slot = store.calendar_slot(slot_id)
-        return DoneResult(slot, False, str(slot["sent_at"]))
-    count = members if members is not None else member_count(workbench.segments, slot["segment_id"])
+        return DoneResult(slot, False, str(slot.sent_at))
+    count = members if members is not None else member_count(workbench.segments, slot.segment_id)
     day = moment.date().isoformat()
-    exposures: list[dict[str, Any]] = []
-    for arm in store.calendar_running_arms(v["id"] for v in slot["variants"]):
+    exposures: list[Exposure] = []
+    for arm in store.calendar_running_arms(v.id for v in slot.variants):
         if count is not None:
-            total = store.calendar_impressions(arm["arm_id"], day) + count
-            store.ab_upsert_metrics(("impressions",), [(arm["arm_id"], [(day, total)])])
-        exposures.append({**arm, "day": day, "count": count})
+            total = store.calendar_impressions(arm.arm_id, day) + count
+            store.ab_upsert_metrics(("impressions",), [(arm.arm_id, [(day, total)])])
+        exposures.append(Exposure(arm, day, count))
     return DoneResult(store.calendar_slot(slot_id), True, stamp, exposures)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from workbench.export.sheets import THUMB_HEIGHT
 from workbench.fsio import atomic_output, atomic_write_text
 from workbench.i18n import Catalog
 from workbench.kinds import get_kind
+from workbench.store.slotrecords import Slot
 from workbench.textview import content_text
 from workbench.weekplan.model import DAYS
 from workbench.weekplan.service import slot_status
@@ -57,85 +59,111 @@ def day_label(iso: str, t: Catalog) -> str:
     return f"{iso} {t('cal.day.' + DAYS[day.weekday()])}"
 
 
-def slot_text(slot: dict[str, Any]) -> str:
+def slot_text(slot: Slot) -> str:
     """The words the owner sends: the copy (or script) of the slot, not the poster's."""
     parts = [
-        content_text(v["kind"], v["content"])
-        for v in slot["variants"]
-        if not get_kind(v["kind"]).renders_image
+        content_text(v.kind, v.content or {})
+        for v in slot.variants
+        if not get_kind(v.kind).renders_image
     ]
     return "\n\n".join(p for p in parts if p)
 
 
-def poster_files(slot: dict[str, Any], assets: dict[int, list[dict[str, Any]]]) -> list[Path]:
+def poster_files(slot: Slot, assets: dict[int, list[dict[str, Any]]]) -> list[Path]:
     return [
         Path(a["path"])
-        for v in slot["variants"]
-        if get_kind(v["kind"]).renders_image
-        for a in assets.get(v["id"], [])
+        for v in slot.variants
+        if get_kind(v.kind).renders_image
+        for a in assets.get(v.id, [])
     ]
 
 
-def short_link(slot: dict[str, Any], assets: dict[int, list[dict[str, Any]]]) -> str:
+def short_link(slot: Slot, assets: dict[int, list[dict[str, Any]]]) -> str:
     """The link the group sees: the first one in the copy, else the poster's QR target."""
     found = _URL_RE.search(slot_text(slot))
     if found:
         return found.group(0)
-    for v in slot["variants"]:
-        for a in assets.get(v["id"], []):
+    for v in slot.variants:
+        for a in assets.get(v.id, []):
             if a.get("qr_url"):
                 return str(a["qr_url"])
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One slot as the task sheet shows it: labels translated, cells in ``FIELDS`` order."""
+
+    id: int
+    date: str
+    """The day with its weekday (``2026-03-09 周一``)."""
+    time: str
+    segment: str
+    """The segment's name (its id when it has none)."""
+    activity: str
+    format: str
+    copy: str
+    """The words the owner sends (copy or script, not the poster's)."""
+    poster: str
+    """The first poster file ('' without one)."""
+    poster_files: tuple[Path, ...]
+    link: str
+    owner: str
+    status: str
+
+    def cells(self) -> list[str]:
+        """The cells under ``headers(t)``."""
+        return [str(getattr(self, name)) for name in FIELDS]
+
+
 def sheet_rows(
-    slots: list[dict[str, Any]],
+    slots: list[Slot],
     assets: dict[int, list[dict[str, Any]]],
     segment_names: dict[str, str],
     t: Catalog,
-) -> list[dict[str, Any]]:
+) -> list[SheetRow]:
     rows = []
     for slot in slots:
         posters = poster_files(slot, assets)
         rows.append(
-            {
-                "id": slot["id"],
-                "date": day_label(slot["date"], t),
-                "time": slot["time"],
-                "segment": segment_names.get(slot["segment_id"], slot["segment_id"]),
-                "activity": t(f"cal.activity.{slot['activity']}"),
-                "format": t(f"cal.format.{slot['format']}"),
-                "copy": slot_text(slot),
-                "poster": str(posters[0]) if posters else "",
-                "poster_files": posters,
-                "link": short_link(slot, assets),
-                "owner": slot["owner"],
-                "status": t(f"cal.status.{slot_status(slot)}"),
-            }
+            SheetRow(
+                id=slot.id,
+                date=day_label(slot.date, t),
+                time=slot.time,
+                segment=segment_names.get(slot.segment_id, slot.segment_id),
+                activity=t(f"cal.activity.{slot.activity}"),
+                format=t(f"cal.format.{slot.format}"),
+                copy=slot_text(slot),
+                poster=str(posters[0]) if posters else "",
+                poster_files=tuple(posters),
+                link=short_link(slot, assets),
+                owner=slot.owner,
+                status=t(f"cal.status.{slot_status(slot)}"),
+            )
         )
     return rows
 
 
-def write_csv(rows: list[dict[str, Any]], path: Path, t: Catalog) -> None:
+def write_csv(rows: list[SheetRow], path: Path, t: Catalog) -> None:
     with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers(t))
         for row in rows:
-            writer.writerow([neutralise(row[name]) for name in FIELDS])
+            writer.writerow([neutralise(cell) for cell in row.cells()])
 
 
-def write_md(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -> None:
-    def cell(value: Any) -> str:
+def write_md(rows: list[SheetRow], path: Path, t: Catalog, title: str) -> None:
+    def cell(value: str) -> str:
         return str(value).replace("|", "\\|").replace("\n", "<br>")
 
     lines = [f"# {title}", "", "| " + " | ".join(headers(t)) + " |"]
     lines.append("|" + "---|" * len(FIELDS))
     for row in rows:
-        lines.append("| " + " | ".join(cell(row[name]) for name in FIELDS) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in row.cells()) + " |")
     atomic_write_text(path, "\n".join(lines) + "\n")
 
 
-def write_xlsx(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -> None:
+def write_xlsx(rows: list[SheetRow], path: Path, t: Catalog, title: str) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "群SOP" if t.language == "zh-CN" else "Group SOP"
@@ -147,11 +175,11 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, t: Catalog, title: str) -
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[name]
     poster_col = get_column_letter(FIELDS.index("poster") + 1)
     for r, row in enumerate(rows, start=2):
-        for c, name in enumerate(FIELDS, start=1):
+        for c, (name, value) in enumerate(zip(FIELDS, row.cells(), strict=True), start=1):
             cell = sheet.cell(row=r, column=c)
-            cell.value = neutralise(row[name])
+            cell.value = neutralise(value)
             cell.alignment = Alignment(wrap_text=name == "copy", vertical="top")
-        files = row["poster_files"]
+        files = row.poster_files
         image = thumbnail(files[0]) if files else None
         if image is not None:
             sheet.add_image(image, f"{poster_col}{r}")

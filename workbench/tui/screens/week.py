@@ -4,7 +4,7 @@ a slot to review its content like any variant (approve, reject, edit, compare)."
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from workbench.store.slotrecords import Slot
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
@@ -49,7 +50,7 @@ class WeekScreen(WorkbenchScreen):
     def __init__(self, ctx: TuiContext, week: date | None = None) -> None:
         super().__init__(ctx)
         self.week = week
-        self.slots: list[dict[str, Any]] = []
+        self.slots: list[Slot] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,7 +85,7 @@ class WeekScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
     def _load(self, week: date | None) -> None:
         wb = self.ctx.workbench
-        slots: list[dict[str, Any]] = []
+        slots: list[Slot] = []
         if wb.db_exists():
             store = wb.store
             if week is None:
@@ -94,8 +95,8 @@ class WeekScreen(WorkbenchScreen):
                 slots = store.calendar_slots(week_of=week.isoformat())
         self.app.call_from_thread(self._loaded, week, slots)  # type: ignore[arg-type]
 
-    async def _loaded(self, week: date | None, slots: list[dict[str, Any]]) -> None:
-        focused = self.focused.slot["id"] if isinstance(self.focused, SlotCard) else None
+    async def _loaded(self, week: date | None, slots: list[Slot]) -> None:
+        focused = self.focused.slot.id if isinstance(self.focused, SlotCard) else None
         self.week, self.slots = week, slots
         title = self.query_one("#week-title", Static)
         if week is None:
@@ -110,7 +111,7 @@ class WeekScreen(WorkbenchScreen):
             )
             cards = column.query_one(".week-day-cards", VerticalScroll)
             await cards.remove_children()
-            todays = [s for s in slots if s["date"] == day.isoformat()]
+            todays = [s for s in slots if s.date == day.isoformat()]
             await cards.mount_all([SlotCard(s, self.t, index) for s in todays])
         target = self._card(focused) or next(iter(self.query(SlotCard)), None)
         if target is not None:
@@ -119,9 +120,9 @@ class WeekScreen(WorkbenchScreen):
     def _card(self, slot_id: int | None) -> SlotCard | None:
         if slot_id is None:
             return None
-        return next((c for c in self.query(SlotCard) if c.slot["id"] == slot_id), None)
+        return next((c for c in self.query(SlotCard) if c.slot.id == slot_id), None)
 
-    def current_slot(self) -> dict[str, Any] | None:
+    def current_slot(self) -> Slot | None:
         return self.focused.slot if isinstance(self.focused, SlotCard) else None
 
     def action_open(self) -> None:
@@ -169,17 +170,17 @@ class WeekScreen(WorkbenchScreen):
 class SlotScreen(VariantsScreen):
     """The variants screen narrowed to one slot's content (the newest version of each)."""
 
-    def __init__(self, ctx: TuiContext, slot: dict[str, Any]) -> None:
-        super().__init__(ctx, slot["campaign_id"])
-        self.slot_id = int(slot["id"])
+    def __init__(self, ctx: TuiContext, slot: Slot) -> None:
+        super().__init__(ctx, slot.campaign_id)
+        self.slot_id = int(slot.id)
         self.slot = slot
 
     def on_mount(self) -> None:
         t, s = self.t, self.slot
         label = (
-            f"{s['date']} {s['time']} · {t('cal.activity.' + s['activity'])} · "
-            f"{s.get('segment_name') or s['segment_id']} · {t('cal.format.' + s['format'])} · "
-            f"{s['owner']}"
+            f"{s.date} {s.time} · {t('cal.activity.' + s.activity)} · "
+            f"{s.segment_name or s.segment_id} · {t('cal.format.' + s.format)} · "
+            f"{s.owner}"
         )
         self.query_one("#variants-title", Static).update(label)
         super().on_mount()
@@ -190,10 +191,10 @@ class SlotScreen(VariantsScreen):
 
         store = self.ctx.workbench.store
         slot = store.calendar_slot(self.slot_id)
-        ids = {v["id"] for v in slot["variants"]}
+        ids = {v.id for v in slot.variants}
         variants = [
             v
-            for v in store.list_variants(campaign=slot["campaign_id"], segment=slot["segment_id"])
+            for v in store.list_variants(campaign=slot.campaign_id, segment=slot.segment_id)
             if v["id"] in ids
         ]
         for v in variants:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.widgets import Static
 
 from workbench.guards.text import for_display
 from workbench.i18n import Catalog
+from workbench.store.slotrecords import Slot
 from workbench.weekplan.service import slot_status
 
 STATUS_STYLES = {
@@ -22,14 +21,14 @@ STATUS_STYLES = {
 }
 
 
-def card_text(slot: dict[str, Any], t: Catalog) -> Text:
+def card_text(slot: Slot, t: Catalog) -> Text:
     status = slot_status(slot)
     text = Text()
-    text.append(slot["time"], style="bold")
-    text.append(f" {t('cal.activity.' + slot['activity'])}\n")
-    text.append(f"{for_display(slot.get('segment_name') or slot['segment_id'])}\n", style="dim")
-    text.append(f"{t('cal.format.' + slot['format'])}\n")
-    if any((v.get("content") or {}).get("outline") for v in slot.get("variants") or []):
+    text.append(slot.time, style="bold")
+    text.append(f" {t('cal.activity.' + slot.activity)}\n")
+    text.append(f"{for_display(slot.segment_name or slot.segment_id)}\n", style="dim")
+    text.append(f"{t('cal.format.' + slot.format)}\n")
+    if any((v.content or {}).get("outline") for v in slot.variants):
         text.append(f"{t('cal.outline')}\n", style="italic")
     text.append(f"● {t('cal.status.' + status)}", style=STATUS_STYLES.get(status, ""))
     return text
@@ -49,7 +48,7 @@ class SlotCard(Static, can_focus=True):
     }
     """
 
-    def __init__(self, slot: dict[str, Any], t: Catalog, day: int) -> None:
-        super().__init__(card_text(slot, t), id=f"slot-{slot['id']}")
+    def __init__(self, slot: Slot, t: Catalog, day: int) -> None:
+        super().__init__(card_text(slot, t), id=f"slot-{slot.id}")
         self.slot = slot
         self.day = day
