@@ -8,10 +8,12 @@ import socket
 from typing import Any
 
 import pytest
+from langchain_core.callbacks import AsyncCallbackHandler
 
 from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest
 from workbench.llm.factory import resolve_endpoint
+from workbench.llm.leanchat import LeanChatOpenAI
 from workbench.llm.openai_compat import OpenAICompatProvider
 from workbench.settings import LLMSettings
 from workbench.testing import FakeLLMServer
@@ -138,3 +140,38 @@ async def test_a_timeout_maps_as_through_the_sdk(fake_llm: FakeLLMServer) -> Non
     outcomes = await both(fake_llm.base_url, timeout=0.2)
     same(outcomes)
     assert isinstance(outcomes[0], LLMError) and outcomes[0].kind == "timeout"
+
+
+async def test_callbacks_still_see_every_call(
+    fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # acomplete skips langchain's run manager only when nothing would use it: with a
+    # callback handler configured the call goes through ainvoke (and still the poster)
+    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "夏日"}')
+    seen: list[str] = []
+
+    class Handler(AsyncCallbackHandler):
+        async def on_chat_model_start(self, serialized: Any, messages: Any, **kw: Any) -> None:
+            seen.append("start")
+
+        async def on_llm_end(self, response: Any, **kw: Any) -> None:
+            seen.append("end")
+
+    llm = provider(fake_llm.base_url)
+
+    async def no_run_manager(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a plain call without callbacks skips ainvoke")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(LeanChatOpenAI, "ainvoke", no_run_manager)
+        plain = (await llm.complete(ask())).text
+    assert seen == []
+    chat = llm.chat_model()
+    chat.callbacks = [Handler()]
+    watched = await llm.complete(ask())
+    assert seen == ["start", "end"]
+    assert (plain, watched.text) == ('{"title": "春季上新"}', '{"title": "夏日"}')
+    assert watched.extra == {"finish_reason": "stop"}
+    assert chat._poster is not None and chat._poster._session is not None  # the lean post
+    assert llm._http._transport.real is None  # type: ignore[union-attr]  # not the SDK's
+    await llm.aclose()

@@ -418,7 +418,7 @@ class OpenAICompatProvider:
                     llm.astream(request.messages, **kwargs), on_token, started, extra
                 )
             else:
-                message = await llm.ainvoke(request.messages, **kwargs)
+                message = await llm.acomplete(request.messages, **kwargs)
                 text = _text(message.content)
                 usage = message.usage_metadata
                 finish = message.response_metadata.get("finish_reason")
