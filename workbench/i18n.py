@@ -889,6 +889,67 @@ CATALOG: dict[str, tuple[str, str]] = {
     "pack.link": ("追踪链接", "Tracked link"),
     "pack.poster": ("海报", "Poster"),
     # -- end CLI polish (issue 18) keys
+    # -- POLISH (#18, session 4): TUI focus/export/poster/clipboard/palette, core errors ----
+    "tui.export.written": ("已导出", "Exported"),
+    "tui.variants.poster_at": (
+        "这台机器没有图形界面，打不开图片。海报文件在：{path}",
+        "No desktop here to show the picture. The poster file is at: {path}",
+    ),
+    "tui.key.copy_text": ("复制文案", "Copy text"),
+    "tui.tip.copy_text": (
+        "把已通过审核的文案复制到剪贴板（OSC 52），可直接粘贴到企业微信",
+        "Copy the approved text to the clipboard (OSC 52), ready to paste into WeCom",
+    ),
+    "tui.copy.not_approved": (
+        "#{id} 还是「{status}」：审核通过后才能复制发送",
+        "#{id} is {status}: approve it before copying it out",
+    ),
+    "tui.copy.done": (
+        "已复制 #{id} 的文案（{chars} 字）到剪贴板。终端不支持 OSC 52 时请用 x 导出",
+        "Copied #{id} ({chars} characters) to the clipboard. If your terminal lacks OSC 52, export with x",
+    ),
+    "tui.key.palette": ("命令", "palette"),
+    "tui.tip.palette": ("打开命令面板", "Open the command palette"),
+    "tui.palette.placeholder": ("搜索命令…", "Search for commands…"),
+    "tui.sys.theme": ("主题", "Theme"),
+    "tui.sys.theme.help": ("更换界面配色", "Change the current theme"),
+    "tui.sys.quit": ("退出", "Quit"),
+    "tui.sys.quit.help": ("立即退出程序", "Quit the application as soon as possible"),
+    "tui.sys.keys": ("按键说明", "Keys"),
+    "tui.sys.keys.help": (
+        "显示当前控件的帮助和可用按键",
+        "Show help for the focused widget and a summary of available keys",
+    ),
+    "tui.sys.keys.help.hide": ("隐藏按键说明面板", "Hide the keys and widget help panel"),
+    "tui.sys.minimize": ("还原", "Minimize"),
+    "tui.sys.minimize.help": ("把放大的控件还原为正常大小", "Minimize the widget and restore to normal size"),
+    "tui.sys.maximize": ("放大", "Maximize"),
+    "tui.sys.maximize.help": ("放大当前控件", "Maximize the focused widget"),
+    "tui.sys.screenshot": ("截图", "Screenshot"),
+    "tui.sys.screenshot.help": (
+        "把当前界面存成 SVG 截图",
+        "Save an SVG 'screenshot' of the current screen",
+    ),
+    "tui.edit.link_token": ("〔链接〕", "〔link〕"),
+    "tui.edit.link": (
+        "追踪链接（不在这里编辑，保存时放回 {token} 处）：{url}",
+        "Tracked link (not edited here; saving puts it back at {token}): {url}",
+    ),
+    "tui.edit.link_missing": (
+        "追踪链接的位置 {token} 被删掉了：把 {token} 放回链接该出现的地方",
+        "the tracked link's place {token} is gone: put {token} back where the link goes",
+    ),
+    # job and run statuses in `workbench jobs` (the JSON keeps the raw values)
+    "jobs.status.ok": ("成功", "ok"),
+    "jobs.status.failed": ("失败", "failed"),
+    "jobs.status.cached": ("已缓存", "cached"),
+    "jobs.status.pending": ("待运行", "pending"),
+    "jobs.status.running": ("运行中", "running"),
+    "jobs.status.done": ("已完成", "done"),
+    "jobs.status.interrupted": ("已中断", "interrupted"),
+    "jobs.status.cancelled": ("已取消", "cancelled"),
+    "jobs.status.skipped": ("已跳过", "skipped"),
+    # -- end POLISH (#18, session 4)
 }
 
 

@@ -26,3 +26,14 @@ def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
     text = spec.headline(content) if spec is not None else content_text(kind, content)
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def paste_text(variant: dict[str, Any]) -> str:
+    """What an operator pastes into a chat or a post: the whole piece; for a kind that is
+    not a standalone piece (a title candidate) its headline alone, without the reviewers'
+    angle tag."""
+    kind, content = str(variant.get("kind") or ""), variant.get("content") or {}
+    spec = KINDS.get(kind)
+    if spec is not None and not spec.standalone:
+        return str(spec.headline(content)).strip()
+    return content_text(kind, content).strip()

@@ -141,4 +141,4 @@ def test_error_lines_carry_the_workspace_language_prefix(
     assert code == 3 and err.strip() == "error: variant 99999 not found"
     monkeypatch.setenv("WORKBENCH_LANG", "zh-CN")
     code, _, err = cli("review", "approve", "99999")
-    assert code == 3 and err.strip() == "错误：variant 99999 not found"
+    assert code == 3 and err.strip() == "错误：找不到变体 99999"  # the message too (errortexts)

@@ -21,6 +21,13 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import NotFoundError
+from workbench.i18n import CATALOG, Catalog
+
+
+def status_word(t: Catalog, status: str) -> str:
+    """A job or run status in the catalog's language (``ok`` -> 成功); JSON keeps the raw."""
+    key = f"jobs.status.{status}"
+    return t(key) if key in CATALOG else status
 
 
 def jobs(
@@ -60,7 +67,7 @@ def jobs(
         "jobs.title",
         run=run,
         campaign=info["campaign_id"],
-        status=info["status"],
+        status=status_word(t, str(info["status"])),
         count=len(rows),
         what=what,
     )
@@ -80,7 +87,7 @@ def jobs(
             f"·{row['channel']}" if row["channel"] else ""
         )
         slot = f"v{row['variant_index']}" + (f"+{row['count']}" if row["count"] > 1 else "")
-        last = (row["error"] or "").splitlines()[0] if failed else row["status"]
+        last = (row["error"] or "").splitlines()[0] if failed else status_word(t, row["status"])
         table.add_row(
             escape(row["segment_id"]), where, row["style"], slot, str(row["attempts"]), escape(last)
         )

@@ -34,6 +34,7 @@ from workbench.cli import (
     helptext,
 )
 from workbench.errors import InputError, WorkbenchError
+from workbench.errortexts import localize_error
 from workbench.guards.dberror import database_error
 from workbench.guards.redact import redact
 from workbench.guards.text import for_display
@@ -102,7 +103,8 @@ def run(argv: list[str] | None = None) -> int:
         result = command(args=args, prog_name="workbench", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except WorkbenchError as exc:
-        lines = str(exc).splitlines() or [exc.__class__.__name__]
+        text = localize_error(exc, helptext.help_language())  # zh-CN: the catalog's words
+        lines = text.splitlines() or [exc.__class__.__name__]
         for line in lines:
             line = for_display(redact(line))
             print(line if isinstance(exc, InputError) else f"{_prefix()}{line}", file=sys.stderr)

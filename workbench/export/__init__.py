@@ -11,6 +11,7 @@ from workbench.errors import InputError, Problem
 from workbench.export.html import write_html
 from workbench.export.rows import content_hash, export_rows, parse_statuses
 from workbench.export.text import write_jsonl, write_markdown
+from workbench.guards.filenames import safe_name
 from workbench.locations import output_dir
 from workbench.store import Store
 
@@ -46,9 +47,10 @@ def export_campaign(
     rows.sort(key=lambda r: (r["segment"] or "", r["kind"]))
     if fmt == "pack":
         return _pack(store, rows, workspace, campaign, actor, out, language, base_url)
-    path = out or output_dir(workspace) / "exports" / f"{campaign}-review.{fmt}"
+    name = f"{safe_name(campaign)}-review.{fmt}"  # a Chinese name stays, made safe
+    path = out or output_dir(workspace) / "exports" / name
     if path.is_dir():
-        path = path / f"{campaign}-review.{fmt}"
+        path = path / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,7 +105,7 @@ def _pack(
     from workbench.store.ordering import segment_ranks
     from workbench.tracking.attach import attach_links
 
-    folder = out or output_dir(workspace) / "exports" / f"{campaign}-pack"
+    folder = out or output_dir(workspace) / "exports" / f"{safe_name(campaign)}-pack"
     attach_links(store, [r["raw"] for r in rows], base_url)
     ranks = segment_ranks(store, [campaign])  # segments in brief order
     rows = sorted(rows, key=lambda r: (ranks.get((campaign, str(r["segment"])), len(ranks)),))

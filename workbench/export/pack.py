@@ -12,16 +12,14 @@ Only approved variants go in; every file is written atomically (``workbench.fsio
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
+from workbench.guards.filenames import safe_name
 from workbench.i18n import Catalog
 from workbench.kinds import KINDS
-
-_UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 
 _CSS = """body{font:15px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;
 margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
@@ -30,11 +28,6 @@ h3{color:#555;font-size:1rem}.piece{display:flex;gap:1rem;border:1px solid #ddd;
 border-radius:6px;padding:.8rem;margin:.6rem 0}.piece pre{white-space:pre-wrap;flex:1;
 margin:0;font:inherit}.piece img{max-width:12rem;height:auto;border:1px solid #eee}
 .meta{color:#777;font-size:.85rem}a{color:#c0392b;word-break:break-all}"""
-
-
-def _safe(name: str) -> str:
-    cleaned = _UNSAFE.sub("-", name).strip("-.")
-    return cleaned or "x"
 
 
 def write_pack(
@@ -58,7 +51,7 @@ def write_pack(
             sections.append(f"<h2>{html.escape(t('pack.segment', segment=segment))}</h2>")
             last_segment = segment
         sections.append(f"<h3>{html.escape(channel)}</h3>")
-        place = Path(_safe(segment)) / _safe(channel)
+        place = Path(safe_name(segment)) / safe_name(channel)
         for row in items:
             sections.append(_piece(row, folder, place, t))
     title = t("pack.title", campaign=campaign)

@@ -3,11 +3,14 @@ stylesheet, the global bindings and the error boundary; screens do the work."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.app import EndpointOverrides, Workbench
@@ -23,6 +26,15 @@ from workbench.tui.screens.brief import BriefScreen
 from workbench.tui.screens.campaigns import CampaignsScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.screens.week import WeekScreen
+
+SYSTEM_COMMANDS = {  # Textual's SystemCommand titles -> catalog keys (help: KEY.help)
+    "Theme": "tui.sys.theme",
+    "Quit": "tui.sys.quit",
+    "Keys": "tui.sys.keys",
+    "Minimize": "tui.sys.minimize",
+    "Maximize": "tui.sys.maximize",
+    "Screenshot": "tui.sys.screenshot",
+}
 
 
 class WorkbenchApp(App[None]):
@@ -74,6 +86,23 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(CampaignsScreen(self.ctx))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's built-in palette commands, named in the workspace's language."""
+        t = self.ctx.t
+        for command in super().get_system_commands(screen):
+            key = SYSTEM_COMMANDS.get(command.title)
+            if key is None:
+                yield command
+                continue
+            hiding = key == "tui.sys.keys" and bool(screen.query("HelpPanel"))
+            help_key = f"{key}.help.hide" if hiding else f"{key}.help"
+            yield SystemCommand(t(key), t(help_key), command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = self.ctx.t("tui.palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def report_error(self, error: BaseException) -> None:
         """Errors of app-level workers (``TuiContext.report_error``)."""

@@ -13,8 +13,12 @@ from textual.dom import DOMNode
 
 from workbench.i18n import CATALOG, Catalog
 
+# Textual's own binding texts (the command palette key it adds to every app)
+TEXTUAL_TEXTS = {"palette": "tui.key.palette", "Open the command palette": "tui.tip.palette"}
+
 
 def _tr(t: Catalog, text: str) -> str:
+    text = TEXTUAL_TEXTS.get(text, text)
     return t(text) if text in CATALOG else text
 
 

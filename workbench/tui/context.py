@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from workbench.app import EndpointOverrides, Workbench
 from workbench.errors import WorkbenchError
+from workbench.errortexts import localize_error
 from workbench.i18n import Catalog
 
 
@@ -25,7 +26,7 @@ class TuiContext:
     def describe_error(self, error: BaseException) -> str:
         """One line (or a few for input problems) for a notification, never a traceback."""
         if isinstance(error, WorkbenchError):
-            return str(error)
+            return localize_error(error, self.t.language)
         detail = " ".join(str(error).split()) or error.__class__.__name__
         return self.t("tui.error.unexpected", kind=error.__class__.__name__, detail=detail)
 

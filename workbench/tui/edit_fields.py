@@ -8,12 +8,15 @@ no plain form (video shots, live beats) stays YAML, for that field alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import yaml
 
 from workbench.errors import InputError, Problem
+from workbench.tracking.attach import link_of
+from workbench.tracking.body import LINKED_FIELDS
 from workbench.tui.review_ops import DERIVED_KEYS, editable_text
 
 FieldKind = Literal["text", "line", "lines", "rows", "number", "yaml"]
@@ -115,3 +118,56 @@ def _value(f: EditField, text: str, old: Any) -> Any:
     if not isinstance(data, dict) or f.key not in data:
         raise ValueError(f"expected '{f.key}:' followed by its value")
     return data[f.key]
+
+
+def detach_link(
+    fields: list[EditField], url: str | None, token: str
+) -> tuple[list[EditField], frozenset[str]]:
+    """The fields with the tracked link ``url`` shown as ``token`` (the link is not content:
+    an edit must not break it); returns the fields and the keys that carried it."""
+    if not url:
+        return fields, frozenset()
+    shown: list[EditField] = []
+    keys: set[str] = set()
+    for f in fields:
+        if f.key in LINKED_FIELDS and f.kind in ("text", "line") and url in f.text:
+            shown.append(replace(f, text=f.text.replace(url, token)))
+            keys.add(f.key)
+        else:
+            shown.append(f)
+    return shown, frozenset(keys)
+
+
+def attach_link(
+    typed: dict[str, str], keys: frozenset[str], url: str, token: str, label: str, missing: str
+) -> dict[str, str]:
+    """The typed texts with ``token`` back as the link; a field that carried the link and
+    lost its token is ``InputError`` (``missing`` says so), so a save never drops it."""
+    result = dict(typed)
+    problems = []
+    for key in sorted(keys):
+        text = typed.get(key, "")
+        if token in text:
+            result[key] = text.replace(token, url)
+        else:
+            problems.append(Problem(label, None, key, missing))
+    if problems:
+        raise InputError(problems)
+    return result
+
+
+def tracked_url(variant: dict[str, Any], landing: str | None, base_url: str) -> str | None:
+    """The tracked link the variant's copy carries: its own link (``{base_url}/s/{code}`` or
+    the landing URL with utm parameters), else any URL in it starting with the landing URL."""
+    if not landing:
+        return None
+    link = link_of(variant, landing, base_url)
+    content = variant.get("content") or {}
+    texts = [str(content.get(k) or "") for k in LINKED_FIELDS]
+    if link is not None and any(link.url in text for text in texts):
+        return link.url
+    for text in texts:
+        found = re.search(re.escape(landing) + r"[\w./?=&%#~+:-]*", text)
+        if found:
+            return found.group(0)
+    return None

@@ -21,7 +21,14 @@ from workbench.errors import WorkbenchError
 from workbench.guards.text import for_display
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
-from workbench.tui.edit_fields import EditField, content_from, fields_of
+from workbench.tui.edit_fields import (
+    EditField,
+    attach_link,
+    content_from,
+    detach_link,
+    fields_of,
+    tracked_url,
+)
 
 FIELD_LABELS = {
     "title": "tui.edit.field.title",
@@ -37,6 +44,14 @@ FIELD_LABELS = {
     "angle": "tui.edit.field.angle",
 }
 HEIGHTS = {"text": 8, "lines": 4, "rows": 6, "yaml": 8}
+
+
+def _tracked_url(ctx: TuiContext, variant: dict[str, Any]) -> str | None:
+    from workbench.tracking.attach import landing_urls
+
+    wb = ctx.workbench
+    landing = landing_urls(wb.store, [str(variant["campaign"])]).get(str(variant["campaign"]))
+    return tracked_url(variant, landing, wb.settings.tracking.base_url)
 
 
 class EditDialog(ModalScreen[int | None]):
@@ -60,7 +75,12 @@ class EditDialog(ModalScreen[int | None]):
         super().__init__()
         self.ctx = ctx
         self.variant = variant
-        self.fields: list[EditField] = fields_of(variant.get("content") or {})
+        self.link = _tracked_url(ctx, variant)
+        self.link_token = ctx.t("tui.edit.link_token")
+        self.fields: list[EditField]
+        self.fields, self.link_keys = detach_link(
+            fields_of(variant.get("content") or {}), self.link, self.link_token
+        )
         self.saving = False
         localize_bindings(self, ctx.t)
 
@@ -86,6 +106,9 @@ class EditDialog(ModalScreen[int | None]):
             with VerticalScroll(id="edit-fields"):
                 for f in self.fields:
                     yield from self._field(f)
+            if self.link_keys:  # shown, not edited: an edit cannot break the tracking
+                text = t("tui.edit.link", url=self.link, token=self.link_token)
+                yield Static(Text(for_display(text)), id="edit-link")
             yield Input(placeholder=t("tui.edit.comment"), id="edit-comment", compact=True)
             yield Static(t("tui.edit.hint"), id="edit-status", classes="hint")
             with Horizontal(classes="dialog-buttons"):
@@ -143,6 +166,11 @@ class EditDialog(ModalScreen[int | None]):
         variant_id = int(self.variant["id"])
         label = f"variant {variant_id}"
         try:
+            if self.link and self.link_keys:
+                missing = self.ctx.t("tui.edit.link_missing", token=self.link_token)
+                typed = attach_link(
+                    typed, self.link_keys, self.link, self.link_token, label, missing
+                )
             content = content_from(self.variant.get("content") or {}, self.fields, typed, label)
             new_id = self.ctx.workbench.edit(variant_id, content, comment=comment, label=label)
         except PosterFailed as exc:

@@ -14,14 +14,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from workbench.export import FORMATS, ExportResult, export_campaign
+from workbench.export.rows import status_label
 from workbench.review import STATUSES
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
 from workbench.tui.review_ops import actor
+from workbench.tui.widgets.checks import CheckList
 
 
 class ExportDialog(ModalScreen[ExportResult | None]):
-    """Stays open after exporting (showing the file); returns the last export on close."""
+    """Closes after a successful export (the written path stays as a notification) and
+    returns it; a failed export keeps it open with the error shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -51,9 +54,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
                     id="export-format",
                 )
             yield Label(t("tui.export.statuses"))
-            yield SelectionList[str](
-                *((s, s) for s in STATUSES), id="export-statuses", compact=True
-            )
+            statuses = ((status_label(s, t.language), s) for s in STATUSES)
+            yield CheckList(*statuses, id="export-statuses", compact=True)
             yield Input(placeholder=t("tui.export.out"), id="export-out", compact=True)
             yield Static("", id="export-result")
             with Horizontal(classes="dialog-buttons"):
@@ -97,8 +99,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     def _done(self, result: ExportResult) -> None:
         self.result = result
         message = self.ctx.t("export.done", count=result.count, path=result.path)
-        self.query_one("#export-result", Static).update(Text(message, style="green"))
-        self.notify(message)
+        self.app.notify(message, title=self.ctx.t("tui.export.written"), timeout=12)
+        self.dismiss(result)
 
     def _failed(self, error: BaseException) -> None:
         self.ctx.report_error(self, error)

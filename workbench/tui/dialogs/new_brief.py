@@ -34,6 +34,7 @@ from workbench.fsio import atomic_write_text
 from workbench.guards.text import for_display
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
+from workbench.tui.widgets.checks import CheckList
 from workbench.tui.widgets.matrix_preview import BriefCheck, MatrixPreview, check_brief
 from workbench.workspace import BRIEFS_DIR
 
@@ -95,9 +96,9 @@ class NewBriefDialog(ModalScreen[Path | None]):
                                 compact=True,
                             )
                     yield Label(t("tui.new_brief.segments"), classes="form-section")
-                    yield SelectionList[str](id="nb-segments", compact=True)
+                    yield CheckList(id="nb-segments", compact=True)
                     yield Label(t("tui.new_brief.deliverables"), classes="form-section")
-                    yield SelectionList[str](
+                    yield CheckList(
                         *[
                             Selection(t(f"tui.new_brief.d.{d}"), d, d in DEFAULT_DELIVERABLES)
                             for d in DELIVERABLE_PRESETS

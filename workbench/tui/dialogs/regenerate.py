@@ -17,6 +17,7 @@ from workbench.brief.models import FRAMEWORKS, INSTRUCTION_MAX, STYLES
 from workbench.kinds import get_kind
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
+from workbench.tui.widgets.checks import CheckBox
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
                     id="regen-instruction",
                     compact=True,
                 )
-            yield Checkbox(t("tui.regen.fresh"), id="regen-fresh", compact=True)
+            yield CheckBox(t("tui.regen.fresh"), id="regen-fresh", compact=True)
             yield Static(t("tui.regen.hint"), classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(

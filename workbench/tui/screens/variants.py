@@ -14,7 +14,7 @@ from textual.containers import Container, Vertical
 from textual.widgets import Footer, Header, Static
 
 from workbench.halfblock import HalfBlockRow, halfblock_cells
-from workbench.textview import content_text
+from workbench.textview import content_text, paste_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.compare import CompareScreen
 from workbench.tui.screens.reviewing import ReviewBar, ReviewingScreen
@@ -25,9 +25,7 @@ from workbench.tui.widgets.variant_table import MAX_ROWS, VariantTable
 if TYPE_CHECKING:
     from workbench.review.decisions import ImportReport
 
-POSTER_COLUMNS = 36
 IMPORT_PROBLEMS_SHOWN = 5
-POSTER_ROWS = 18
 
 
 def matches(variant: dict[str, Any], filters: dict[str, str], words: list[str]) -> bool:
@@ -60,6 +58,13 @@ class VariantsScreen(ReviewingScreen):
             "tui.key.open_poster",
             id="variants.open_poster",
             tooltip="tui.tip.open_poster",
+        ),
+        Binding(
+            "y",
+            "copy_text",
+            "tui.key.copy_text",
+            id="variants.copy_text",
+            tooltip="tui.tip.copy_text",
         ),
         Binding(
             "i",
@@ -152,8 +157,12 @@ class VariantsScreen(ReviewingScreen):
     def on_variant_table_variant_highlighted(self, event: VariantTable.VariantHighlighted) -> None:
         self._load_detail(event.variant_id)
 
-    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, variant_id: int) -> None:
+        # the pane's size is read here, on the app's thread, not in the worker
+        self._load_detail_in(variant_id, self.query_one(VariantDetail).poster_cells())
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _load_detail_in(self, variant_id: int, cells: tuple[int, int]) -> None:
         from workbench.tracking.attach import attach_clicks, attach_links
 
         wb = self.ctx.workbench
@@ -161,7 +170,7 @@ class VariantsScreen(ReviewingScreen):
         attach_links(wb.store, [variant], wb.settings.tracking.base_url)
         attach_clicks(wb.store, [variant])
         path = self._poster_file(variant)
-        poster = halfblock_cells(path, POSTER_COLUMNS, POSTER_ROWS) if path else None
+        poster = halfblock_cells(path, *cells) if path else None
         self.app.call_from_thread(self._detail_loaded, variant, path, poster)
 
     def _poster_file(self, variant: dict[str, Any]) -> Path | None:
@@ -222,8 +231,32 @@ class VariantsScreen(ReviewingScreen):
         if self.poster_path is None:
             self.notify(self.t("tui.variants.no_poster"))
             return
-        self.app.open_url(self.poster_path.as_uri())
-        self.notify(self.t("tui.variants.opening", path=self.poster_path.name))
+        from workbench.tui.opener import open_file
+
+        path = self.poster_path
+        if open_file(path):
+            self.notify(self.t("tui.variants.opening", path=path))
+        else:  # headless: nothing can show it here, so say where it is
+            self.notify(self.t("tui.variants.poster_at", path=path), timeout=15)
+
+    def action_copy_text(self) -> None:
+        """The approved text, ready to paste (into 企业微信), to the clipboard via OSC 52."""
+        variant = self.current_variant()
+        if variant is None:
+            self.notify(self.t("tui.review.pick"), severity="warning")
+            return
+        if variant.get("status") != "approved":
+            from workbench.export.rows import status_label
+
+            status = status_label(str(variant.get("status")), self.t.language)
+            self.notify(
+                self.t("tui.copy.not_approved", id=variant["id"], status=status),
+                severity="warning",
+            )
+            return
+        text = paste_text(variant)
+        self.app.copy_to_clipboard(text)
+        self.notify(self.t("tui.copy.done", id=variant["id"], chars=len(text)))
 
     def action_import_decisions(self) -> None:
         from workbench.tui.dialogs.import_decisions import ImportDecisionsDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -12,8 +13,9 @@ from workbench.guards.text import for_display
 from workbench.i18n import Catalog
 
 
-def _counts(counts: dict[str, int]) -> str:
-    return " ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda x: -x[1]))
+def _counts(counts: dict[str, int], label: Callable[[str], str] = str) -> str:
+    ordered = sorted(counts.items(), key=lambda x: -x[1])
+    return " ".join(f"{label(name)} {n}" for name, n in ordered)
 
 
 def _when(stamp: str | None) -> str:
@@ -45,6 +47,9 @@ class CampaignTable(DataTable[Any]):
         self.add_column(t("col.kind"), key="kind")
 
     def show(self, campaigns: list[dict[str, Any]]) -> None:
+        from workbench.export.rows import status_label
+
+        language = self.t.language
         chosen = self.selected_id()
         self.campaigns = campaigns
         self.clear()
@@ -53,7 +58,7 @@ class CampaignTable(DataTable[Any]):
             self.add_row(
                 Text(for_display(str(c.get("name") or c["id"])), style="bold"),
                 Text(str(c.get("variants", 0)), justify="right"),
-                _counts(c.get("by_status", {})),
+                _counts(c.get("by_status", {}), lambda s: status_label(s, language)),
                 Text(str(failed), style="red bold" if failed else "dim", justify="right"),
                 _when(c.get("last_run_at")),
                 _counts(c.get("by_kind", {})),

@@ -15,6 +15,10 @@ from workbench.halfblock import HalfBlockRow
 from workbench.i18n import Catalog
 from workbench.tui.widgets.rendering import findings_text, halfblock_text, highlighted_content
 
+POSTER_MIN = 16
+POSTER_MAX_COLUMNS = 120
+POSTER_MAX_ROWS = 60
+
 
 def _fmt_latency(ms: float | None) -> str:
     return "-" if ms is None else f"{ms:.0f} ms"
@@ -34,6 +38,16 @@ class VariantDetail(VerticalScroll):
         yield Static("", id="detail-poster", classes="detail-section")
         yield Static("", id="detail-provenance", classes="detail-section")
         yield Static("", id="detail-versions", classes="detail-section")
+
+    def poster_cells(self) -> tuple[int, int]:
+        """The largest poster preview the pane shows whole: (columns, rows) inside the
+        border and padding, one row kept for the section's title line."""
+        region = self.scrollable_content_region
+        # the text above the poster makes the pane scroll: leave room for its scrollbar
+        bar = 0 if self.show_vertical_scrollbar else self.styles.scrollbar_size_vertical
+        columns = max(POSTER_MIN, min(region.width - bar, POSTER_MAX_COLUMNS))
+        rows = max(POSTER_MIN // 2, min(region.height - 1, POSTER_MAX_ROWS))
+        return columns, rows
 
     def show(self, variant: dict[str, Any], poster: list[HalfBlockRow] | None) -> None:
         self.variant = variant

@@ -49,14 +49,17 @@ class VariantTable(DataTable[Any]):
         current = self.current_id()
         self.clear()
         self.shown = variants[:MAX_ROWS]
+        from workbench.export.rows import status_label
+
         for v in self.shown:
+            status = str(v.get("status") or "")
             self.add_row(
                 self._mark(v["id"]),
                 Text(str(v["id"]), style="dim", justify="right"),
                 Text(for_display(v.get("segment") or "")),
                 (v.get("kind") or "") + (f"·{v['channel']}" if v.get("channel") else ""),
                 v.get("style") or "",
-                Text(v.get("status") or "", style=STATUS_STYLES.get(v.get("status") or "", "")),
+                Text(status_label(status, self.t.language), style=STATUS_STYLES.get(status, "")),
                 Text(for_display(preview(v.get("kind") or "", v.get("content") or {}, width=60))),
                 key=str(v["id"]),
             )
