@@ -14,9 +14,11 @@ from workbench.review.workflow import STATUSES, approvals
 from workbench.store import Store
 from workbench.store.auditlog import AuditEntry
 from workbench.store.findings import Finding, stored_findings
+from workbench.store.provenance import Provenance
 from workbench.textview import content_text
 
 REVIEW_COLUMNS = ("decision", "comment", "reviewer")
+_NO_CALL = Provenance(None, None, None, None, None, None, None)  # no generation on record
 COLUMNS = (
     "variant_id",
     "uid",
@@ -82,10 +84,10 @@ def export_rows(
     audit = store.review_rows_of(v["id"] for v in variants)
     rows = []
     for v in variants:
-        p = prov.get(v["id"], {})
+        p = prov.get(v["id"]) or _NO_CALL
         findings = stored_findings(v.get("lint"))
         assets = [a.get("path") for a in (v.get("assets") or []) if isinstance(a, dict)]
-        assets += [a["path"] for a in p.get("assets", [])]
+        assets += p.assets
         files = []
         for a in dict.fromkeys(x for x in assets if x):
             path = Path(a)
@@ -114,12 +116,12 @@ def export_rows(
                 "decision": "",
                 "comment": "",
                 "reviewer": "",
-                "provider": p.get("provider") or v["provider"],
-                "model": p.get("model") or v["model"],
-                "template": p.get("template") or "",
-                "template_hash": p.get("template_hash") or "",
+                "provider": p.provider or v["provider"],
+                "model": p.model or v["model"],
+                "template": p.template or "",
+                "template_hash": p.template_hash or "",
                 "ruleset": findings[0].ruleset if findings else "",
-                "generated_at": p.get("generated_at") or v["created_at"],
+                "generated_at": p.generated_at or v["created_at"],
                 "assets": files,
                 "raw": v,
             }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
@@ -18,6 +18,7 @@ from workbench.guards.stored import stored_content
 from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.findings import Finding, findings_json
+from workbench.store.provenance import Provenance
 from workbench.store.records import variant_uid
 
 _INSERT_REVIEW = """
@@ -269,31 +270,30 @@ class ReviewsMixin:
                     out[vid] = int(found[0])
         return out
 
-    def provenance(self, variant_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    def provenance(self, variant_ids: Iterable[int]) -> dict[int, Provenance]:
         """Per variant: template, template hash, model, provider and the assets' files."""
         ids = list(dict.fromkeys(variant_ids))
-        out: dict[int, dict[str, Any]] = {}
+        calls: dict[int, Provenance] = {}
+        files: dict[int, list[str]] = {}
         with self._lock, read_txn(self._conn) as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for row in _rows(
-                    conn.execute(
-                        "SELECT v.id, g.template, g.template_hash, g.provider, g.model, "
-                        "g.prompt_tokens, g.completion_tokens, g.created_at AS generated_at "
-                        "FROM variants v LEFT JOIN generations g ON g.id = COALESCE("
-                        "v.generation_id, (SELECT o.generation_id FROM variants o WHERE "
-                        "o.job_key = v.job_key AND o.slot = v.slot AND o.version = 1)) "
-                        f"WHERE v.id IN ({marks})",
-                        chunk,
-                    )
+                for vid, *call in conn.execute(
+                    "SELECT v.id, g.template, g.template_hash, g.provider, g.model, "
+                    "g.prompt_tokens, g.completion_tokens, g.created_at AS generated_at "
+                    "FROM variants v LEFT JOIN generations g ON g.id = COALESCE("
+                    "v.generation_id, (SELECT o.generation_id FROM variants o WHERE "
+                    "o.job_key = v.job_key AND o.slot = v.slot AND o.version = 1)) "
+                    f"WHERE v.id IN ({marks})",
+                    chunk,
                 ):
-                    out[row.pop("id")] = {**row, "assets": []}
-                for vid, path, width, height in conn.execute(
-                    "SELECT variant_id, path, width, height FROM assets "
+                    calls[vid], files[vid] = Provenance(*call), []
+                for vid, path in conn.execute(
+                    "SELECT variant_id, path FROM assets "
                     f"WHERE variant_id IN ({marks}) ORDER BY id",
                     chunk,
                 ):
-                    if vid in out:
-                        out[vid]["assets"].append({"path": path, "width": width, "height": height})
-        return out
+                    if vid in files:
+                        files[vid].append(path)
+        return {vid: replace(p, assets=tuple(files[vid])) for vid, p in calls.items()}
