@@ -1,6 +1,8 @@
 """The OpenAI-compatible provider: any chat-completions endpoint through langchain-openai.
 
-One ``ChatOpenAI`` (and one pooled HTTP client) per provider and event loop, not per call.
+One ``ChatOpenAI`` (a ``LeanChatOpenAI``, llm/leanchat.py) and its pooled HTTP clients per
+provider and event loop, not per call: plain requests are posted over one aiohttp session of
+its own (``acomplete``), streams go through the openai SDK (its aiohttp transport).
 ChatOpenAI's own retries are off; this module retries the retryable ``LLMError`` kinds
 (timeout, server, connection: ``max_retries`` times) with exponential backoff and jitter.
 A 429 is retried on its own budget: backoff with jitter honouring Retry-After and
