@@ -52,13 +52,13 @@ def stats_cmd(
     rows = workbench.store.tracking_stats(campaign_id(workbench, campaign))
     items = [
         {
-            "variant_id": r["variant_id"],
-            "variant_uid": r["uid"],
-            "campaign": r["campaign"],
-            "code": code_for(r["uid"]),
-            "hits": r["hits"],
-            "unique": r["unique"],
-            "bots": r["bots"],
+            "variant_id": r.variant_id,
+            "variant_uid": r.uid,
+            "campaign": r.campaign,
+            "code": code_for(r.uid),
+            "hits": r.hits,
+            "unique": r.unique,
+            "bots": r.bots,
         }
         for r in rows
     ]
@@ -74,7 +74,11 @@ def stats_cmd(
         table.add_column(t("track.col.bots"))
         for i in items:
             table.add_row(
-                str(i["variant_id"]), i["code"], str(i["hits"]), str(i["unique"]), str(i["bots"])
+                str(i["variant_id"]),
+                str(i["code"]),
+                str(i["hits"]),
+                str(i["unique"]),
+                str(i["bots"]),
             )
         out.print(table)
     if orphans:

@@ -1,5 +1,6 @@
 """Store methods for tracked links (issue 13): hits on ``/s/{code}``, unique clicks per
 variant, the visitor salt, the experiment audit (stop, promote) and arms' send counts.
+Rows come out as the frozen records below.
 
 A hit row is ``kind`` ``click`` (counted), ``bot`` (a crawler or link preview: kept, never
 counted) or ``orphan`` (an unknown code: kept for the log, never counted). Unique clicks are
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from workbench.store.db import dumps, now, read_txn, write_txn
@@ -22,9 +24,58 @@ _INSERT_HIT = (
 )
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+@dataclass(frozen=True, slots=True)
+class TrackedVariant:
+    """What the redirect endpoint needs to know about the variant behind a code."""
+
+    id: int
+    uid: str
+    campaign_id: str
+    kind: str
+    channel: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkStats:
+    """One variant's counted clicks (only variants with any hit)."""
+
+    variant_id: int
+    uid: str
+    campaign: str
+    hits: int
+    """Counted clicks (bots and link previews excluded)."""
+    unique: int
+    """Distinct (visitor, day) pairs among the counted clicks."""
+    bots: int
+    """Hits from crawlers and link previews: kept, never counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrphanCode:
+    """An unknown code that was asked for."""
+
+    code: str
+    hits: int
+    last: str
+    """When it was last asked for (ISO timestamp)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Click:
+    """One counted click with its variant, oldest first in ``tracking_clicks``."""
+
+    id: int
+    ts: str
+    code: str
+    visitor: str
+    """The salted hash of IP + user agent (neither leaves the workbench)."""
+    referer: str | None
+    user_agent: str | None
+    variant_id: int
+    uid: str
+    campaign: str
+    kind: str
+    channel: str | None
 
 
 def insert_audit(
@@ -73,16 +124,14 @@ class TrackingMixin:
             found = row.fetchone()
         return str(found[0]) if found else ""
 
-    def tracking_variant(self, uid: str) -> dict[str, Any] | None:
-        """``id, uid, campaign_id, kind, channel`` of the variant with this uid, if any."""
+    def tracking_variant(self, uid: str) -> TrackedVariant | None:
+        """The variant with this uid, if any."""
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(
-                conn.execute(
-                    "SELECT id, uid, campaign_id, kind, channel FROM variants WHERE uid = ?",
-                    (uid,),
-                )
-            )
-        return rows[0] if rows else None
+            row = conn.execute(
+                "SELECT id, uid, campaign_id, kind, channel FROM variants WHERE uid = ?",
+                (uid,),
+            ).fetchone()
+        return None if row is None else TrackedVariant(*row)
 
     def tracking_record_hits(self, hits: Sequence[tuple[Any, ...]]) -> int:
         """Store hits, ``(*HIT_COLUMNS, kind)`` each, in one transaction."""
@@ -92,8 +141,8 @@ class TrackingMixin:
             conn.executemany(_INSERT_HIT, hits)
         return len(hits)
 
-    def tracking_stats(self, campaign: str | None = None) -> list[dict[str, Any]]:
-        """Per variant with hits: ``variant_id, uid, campaign, hits, unique, bots``."""
+    def tracking_stats(self, campaign: str | None = None) -> list[LinkStats]:
+        """Per variant with hits, in variant order."""
         where = "WHERE v.campaign_id = ?" if campaign is not None else ""
         sql = (
             "SELECT v.id AS variant_id, v.uid, v.campaign_id AS campaign,"
@@ -104,12 +153,11 @@ class TrackingMixin:
             " GROUP BY v.id ORDER BY v.id"
         )
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, () if campaign is None else (campaign,)))
-        for row in rows:
-            row["unique"] = int(row.pop("uniq") or 0)
-            row["hits"] = int(row["hits"] or 0)
-            row["bots"] = int(row["bots"] or 0)
-        return rows
+            rows = conn.execute(sql, () if campaign is None else (campaign,)).fetchall()
+        return [
+            LinkStats(int(v), str(u), str(c), int(h or 0), int(q or 0), int(b or 0))
+            for v, u, c, h, q, b in rows
+        ]
 
     def tracking_counts(self, variant_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
         """``(hits, unique)`` counted clicks per variant id (only variants that have any)."""
@@ -124,17 +172,16 @@ class TrackingMixin:
             ).fetchall()
         return {int(v): (int(h), int(u)) for v, h, u in rows}
 
-    def tracking_orphans(self) -> list[dict[str, Any]]:
+    def tracking_orphans(self) -> list[OrphanCode]:
         """Unknown codes that were asked for, with how often and when last."""
         with self._lock, read_txn(self._conn) as conn:
-            return _rows(
-                conn.execute(
-                    "SELECT code, COUNT(*) AS hits, MAX(ts) AS last FROM link_hits"
-                    " WHERE kind = 'orphan' GROUP BY code ORDER BY hits DESC, code"
-                )
-            )
+            rows = conn.execute(
+                "SELECT code, COUNT(*) AS hits, MAX(ts) AS last FROM link_hits"
+                " WHERE kind = 'orphan' GROUP BY code ORDER BY hits DESC, code"
+            ).fetchall()
+        return [OrphanCode(str(c), int(h), str(t)) for c, h, t in rows]
 
-    def tracking_clicks(self, campaign: str | None = None) -> Iterator[dict[str, Any]]:
+    def tracking_clicks(self, campaign: str | None = None) -> Iterator[Click]:
         """Counted clicks, oldest first, with the variant uid and campaign (for export)."""
         where = " AND v.campaign_id = ?" if campaign is not None else ""
         sql = (
@@ -144,8 +191,8 @@ class TrackingMixin:
             " ORDER BY h.id"
         )
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, () if campaign is None else (campaign,)))
-        yield from rows
+            rows = conn.execute(sql, () if campaign is None else (campaign,)).fetchall()
+        yield from (Click(*row) for row in rows)
 
     # -- experiment lifecycle (audited in ``reviews``, the append-only audit trail) -----
 

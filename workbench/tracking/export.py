@@ -22,16 +22,16 @@ def write_posthog(store: Store, path: Path, campaign: str | None = None) -> int:
         for hit in store.tracking_clicks(campaign):
             event = {
                 "event": "link_click",
-                "distinct_id": hit["visitor"],
-                "timestamp": hit["ts"],
+                "distinct_id": hit.visitor,
+                "timestamp": hit.ts,
                 "properties": {
-                    "variant": hit["uid"],
-                    "variant_id": hit["variant_id"],
-                    "code": hit["code"],
-                    "campaign": hit["campaign"],
-                    "kind": hit["kind"],
-                    "channel": hit["channel"],
-                    "$referrer": hit["referer"] or None,
+                    "variant": hit.uid,
+                    "variant_id": hit.variant_id,
+                    "code": hit.code,
+                    "campaign": hit.campaign,
+                    "kind": hit.kind,
+                    "channel": hit.channel,
+                    "$referrer": hit.referer or None,
                 },
             }
             handle.write(json.dumps(event, ensure_ascii=False) + "\n")

@@ -114,18 +114,18 @@ class Resolver:
         variant = self.store.tracking_variant(uid) if uid else None
         if variant is None:
             return None
-        landing = landing_urls(self.store, [variant["campaign_id"]]).get(variant["campaign_id"])
+        landing = landing_urls(self.store, [variant.campaign_id]).get(variant.campaign_id)
         if not landing:
             return None
         link = variant_link(
             landing,
             base_url="",
-            uid=variant["uid"],
-            campaign=variant["campaign_id"],
-            kind=variant["kind"],
-            channel=variant["channel"],
+            uid=variant.uid,
+            campaign=variant.campaign_id,
+            kind=variant.kind,
+            channel=variant.channel,
         )
-        return Target(int(variant["id"]), link.target)
+        return Target(int(variant.id), link.target)
 
 
 def make_app(store: Store) -> Starlette:
