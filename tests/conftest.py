@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,19 @@ TERMINAL_ENV = (
     "COLORTERM",
     "TTY_COMPATIBLE",
 )
+NEUTRAL_TERM = "xterm-256color"
+
+
+def _neutral_terminal() -> None:
+    """Clear the caller's terminal settings before any test module or folder conftest imports
+    the CLI: its consoles (``out``, ``err``) fix their width and colour from COLUMNS, NO_COLOR
+    and TERM when they are made, at import (tests/test_hermetic.py checks)."""
+    for name in TERMINAL_ENV:
+        os.environ.pop(name, None)
+    os.environ["TERM"] = NEUTRAL_TERM
+
+
+_neutral_terminal()  # this root conftest is imported before every other test file
 
 
 @pytest.fixture
@@ -43,7 +57,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     # the caller's terminal settings must not reach rich or textual (snapshots, wrapping)
     for name in TERMINAL_ENV:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("TERM", NEUTRAL_TERM)
     monkeypatch.chdir(home)
 
 
