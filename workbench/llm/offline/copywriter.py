@@ -312,6 +312,9 @@ def compose_copy(ctx: Ctx) -> dict[str, Any]:
         body = _article(ctx, spec, cta)
     else:
         body = _body(ctx, spec, cta)
+    named = first_mention(cta, ctx.facts.product, ctx.facts.short)
+    if cta not in body and named in body:
+        cta = named  # the body names the product in full in its CTA: the field says the same
     return {
         "title": _title(ctx, spec),
         "body": ctx.safe(body),

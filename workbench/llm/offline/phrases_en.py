@@ -139,10 +139,9 @@ LABELS = {
     "for": "For",
 }
 SCENES: list[str] = [
-    "{occasion} is here, and we want to tell you about {product}.",
+    "{occasion} is here, and so is {product}.",
     "If {interest} matters to you, {product} is worth a look.",
     "If {pain} sounds familiar, have a look at {product}.",
-    "Something for {region}: {product}.",
     "Today it is about {product}.",
     "A word about {product}.",
 ]
@@ -156,7 +155,7 @@ QA: dict[str, list[str]] = {
     "what": [
         "Q: What is {product}?",
         "Q: What does {product} offer?",
-        "Q: Tell me about {product}?",
+        "Q: What about {product}?",
     ],
     "what_a": ["A: {points}."],
     "price": ["Q: How much?"],

@@ -135,11 +135,10 @@ LABELS = {
 }
 # Lines of the layouts (``layouts.py``): the letter's scene-led opening, the headline card.
 SCENES: list[str] = [
-    "{occasion}到了，想跟{addr}聊聊{product}。",
+    "{occasion}到了，来聊聊{product}。",
     "说到{interest}，{product}值得看一看。",
     "如果也遇到过“{pain}”，不妨看看{product}。",
-    "{region}的{addr}，今天聊聊{product}。",
-    "今天跟{addr}聊聊{product}。",
+    "今天聊聊{product}。",
     "今天想介绍的是{product}。",
 ]
 LAYOUT: dict[str, str] = {
