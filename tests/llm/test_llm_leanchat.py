@@ -175,3 +175,18 @@ async def test_callbacks_still_see_every_call(
     assert chat._poster is not None and chat._poster._session is not None  # the lean post
     assert llm._http._transport.real is None  # type: ignore[union-attr]  # not the SDK's
     await llm.aclose()
+
+
+async def test_a_proxy_from_the_environment_is_used_as_by_the_sdk(
+    fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HTTP_PROXY names the fake server: both paths send it the absolute URL of a host that
+    # does not resolve (it answers 404 for a path it does not serve)
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", fake_llm.root_url)
+    outcomes = await both("http://llm.invalid/v1")
+    same(outcomes)
+    assert isinstance(outcomes[0], LLMError) and outcomes[0].kind == "not_found"
+    paths = [request.path for request in fake_llm.requests[-2:]]
+    assert paths == ["http://llm.invalid/v1/chat/completions"] * 2

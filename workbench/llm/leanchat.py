@@ -50,9 +50,14 @@ class JsonPoster:
 
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
+            # the SDK's pool size and keep-alive; proxies from HTTP(S)_PROXY / NO_PROXY as
+            # httpx (the SDK's own path) takes them
             connector = aiohttp.TCPConnector(limit=1000, keepalive_timeout=5.0)
             self._session = aiohttp.ClientSession(
-                connector=connector, timeout=self._timeout, skip_auto_headers=("User-Agent",)
+                connector=connector,
+                timeout=self._timeout,
+                skip_auto_headers=("User-Agent",),
+                trust_env=True,
             )
         return self._session
 
