@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,15 @@ def test_mypy_clean() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_checks_the_tests_and_every_test_folder() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert {"workbench", "tests", "bench"} <= set(config["files"])
+    folders = {str(d.relative_to(ROOT)) for d in (ROOT / "tests").iterdir() if any(d.glob("*.py"))}
+    missing = folders - set(config["mypy_path"])
+    assert not missing, f"add to [tool.mypy] mypy_path in pyproject.toml: {sorted(missing)}"
+    assert config["disallow_untyped_defs"] and config["warn_unused_ignores"]
 
 
 def test_core_does_not_import_textual_or_typer() -> None:
