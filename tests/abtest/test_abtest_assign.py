@@ -52,8 +52,8 @@ def test_assign_writes_send_list_same_user_same_arm(store: Store, tmp_path: Path
         assert row["variant_uid"] == arm.variant_uid
         assert arm.content["body"][:10] in row["content"]
     for a in first.arms:
-        assert a["planned_share"] == pytest.approx(1 / 3)
-        assert a["share"] == pytest.approx(1 / 3, abs=0.03)
+        assert a.planned_share == pytest.approx(1 / 3)
+        assert a.share == pytest.approx(1 / 3, abs=0.03)
     assert first.srm_p_value is not None and first.srm_p_value > 0.001
     # A user's arm does not depend on who else is in the file.
     subset = users_file(tmp_path / "few.csv", 40)
@@ -66,8 +66,8 @@ def test_assign_writes_send_list_same_user_same_arm(store: Store, tmp_path: Path
 def test_weights_shape_the_split(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 2, weights=[3.0, 1.0])
     result = assign(store, experiment.id, users_file(tmp_path / "u.csv", 4000), tmp_path / "o.csv")
-    assert result.arms[0]["planned_share"] == pytest.approx(0.75)
-    assert result.arms[0]["share"] == pytest.approx(0.75, abs=0.03)
+    assert result.arms[0].planned_share == pytest.approx(0.75)
+    assert result.arms[0].share == pytest.approx(0.75, abs=0.03)
 
 
 def test_bad_users_file_writes_nothing(store: Store, tmp_path: Path) -> None:

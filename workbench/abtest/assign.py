@@ -20,7 +20,7 @@ import io
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -99,14 +99,52 @@ def read_users(path: Path) -> list[str]:
     return users
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class AssignedArm:
+    """How many users one arm's send list got, against its planned share."""
+
+    arm: str
+    variant_id: int
+    control: bool
+    planned_share: float
+    users: int
+    share: float | None
+    """The realised share of the assigned users (None when nobody was assigned)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "arm": self.arm,
+            "variant_id": self.variant_id,
+            "control": self.control,
+            "planned_share": self.planned_share,
+            "users": self.users,
+            "share": self.share,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Assignment:
+    """What ``ab assign`` did: the send list written, the users held out, the split."""
+
     experiment_id: int
     out: Path
     users: int
     holdout: int
-    arms: list[dict[str, Any]] = field(default_factory=list)  # arm, variant_id, planned, n
+    """Users held out of every arm (``--holdout``)."""
+    arms: tuple[AssignedArm, ...] = ()
     srm_p_value: float | None = None
+    """Chi-square test of the realised split against the planned one."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``ab assign --json`` shape."""
+        return {
+            "experiment": self.experiment_id,
+            "out": str(self.out),
+            "users": self.users,
+            "holdout": self.holdout,
+            "srm_p_value": self.srm_p_value,
+            "arms": [a.to_json() for a in self.arms],
+        }
 
 
 def cell(value: str) -> str:
@@ -168,16 +206,11 @@ def assign(
         out=out,
         users=len(users),
         holdout=held,
-        arms=[
-            {
-                "arm": a.name,
-                "variant_id": a.variant_id,
-                "control": a.is_control,
-                "planned_share": s,
-                "users": n,
-                "share": n / assigned if assigned else None,
-            }
+        arms=tuple(
+            AssignedArm(
+                a.name, a.variant_id, a.is_control, s, n, n / assigned if assigned else None
+            )
             for a, s, n in zip(arms, shares, counts, strict=True)
-        ],
+        ),
         srm_p_value=srm[1] if srm else None,
     )

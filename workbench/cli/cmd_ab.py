@@ -197,29 +197,16 @@ def assign_users(
     base_url = workbench.settings.tracking.base_url
     result = assign(workbench.store, experiment, users, target, holdout, base_url)
     if json_out:
-        print_json(
-            {
-                "experiment": result.experiment_id,
-                "out": str(result.out),
-                "users": result.users,
-                "holdout": result.holdout,
-                "srm_p_value": result.srm_p_value,
-                "arms": result.arms,
-            }
-        )
+        print_json(result.to_json())
         return
     t = catalog(workbench)
     out.print(t("ab.assigned", users=result.users, holdout=result.holdout, out=result.out))
     table = Table(t("ab.col.arm"), t("ab.col.variant"), t("ab.col.users"), t("ab.col.planned"))
     table.add_column(t("ab.col.realised"))
     for a in result.arms:
-        name = a["arm"] + ("*" if a["control"] else "")
+        name = a.arm + ("*" if a.control else "")
         table.add_row(
-            name,
-            str(a["variant_id"]),
-            str(a["users"]),
-            pct(a["planned_share"], 1),
-            pct(a["share"], 1),
+            name, str(a.variant_id), str(a.users), pct(a.planned_share, 1), pct(a.share, 1)
         )
     out.print(table)
 
