@@ -42,7 +42,7 @@ def test_the_aiohttp_sessions_are_used_and_closed_with_the_loop(fake_llm: FakeLL
         session = llm._poster._session  # type: ignore[union-attr]
         assert isinstance(session, aiohttp.ClientSession) and not session.closed
         assert llm._http._transport.real is None  # type: ignore[union-attr]  # never built
-        sync = llm.chat_model().root_client._client  # type: ignore[union-attr]
+        sync = llm.chat_model().root_client._client
         assert sync._transport.real is None  # the sync client is never used, never built
         sessions.append(session)
         return text
