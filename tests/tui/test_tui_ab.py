@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static
-from tui_testkit import ab_workspace, make_app, settle
+from tui_testkit import ab_workspace, make_app, notifications, settle
 
 from workbench.review.workflow import ReviewRequest, review
 from workbench.tui.dialogs.ab_actions import ConfirmDialog
@@ -89,7 +89,7 @@ async def test_ab_bad_file_is_a_notification_and_writes_nothing(generated_ws: Pa
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert any("bad.csv:2" in m and "date" in m for m in messages), messages
         assert {r.users for r in screen.reports.values()} == {0}
 

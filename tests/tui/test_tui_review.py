@@ -10,32 +10,23 @@ from typing import Any
 
 import pytest
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
-from tui_testkit import banned_version, copy_reply, make_app, notifications
+from tui_testkit import (
+    banned_version,
+    copy_reply,
+    make_app,
+    notifications,
+    open_variants,
+    settle,
+)
 
 from workbench.app import EndpointOverrides, make_workbench
 from workbench.testing import FakeLLMServer
-from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.edit_content import EditDialog
 from workbench.tui.dialogs.export import ExportDialog
 from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.dialogs.regenerate import RegenerateDialog
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.variant_table import VariantTable
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_variants(pilot, app: WorkbenchApp) -> VariantsScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(app.screen, VariantsScreen)
-    return app.screen
 
 
 def select_row(screen: VariantsScreen, variant_id: int) -> None:
@@ -121,7 +112,7 @@ async def test_reject_with_a_reason_and_refused_second_approval(generated_ws: Pa
         await pilot.press("a")
         await settle(pilot)
         assert app.screen is screen
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert any("cannot approve" in m for m in messages), messages
     history = store_variant(generated_ws, vid)["history"]
     assert [h["action"] for h in history][-1] == "reject"
