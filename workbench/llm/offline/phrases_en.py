@@ -170,7 +170,7 @@ QA: dict[str, list[str]] = {
     "how_a": ["A: {cta}"],
 }
 UNTIL = ("ends {deadline}", "until {deadline}", "valid to {deadline}", "through {deadline}")
-ASK = ("What's on at {short}? ", "{short} deal: ", "News from {short}: ")
+ASK = ("What's on at {short}? ", "{short} deal: ", "About {short}: ")
 ARTICLE_HEADS = ("What {short} is", "This round's deal", "How to {get}")
 BULLET_MARKS = ("- ", "* ", "> ")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿")
