@@ -53,6 +53,7 @@ class WorkbenchApp(App[None]):
             "tui.key.open_brief",
             id="app.open_brief",
             tooltip="tui.tip.open_brief",
+            show=False,
         ),
         Binding(
             "f2",
@@ -72,7 +73,13 @@ class WorkbenchApp(App[None]):
         ),
         Binding("f4", "ab", "tui.key.ab", id="app.ab", tooltip="tui.tip.ab", show=False),
         Binding(
-            "ctrl+q", "quit", "tui.key.quit", id="app.quit", tooltip="tui.tip.quit", priority=True
+            "ctrl+q",
+            "quit",
+            "tui.key.quit",
+            id="app.quit",
+            tooltip="tui.tip.quit",
+            priority=True,
+            show=False,
         ),
     ]
 

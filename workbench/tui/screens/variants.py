@@ -46,9 +46,16 @@ def _search_text(variant: dict[str, Any]) -> str:
 class VariantsScreen(ReviewingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "slash", "search", "tui.key.search", id="variants.search", tooltip="tui.tip.search"
+            "slash",
+            "search",
+            "tui.key.search",
+            id="variants.search",
+            tooltip="tui.tip.search",
+            show=False,
         ),
-        Binding("space", "mark", "tui.key.mark", id="variants.mark", tooltip="tui.tip.mark"),
+        Binding(
+            "space", "mark", "tui.key.mark", id="variants.mark", tooltip="tui.tip.mark", show=False
+        ),
         Binding(
             "c", "compare", "tui.key.compare", id="variants.compare", tooltip="tui.tip.compare"
         ),
@@ -58,6 +65,7 @@ class VariantsScreen(ReviewingScreen):
             "tui.key.open_poster",
             id="variants.open_poster",
             tooltip="tui.tip.open_poster",
+            show=False,
         ),
         Binding(
             "y",
