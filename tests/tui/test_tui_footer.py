@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
-from tui_testkit import make_app, open_variants, settle
+from tui_testkit import make_app, notifications, open_variants, settle
 
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.help import HelpDialog
@@ -84,3 +84,14 @@ async def test_keys_left_out_of_the_footer_are_in_help(generated_ws: Path) -> No
         for hidden in ("搜索", "标记", "打开海报", "打开简报", "退出"):
             assert hidden not in shown
             assert hidden in text, hidden
+
+
+async def test_a_review_notification_names_statuses_in_chinese(generated_ws: Path) -> None:
+    app = make_app(generated_ws, "zh-CN")
+    async with app.run_test(size=(WIDTH, 24)) as pilot:
+        await open_variants(pilot, app)
+        await pilot.press("a")
+        await settle(pilot)
+        said = notifications(app)[-1]
+        assert "草稿 → 已通过" in said, said
+        assert "approved" not in said and "draft" not in said

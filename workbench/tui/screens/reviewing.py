@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from workbench.i18n import Catalog
+from workbench.i18n import CATALOG, Catalog
 from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.base import WorkbenchScreen
 
@@ -204,6 +204,11 @@ class ReviewingScreen(WorkbenchScreen):
         else:
             self.app.call_from_thread(self._reviewed_many, action, results)
 
+    def status_name(self, status: str) -> str:
+        """A review status in the workspace's language (the raw name if the catalog has none)."""
+        key = f"cal.status.{status}"
+        return self.t(key) if key in CATALOG else status
+
     def _reviewed(self, r: ReviewResult) -> None:
         pending = ""
         if r.to_status == "in_review" and r.pending_steps:
@@ -213,8 +218,8 @@ class ReviewingScreen(WorkbenchScreen):
             self.t(
                 "review.done",
                 id=r.variant_id,
-                from_status=r.from_status,
-                to_status=r.to_status,
+                from_status=self.status_name(r.from_status),
+                to_status=self.status_name(r.to_status),
                 step=step,
             )
         )
@@ -222,7 +227,7 @@ class ReviewingScreen(WorkbenchScreen):
         self.after_change(r.variant_id)
 
     def _reviewed_many(self, action: str, results: list[ReviewResult]) -> None:
-        statuses = ", ".join(sorted({r.to_status for r in results}))
+        statuses = ", ".join(sorted({self.status_name(r.to_status) for r in results}))
         self.notify(
             self.t(
                 "tui.review.done_many",
