@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 from tui_testkit import make_app, notifications, open_variants, settle
 
@@ -95,3 +95,19 @@ async def test_a_review_notification_names_statuses_in_chinese(generated_ws: Pat
         said = notifications(app)[-1]
         assert "草稿 → 已通过" in said, said
         assert "approved" not in said and "draft" not in said
+
+
+async def test_the_generate_summary_line_fits_80_columns(generated_ws: Path) -> None:
+    app = make_app(generated_ws, "zh-CN")
+    async with app.run_test(size=(WIDTH, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(BriefScreen(app.ctx, generated_ws / "briefs" / "tui-test.yaml"))
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        counts = app.screen.query_one("#generate-counts", Static)
+        text = str(counts.render())
+        assert text.startswith("完成：") and "用时" in text, text
+        assert counts.region.right <= WIDTH
+        assert counts.get_content_width(app.size, app.size) <= counts.region.width
+        assert counts.region.height == 1
