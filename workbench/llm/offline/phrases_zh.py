@@ -90,13 +90,13 @@ CTA: dict[str, list[str]] = {
 }  # fmt: skip
 CTA_NO_LINK: dict[str, list[str]] = {
     "acquire": ["联系{brand}了解{short}", "来{brand}了解一下", "想了解{short}就找{brand}",
-                "问问{brand}就知道", "私信{brand}了解详情"],
+                "问问{brand}就知道", "找{brand}客服了解详情"],
     "activate": ["联系{brand}领取福利", "回来看看本期福利", "找{brand}领本期福利",
-                 "问{brand}领福利", "私信{brand}领福利"],
+                 "问{brand}领福利", "找{brand}客服领福利"],
     "convert": ["联系{brand}{get}", "现在联系{brand}{get}", "想{get}就找{brand}",
-                "私信{brand}即可{get}", "{get}请找{brand}"],
+                "找{brand}客服{get}", "{get}请找{brand}"],
     "repurchase": ["联系{brand}再次{get}", "趁活动联系{brand}{get}", "想再{get}就找{brand}",
-                   "私信{brand}即可{get}", "{get}请找{brand}"],
+                   "找{brand}客服{get}", "{get}请找{brand}"],
     "refer": ["转给需要的朋友", "分享给身边的朋友", "推荐给需要的人", "转发给用得上的朋友",
               "发给身边的朋友看看"],
 }  # fmt: skip
