@@ -127,13 +127,7 @@ def scrub_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of ``settings`` without secrets, recursively (dicts inside lists too)."""
 
     def clean(value: Any) -> Any:
-        # plain values first: a first isinstance(x, Mapping) per type walks every registered
-        # Mapping subclass (about 0.1 s with langchain and pydantic loaded, at each run start)
-        if isinstance(value, str):
-            return redact(value)  # e.g. user:key@ in a URL
-        if value is None or isinstance(value, bool | int | float):
-            return value
-        if isinstance(value, dict) or isinstance(value, Mapping):
+        if isinstance(value, Mapping):
             return {
                 str(k): clean(v)
                 for k, v in value.items()
@@ -141,7 +135,7 @@ def scrub_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
             }
         if isinstance(value, list | tuple):
             return [clean(v) for v in value if not _is_secret_value(v)]
-        return value
+        return redact(value) if isinstance(value, str) else value  # e.g. user:key@ in a URL
 
     result: dict[str, Any] = clean(settings)
     return result
