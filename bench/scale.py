@@ -36,12 +36,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-STYLES = ["agent", "example", "instruction", "specific", "hybrid"]
-CHANNELS = ("community", "moments", "push", "sms", "xiaohongshu")
-SEGMENTS = 16
-
+import benchkit
+from benchkit import CHANNELS, SEGMENTS, STYLES
 
 MAX_PER_DELIVERABLE = 50  # a brief's limit of variants per segment and style
 BYTES_TARGET = 2048
@@ -67,36 +63,12 @@ def shape(variants: int) -> tuple[int, list[int]]:
 def write_brief(folder: Path, variants: int) -> Path:
     """The campaign for exactly ``variants`` variants (see ``shape``)."""
     segments, counts = shape(variants)
-    brief = {
-        "campaign": {
-            "id": "bench-scale",
-            "name": "规模基准",
-            "goal": "convert",
-            "language": "zh-CN",
-            "brand": {"name": "小鹿母婴"},
-            "product": {
-                "name": "有机婴儿米粉",
-                "short_name": "米粉",
-                "price": 89,
-                "price_unit": "盒",
-                "selling_points": ["有机认证", "高铁配方", "独立小包装"],
-                "offer": "满199减50",
-                "landing_url": "https://example.com/m/rice",
-            },
-        },
-        "segments": [
-            {"id": f"seg-{i:02d}", "name": f"分群{i}", "address_as": "各位"}
-            for i in range(segments)
-        ],
-        "deliverables": [
-            {"kind": "copy", "channel": c, "variants": n, "styles": STYLES}
-            for c, n in zip(CHANNELS, counts, strict=True)
-            if n
-        ],
-    }
-    path = folder / "briefs" / "bench.yaml"
-    path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
-    return path
+    deliverables = [
+        {"kind": "copy", "channel": c, "variants": n, "styles": STYLES}
+        for c, n in zip(CHANNELS, counts, strict=True)
+        if n
+    ]
+    return benchkit.write_brief(folder, "bench-scale", "规模基准", segments, deliverables)
 
 
 def bench_reply(body: dict[str, Any]) -> str:
