@@ -91,3 +91,20 @@ def test_every_endpoint_command_offers_the_same_flags(path: list[str], offline: 
     start = options.index("--preset")
     assert options[start : start + len(expected)] == expected
     assert ("--offline" in options) == offline
+
+
+def test_a_direct_call_without_flags_takes_their_defaults() -> None:
+    seen: list[EndpointOverrides] = []
+
+    @endpoint_options(offline=True)
+    def probe(name: str, endpoint: EndpointOverrides = ENDPOINT) -> None:
+        seen.append(endpoint)
+
+    probe(name="x", offline=True)  # as `demo` calls `generate`
+    probe(name="y")
+    probe(name="z", endpoint=EndpointOverrides(model="m"))
+    assert seen == [
+        EndpointOverrides(offline=True),
+        EndpointOverrides(),
+        EndpointOverrides(model="m"),
+    ]

@@ -121,7 +121,6 @@ def endpoint_options(*, offline: bool = True) -> Callable[[Callable[..., _R]], C
     --offline unless ``offline=False``) there, and the command gets them as one
     ``EndpointOverrides``."""
     flags = _ENDPOINT_FLAGS if offline else _ENDPOINT_FLAGS[:-1]
-    names = [name for name, _, _ in flags]
 
     def decorate(func: Callable[..., _R]) -> Callable[..., _R]:
         signature = inspect.signature(func, eval_str=True)
@@ -139,7 +138,11 @@ def endpoint_options(*, offline: bool = True) -> Callable[[Callable[..., _R]], C
 
         @functools.wraps(func)
         def command(*args: Any, **kwargs: Any) -> _R:
-            values = {name: kwargs.pop(name) for name in names}
+            # Typer passes every flag; a direct call (``demo`` calls ``generate``) may pass
+            # none, some, or a ready ``endpoint``: missing flags take their defaults
+            if "endpoint" in kwargs:
+                return func(*args, **kwargs)
+            values = {name: kwargs.pop(name, default) for name, _, default in flags}
             return func(*args, endpoint=EndpointOverrides(**values), **kwargs)
 
         command.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
