@@ -190,3 +190,35 @@ async def test_a_proxy_from_the_environment_is_used_as_by_the_sdk(
     assert isinstance(outcomes[0], LLMError) and outcomes[0].kind == "not_found"
     paths = [request.path for request in fake_llm.requests[-2:]]
     assert paths == ["http://llm.invalid/v1/chat/completions"] * 2
+
+
+async def test_no_proxy_exempts_the_host_as_for_the_sdk(
+    fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a proxy that does not exist: used, both calls would fail to connect
+    for name in ("no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "春季上新"}')
+    outcomes = await both(fake_llm.base_url)
+    same(outcomes)
+    assert not isinstance(outcomes[0], LLMError)
+    assert [r.path for r in fake_llm.requests[-2:]] == ["/v1/chat/completions"] * 2
+
+
+async def test_a_netrc_entry_for_the_host_changes_nothing(
+    fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    # the SDK (httpx) reads no netrc; aiohttp's trust_env would, and refuse its login next
+    # to the Authorization header the request carries
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password hunter2\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    fake_llm.queue_replies('{"title": "春季上新"}', '{"title": "春季上新"}')
+    outcomes = await both(fake_llm.base_url)
+    same(outcomes)
+    assert not isinstance(outcomes[0], LLMError)
+    lean, sdk = fake_llm.requests[-2:]
+    assert lean.headers["authorization"] == sdk.headers["authorization"] == f"Bearer {KEY}"

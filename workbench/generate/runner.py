@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -84,6 +85,25 @@ AfterBatch = Callable[[Store, "BatchResult"], None]
 """Runs after a brief's jobs finished (e.g. render the new posters)."""
 
 PLAN_CHUNK = 16  # jobs rendered and looked up per step of the producer
+WORKERS_PER_PLACE = 2  # workers per place at the gate: one calls while one stores
+
+
+class _Place:
+    """A worker's place at the concurrency gate, given back once: when its job's answer
+    is checked and only the store write is left (so the next job's request goes out
+    meanwhile), or when the job ends."""
+
+    def __init__(self, gate: AdaptiveLimit) -> None:
+        self.gate = gate
+        self.held = True
+
+    async def give_back(self, succeeded: bool) -> None:
+        if self.held:
+            self.held = False
+            await self.gate.release(succeeded)
+
+
+_PLACE: ContextVar[_Place | None] = ContextVar("workbench_gate_place", default=None)
 
 
 class RunAborted(WorkbenchError):
@@ -214,7 +234,7 @@ class BatchRunner:
         status = "interrupted"
         aborted: RunAborted | None = None
         try:
-            await self._pipeline(state, jobs, workers)
+            await self._pipeline(state, jobs, min(WORKERS_PER_PLACE * workers, len(jobs)) or 1)
             status = "done"
         except* RunAborted as group:
             aborted = _first(group)
@@ -290,6 +310,11 @@ class BatchRunner:
                 if state.stopped:
                     continue  # drain: the endpoint is unreachable, start nothing more
                 await state.gate.acquire()
+                if state.stopped:  # stopped while this worker waited for a place
+                    await state.gate.release()
+                    continue
+                place = _Place(state.gate)
+                _PLACE.set(place)
                 succeeded = False
                 try:
                     outcome = await self._run_job(p, state)
@@ -299,7 +324,7 @@ class BatchRunner:
                     finished(Outcome(p, "failed", error=error))
                     raise RunAborted(f"generate stopped: {p.job.label}: {error}") from exc
                 finally:
-                    await state.gate.release(succeeded)
+                    await place.give_back(succeeded)
                 finished(outcome)
                 if outcome.status == "failed" and state.health.dead and not state.stopped:
                     since = state.health.since or self._wall_clock()
@@ -491,6 +516,9 @@ class BatchRunner:
                 language = p.job.ctx.brief.campaign.language
                 messages = repair_messages(messages, response.text, problems, language)
                 continue
+            place = _PLACE.get()
+            if place is not None:  # the answer is in: the next job may call while this stores
+                await place.give_back(True)
             ids = await self._write(self.store.complete_job, record, gen, variants)
             return Outcome(
                 p,

@@ -19,7 +19,9 @@ them exactly as before.
 from __future__ import annotations
 
 import json
+import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 import httpx2
@@ -35,6 +37,17 @@ from langsmith.utils import tracing_is_enabled
 from pydantic import PrivateAttr
 
 
+def env_proxy(url: str) -> str | None:
+    """The proxy the environment names for ``url`` (``HTTP_PROXY``, ``HTTPS_PROXY``,
+    ``ALL_PROXY``; none for a host ``NO_PROXY`` exempts), as httpx reads them."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    proxies = urllib.request.getproxies_environment()
+    if not proxies or urllib.request.proxy_bypass(host):
+        return None
+    return proxies.get(parts.scheme) or proxies.get("all")
+
+
 class JsonPoster:
     """POSTs JSON bodies to one base URL over one pooled aiohttp session (loop-bound)."""
 
@@ -46,18 +59,21 @@ class JsonPoster:
         self._timeout = aiohttp.ClientTimeout(
             total=None, connect=timeout, sock_connect=timeout, sock_read=timeout
         )
+        self._proxy = env_proxy(self._url)
         self._session: aiohttp.ClientSession | None = None
 
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            # the SDK's pool size and keep-alive; proxies from HTTP(S)_PROXY / NO_PROXY as
-            # httpx (the SDK's own path) takes them
+            # the SDK's pool size and keep-alive. Not ``trust_env``: that reads ~/.netrc
+            # in a worker thread on every request (httpx, the SDK's path, reads no netrc,
+            # and a netrc entry for the host next to our Authorization header makes aiohttp
+            # raise); the proxy is resolved from the environment once, as httpx does
             connector = aiohttp.TCPConnector(limit=1000, keepalive_timeout=5.0)
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 timeout=self._timeout,
                 skip_auto_headers=("User-Agent",),
-                trust_env=True,
+                trust_env=False,
             )
         return self._session
 
@@ -72,7 +88,7 @@ class JsonPoster:
         session = self._open()
         try:
             async with session.post(
-                self._url, data=orjson.dumps(body), headers=self._headers
+                self._url, data=orjson.dumps(body), headers=self._headers, proxy=self._proxy
             ) as response:
                 raw = await response.read()
                 status = response.status
