@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from workbench.brief.loader import BRIEF_MODELS
 from workbench.brief.models import slugify
 from workbench.errors import InputError, Problem
 from workbench.guards.text import clean_text
@@ -132,8 +133,8 @@ def draft_data(draft: BriefDraft) -> dict[str, Any]:
         raise InputError(problems)
     deliverables = [dict(DELIVERABLE_PRESETS[d]) for d in draft.deliverables]
     for d in deliverables:
-        if d["kind"] == "poster" and "landing_url" in product:
-            d["qr"] = True
+        if "qr" in BRIEF_MODELS[d["kind"]].model_fields and "landing_url" in product:
+            d["qr"] = True  # a deliverable that can print a QR code points it at the landing page
     return {
         "campaign": {
             "name": _one_line(draft.campaign),

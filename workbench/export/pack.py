@@ -19,7 +19,7 @@ from workbench.errors import InputError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.guards.filenames import safe_name
 from workbench.i18n import Catalog
-from workbench.kinds import KINDS
+from workbench.textview import paste_text
 
 _CSS = """body{font:15px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;
 margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
@@ -70,9 +70,7 @@ def write_pack(
 
 def _piece(row: dict[str, Any], folder: Path, place: Path, t: Catalog) -> str:
     vid = row["variant_id"]
-    text = str(row["content"]).strip()
-    if row["kind"] == "title":  # the title as posted, without the reviewers' angle tag 〔…〕
-        text = KINDS["title"].headline(row["raw"]["content"]).strip()
+    text = paste_text(row["raw"])  # a title as posted, without the reviewers' angle tag 〔…〕
     link = ((row.get("raw") or {}).get("link") or {}).get("url") or ""
     pasted = text  # exactly as approved: an SMS was fitted without a link it does not carry
     copy_file = place / f"{vid}.txt"

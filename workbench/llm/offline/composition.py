@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from workbench.kinds import get_kind
 from workbench.llm.offline import phrases_en, phrases_zh
 from workbench.llm.offline.facts import Facts, facts_for, scrub
 from workbench.llm.offline.text import pick, squash
@@ -116,7 +117,7 @@ def measured_link(job: JobContext, base_url: str) -> str:
     (``{base_url}/s/{code}``, or the landing URL with its utm parameters) for a zero uid;
     every variant's link has this length (``tracking.body.job_link_length``)."""
     landing = (job.brief.campaign.product.landing_url or "").strip()
-    if not landing or job.kind != "copy":
+    if not landing or not get_kind(job.kind).tracked_links:
         return landing
     link = variant_link(
         landing,
