@@ -2,18 +2,17 @@
 
 Every field has a docstring; unknown keys are errors naming the file and line. The API key is
 never stored here: ``api_key_env`` names the environment variable that holds it, and the key
-is resolved at call time (explicit flag -> that variable) as a ``SecretStr``.
+is resolved at call time (``llm/factory.resolve_endpoint``: explicit flag -> that variable).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from workbench.errors import ConfigError, InputError, Problem
 from workbench.guards.decode import read_text as guarded_read_text
@@ -234,22 +233,15 @@ def _toml_line(text: str, loc: list[str]) -> int | None:
     return None
 
 
-def resolve_api_key(settings: LLMSettings, explicit: str | None = None) -> SecretStr | None:
-    """Explicit key, else the environment variable named by ``api_key_env``."""
-    if explicit:
-        register_secret(explicit)
-        return SecretStr(explicit)
-    name = settings.api_key_env
-    if name and not _ENV_NAME.fullmatch(name):
-        register_secret(name)  # a key pasted in by mistake: never printed
+def check_key_env(name: str) -> str:
+    """``name`` when it can name an environment variable; a key pasted in by mistake is an error.
+
+    The pasted value is registered as a secret first, so no message or log ever shows it.
+    """
+    if not _ENV_NAME.fullmatch(name):
+        register_secret(name)
         raise ConfigError(
             "llm.api_key_env must be the NAME of an environment variable (e.g. "
             "OPENAI_API_KEY); it looks like a key itself, which is not shown"
         )
-    value = os.environ.get(name or "OPENAI_API_KEY")
-    if not value:
-        return None
-    if not name:
-        raise ConfigError("llm.api_key_env is empty")
-    register_secret(value)
-    return SecretStr(value)
+    return name

@@ -84,7 +84,7 @@ def test_sms_repairs_signature_and_opt_out() -> None:
 def test_sms_segments_and_brackets() -> None:
     ok = parse("sms", answer(body="【小鹿母婴】" + "字" * 122 + "拒收请回复R"))
     assert ok["sms_length"] == 134 and ok["sms_segments"] == 2
-    with pytest.raises(ContentError, match="3 segments; the limit is 2 segments"):
+    with pytest.raises(ContentError, match="billed as 3 parts; the limit is 2 parts"):
         parse("sms", answer(body="【小鹿母婴】" + "字" * 123 + "拒收请回复R"))
     with pytest.raises(ContentError, match="【】 after the signature"):
         parse("sms", answer(body="【小鹿母婴】【活动】福利拒收请回复R"))

@@ -5,6 +5,7 @@ import importlib
 import pytest
 
 from workbench.errors import ConfigError
+from workbench.guards.redact import redact
 from workbench.llm.factory import make_provider, resolve_endpoint
 from workbench.llm.openai_compat import OpenAICompatProvider
 from workbench.llm.presets import PRESETS, get_preset
@@ -97,6 +98,19 @@ def test_explicit_key_variable_is_the_only_one(monkeypatch: pytest.MonkeyPatch) 
     config = resolve_endpoint(LLMSettings(preset="qwen", api_key_env="MY_KEY"))
     assert config is not None and config.api_key is not None
     assert config.api_key.get_secret_value() == "sk-mine"
+
+
+def test_a_key_pasted_as_the_variable_name_is_refused_unshown() -> None:
+    # Before: "set the environment variable sk-..." printed the pasted key.
+    settings = LLMSettings(base_url="https://api.example.com/v1", model="m", api_key_env=KEY)
+    for call in (
+        lambda: resolve_endpoint(settings),
+        lambda: resolve_endpoint(LLMSettings(preset="qwen"), api_key_env=KEY),
+    ):
+        with pytest.raises(ConfigError, match="NAME of an environment variable") as caught:
+            call()
+        assert KEY not in str(caught.value)
+    assert KEY not in redact(f"value {KEY}")
 
 
 def test_flags_override_settings_and_preset() -> None:

@@ -52,7 +52,6 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 
 STYLES: tuple[str, ...] = ("agent", "example", "instruction", "specific", "hybrid")
 FRAMEWORKS: tuple[str, ...] = ("aida", "fabe", "pas", "story3", "scream", "succes")
-DEFAULT_STYLES: list[str] = ["hybrid"]
 
 INSTRUCTION_MAX = 200  # characters of one regenerate instruction
 _ID_RE = re.compile(r"^[\w][\w.-]{0,63}$")

@@ -18,7 +18,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from workbench.brief.models import Segment
 from workbench.errors import InputError, Problem
-from workbench.fsio import atomic_write_text
 from workbench.segments import SegmentLibrary
 
 KEPT_FIELDS = ("address_as", "tone", "region", "interests", "pain_points")
@@ -48,10 +47,6 @@ def merge_library(path: Path, model: str, entries: list[dict[str, Any]]) -> str:
     new_text = _splice(text, replaced, _block(entries, model))
     SegmentLibrary.from_text(new_text, str(path), path)  # what we write must load
     return new_text
-
-
-def write_library(path: Path, model: str, entries: list[dict[str, Any]]) -> None:
-    atomic_write_text(path, merge_library(path, model, entries))
 
 
 def entry_order(entry: dict[str, Any]) -> dict[str, Any]:

@@ -7,17 +7,13 @@ returns ``None`` for a value it cannot read, and the caller reports ``file:line:
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 EMPTY = frozenset({"", "-", "--", "null", "NULL", "None", "none", "N/A", "n/a"})
 _DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$|^(\d{4})(\d{2})(\d{2})$")
 _MONEY_JUNK = str.maketrans("", "", ",¥￥元 \u00a0")
 _LIMIT = 1e12  # yuan; also rejects nan and inf
-
-
-def is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in EMPTY)
 
 
 def date_ordinal(text: str) -> int | None:
@@ -30,17 +26,6 @@ def date_ordinal(text: str) -> int | None:
         return date(int(groups[0]), int(groups[1]), int(groups[2])).toordinal()
     except ValueError:
         return None
-
-
-def cell_date_ordinal(value: Any) -> int | None:
-    """A date from a CSV string or an XLSX datetime/date cell."""
-    if isinstance(value, datetime):
-        return value.date().toordinal()
-    if isinstance(value, date):
-        return value.toordinal()
-    if isinstance(value, str):
-        return date_ordinal(value)
-    return None
 
 
 def cents(value: Any) -> int | None:
@@ -60,13 +45,3 @@ def cents(value: Any) -> int | None:
     if not -_LIMIT < number < _LIMIT:
         return None
     return round(number * 100)
-
-
-def clean_id(value: Any) -> str:
-    """An id cell as text: spaces, Excel's ``="…"`` and leading ``'``/tab guards removed."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = "" if value is None else str(value).strip()
-    if text.startswith('="') and text.endswith('"'):
-        text = text[2:-1].strip()
-    return text.lstrip("'\t").strip()

@@ -101,6 +101,30 @@ def post_limits(channel_id: str, lang: str, brand: str) -> dict[str, Any]:
 
 class CopyKind(PostViews):
     name = "copy"
+    angles_zh = (
+        "痛点切入",
+        "利益直给",
+        "场景还原",
+        "用户证言口吻",
+        "价格锚点与分拆",
+        "情感共鸣",
+        "数据对比",
+        "邻里口碑",
+        "节令氛围",
+        "限时福利",
+    )
+    angles_en = (
+        "pain point first",
+        "straight benefit",
+        "scene restoration",
+        "customer testimony voice",
+        "price anchoring and splitting",
+        "emotional resonance",
+        "data comparison",
+        "neighbourhood word of mouth",
+        "seasonal mood",
+        "limited-time perk",
+    )
     tracked_links = True
     frameworks = True
 
@@ -177,7 +201,7 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
             problems.add(
                 "body",
                 f"is {n} characters as carriers count them (signature and opt-out included), "
-                f"{parts} segments; the limit is {spec.sms_max_parts} segments "
+                f"billed as {parts} parts; the limit is {spec.sms_max_parts} parts "
                 f"({sms_max_chars(spec)} characters)",
             )
     if spec.body_max is not None and body:

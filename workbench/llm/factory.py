@@ -17,7 +17,7 @@ from pydantic import SecretStr
 from workbench.errors import ConfigError
 from workbench.llm.base import Provider
 from workbench.llm.presets import CUSTOM, EndpointConfig, Preset, get_preset
-from workbench.settings import LLMSettings
+from workbench.settings import LLMSettings, check_key_env
 
 DEFAULT_KEY_ENV = "OPENAI_API_KEY"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "host.docker.internal"}
@@ -31,9 +31,9 @@ def _is_local(base_url: str) -> bool:
 
 def _key_env_candidates(settings: LLMSettings, preset: Preset, flag: str | None) -> list[str]:
     if flag:
-        return [flag]
+        return [check_key_env(flag)]
     if "api_key_env" in settings.model_fields_set and settings.api_key_env:
-        return [settings.api_key_env]
+        return [check_key_env(settings.api_key_env)]
     names = [preset.api_key_env, settings.api_key_env or DEFAULT_KEY_ENV, DEFAULT_KEY_ENV]
     return list(dict.fromkeys(names))
 

@@ -41,7 +41,6 @@ PRIORITY = {"offer": 10, "feature": 9, "deadline": 8, "price": 7, "hook": 6, "ma
             "evidence": 6, "pain": 5, "point": 4}  # fmt: skip
 # Beats the letter leaves to the other layouts (the fact sheet quotes the price, the card
 # the proof): a letter is a scene, one point, the offer and the deadline.
-ARGUED = ("fabe", "pas")  # frameworks whose letter argues with the proof
 LETTER_SKIPS = frozenset({"price", "math", "feature", "hook", "agitate"})
 
 
@@ -130,7 +129,19 @@ def example(ctx: Ctx, cta: str) -> Parts:
     return out
 
 
-def instruction(ctx: Ctx, cta: str) -> Parts:
+def how_step(ctx: Ctx, cta: str, linked: bool, below: bool) -> str:
+    """The instruction sheet's answer to "how": open the link (inline when it is a short
+    link, else the one below) or contact the brand; a concrete step, not the CTA again."""
+    link = link_text(ctx)
+    key = "link" if linked and link and link in cta else "below" if below else "contact"
+    options = ctx.bank.HOW[key if linked or key == "contact" else "contact"]
+    step = options[turn(ctx) % len(options)].format_map(ctx.values())
+    if key == "link":
+        return f"{step}{': ' if ctx.en else '：'}{link}"  # no mark after a link
+    return end(ctx, step)
+
+
+def instruction(ctx: Ctx, cta: str, linked: bool = False, below: bool = False) -> Parts:
     """A fill-in sheet that opens with the instruction (what to do), then the offer, the
     deadline, what it is and whom it suits (the segment's interests); no greeting, no price
     and no selling points (the fact line and the bullets carry them)."""
@@ -138,6 +149,7 @@ def instruction(ctx: Ctx, cta: str) -> Parts:
     labels = ctx.bank.LABELS
     colon = ": " if ctx.en else "："
     how = labels["how"].format_map(ctx.values())
+    cta = how_step(ctx, cta, linked, below)
     who = ctx.bank.LAYOUT["for"].format_map(ctx.values(interest=f.interest(turn(ctx))))
     rows = [
         (how, cta, 10),

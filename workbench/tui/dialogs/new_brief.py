@@ -242,7 +242,7 @@ class NewBriefDialog(ModalScreen[Path | None]):
 
     def _failed(self, error: BaseException) -> None:
         message = self.ctx.describe_error(error)
-        self.notify(message, title=self.ctx.t("tui.error.title"), severity="error", timeout=8)
+        self.ctx.report_error(self, error)
         self._status(Text(for_display(message.splitlines()[0]), style="red"))
 
     def _written(self, path: Path) -> None:
