@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from workbench.kinds import KINDS, get_kind
 from workbench.lint.engine import LintContext
 from workbench.lint.limits import content_limits
+from workbench.prompting.variables import angles_for
 from workbench.textview import content_text, preview
 
 SAMPLES: dict[str, dict[str, Any]] = {
@@ -158,3 +160,18 @@ def test_capabilities() -> None:
         "titles": [{"text": "t", "angle": "a"}]
     }
     assert get_kind("copy").example_output({"body": "b"}) == {"body": "b"}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_writes_its_angles_in_both_languages(kind: str) -> None:
+    zh, en = get_kind(kind).angles("zh-CN"), get_kind(kind).angles("en-US")
+    assert zh and len(zh) == len(en)  # the same angle in either language
+    assert len(set(zh)) == len(zh) and len(set(en)) == len(en)
+    assert all(re.search(r"[\u4e00-\u9fff]", a) for a in zh)
+    assert not any(re.search(r"[\u4e00-\u9fff]", a) for a in en)
+    assert get_kind(kind).angles("fr-FR") == zh  # zh-CN unless en-US
+
+
+def test_a_prompts_angles_come_from_its_kind() -> None:
+    assert angles_for("title", "zh-CN", 8, 3) == ["对比型", "情绪型", "好奇型"]
+    assert angles_for("poster", "en-US", 1, 1) == ["price anchor"]

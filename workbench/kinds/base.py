@@ -53,6 +53,11 @@ class KindSpec(Protocol):
     """It is a whole piece (titles are headline candidates: the copy they head carries
     what every piece must say)."""
 
+    def angles(self, lang: str) -> tuple[str, ...]:
+        """The angles that make variants of one job differ, in ``lang`` (zh-CN unless
+        en-US); variant ``i`` of a job takes ``angles[i % len]``."""
+        ...
+
     def call_size(self, deliverable: Deliverable) -> int:
         """How many variants one LLM call yields (titles: all of them; others: 1)."""
         ...
@@ -107,6 +112,13 @@ class KindBase:
     carries_qr = False
     renders_image = False
     standalone = True
+    angles_zh: tuple[str, ...] = ()
+    angles_en: tuple[str, ...] = ()
+    """The kind's angles in each language (``tests/kinds/test_kinds_protocol.py`` checks
+    that every kind writes both)."""
+
+    def angles(self, lang: str) -> tuple[str, ...]:
+        return self.angles_en if lang == "en-US" else self.angles_zh
 
     def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
         return []

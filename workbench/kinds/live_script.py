@@ -147,6 +147,15 @@ def live_limits(deliverable: Any, lang: str) -> dict[str, Any]:
 
 class LiveScriptKind(KindBase):
     name = "live_script"
+    angles_zh = ("福利先行", "痛点场景", "专家讲解", "门店实拍", "顾客证言", "节令氛围")
+    angles_en = (
+        "perks first",
+        "pain-point scene",
+        "expert explainer",
+        "in-store footage",
+        "customer testimony",
+        "seasonal mood",
+    )
 
     def text(self, content: dict[str, Any]) -> str:
         lines = [f"{content.get('title', '')} · {content.get('minutes', '')} min"]

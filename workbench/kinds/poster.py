@@ -45,6 +45,8 @@ class PosterAnswer(Answer):
 
 class PosterKind(KindBase):
     name = "poster"
+    angles_zh = ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利")
+    angles_en = ("big benefit", "price anchor", "scene mood", "identity", "limited-time perk")
     lint_scope: str | None = "poster"
     carries_qr = True
     renders_image = True

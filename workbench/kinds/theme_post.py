@@ -46,6 +46,15 @@ def _model() -> type[BaseModel]:
 
 class ThemePostKind(PostViews):
     name = "theme_post"
+    angles_zh = ("亲切问候", "生活场景", "小知识", "互动提问", "节令氛围", "群友故事")
+    angles_en = (
+        "warm greeting",
+        "everyday scene",
+        "small tip",
+        "question for the group",
+        "seasonal mood",
+        "member story",
+    )
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1

@@ -56,6 +56,30 @@ def normalise(text: str) -> str:
 
 class TitleKind(KindBase):
     name = "title"
+    angles_zh = (
+        "好奇型",
+        "数字型",
+        "痛点型",
+        "利益型",
+        "身份型",
+        "反差型",
+        "场景型",
+        "提问型",
+        "对比型",
+        "情绪型",
+    )
+    angles_en = (
+        "curiosity",
+        "number",
+        "pain point",
+        "benefit",
+        "identity",
+        "contrast",
+        "scene",
+        "question",
+        "comparison",
+        "emotion",
+    )
     standalone = False
 
     def text(self, content: dict[str, Any]) -> str:

@@ -118,6 +118,15 @@ def script_limits(deliverable: Any) -> dict[str, Any]:
 
 class VideoScriptKind(KindBase):
     name = "video_script"
+    angles_zh = ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍")
+    angles_en = (
+        "opening question",
+        "contrast opening",
+        "pain-point scene",
+        "result first",
+        "customer testimony",
+        "in-store footage",
+    )
 
     def text(self, content: dict[str, Any]) -> str:
         lines = [content.get("title", ""), f"封面：{content.get('cover_text', '')}"]

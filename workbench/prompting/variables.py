@@ -3,7 +3,8 @@
 Everything here is JSON-serialisable: it is stored with every generation so a variant can
 be traced to its prompt. Free text from the brief and the segment lives under ``data`` and
 is printed by templates only inside data blocks; the rest are enum values and numbers.
-Limits come from each kind's ``prompt_limits``; templates never hard-code them.
+Limits come from each kind's ``prompt_limits`` and angles from its ``angles``; templates
+never hard-code them.
 """
 
 from __future__ import annotations
@@ -14,92 +15,6 @@ from workbench.kinds import get_kind
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
-
-# Angles that make variants of one job differ; a variant takes angles[index % len].
-ANGLES: dict[str, dict[str, tuple[str, ...]]] = {
-    "zh-CN": {
-        "copy": (
-            "痛点切入",
-            "利益直给",
-            "场景还原",
-            "用户证言口吻",
-            "价格锚点与分拆",
-            "情感共鸣",
-            "数据对比",
-            "邻里口碑",
-            "节令氛围",
-            "限时福利",
-        ),
-        "title": (
-            "好奇型",
-            "数字型",
-            "痛点型",
-            "利益型",
-            "身份型",
-            "反差型",
-            "场景型",
-            "提问型",
-            "对比型",
-            "情绪型",
-        ),
-        "poster": ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利"),
-        "video_script": ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍"),
-        "live_script": ("福利先行", "痛点场景", "专家讲解", "门店实拍", "顾客证言", "节令氛围"),
-        "theme_post": ("亲切问候", "生活场景", "小知识", "互动提问", "节令氛围", "群友故事"),
-    },
-    "en-US": {
-        "copy": (
-            "pain point first",
-            "straight benefit",
-            "scene restoration",
-            "customer testimony voice",
-            "price anchoring and splitting",
-            "emotional resonance",
-            "data comparison",
-            "neighbourhood word of mouth",
-            "seasonal mood",
-            "limited-time perk",
-        ),
-        "title": (
-            "curiosity",
-            "number",
-            "pain point",
-            "benefit",
-            "identity",
-            "contrast",
-            "scene",
-            "question",
-            "comparison",
-            "emotion",
-        ),
-        "poster": ("big benefit", "price anchor", "scene mood", "identity", "limited-time perk"),
-        "video_script": (
-            "opening question",
-            "contrast opening",
-            "pain-point scene",
-            "result first",
-            "customer testimony",
-            "in-store footage",
-        ),
-        "live_script": (
-            "perks first",
-            "pain-point scene",
-            "expert explainer",
-            "in-store footage",
-            "customer testimony",
-            "seasonal mood",
-        ),
-        "theme_post": (
-            "warm greeting",
-            "everyday scene",
-            "small tip",
-            "question for the group",
-            "seasonal mood",
-            "member story",
-        ),
-    },
-}
-
 
 # Industry guessed from brand and product words (the persona's trade); retail otherwise.
 INDUSTRY_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -127,7 +42,7 @@ def limits_for(job: JobContext) -> dict[str, Any]:
 
 
 def angles_for(kind: str, lang: str, variant_index: int, count: int) -> list[str]:
-    table = ANGLES.get(lang, ANGLES["zh-CN"])[kind]
+    table = get_kind(kind).angles(lang)
     return [table[(variant_index + k) % len(table)] for k in range(max(count, 1))]
 
 
