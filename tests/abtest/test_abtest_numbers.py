@@ -12,3 +12,4 @@ def test_rates_intervals_p_values_and_lifts() -> None:
     assert lift_points(0.025, 0.2) == "+2.5pt +20.0%"
     assert lift_points(-0.01, -0.05, rel_digits=0) == "-1.0pt -5%"
     assert lift_points(0.0) == "+0.0pt"
+    assert lift_points(-0.0125, digits=2) == "-1.25pt"  # ab pitfalls

@@ -23,7 +23,9 @@ def p_text(value: float | None) -> str:
     return "<0.0001" if value < 1e-4 else f"{value:.4f}"
 
 
-def lift_points(lift_abs: float, lift_rel: float | None = None, rel_digits: int = 1) -> str:
+def lift_points(
+    lift_abs: float, lift_rel: float | None = None, rel_digits: int = 1, digits: int = 1
+) -> str:
     """An absolute lift in percentage points, then the relative lift: ``+2.5pt +20.0%``."""
     rel = "" if lift_rel is None else f" {lift_rel * 100:+.{rel_digits}f}%"
-    return f"{lift_abs * 100:+.1f}pt{rel}"
+    return f"{lift_abs * 100:+.{digits}f}pt{rel}"

@@ -499,7 +499,7 @@ def pitfalls_cmd(
     table.add_column(t("ab.col.p_adj"))
     table.add_column(t("col.content"))
     for p in items:
-        lift = "-" if p["lift_abs"] is None else f"{p['lift_abs'] * 100:+.2f}pt"
+        lift = "-" if p["lift_abs"] is None else lift_points(p["lift_abs"], digits=2)
         table.add_row(
             f"{p['variant_id']} (#{p['experiment_id']})",
             f"{p['kind']}:{p['channel'] or '-'}",
