@@ -4,7 +4,7 @@ Examples are YAML files (a list of entries) in ``templates/examples/`` and in an
 folders; A/B winners come in through a callable. One entry::
 
     - id: community-mombaby-1
-      kind: copy                    # copy | title | poster | video_script | live_script
+      kind: copy                    # a content kind (workbench.kinds.KINDS)
       channel: community            # copy/title channel or video platform; absent for posters
       language: zh-CN               # default zh-CN
       industry: mother_baby         # free label, informative only
@@ -24,8 +24,8 @@ from typing import Any
 import yaml
 
 from workbench.errors import InputError, Problem
+from workbench.kinds import KINDS
 
-KINDS = ("copy", "title", "poster", "video_script", "live_script")
 MAX_EXAMPLES = 3
 
 
