@@ -17,8 +17,8 @@ from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.live_lines import COMMENTS, COVERAGE, FILLER, LOOP, SHARE
-from workbench.llm.offline.script_phrases import LIVE, LIVE_GOALS, LIVE_TEXT
-from workbench.llm.offline.text import first_mention, fit, squash
+from workbench.llm.offline.script_phrases import LIVE, LIVE_CART, LIVE_GOALS, LIVE_TEXT
+from workbench.llm.offline.text import first_fitting, first_mention, fit, squash
 from workbench.llm.offline.titles import offer_short
 from workbench.llm.offline.video import public_values
 
@@ -44,7 +44,13 @@ def _values(ctx: Ctx, lang: str) -> dict[str, str]:
     f = ctx.facts
     text = LIVE_TEXT[lang]
     sep = ", " if ctx.en else "、"
-    values = public_values(ctx, cta=ctx.cta())
+    platform = getattr(ctx.job.deliverable, "platform", None)
+    cart, cart_one = LIVE_CART[lang].get(platform) or LIVE_CART[lang][None]
+    cta = ctx.cta()
+    if platform:  # the room's own buying action, not 点链接
+        cta = f"tap {cart} to {ctx.values()['get']}" if ctx.en else f"点{cart}{ctx.values()['get']}"
+    values = public_values(ctx, cta=cta)
+    values["cart"], values["cart_one"] = cart, cart_one
     values["points"] = sep.join(f.points[:3])
     values["product_short"] = f.short if len(f.short) <= 8 else f.brand
     values["offer_short"] = offer_short(ctx, 10 if not ctx.en else 20) or f.offer
@@ -176,8 +182,11 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
     _state_coverage(phases, lang, rate, minutes)
     title_key = "title" if ctx.facts.occasion else "title_short"
     title = ctx.safe(fill(LIVE_TEXT[lang][title_key], values))
-    if len(title) > 30:
-        title = ctx.safe(fill(LIVE_TEXT[lang]["title_short"], values))[:30]
+    if len(title) > 30:  # whole words only: the shorter pattern, the short name, the brand
+        short = " live" if ctx.en else "直播间"
+        options = [fill(LIVE_TEXT[lang]["title_short"], values), f"{ctx.facts.short}{short}"]
+        title = ctx.safe(first_fitting([*options, ctx.facts.short, ctx.facts.brand], 30))
+        title = title or ctx.facts.brand
     return {
         "title": title,
         "minutes": minutes,

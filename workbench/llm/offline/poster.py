@@ -12,7 +12,7 @@ from typing import Any
 from workbench.kinds.channels import POSTER_CAPS, weighted_len
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.text import first_fitting, fit
-from workbench.llm.offline.titles import compose_titles, offer_short
+from workbench.llm.offline.titles import QUESTION_ANGLES, compose_titles, offer_short
 
 BADGES_ZH = ("本期福利", "限时福利", "福利加码")
 BADGES_EN = ("This round", "Limited", "Deal")
@@ -26,11 +26,20 @@ def _fits(options: list[str], key: str) -> str:
     return first_fitting(options, POSTER_CAPS[key], weighted_len)
 
 
+def _answered(headline: str, ctx: Ctx) -> bool:
+    asks = "?" in headline or "？" in headline
+    return not asks or ctx.facts.short in headline
+
+
 def compose_poster(ctx: Ctx) -> dict[str, Any]:
     f = ctx.facts
     rotate = ctx.base + ctx.variant
     offer = _cap(f.offer, "subheadline") or offer_short(ctx, POSTER_CAPS["subheadline"])
-    titles = compose_titles(ctx, 6, POSTER_CAPS["headline"], weighted_len)
+    titles = compose_titles(ctx, 8, POSTER_CAPS["headline"], weighted_len, numbered=False)
+    # A poster's headline states: no question angle; a pain point asked is answered with
+    # the product ("网速慢？看看千兆宽带"), never with a post's "先看这条".
+    stated = [t for t in titles if t[1] not in QUESTION_ANGLES and _answered(t[0], ctx)]
+    titles = stated[:6] or titles
     titles = [t for t in titles if offer not in t[0] and t[0] not in offer] or titles
     headline = titles[rotate % len(titles)][0]
     sub_options = [offer] if offer else []

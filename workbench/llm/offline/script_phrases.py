@@ -110,7 +110,7 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
             ("限时秒杀", "接下来上链接，福利和数量以商品页为准。想要的朋友准备好，三、二、一，上链接！", "助播上架链接并报剩余时间，主播展示下单页面", "限时秒杀"),
         ),
         "落幕": (
-            ("福袋收尾", "还没{get}的朋友，可以再看看购物车一号链接。收尾福袋现在发出，评论区打出“{product_short}”参与，福袋内容以直播间公告为准。", "助播发放福袋，主播再次介绍{short}", "福袋"),
+            ("福袋收尾", "还没{get}的朋友，可以再看看{cart_one}。收尾福袋现在发出，评论区打出“{product_short}”参与，福袋内容以直播间公告为准。", "助播发放福袋，主播再次介绍{short}", "福袋"),
             ("复盘感谢", "{recap}", "主播面对镜头总结，助播在公屏置顶复盘要点", ""),
         ),
     },
@@ -131,11 +131,31 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
             ("Flash sale", "Link next: the deal and quantities are as shown in the shop. Ready? Three, two, one, link is live!", "Assistant lists the link and calls the time left; host shows checkout", "限时秒杀"),
         ),
         "落幕": (
-            ("Gift bag", "If you have not ordered yet, link one in the cart is still there. The last gift bag goes out now: type '{product_short}' to enter; the pinned rules apply.", "Assistant sends the gift bag; host sums up {short}", "福袋"),
+            ("Gift bag", "If you have not ordered yet, {cart_one} is still there. The last gift bag goes out now: type '{product_short}' to enter; the pinned rules apply.", "Assistant sends the gift bag; host sums up {short}", "福袋"),
             ("Recap and thanks", "{recap}", "Host sums up to camera; assistant pins the recap", ""),
         ),
     },
 }  # fmt: skip
+
+# Where a live room's viewer buys, by platform: (the place, its first item). 抖音 and 快手
+# live rooms sell from the 小黄车, 视频号 from the 购物袋 below the stream, 小红书 from
+# the product card; without a platform, the room's link.
+LIVE_CART: dict[str, dict[str | None, tuple[str, str]]] = {
+    "zh-CN": {
+        "douyin": ("左下角小黄车", "小黄车一号链接"),
+        "kuaishou": ("左下角小黄车", "小黄车一号链接"),
+        "channels": ("直播间下方的购物袋", "购物袋里的一号商品"),
+        "xiaohongshu": ("直播间的商品卡片", "商品卡片"),
+        None: ("下方链接", "一号链接"),
+    },
+    "en-US": {
+        "douyin": ("the yellow cart at the bottom left", "item one in the yellow cart"),
+        "kuaishou": ("the yellow cart at the bottom left", "item one in the yellow cart"),
+        "channels": ("the shopping bag below the stream", "item one in the shopping bag"),
+        "xiaohongshu": ("the product card", "the product card"),
+        None: ("the link below", "link one"),
+    },
+}
 
 LIVE_GOALS: dict[str, dict[str, str]] = {
     "zh-CN": {

@@ -48,7 +48,7 @@ def fit(text: str, limit: int, measure: Measure = len) -> str:
     for breaks in (_SENTENCE_END, _CLAUSE_END.replace(" ", "")):
         best = ""
         for i, ch in enumerate(text):
-            if ch in breaks:
+            if ch in breaks and not _inside_number(text, i):
                 head = text[: i + 1] if ch in _SENTENCE_END else text[:i]
                 if measure(head.strip()) <= limit:
                     best = head.strip()
@@ -57,6 +57,11 @@ def fit(text: str, limit: int, measure: Measure = len) -> str:
         if best:
             return best
     return ""
+
+
+def _inside_number(text: str, i: int) -> bool:
+    """The "." of 9.9 or the "," of 1,200: a digit on both sides, not a break."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def fits(text: str, limit: int, measure: Measure = len) -> bool:

@@ -89,16 +89,49 @@ def _build_pool(ctx: Ctx, limit: int, measure: Measure) -> list[list[tuple[str, 
     return per_angle
 
 
+QUESTION_ANGLES = frozenset({"提问型", "question"})
+
+
+def plain_questions(ctx: Ctx, titles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Titles without a question built on a selling point ("低糖可选有多重要？", "Why
+    harbor view?": a selling point is a phrase, not a topic to ask about); all of them
+    when nothing else is left."""
+    points = ctx.facts.points
+    kept = [
+        (t, a) for t, a in titles if a not in QUESTION_ANGLES or not any(p in t for p in points)
+    ]
+    return kept or titles
+
+
 def compose_titles(
-    ctx: Ctx, count: int, limit: int, measure: Measure, minimum: int = 0
+    ctx: Ctx, count: int, limit: int, measure: Measure, minimum: int = 0, numbered: bool = True
 ) -> list[tuple[str, str]]:
-    """``count`` distinct titles; numbered fallbacks only when the templates run out."""
+    """``count`` distinct titles; numbered fallbacks only when the templates run out.
+
+    ``numbered=False`` (one headline picked from a few options: posters, videos): up to
+    ``count`` titles, never a numbered one ("Harbor Inn (2)" is no headline, and its 2 is
+    a number the brief lacks); the bare name when no template fits.
+    """
     pool = candidates(ctx, limit, measure)
     titles = list(itertools.islice(((t, a) for t, a in pool if measure(t) >= minimum), count))
     seen = {normalise(t) for t, _ in titles}
     i = 1
     angle = "系列型" if not ctx.en else "series"
     f = ctx.facts
+    if not numbered:
+        stem = first_fitting([f.short, f.product, f.brand], limit, measure) or f.brand
+        return titles or [(stem, angle)]
+    sep = " | " if ctx.en else "｜"
+    extras = [*f.points, offer_short(ctx, limit), f.brand, f.short]
+    names = list(dict.fromkeys([f.short, f.product, f.brand]))
+    joined = [f"{n}{sep}{e}" for n in names for e in extras if e and e != n]
+    bare = names + [p[:1].upper() + p[1:] if ctx.en else p for p in f.points]
+    for text in joined + bare:  # the brief's facts, joined or alone, before numbers
+        key = normalise(text)
+        fits = bool(text) and minimum <= measure(text) <= limit
+        if len(titles) < count and fits and key not in seen and not has_forbidden(text, f.terms):
+            seen.add(key)
+            titles.append((ctx.safe(text), angle))
     stem = first_fitting([f.short, f.product, f.brand], limit - 4, measure) or f.brand[:8]
     while len(titles) < count:
         suffix = f" ({i + 1})" if ctx.en else f"（{i + 1}）"

@@ -24,7 +24,7 @@ from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.copywriter import hashtags
 from workbench.llm.offline.script_phrases import CUSTOMER
 from workbench.llm.offline.text import first_fitting, first_mention, fit, pick, squash, usable
-from workbench.llm.offline.titles import compose_titles, offer_short
+from workbench.llm.offline.titles import compose_titles, offer_short, plain_questions
 
 SIZES = {"hook": "特写", "pain": "中景", "point": "特写", "scene": "全景", "price": "近景",
          "proof": "近景", "cta": "中景"}  # fmt: skip
@@ -185,7 +185,8 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
         free = [s for s in shots[:-1] if not s["onscreen_text"]] or shots[:1]
         free[0]["onscreen_text"] = fit(" ".join(must), CAPTION_MAX, weighted_len)
     limit = spec.title_max or 30
-    titles = [t for t, _ in compose_titles(ctx, 6, limit, spec.title_length, spec.title_min or 0)]
+    pool = compose_titles(ctx, 6, limit, spec.title_length, spec.title_min or 0, numbered=False)
+    titles = [t for t, _ in plain_questions(ctx, pool)]
     title = titles[ctx.variant % len(titles)]
     cover = offer_short(ctx, 10 if not ctx.en else 20) or f.product
     return {
