@@ -82,7 +82,7 @@ def test_killed_after_the_repair_batch_went_out_it_is_not_sent_again(
 ) -> None:
     """Killed after submitting the repair batch, before the first batch was marked
     collected: the re-run collects the first again but leaves the job to batch 2."""
-    original = llmbatches.LLMBatchesMixin.mark_llm_batch_collected
+    original = llmbatches.LLMBatches.mark_collected
     kills = iter([True])
 
     def dies(self: Any, local_id: int) -> None:
@@ -92,7 +92,7 @@ def test_killed_after_the_repair_batch_went_out_it_is_not_sent_again(
 
     server.fail_next("invalid_content", content=GARBAGE)
     brief = write_brief(workspace, segments=1, variants=2)
-    monkeypatch.setattr(llmbatches.LLMBatchesMixin, "mark_llm_batch_collected", dies)
+    monkeypatch.setattr(llmbatches.LLMBatches, "mark_collected", dies)
     assert run(["generate", brief, *batch_args(server, "--batch-repairs")]) != 0
     assert [b[:2] for b in batches(workspace)] == [(1, "generate"), (2, "repair")]
     assert run(["generate", brief, *batch_args(server, "--batch-repairs")]) == 0

@@ -242,19 +242,19 @@ def test_a_batch_created_by_a_killed_process_is_adopted_not_resubmitted(
 ) -> None:
     """Killed between the provider creating the batch and the store recording its id: the
     re-run finds it by the tag in its metadata."""
-    original = llmbatches.LLMBatchesMixin.update_llm_batch
+    original = llmbatches.LLMBatches.update
 
     def dies(self: Any, local_id: int, **fields: Any) -> None:
         if "batch_id" in fields:
             raise KeyboardInterrupt  # the process stops right here
         original(self, local_id, **fields)
 
-    monkeypatch.setattr(llmbatches.LLMBatchesMixin, "update_llm_batch", dies)
+    monkeypatch.setattr(llmbatches.LLMBatches, "update", dies)
     brief = write_brief(workspace, segments=1, variants=2)
     assert run(["generate", brief, *batch_args(server)]) != 0
     assert len(server.batches) == 1
     assert db_rows(workspace, "select status, batch_id from llm_batches") == [("submitting", None)]
-    monkeypatch.setattr(llmbatches.LLMBatchesMixin, "update_llm_batch", original)
+    monkeypatch.setattr(llmbatches.LLMBatches, "update", original)
     assert run(["generate", brief, *batch_args(server)]) == 0
     assert len(server.batches) == 1
     assert variants(workspace) == (2, 2)

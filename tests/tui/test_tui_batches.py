@@ -18,7 +18,7 @@ async def test_open_batches_are_one_line_under_the_campaigns(generated_ws: Path)
     with Store.open(generated_ws / "workbench.db") as store:
         (campaign,) = store.list_campaigns()
         for keys in (["a", "b", "c"], ["d"]):
-            local = store.add_llm_batch(
+            local = store.llm_batches.add(
                 campaign_id=campaign["id"],
                 brief_id=None,
                 run_id=None,
@@ -28,8 +28,8 @@ async def test_open_batches_are_one_line_under_the_campaigns(generated_ws: Path)
                 plan={},
                 job_keys=keys,
             )
-        store.mark_llm_batch_collected(local)  # the second one is collected: not shown
-        store.add_llm_batch(
+        store.llm_batches.mark_collected(local)  # the second one is collected: not shown
+        store.llm_batches.add(
             campaign_id=campaign["id"],
             brief_id=None,
             run_id=None,

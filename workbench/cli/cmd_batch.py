@@ -279,7 +279,7 @@ def list_batches(
     """List Batch API runs: provider id, status, requests, collected."""
     workbench = wb(db)
     t = catalog(workbench)
-    rows = workbench.store.llm_batches(campaign, uncollected=open_only)
+    rows = workbench.store.llm_batches.rows(campaign, uncollected=open_only)
     if json_out:
         print_json({"batches": [_row_json(r) for r in rows]})
         return
@@ -325,10 +325,10 @@ def status(
     workbench = wb(db)
     provider = workbench.provider(endpoint)
     generator = workbench.batches(provider, workbench.run_options())
-    row = workbench.store.llm_batch(batch)
+    row = workbench.store.llm_batches.get(batch)
     generator.reconcile(row["campaign_id"])
     generator.refresh(row["id"])
-    row = workbench.store.llm_batch(row["id"])
+    row = workbench.store.llm_batches.get(row["id"])
     if json_out:
         print_json(_row_json(row))
         return

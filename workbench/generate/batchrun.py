@@ -142,17 +142,17 @@ class BatchGenerator:
             self.reconcile(cid)
             self.submit(loaded, brief_id, library, options, report, batch_repairs=batch_repairs)
             if not wait:
-                for row in self.store.llm_batches(cid, uncollected=True):
+                for row in self.store.llm_batches.rows(cid, uncollected=True):
                     if row["status"] in DONE_STATUSES:
                         report.results.append(self.collect(row, library, loaded))
                         report.collected.append(row["id"])
-                still = self.store.llm_batches(cid, uncollected=True)  # repair batches too
+                still = self.store.llm_batches.rows(cid, uncollected=True)  # repair batches too
                 report.open.extend(r["id"] for r in still if r["status"] in OPEN_STATUSES)
                 continue
             # a collected batch may submit its repair round as another batch: wait for that
-            while open_rows := self.store.llm_batches(cid, uncollected=True):
+            while open_rows := self.store.llm_batches.rows(cid, uncollected=True):
                 self.wait([r["id"] for r in open_rows], poll_interval)
-                for row in self.store.llm_batches(cid, uncollected=True):
+                for row in self.store.llm_batches.rows(cid, uncollected=True):
                     report.results.append(self.collect(row, library, loaded))
                     report.collected.append(row["id"])
         report.repairs = list(self.repair_batches)
@@ -177,7 +177,7 @@ class BatchGenerator:
     def _states(self, chunk: list[PlannedJob]) -> Iterator[tuple[PlannedJob, str]]:
         keys = [p.key for p in chunk]
         done = self.store.job_status(keys)
-        waiting = self.store.keys_in_open_batches(keys)
+        waiting = self.store.llm_batches.open_keys(keys)
         for p in chunk:
             if done.get(p.key) == "ok":
                 yield p, "ok"
@@ -224,7 +224,7 @@ class BatchGenerator:
         """Record, upload and create each shard of ``writer``; the local ids."""
         submitted: list[int] = []
         for shard in writer.close():
-            local = self.store.add_llm_batch(
+            local = self.store.llm_batches.add(
                 campaign_id=cid,
                 brief_id=brief_id,
                 run_id=None,
@@ -236,45 +236,47 @@ class BatchGenerator:
                 purpose=purpose,
             )
             file_id = self.api.upload(shard.path)
-            self.store.update_llm_batch(local, input_file_id=file_id)
+            self.store.llm_batches.update(local, input_file_id=file_id)
             from workbench.llm.batchapi import TAG
 
             created = self.api.create(
                 file_id, {TAG: shard_tag(local, shard.keys[0]), "campaign": cid[:200]}
             )
-            self.store.update_llm_batch(local, batch_id=created.batch_id, status=created.status)
+            self.store.llm_batches.update(local, batch_id=created.batch_id, status=created.status)
             submitted.append(local)
-            self.observer.submitted(self.store.llm_batch(local))
+            self.observer.submitted(self.store.llm_batches.get(local))
         return submitted
 
     def reconcile(self, campaign_id: str | None = None) -> None:
         """Rows a killed process left ``submitting``: adopt the provider's batch when it
         exists (found by tag), else close the row so its jobs are submitted again."""
-        for row in self.store.llm_batches(campaign_id, uncollected=True):
+        for row in self.store.llm_batches.rows(campaign_id, uncollected=True):
             if row["status"] != "submitting" or row["batch_id"]:
                 continue
             found = None
             if row["input_file_id"]:
                 found = self.api.find(shard_tag(row["id"], (row["plan"] or {}).get("tag_key", "")))
             if found is not None:
-                self.store.update_llm_batch(row["id"], batch_id=found.batch_id, status=found.status)
+                self.store.llm_batches.update(
+                    row["id"], batch_id=found.batch_id, status=found.status
+                )
                 continue
-            self.store.update_llm_batch(
+            self.store.llm_batches.update(
                 row["id"],
                 status="cancelled",
                 error="never created: the process stopped before the provider accepted it",
             )
-            self.store.mark_llm_batch_collected(row["id"])
+            self.store.llm_batches.mark_collected(row["id"])
 
     # -- wait --------------------------------------------------------------------------
 
     def refresh(self, local_id: int) -> BatchState | None:
         """Ask the provider about one batch and store what it says."""
-        row = self.store.llm_batch(local_id)
+        row = self.store.llm_batches.get(local_id)
         if not row["batch_id"]:
             return None
         state = self.api.retrieve(row["batch_id"])
-        self.store.update_llm_batch(
+        self.store.llm_batches.update(
             local_id,
             status=state.status,
             completed=state.completed,
@@ -291,7 +293,8 @@ class BatchGenerator:
         while pending:
             states = [s for s in (self.refresh(i) for i in pending) if s is not None]
             self.observer.polled(states)
-            pending = [i for i in pending if self.store.llm_batch(i)["status"] in OPEN_STATUSES]
+            batches = self.store.llm_batches
+            pending = [i for i in pending if batches.get(i)["status"] in OPEN_STATUSES]
             if pending:
                 self._sleep(interval)
 
@@ -312,7 +315,7 @@ class BatchGenerator:
         ``results`` (``--from FILE``): the answers are read from these OpenAI batch output
         files (e.g. what ``vllm run-batch`` or a Ray Data job wrote for the batch's request
         file) instead of the provider's Files API; the provider is not asked."""
-        row = self.store.llm_batch(ident)
+        row = self.store.llm_batches.get(ident)
         if row["collected_at"]:
             raise WorkbenchError(f"batch {row['id']} is collected already ({row['collected_at']})")
         if row["brief_id"] is None:
@@ -320,25 +323,25 @@ class BatchGenerator:
         if results:
             index_answers(list(results))  # every line readable before anything is stored
             if row["status"] not in DONE_STATUSES:
-                self.store.update_llm_batch(row["id"], status="completed")
+                self.store.llm_batches.update(row["id"], status="completed")
         else:
             self.reconcile(row["campaign_id"])
             if wait:
                 self.wait([row["id"]], poll_interval)
             else:
                 self.refresh(row["id"])
-        row = self.store.llm_batch(row["id"])
-        raw, path = self.store.batch_brief_source(row["brief_id"])
+        row = self.store.llm_batches.get(row["id"])
+        raw, path = self.store.llm_batches.brief(row["brief_id"])
         return self.collect(row, library, load(raw, path), results=results)
 
     def cancel(self, ident: int | str) -> dict[str, Any]:
         """Ask the provider to cancel one open batch; returns its stored row."""
-        row = self.store.llm_batch(ident)
+        row = self.store.llm_batches.get(ident)
         if row["status"] not in OPEN_STATUSES or not row["batch_id"]:
             raise WorkbenchError(f"batch {row['id']} is {row['status']}: nothing to cancel")
         state = self.api.cancel(row["batch_id"])
-        self.store.update_llm_batch(row["id"], status=state.status)
-        return self.store.llm_batch(row["id"])
+        self.store.llm_batches.update(row["id"], status=state.status)
+        return self.store.llm_batches.get(row["id"])
 
     def collect(
         self,
@@ -362,7 +365,7 @@ class BatchGenerator:
             if file_id
         ]
         answers = index_answers(files)
-        keys = set(self.store.llm_batch_keys(row["id"]))
+        keys = set(self.store.llm_batches.job_keys(row["id"]))
         missing = row["error"] or f"the batch ended {row['status']} without an answer for this job"
         plan = row["plan"] or {}
 
@@ -379,7 +382,7 @@ class BatchGenerator:
         elif plan.get("repairs") == "batch":
             # a job that waits in another open batch (this batch's repair round, submitted
             # before a kill) is left to that batch: its repair is never sent twice
-            elsewhere = self.store.keys_in_open_batches(keys)
+            elsewhere = self.store.llm_batches.open_keys(keys)
             keys = {k for k in keys if elsewhere.get(k, row["id"]) == row["id"]}
             repairs = ShardWriter(
                 Path(plan["file"]).parent / f"repairs-{row['id']}",
@@ -402,7 +405,7 @@ class BatchGenerator:
                 "repair",
             )
             result.outcomes = [o for o in result.outcomes if o.status != DEFERRED]
-        self.store.mark_llm_batch_collected(row["id"])
+        self.store.llm_batches.mark_collected(row["id"])
         return result
 
     def _repair_body(

@@ -10,11 +10,11 @@ in the batch's metadata) before anything is sent again.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.errors import NotFoundError
+from workbench.store.aggregate import Aggregate
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 
 OPEN_STATUSES = (
@@ -55,13 +55,10 @@ def _row(cursor: sqlite3.Cursor, values: Sequence[Any]) -> dict[str, Any]:
     return row
 
 
-class LLMBatchesMixin:
-    """Batch API bookkeeping, for ``Store``."""
+class LLMBatches(Aggregate):
+    """Batch API bookkeeping: ``store.llm_batches``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def add_llm_batch(
+    def add(
         self,
         *,
         campaign_id: str,
@@ -102,7 +99,7 @@ class LLMBatchesMixin:
             )
         return local
 
-    def update_llm_batch(self, local_id: int, **fields: Any) -> None:
+    def update(self, local_id: int, **fields: Any) -> None:
         """Set provider ids, status and counts of one batch row."""
         unknown = set(fields) - _UPDATABLE
         if unknown:
@@ -116,7 +113,7 @@ class LLMBatchesMixin:
         if cur.rowcount == 0:
             raise NotFoundError(f"batch {local_id} not found")
 
-    def mark_llm_batch_collected(self, local_id: int) -> None:
+    def mark_collected(self, local_id: int) -> None:
         """Close a batch: its answers are stored (the jobs table now says how each job
         ended), so its job-key list is dropped (64 bytes and an index entry per job)."""
         with self._lock, write_txn(self._conn) as conn:
@@ -126,7 +123,7 @@ class LLMBatchesMixin:
             )
             conn.execute("DELETE FROM llm_batch_jobs WHERE batch = ?", (local_id,))
 
-    def llm_batches(
+    def rows(
         self, campaign_id: str | None = None, *, uncollected: bool = False
     ) -> list[dict[str, Any]]:
         """Batch rows, oldest first; ``uncollected``: those whose answers are not stored yet."""
@@ -145,7 +142,7 @@ class LLMBatchesMixin:
             cursor = conn.execute(sql, params)
             return [_row(cursor, values) for values in cursor.fetchall()]
 
-    def llm_batch(self, ident: int | str) -> dict[str, Any]:
+    def get(self, ident: int | str) -> dict[str, Any]:
         """One batch by local id or provider batch id."""
         text = str(ident)
         with self._lock, read_txn(self._conn) as conn:
@@ -159,7 +156,7 @@ class LLMBatchesMixin:
                 raise NotFoundError(f"batch {text!r} not found (see `workbench batch list`)")
             return _row(cursor, found)
 
-    def llm_batch_keys(self, local_id: int) -> list[str]:
+    def job_keys(self, local_id: int) -> list[str]:
         """The job keys that went out in one batch."""
         with self._lock, read_txn(self._conn) as conn:
             return [
@@ -169,7 +166,7 @@ class LLMBatchesMixin:
                 )
             ]
 
-    def keys_in_open_batches(self, keys: Iterable[str]) -> dict[str, int]:
+    def open_keys(self, keys: Iterable[str]) -> dict[str, int]:
         """``job key -> local batch id`` for keys sent in a batch not yet collected."""
         wanted = list(dict.fromkeys(keys))
         found: dict[str, int] = {}
@@ -186,7 +183,7 @@ class LLMBatchesMixin:
                     found[key] = int(local)
         return found
 
-    def batch_brief_source(self, brief_id: int) -> tuple[str, str]:
+    def brief(self, brief_id: int) -> tuple[str, str]:
         """``(raw YAML, path)`` of a stored brief (a batch is collected from what it was
         planned from, even when the file has changed or moved since)."""
         with self._lock, read_txn(self._conn) as conn:

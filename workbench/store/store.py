@@ -20,7 +20,7 @@ from workbench.store.assets import AssetsMixin
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import CalendarMixin
 from workbench.store.db import connect, write_txn
-from workbench.store.llmbatches import LLMBatchesMixin
+from workbench.store.llmbatches import LLMBatches
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
@@ -71,10 +71,13 @@ class Store(
     BatchReadsMixin,
     TrackingMixin,
     RunHealthMixin,
-    LLMBatchesMixin,
     RoundsMixin,
 ):
-    """The workbench database. Use ``Store.open(path)``; close it or use ``with``."""
+    """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
+
+    Aggregates over the same connection and lock (the mixins are moving into them, one per
+    commit): ``llm_batches`` (Batch API runs).
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -82,6 +85,8 @@ class Store(
         self._lock = threading.RLock()
         self.db = Database(conn, execute_plugins=False)
         """sqlite-utils view of the same connection, for migrations and ad-hoc reads."""
+        self.llm_batches = LLMBatches(conn, self._lock)
+        """Provider Batch API runs: shards, their job keys, status (``store/llmbatches.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
