@@ -175,3 +175,15 @@ def test_every_kind_writes_its_angles_in_both_languages(kind: str) -> None:
 def test_a_prompts_angles_come_from_its_kind() -> None:
     assert angles_for("title", "zh-CN", 8, 3) == ["对比型", "情绪型", "好奇型"]
     assert angles_for("poster", "en-US", 1, 1) == ["price anchor"]
+
+
+def test_each_kind_recounts_its_own_text() -> None:
+    copy = get_kind("copy")
+    assert copy.counts(SAMPLES["copy"], "community") == {"length": 13}  # 到店领券，满100减20。
+    sms = {"body": "【小店】" + "字" * 70, "sms_length": 1, "sms_segments": 1}
+    assert copy.counts(sms, "sms") == {"length": 74, "sms_length": 74, "sms_segments": 2}
+    title = {"text": "换季别慌ab三步", "angle": "痛点型"}
+    assert get_kind("title").counts(title, "xiaohongshu") == {"length": 7}  # ASCII counts half
+    assert get_kind("title").counts(title, None) == {}
+    for kind in ("poster", "video_script", "live_script"):
+        assert get_kind(kind).counts(SAMPLES[kind], "douyin") == {}

@@ -93,6 +93,11 @@ class KindSpec(Protocol):
         """One stored variant written as the answer the model gives (few-shot examples)."""
         ...
 
+    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+        """The counts stored beside the text (``length``; an SMS's ``sms_length`` and
+        ``sms_segments``) as the text is now: recounted after an edit or a link swap."""
+        ...
+
     def text(self, content: dict[str, Any]) -> str:
         """The whole piece as an operator would read or paste it."""
         ...
@@ -125,6 +130,9 @@ class KindBase:
 
     def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
         return dict(content)
+
+    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+        return {}
 
     def text(self, content: dict[str, Any]) -> str:
         return "\n".join(f"{k}: {v}" for k, v in content.items())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.kinds.base import KindBase, LimitField
-from workbench.kinds.channels import CHANNELS, ChannelSpec
+from workbench.kinds.channels import CHANNELS, ChannelSpec, sms_count
 
 # Emoji budget per copy channel (a style guide, not a platform rule).
 EMOJI_MAX: dict[str, int] = {
@@ -49,6 +49,15 @@ class PostViews(KindBase):
 
     def headline(self, content: dict[str, Any]) -> str:
         return str(content.get("title") or content.get("body", ""))
+
+    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+        body = content.get("body")
+        if not isinstance(body, str):
+            return {}
+        out = {"length": len(body)}
+        if "sms_length" in content:  # an SMS, as parse stored it
+            out |= {"sms_length": len(body), "sms_segments": sms_count(body)}
+        return out
 
 
 def copy_limit_fields(content: dict[str, Any], target: str | None) -> list[LimitField]:

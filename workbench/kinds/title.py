@@ -89,6 +89,10 @@ class TitleKind(KindBase):
     def headline(self, content: dict[str, Any]) -> str:
         return str(content.get("text", ""))
 
+    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+        text, spec = content.get("text"), CHANNELS.get(target or "")
+        return {"length": spec.title_length(text)} if isinstance(text, str) and spec else {}
+
     def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
         return {"titles": [content]}  # one title per variant; the answer is a list of titles
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from workbench.kinds import get_kind
-from workbench.kinds.channels import sms_count
 from workbench.store.findings import Finding
 from workbench.store.records import variant_uid
 from workbench.tracking.links import link_text_length, variant_link
@@ -29,8 +28,9 @@ def replace_link(text: str, landing_url: str, link: str) -> str:
     return re.sub(re.escape(landing_url) + _URL_TAIL, lambda _m: link, text)
 
 
-def relink(content: dict[str, Any], landing_url: str, link: str) -> bool:
-    """Put ``link`` where a copy's fields carry the landing URL; True when anything changed."""
+def relink(content: dict[str, Any], landing_url: str, link: str, kind: str = "copy") -> bool:
+    """Put ``link`` where a copy's fields carry the landing URL and recount the text (the
+    kind's ``counts``); True when anything changed."""
     changed = False
     for name in LINKED_FIELDS:
         value = content.get(name)
@@ -38,12 +38,8 @@ def relink(content: dict[str, Any], landing_url: str, link: str) -> bool:
             new = replace_link(value, landing_url, link)
             changed = changed or new != value
             content[name] = new
-    if changed and isinstance(content.get("body"), str):
-        body = content["body"]
-        content["length"] = len(body)
-        if "sms_length" in content:
-            content["sms_length"] = len(body)
-            content["sms_segments"] = sms_count(body)
+    if changed:
+        content.update(get_kind(kind).counts(content, None))
     return changed
 
 
@@ -77,10 +73,10 @@ def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[Finding]]:
             base_url=base_url,
             uid=variant_uid(planned.key, ctx.variant_index),
             campaign=ctx.brief.campaign.key,
-            kind="copy",
+            kind=ctx.deliverable.kind,
             channel=planned.job.channel,
         )
-        relink(content, landing, link.url)
+        relink(content, landing, link.url, ctx.deliverable.kind)
         return []
 
     return step
