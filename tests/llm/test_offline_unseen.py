@@ -132,3 +132,34 @@ def test_poster_headlines_and_video_titles_state_the_briefs_facts() -> None:
                 assert not any(p in head for p in points), (head, job)
             assert not re.search(r"[(（]\d+[)）]$", head), (head, job)
     assert seen >= 20
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en-US"])
+def test_live_scripts_send_viewers_to_the_rooms_own_cart(language: str) -> None:
+    """抖音/快手 sell from the 小黄车, 视频号 from the 购物袋, 小红书 from the product card:
+    no host line says 点下方链接 there; a title is whole words (no 'Lakesid')."""
+    data = random_brief(1 if language == "en-US" else 0)
+    assert data["campaign"].get("language", "zh-CN") == language
+    data["campaign"]["product"]["landing_url"] = "https://example.com/live"
+    data["campaign"]["brand"]["name"] = "Pinecrest Lodge Outdoor" if language == "en-US" else "城北"
+    data["deliverables"] = [
+        {"kind": "live_script", "minutes": 30, "platform": p}
+        for p in ("douyin", "kuaishou", "channels", "xiaohongshu")
+    ]
+    brief = Brief.model_validate(data)
+    for job, content in pieces(brief):
+        said = " ".join(strings(content["phases"])) + content["recap"]
+        place = {
+            "douyin": ("小黄车", "yellow cart"),
+            "kuaishou": ("小黄车", "yellow cart"),
+            "channels": ("购物袋", "shopping bag"),
+            "xiaohongshu": ("商品卡片", "product card"),
+        }
+        assert place[job.deliverable.target][language == "en-US"] in said, job
+        for word in ("下方链接", "点链接", "the link below", "at the link"):
+            assert word not in said, (word, job)
+        title = content["title"]
+        assert (
+            len(title) <= 30 and brief.campaign.product.short in title + brief.campaign.brand.name
+        )
+    assert not findings(brief)
