@@ -155,7 +155,7 @@ def test_live_scripts_send_viewers_to_the_rooms_own_cart(language: str) -> None:
             "channels": ("购物袋", "shopping bag"),
             "xiaohongshu": ("商品卡片", "product card"),
         }
-        assert place[job.deliverable.target][language == "en-US"] in said, job
+        assert place[str(job.deliverable.target)][language == "en-US"] in said, job
         for word in ("下方链接", "点链接", "the link below", "at the link"):
             assert word not in said, (word, job)
         title = content["title"]
