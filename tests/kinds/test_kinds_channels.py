@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import get_args
 
 import pytest
@@ -16,6 +17,9 @@ from workbench.kinds.channels import (
     sms_max_chars,
     sms_opt_out,
 )
+from workbench.kinds.copy import post_limits
+from workbench.lint.matcher import CHANNEL_SCOPES, scope_of
+from workbench.locations import resource_dir
 
 
 def test_brief_channel_literal_equals_the_table() -> None:
@@ -62,3 +66,33 @@ def test_sms_max_chars_is_the_longest_text_within_the_parts() -> None:
 def test_opt_out_follows_the_language() -> None:
     assert sms_opt_out("zh-CN") == "拒收请回复R"
     assert sms_opt_out("en-US") == "Reply R to opt out"
+
+
+def test_channel_facts_live_in_the_table() -> None:
+    """Emoji budgets and compliance scopes are columns of the channel table, not tables of
+    their own keyed by channel id."""
+    assert {c: s.emoji_max for c, s in CHANNELS.items()} == {
+        "community": 5,
+        "moments": 3,
+        "sms": 0,
+        "push": 1,
+        "xiaohongshu": 8,
+        "douyin": 3,
+        "wechat_article": 3,
+    }
+    assert {c: post_limits(c, "zh-CN", "店")["emoji_max"] for c in CHANNELS} == {
+        c: s.emoji_max for c, s in CHANNELS.items()
+    }
+    for table in (CHANNELS, VIDEO_PLATFORMS):
+        for spec in table.values():
+            assert scope_of(spec.id) == (spec.lint_scope or spec.id)
+    assert scope_of("community") == "community_group" and scope_of("channels") == "shipinhao"
+    assert scope_of("wechat_article") == "official_account"
+
+
+def test_every_scope_in_the_term_data_is_one_a_channel_or_the_data_names() -> None:
+    terms = json.loads(
+        (resource_dir("templates") / "compliance" / "compliance-terms.json").read_text()
+    )
+    used = {c for term in terms for c in term.get("channels", [])} - {"all"}
+    assert used <= set(CHANNEL_SCOPES.values())

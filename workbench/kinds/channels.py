@@ -95,6 +95,8 @@ class ChannelSpec:
     sms: bool = False  # carries 【signature】 and opt-out; counted with ``sms_count``
     sms_max_parts: int = 2  # billed parts one message may take
     body_weighted: bool = False  # body counted with ASCII as half (push vendors)
+    emoji_max: int = 3  # emoji budget of a post (a style guide, not a platform rule)
+    lint_scope: str | None = None  # its key in the compliance-term data, when not its id
 
     def title_length(self, title: str) -> int:
         return weighted_len(title) if self.title_weighted else plain_len(title)
@@ -115,9 +117,17 @@ class ChannelSpec:
 CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
-        ChannelSpec("community", "社群", "Community group", body_max=500, body_fold=300),
+        ChannelSpec(
+            "community",
+            "社群",
+            "Community group",
+            body_max=500,
+            body_fold=300,
+            emoji_max=5,
+            lint_scope="community_group",
+        ),
         ChannelSpec("moments", "朋友圈", "WeChat Moments", body_max=300, body_fold=120),
-        ChannelSpec("sms", "短信", "SMS", body_max=SMS_MAX_TOTAL, sms=True),
+        ChannelSpec("sms", "短信", "SMS", body_max=SMS_MAX_TOTAL, sms=True, emoji_max=0),
         ChannelSpec(
             "push",
             "App推送",
@@ -126,6 +136,7 @@ CHANNELS: dict[str, ChannelSpec] = {
             title_weighted=True,
             body_max=50,
             body_weighted=True,
+            emoji_max=1,
         ),
         ChannelSpec(
             "xiaohongshu",
@@ -135,9 +146,17 @@ CHANNELS: dict[str, ChannelSpec] = {
             title_weighted=True,
             body_max=1000,
             hashtags_max=10,
+            emoji_max=8,
         ),
         ChannelSpec("douyin", "抖音", "Douyin", title_max=30, body_max=1000, hashtags_max=5),
-        ChannelSpec("wechat_article", "公众号文章", "WeChat article", title_max=64, body_max=20000),
+        ChannelSpec(
+            "wechat_article",
+            "公众号文章",
+            "WeChat article",
+            title_max=64,
+            body_max=20000,
+            lint_scope="official_account",
+        ),
     )
 }
 
@@ -147,7 +166,13 @@ VIDEO_PLATFORMS: dict[str, ChannelSpec] = {
     for spec in (
         ChannelSpec("douyin", "抖音", "Douyin", title_max=30, hashtags_max=5),
         ChannelSpec(
-            "channels", "视频号", "WeChat Channels", title_max=16, title_min=6, hashtags_max=5
+            "channels",
+            "视频号",
+            "WeChat Channels",
+            title_max=16,
+            title_min=6,
+            hashtags_max=5,
+            lint_scope="shipinhao",
         ),
         ChannelSpec("kuaishou", "快手", "Kuaishou", title_max=20, hashtags_max=3),
         ChannelSpec(

@@ -31,13 +31,7 @@ from workbench.kinds.common import (
     schema_of,
     validate,
 )
-from workbench.kinds.posts import (
-    EMOJI_MAX,
-    EMOJI_MAX_DEFAULT,
-    PostViews,
-    channel_limits,
-    copy_limit_fields,
-)
+from workbench.kinds.posts import PostViews, channel_limits, copy_limit_fields
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -86,7 +80,7 @@ def post_limits(channel_id: str, lang: str, brand: str) -> dict[str, Any]:
     its billing rule, signature and opt-out)."""
     spec = CHANNELS[channel_id]
     limits = channel_limits(spec)
-    limits["emoji_max"] = EMOJI_MAX.get(channel_id, EMOJI_MAX_DEFAULT)
+    limits["emoji_max"] = spec.emoji_max
     if spec.sms:
         limits["sms_rules"] = {
             "signature": sms_signature(brand, lang),

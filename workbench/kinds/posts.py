@@ -7,18 +7,6 @@ from typing import Any
 from workbench.kinds.base import KindBase, LimitField
 from workbench.kinds.channels import CHANNELS, ChannelSpec, sms_count
 
-# Emoji budget per copy channel (a style guide, not a platform rule).
-EMOJI_MAX: dict[str, int] = {
-    "community": 5,
-    "moments": 3,
-    "sms": 0,
-    "push": 1,
-    "xiaohongshu": 8,
-    "douyin": 3,
-    "wechat_article": 3,
-}
-EMOJI_MAX_DEFAULT = 3
-
 
 def channel_limits(spec: ChannelSpec) -> dict[str, Any]:
     """A channel's or platform's numbers as the prompt states them."""

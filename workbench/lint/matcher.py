@@ -13,25 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workbench.kinds import KINDS
+from workbench.kinds.channels import CHANNELS, VIDEO_PLATFORMS
 from workbench.lint.rules import ExceptionRule, RuleSet, Term
 from workbench.lint.scan import BranchScan
 
-# Content channels (workbench.kinds.channels) -> the channel keys used in the term data.
+# The term data's own channel keys (``lint --channel`` takes them too).
+TERM_SCOPES = ("community_group", "shipinhao", "official_account", "wecom", "poster")
+# Content channels and platforms (their ``lint_scope`` in workbench.kinds.channels) and the
+# term data's keys -> the channel keys used in the term data.
 CHANNEL_SCOPES: dict[str, str] = {
-    "community": "community_group",
-    "community_group": "community_group",
-    "moments": "moments",
-    "sms": "sms",
-    "push": "push",
-    "xiaohongshu": "xiaohongshu",
-    "douyin": "douyin",
-    "kuaishou": "kuaishou",
-    "channels": "shipinhao",
-    "shipinhao": "shipinhao",
-    "wechat_article": "official_account",
-    "official_account": "official_account",
-    "wecom": "wecom",
-    "poster": "poster",
+    **{spec.id: spec.lint_scope or spec.id for spec in VIDEO_PLATFORMS.values()},
+    **{spec.id: spec.lint_scope or spec.id for spec in CHANNELS.values()},
+    **{scope: scope for scope in TERM_SCOPES},
 }
 
 
