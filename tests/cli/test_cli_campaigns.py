@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from cli_testkit import Cli
-from rich.cells import cell_len
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
 from helpers_review import CAMPAIGN, generated_workspace
+from rich.cells import cell_len
 
 
 @pytest.fixture

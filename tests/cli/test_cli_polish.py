@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from cli_testkit import Cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
 from helpers_review import CAMPAIGN, generated_workspace
 
 

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from cli_testkit import Cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
 from helpers_review import CAMPAIGN, generated_workspace
 
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_review import CAMPAIGN, generated_workspace, open_store
 from openpyxl import load_workbook
 
 from workbench.export import export_campaign
 from workbench.guards.headers import column_key
 from workbench.review.decisions import import_decisions
 from workbench.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
-from helpers_review import CAMPAIGN, generated_workspace, open_store
 
 ZH = ["变体ID", "UID", "版本", "校验码", "人群", "类型", "渠道", "风格", "状态", "内容"]
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_guards import CAMPAIGN, small_workspace
 
 from workbench.cli.main import run
 from workbench.errors import StoreError
 from workbench.guards.dberror import database_error
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers_guards import CAMPAIGN, small_workspace
 
 
 def test_a_damaged_page_is_one_line(
