@@ -1,9 +1,11 @@
 """The developer docs cannot rot: every file they name exists, every name they place in a
-file is in it, and the store aggregates they list are the ones ``Store`` has."""
+file is in it, the import contracts and layers they describe are ``pyproject.toml``'s, and
+the store aggregates they list are the ones ``Store`` has."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,31 @@ def test_the_store_aggregates_the_architecture_lists_are_the_stores(tmp_path: Pa
     with Store.open(tmp_path / "workbench.db") as store:
         actual = {k for k, v in vars(store).items() if isinstance(v, Aggregate)}
     assert actual and named == actual
+
+
+def _contracts() -> list[dict[str, object]]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts: list[dict[str, object]] = data["tool"]["importlinter"]["contracts"]
+    return contracts
+
+
+def test_the_contracts_and_layers_the_architecture_describes_are_pyprojects() -> None:
+    text = " ".join(_doc_text("docs/ARCHITECTURE.md").split())
+    contracts = _contracts()
+    ids = [str(c["id"]) for c in contracts]
+    described = re.search(r"check this: (.*?) \(`__main__", text)
+    assert described is not None
+    assert re.findall(r"`([\w-]+)`", described.group(1)) == ids
+    words = {3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
+    assert f"{words[len(ids)]} import-linter contracts" in text
+    (layered,) = [c for c in contracts if c["type"] == "layers"]
+    layers = layered["layers"]
+    assert isinstance(layers, list)
+    ours = [
+        {name.strip(" ()").removeprefix("workbench.") for name in str(layer).split(" : ")}
+        for layer in layers
+    ]
+    found = re.search(r"`(__main__ > [^`]+)`", text)
+    assert found is not None
+    doc = [{name.strip() for name in layer.split(",")} for layer in found.group(1).split(">")]
+    assert doc == ours
