@@ -163,3 +163,23 @@ def test_live_scripts_send_viewers_to_the_rooms_own_cart(language: str) -> None:
             len(title) <= 30 and brief.campaign.product.short in title + brief.campaign.brand.name
         )
     assert not findings(brief)
+
+
+def test_a_crew_video_says_each_selling_point_once_and_recaps_once() -> None:
+    """Beats left after every point is said get one whole recap, then the picture: no
+    '牛骨汤熬八小时' three times in 30 seconds, no recap that drops a point."""
+    checked = 0
+    for seed in range(20):
+        brief = Brief.model_validate(random_brief(seed))
+        for job, content in pieces(brief):
+            if job.kind != "video_script" or job.deliverable.audience != "crew":
+                continue
+            said = [s["voiceover"].lower() for s in content["shots"][1:-1]]
+            points = [p.lower() for p in brief.campaign.product.selling_points]
+            whole = [v for v in said if len(points) > 1 and all(p in v for p in points)]
+            assert len(whole) <= 2, (said, job)  # a first beat may say both of two points
+            for p in points:
+                assert sum(p in v for v in said if v not in whole) <= 1, (p, said, job)
+                assert sum(p in v for v in said) <= 2, (p, said, job)
+            checked += 1
+    assert checked >= 20

@@ -209,13 +209,24 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
     bgm = BGM["en-US" if ctx.en else "zh-CN"][(ctx.base + ctx.variant) % 3]
     shots = []
     cursor = ctx.variant  # each selling point is said once before any comes back
+    recapped = False
     for i, (name, (a, b)) in enumerate(zip(names, _timeline(duration, middle_count), strict=True)):
         values["point"] = f.point(cursor)
         values["point2"] = f.point(cursor + 1) if len(f.points) > 1 else ""
         rotate = ctx.base + ctx.variant + i
+        look = name
         if name == "price" and f.offer:
             line = f"{f.offer}{', ' if ctx.en else '，'}{f.math}" if f.math else f.offer
             voiceover = _fit_line(ctx, line, b - a) or _say(ctx, name, values, rotate, b - a)
+        elif name == "point" and cursor - ctx.variant >= len(f.points) >= 1:
+            # every point said: one recap of them all, then the picture carries the beat
+            # (whole or not at all: a recap that drops a point is no recap)
+            recap = _recap(ctx)
+            whole = len(f.points) > 1 and _fit_line(ctx, recap, b - a) == recap
+            voiceover = recap if whole and not recapped else ""
+            recapped = True
+            values["point"] = ""  # no caption repeating one point
+            look = "scene"  # the product in use, not one point's close-up
         else:
             voiceover = _say(ctx, name, values, 0 if name == "cta" else rotate, b - a)
         fresh = cursor - ctx.variant + 1 < len(f.points)  # its next point not said yet
@@ -223,7 +234,7 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
             voiceover = _second_line(ctx, name, values, rotate, voiceover, b - a)
         if name == "point":
             cursor += 2 if values["point2"] and values["point2"] in voiceover else 1
-        caption = {"hook": voiceover, "point": values["point"], "cta": cta}.get(name, "")
+        caption = {"hook": voiceover, "point": values["point"] or f.short, "cta": cta}.get(name, "")
         if weighted_len(caption) > CAPTION_MAX:
             caption = ""
         if name == "price":
@@ -233,15 +244,22 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
                 "start": a,
                 "end": b,
                 "shot_size": SIZES[name],
-                "visual": ctx.safe(_visual(ctx, name, values, rotate)),
+                "visual": ctx.safe(_visual(ctx, look, values, rotate)),
                 "voiceover": voiceover,
                 "onscreen_text": ctx.safe(fit(caption, CAPTION_MAX, weighted_len)),
                 "sound": _sound(ctx, name, i, bgm),
-                "props": _props(ctx, name, values, rotate),
+                "props": _props(ctx, look, values, rotate),
                 "cue": "",
             }
         )
     return shots
+
+
+def _recap(ctx: Ctx) -> str:
+    f = ctx.facts
+    if ctx.en:
+        return f"{f.short} in short: {', '.join(f.points)}."
+    return f"{f.short}：{'、'.join(f.points)}。"
 
 
 def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
