@@ -34,7 +34,7 @@ from workbench.cli import (
     helptext,
 )
 from workbench.errors import InputError, WorkbenchError
-from workbench.errortexts import localize_error
+from workbench.errortexts import localize_error, localize_message
 from workbench.guards.dberror import database_error
 from workbench.guards.redact import redact
 from workbench.guards.text import for_display
@@ -150,6 +150,7 @@ def _cli_library_error(exc: Exception) -> int:
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "workbench"
         message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
-        print(f"{command}: error: {message}", file=sys.stderr)
+        message = localize_message(message, helptext.help_language())
+        print(f"{command}: {_prefix()}{message}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
     raise exc
