@@ -84,7 +84,10 @@ def hashtags(ctx: Ctx, cap: int) -> list[str]:
     turn = STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0
     if len(tags) > 2:  # each style leads with other tags (the brand and product stay in)
         tags = tags[:2] + tags[2:][turn % (len(tags) - 2) :] + tags[2:][: turn % (len(tags) - 2)]
-    return tags[: min(cap, 3 + (ctx.variant + ctx.base) % 3)]
+    kept = tags[: min(cap, 3 + (ctx.variant + ctx.base) % 3)]
+    if turn % 2 and len(kept) > 2:  # and in its own order: the product's tag not always first
+        kept = [*kept[2:], *kept[:2][::-1]]
+    return kept
 
 
 def _emoji(ctx: Ctx, i: int) -> str:
@@ -304,6 +307,9 @@ def compose_copy(ctx: Ctx) -> dict[str, Any]:
     if ctx.style == "example" and not spec.sms and spec.id not in ("push", "wechat_article"):
         below = spec.id == "community" and linked and not ctx.short_link
         cta = layouts.example_cta(ctx, cta, linked, below)
+    elif ctx.style == "instruction" and not spec.sms and spec.id not in ("push", "wechat_article"):
+        in_body = spec.id == "community" and linked
+        cta = layouts.how_step(ctx, in_body, in_body and not ctx.short_link)
     if spec.sms:
         body, cta = _sms(ctx, cta)
     elif spec.id == "push":

@@ -109,7 +109,8 @@ def agent(ctx: Ctx, cta: str) -> Parts:
         if name in ("interest", "pain") and text and (f.interest(0) or f.pain(0)) in scene:
             continue  # the scene has said it
         out.append((text, PRIORITY.get(name, 3)))
-    return [*out, (cta, 10)]
+    sign = ctx.bank.SIGN_OFF  # before the CTA: a link it carries ends the text
+    return [*out, (sign[turn(ctx) % len(sign)].format_map(ctx.values()), 2), (cta, 10)]
 
 
 def example(ctx: Ctx, cta: str) -> Parts:
@@ -129,19 +130,16 @@ def example(ctx: Ctx, cta: str) -> Parts:
     return out
 
 
-def how_step(ctx: Ctx, cta: str, linked: bool, below: bool) -> str:
-    """The instruction sheet's answer to "how": open the link (inline when it is a short
-    link, else the one below) or contact the brand; a concrete step, not the CTA again."""
-    link = link_text(ctx)
-    key = "link" if linked and link and link in cta else "below" if below else "contact"
-    options = ctx.bank.HOW[key if linked or key == "contact" else "contact"]
-    step = options[turn(ctx) % len(options)].format_map(ctx.values())
-    if key == "link":
-        return f"{step}{': ' if ctx.en else '：'}{link}"  # no mark after a link
-    return end(ctx, step)
+def how_step(ctx: Ctx, linked: bool, below: bool) -> str:
+    """The instruction sheet's answer to "how" (its CTA): open the link (the one below, or
+    the short link the body appends) or contact the brand; a step, not the goal's CTA
+    again ("How to book: Book now.", "怎么下单：了解一下…")."""
+    key = ("below" if below else "link") if linked else "contact"
+    options = ctx.bank.HOW[key]
+    return options[turn(ctx) % len(options)].format_map(ctx.values())
 
 
-def instruction(ctx: Ctx, cta: str, linked: bool = False, below: bool = False) -> Parts:
+def instruction(ctx: Ctx, cta: str) -> Parts:
     """A fill-in sheet that opens with the instruction (what to do), then the offer, the
     deadline, what it is and whom it suits (the segment's interests); no greeting, no price
     and no selling points (the fact line and the bullets carry them)."""
@@ -149,7 +147,6 @@ def instruction(ctx: Ctx, cta: str, linked: bool = False, below: bool = False) -
     labels = ctx.bank.LABELS
     colon = ": " if ctx.en else "："
     how = labels["how"].format_map(ctx.values())
-    cta = how_step(ctx, cta, linked, below)
     who = ctx.bank.LAYOUT["for"].format_map(ctx.values(interest=f.interest(turn(ctx))))
     rows = [
         (how, cta, 10),
@@ -168,12 +165,12 @@ def specific(ctx: Ctx, cta: str) -> Parts:
     f = ctx.facts
     bar = " | " if ctx.en else "｜"
     head = f"{f.product} {f.price}" if ctx.en else f.product + f.price
-    items: Parts = []
+    items: Parts = [(head if f.price else f.product, 9), (f.offer, 10), (f.math, 3)]
     if f.deadline:
         items.append(((f"until {f.deadline}" if ctx.en else f"截至{f.deadline}"), 8))
-    items += [(f.offer, 10), (head if f.price else f.product, 9), (f.math, 3)]
     kept = [(t, p) for t, p in items if t.strip()]
-    line = [(t + (bar if i < len(kept) - 1 else ""), p) for i, (t, p) in enumerate(kept)]
+    # each fact after the first carries its bar: a fact dropped to fit takes its bar along
+    line = [((bar if i else "") + t, p) for i, (t, p) in enumerate(kept)]
     return [*line, ("\n" + cta, 10)]
 
 
@@ -185,11 +182,12 @@ def hybrid(ctx: Ctx, cta: str, bullets: bool) -> Parts:
     mark = marks[turn(ctx) % len(marks)]
     head = (f.offer + ("!" if ctx.en else "！")) if f.offer else beat(ctx, "hook")
     name = ctx.bank.LAYOUT["hybrid_name"].format_map(ctx.values())
+    shown = f.points[:3][::-1]  # the card lists them in the brief's order: here the last first
     if bullets:
-        points = [(f"{mark}{p}", 4) for p in f.points[:3]]
+        points = [(f"{mark}{p}", 4) for p in shown]
     else:
         sep = ", " if ctx.en else "、"
-        points = [(end(ctx, sep.join(f.points[:3])), 4)] if f.points else []
+        points = [(end(ctx, sep.join(shown)), 4)] if f.points else []
     until = ctx.bank.LAYOUT["hybrid_until"] if f.deadline else "{addr}，{cta}"
     if ctx.en and not f.deadline:
         until = "{addr}, {cta}"

@@ -125,6 +125,13 @@ POSTER_CTA = {
     "refer": ("Share", "Tell a friend"),
 }
 
+# The instruction sheet's first row (after "How to book: "): a concrete step, never the CTA
+# again ("How to book: Book now.").
+HOW: dict[str, tuple[str, ...]] = {
+    "below": ("open the link below", "use the link at the end", "tap the link at the bottom"),
+    "link": ("open this link", "tap this link", "use this link"),
+    "contact": ("contact {brand}", "message {brand}", "ask {brand}"),
+}
 LABELS = {
     "product": "Product",
     "service": "Service",
@@ -151,6 +158,9 @@ LAYOUT: dict[str, str] = {
     "hybrid_name": "{product}:",
     "hybrid_until": "{addr}, {until}. {cta}",
 }
+# How the letter signs off (the letter only: the other layouts end on their CTA).
+SIGN_OFF = ("Any questions, just ask us.", "Want to know more? We are happy to help.",
+            "Curious about anything? Just ask.")  # fmt: skip
 QA: dict[str, list[str]] = {
     "what": [
         "Q: What is {product}?",

@@ -10,7 +10,7 @@ the offer does not carry: numbers come from the placeholders only.
 from __future__ import annotations
 
 HELLO = {
-    "named": ("{addr}好！", "{addr}，", "hello，{addr}！"),
+    "named": ("{addr}好！", "{addr}，", "嗨，{addr}！"),
     "lapsed": ("{addr}，好久不见！", "{addr}好久不见，", "{addr}，"),
     "plain": ("{addr}好！", "{addr}，", "{addr}，你好！"),
 }
@@ -147,6 +147,15 @@ LAYOUT: dict[str, str] = {
     "hybrid_name": "{product}：",
     "hybrid_until": "{addr}，{until}，{cta}",
 }
+# The instruction sheet's first row: how to get it, as a concrete step (never the CTA again
+# after "怎么下单：", never "了解一下" as the answer to "how").
+HOW: dict[str, tuple[str, ...]] = {
+    "below": ("打开下方链接", "点文末的链接", "从下方链接进入"),
+    "link": ("打开链接", "点这个链接", "用这个链接"),
+    "contact": ("联系{brand}", "找{brand}客服", "问{brand}"),
+}
+# How the letter signs off (the letter only: the other layouts end on their CTA).
+SIGN_OFF = ("有问题随时问我们。", "想多了解一点，随时来问。", "有什么想知道的，尽管问我们。")
 QA: dict[str, list[str]] = {
     "what": ["问：{product}是什么？", "问：{product}有哪些特点？", "问：{product}怎么样？"],
     "what_a": ["答：{points}。"],
