@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PIL import Image
 
 from workbench.export.rows import finding_line, status_label
 from workbench.fsio import atomic_write_text
+from workbench.i18n import CATALOG, Catalog
 from workbench.store.findings import Finding
 
 THUMB_WIDTH = 360
@@ -58,7 +60,7 @@ def _highlight(text: str, findings: list[Finding]) -> str:
     return "".join(out)
 
 
-def _poster(path: Path) -> str:
+def _poster(path: Path, alt: str) -> str:
     try:
         with Image.open(path) as opened:
             img = opened.convert("RGB")
@@ -69,7 +71,25 @@ def _poster(path: Path) -> str:
     except OSError:
         return ""
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img class="poster" alt="poster" src="data:image/jpeg;base64,{data}">'
+    return f'<img class="poster" alt="{html.escape(alt)}" src="data:image/jpeg;base64,{data}">'
+
+
+def label(group: str, name: str, language: str) -> str:
+    """``name`` (a kind, channel or content field) in ``language``; unknown names as given."""
+    key = f"export.{group}.{name}"
+    return Catalog(language)(key) if key in CATALOG else name
+
+
+def field_label(path: str, language: str) -> str:
+    """A content field's path with each name in ``language``: ``shots[0].voiceover`` ->
+    ``镜头[1].口播`` in zh-CN (items counted from 1, as a reader counts)."""
+
+    def one(found: re.Match[str]) -> str:
+        index = found.group(2)
+        shown = f"[{int(index) + 1}]" if index is not None else ""
+        return label("field", found.group(1), language) + shown
+
+    return re.sub(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", one, path)
 
 
 def _card(row: dict[str, Any], language: str) -> str:
@@ -78,7 +98,8 @@ def _card(row: dict[str, Any], language: str) -> str:
     for path, text in row["fields"]:
         mine = [f for f in findings if f.field == path]
         fields.append(
-            f'<div class="field"><span class="label">{html.escape(path)}</span>'
+            f'<div class="field"><span class="label">{html.escape(field_label(path, language))}'
+            "</span>"
             f"{_highlight(text, mine)}</div>"
         )
     items = "".join(
@@ -86,9 +107,15 @@ def _card(row: dict[str, Any], language: str) -> str:
         for f in findings
     )
     head = " · ".join(
-        html.escape(str(x)) for x in (row["channel"], row["style"], f"v{row['version']}") if x
+        html.escape(str(x))
+        for x in (
+            row["channel"] and label("channel", row["channel"], language),
+            row["style"],
+            f"v{row['version']}",
+        )
+        if x
     )
-    posters = "".join(_poster(p) for p in row["assets"][:1])
+    posters = "".join(_poster(p, label("html", "poster", language)) for p in row["assets"][:1])
     return (
         f'<div class="card"><div class="body"><div class="head">#{row["variant_id"]} · {head} · '
         f'<span class="status {html.escape(row["status"])}">'
@@ -116,7 +143,7 @@ def write_html(
             parts.append(f"<h2>{html.escape(str(segment))}</h2>")
         if row["kind"] != kind:
             kind = row["kind"]
-            parts.append(f"<h3>{html.escape(str(kind))}</h3>")
+            parts.append(f"<h3>{html.escape(label('kind', str(kind), language))}</h3>")
         parts.append(_card(row, language))
     parts.append("</body></html>")
     atomic_write_text(path, "\n".join(parts))
