@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from workbench.brief.models import CopyDeliverable, ThemePostDeliverable
 from workbench.kinds import KINDS, get_kind
 from workbench.lint.engine import LintContext
 from workbench.lint.limits import content_limits
@@ -187,3 +188,20 @@ def test_each_kind_recounts_its_own_text() -> None:
     assert get_kind("title").counts(title, None) == {}
     for kind in ("poster", "video_script", "live_script"):
         assert get_kind(kind).counts(SAMPLES[kind], "douyin") == {}
+
+
+def test_few_shot_examples_carry_only_what_the_model_writes() -> None:
+    """A promoted winner shown as an example has none of the keys the workbench added (the
+    answer models forbid extra keys, so a model copying them would be sent back)."""
+    sms = {**SAMPLES["copy"], "sms_length": 40, "sms_segments": 1, "repairs": ["签名已补"]}
+    deliverable = CopyDeliverable.model_validate({"kind": "copy", "channel": "sms"})
+    fields = set(get_kind("copy").response_model(deliverable, 1).model_fields)
+    assert (
+        set(get_kind("copy").example_output(sms)) == fields == {"title", "body", "hashtags", "cta"}
+    )
+    assert get_kind("title").example_output({**SAMPLES["title"], "repairs": ["x"]}) == {
+        "titles": [{"text": "换季别慌，三步护肤", "angle": "痛点型"}]
+    }
+    theme = ThemePostDeliverable.model_validate({"kind": "theme_post", "theme": "换季护理"})
+    fields = set(get_kind("theme_post").response_model(theme, 1).model_fields)
+    assert set(get_kind("theme_post").example_output(SAMPLES["theme_post"])) == fields

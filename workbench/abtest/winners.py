@@ -19,12 +19,10 @@ if TYPE_CHECKING:
 
 EXAMPLE_TOKEN_BUDGET = 1500
 MAX_WINNER_EXAMPLES = 3
-_DERIVED_KEYS = frozenset({"length"})  # computed by the workbench, not written by the model
 
 
 def _example_output(kind: str, content: dict[str, Any]) -> dict[str, Any]:
-    clean = {k: v for k, v in content.items() if k not in _DERIVED_KEYS}
-    return get_kind(kind).example_output(clean)
+    return get_kind(kind).example_output(content)  # the kind drops what it computed itself
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from workbench.kinds.channels import ChannelSpec
 
 
+DERIVED_KEYS = ("length", "sms_length", "sms_segments", "repairs")
+"""Keys the workbench adds to a variant's content (counts, repair notes): never the model's."""
+
+
 class ContentError(ValueError):
     """The model's answer does not fit the kind. ``str()`` is sent back in the repair round."""
 
@@ -129,7 +133,7 @@ class KindBase:
         return []
 
     def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
-        return dict(content)
+        return {k: v for k, v in content.items() if k not in DERIVED_KEYS}
 
     def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
         return {}

@@ -68,6 +68,10 @@ class ThemePostKind(PostViews):
     def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
         return post_limits(deliverable.target or CHANNEL, lang, brand)
 
+    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+        out = super().example_output(content)
+        return {k: v for k, v in out.items() if k not in ("theme", "format")}  # the slot's
+
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
     ) -> list[dict[str, Any]]:

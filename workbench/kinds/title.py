@@ -94,7 +94,7 @@ class TitleKind(KindBase):
         return {"length": spec.title_length(text)} if isinstance(text, str) and spec else {}
 
     def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
-        return {"titles": [content]}  # one title per variant; the answer is a list of titles
+        return {"titles": [super().example_output(content)]}  # the answer lists the titles
 
     def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
         limits = post_limits(_channel_id(deliverable), lang, brand)

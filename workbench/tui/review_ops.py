@@ -13,9 +13,8 @@ import yaml
 
 from workbench.brief.yamldoc import parse
 from workbench.errors import InputError
+from workbench.kinds.base import DERIVED_KEYS
 from workbench.tui.context import TuiContext
-
-DERIVED_KEYS = ("length", "sms_length", "sms_segments", "repairs")
 
 
 def actor(ctx: TuiContext) -> str:
