@@ -185,7 +185,7 @@ TITLES: dict[str, list[str]] = {
     "特点型": ["{short}：{point}", "{point}的{short}", "{point}，{point2}"],
     "身份型": ["写给{addr}的{short}", "{addr}看过来", "{addr}，{short}福利来了"],
     "痛点型": ["{pain}？看看{short}", "{pain}？先看这条"],
-    "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}有多重要？"],
+    "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}，{short}怎么样？"],
     "时间型": ["{short}福利到{deadline}", "{deadline}前的{short}福利", "{occasion}：{short}"],
 }  # fmt: skip
 
