@@ -18,6 +18,7 @@ from workbench.llm.offline.composition import Ctx, make_ctx, restore_landing
 from workbench.llm.offline.copywriter import compose_copy
 from workbench.llm.offline.live import compose_live
 from workbench.llm.offline.outline import compose_outline
+from workbench.llm.offline.platforms import for_platform
 from workbench.llm.offline.poster import compose_poster
 from workbench.llm.offline.text import sentence_case_all
 from workbench.llm.offline.titles import compose_titles
@@ -56,6 +57,7 @@ def compose(job: JobContext, link_base_url: str = "") -> dict[str, Any]:
             f"the offline composer cannot write {job.kind!r} content", kind="bad_response"
         ) from None
     ctx = make_ctx(job, link_base_url)
+    ctx.facts = for_platform(ctx.facts, job)  # no 进群/扫码 on 抖音 or 小红书
     answer = composer(ctx)
     for name in ("body", "cta"):  # the runner's link step tracks the landing URL
         if isinstance(answer.get(name), str):
