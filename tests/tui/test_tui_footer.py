@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 from tui_testkit import make_app, notifications, open_variants, settle
@@ -37,8 +38,9 @@ def clipped_keys(app: WorkbenchApp) -> list[str]:
     return bad
 
 
-async def test_every_footer_key_is_whole_at_80_columns(generated_ws: Path) -> None:
-    app = make_app(generated_ws, "zh-CN")
+@pytest.mark.parametrize("language", ["zh-CN", "en-US"])
+async def test_every_footer_key_is_whole_at_80_columns(generated_ws: Path, language: str) -> None:
+    app = make_app(generated_ws, language)
     seen: dict[str, list[str]] = {}
     async with app.run_test(size=(WIDTH, 24)) as pilot:
         await settle(pilot)

@@ -207,9 +207,7 @@ class ABScreen(WorkbenchScreen):
                 self._create(campaign)
 
         title = self.t("tui.ab.create_title", n=creatable)
-        dialog = ConfirmDialog(
-            self.ctx, title, body, self.t("tui.key.create_experiments"), creatable > 0
-        )
+        dialog = ConfirmDialog(self.ctx, title, body, self.t("tui.ab.create_button"), creatable > 0)
         self.app.push_screen(dialog, chosen)
 
     @work(thread=True, exclusive=True, group="ab-create", exit_on_error=False)
