@@ -142,25 +142,25 @@ def test_dry_run_counts_the_planned_jobs_and_what_is_done(wb: Workbench, folder:
 def test_review_edit_and_regenerate_through_the_workbench(wb: Workbench, folder: Path) -> None:
     brief = folder / "briefs" / "ops.yaml"
     assert run(["--db", str(wb.db_path), "generate", str(brief), "--offline"]) == 0
-    source = next(v for v in wb.store.list_variants(campaign="ops") if v["style"] == "instruction")
-    (result,) = wb.review([source["id"]], "submit", reviewer="ana")
+    source = next(v for v in wb.store.list_variants(campaign="ops") if v.style == "instruction")
+    (result,) = wb.review([source.id], "submit", reviewer="ana")
     assert (result.from_status, result.to_status) == ("draft", "in_review")
-    assert wb.next_step(source["id"]) == wb.settings.review.steps[0]
-    content = {**source["content"], "body": source["content"]["body"] + " 今晚八点开抢。"}
-    new_id = wb.edit(source["id"], content, comment="tighter")
-    assert wb.store.get_variant(new_id)["parent_id"] == source["id"]
+    assert wb.next_step(source.id) == wb.settings.review.steps[0]
+    content = {**source.content, "body": source.content["body"] + " 今晚八点开抢。"}
+    new_id = wb.edit(source.id, content, comment="tighter")
+    assert wb.store.get_variant(new_id).parent_id == source.id
 
-    done = wb.regenerate(source["id"], "specific", "pas", overrides=OFFLINE, reviewer="ana")
-    assert done.source_id == source["id"] and not done.cached and len(done.new_ids) == 1
+    done = wb.regenerate(source.id, "specific", "pas", overrides=OFFLINE, reviewer="ana")
+    assert done.source_id == source.id and not done.cached and len(done.new_ids) == 1
     new = wb.store.get_variant(done.new_ids[0])
-    assert (new["segment"], new["deliverable_index"]) == (
-        source["segment"],
-        source["deliverable_index"],
+    assert (new.segment, new.deliverable_index) == (
+        source.segment,
+        source.deliverable_index,
     )
-    assert (new["style"], new["framework"]) == ("specific", "pas")
-    trail = wb.store.audit_trail(variant_id=source["id"])
+    assert (new.style, new.framework) == ("specific", "pas")
+    trail = wb.store.audit_trail(variant_id=source.id)
     regen = [a for a in trail if a["action"] == REGENERATE_ACTION]
     assert len(regen) == 1 and regen[0]["actor"] == "ana"
-    again = wb.regenerate(source["id"], "specific", "pas", overrides=OFFLINE)
+    again = wb.regenerate(source.id, "specific", "pas", overrides=OFFLINE)
     assert again.cached and again.new_ids == done.new_ids
-    assert len([a for a in wb.store.audit_trail(variant_id=source["id"])]) == len(trail)
+    assert len([a for a in wb.store.audit_trail(variant_id=source.id)]) == len(trail)

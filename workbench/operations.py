@@ -23,6 +23,7 @@ from workbench.generate.regenerate import (
     plan_regenerate,
     record_regenerate,
 )
+from workbench.kinds import get_kind
 from workbench.lint import load_rules
 from workbench.lint.service import LintService
 from workbench.review import (
@@ -126,14 +127,14 @@ class Operations:
             label=label,
         )
         new = self.store.get_variant(new_id)
-        if new["kind"] == "poster" and new.get("parent_id") is not None:
+        if get_kind(new.kind).renders_image and new.parent_id is not None:
             from workbench.poster.batch import PosterFailed
             from workbench.poster.edited import rerender_edited
 
             base_url = self.settings.tracking.base_url
             try:
                 rerender_edited(
-                    self.store, int(new["parent_id"]), new_id, workspace=self.workspace,
+                    self.store, int(new.parent_id), new_id, workspace=self.workspace,
                     base_url=base_url,
                 )  # fmt: skip
             except PosterFailed as exc:
@@ -188,7 +189,7 @@ class Operations:
         cached = all(o.status == "cached" for o in result.outcomes)
         if not cached:
             record_regenerate(store, plan, new_ids, self.actor(reviewer))
-        return Regenerated(int(plan.variant["id"]), new_ids, cached)
+        return Regenerated(int(plan.variant.id), new_ids, cached)
 
     def preview_prompt(
         self,

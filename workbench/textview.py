@@ -10,6 +10,7 @@ from typing import Any
 
 from workbench.kinds import KINDS
 from workbench.kinds.base import KindBase
+from workbench.store.variantrecord import Variant
 
 _FALLBACK = KindBase()
 
@@ -28,11 +29,11 @@ def preview(kind: str, content: dict[str, Any], width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def paste_text(variant: dict[str, Any]) -> str:
+def paste_text(variant: Variant) -> str:
     """What an operator pastes into a chat or a post: the whole piece; for a kind that is
     not a standalone piece (a title candidate) its headline alone, without the reviewers'
     angle tag."""
-    kind, content = str(variant.get("kind") or ""), variant.get("content") or {}
+    kind, content = variant.kind, variant.content or {}
     spec = KINDS.get(kind)
     if spec is not None and not spec.standalone:
         return str(spec.headline(content)).strip()

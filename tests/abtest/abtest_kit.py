@@ -9,23 +9,24 @@ from workbench.abtest.experiments import ExperimentOptions, create_manual
 from workbench.review.workflow import ReviewRequest, review
 from workbench.store import Store
 from workbench.store.abrecords import Experiment
+from workbench.store.variantrecord import Variant
 
 CAMPAIGN = "member-day-2026-03"
 
 
-def group(store: Store, segment: str, deliverable: int) -> list[dict[str, Any]]:
+def group(store: Store, segment: str, deliverable: int) -> list[Variant]:
     """The variants of one (segment, deliverable), oldest first."""
     found = [
         v
         for v in store.list_variants(campaign=CAMPAIGN, segment=segment)
-        if v["deliverable_index"] == deliverable
+        if v.deliverable_index == deliverable
     ]
-    return sorted(found, key=lambda v: v["id"])
+    return sorted(found, key=lambda v: v.id)
 
 
 def approve(store: Store, variant_ids: list[int]) -> None:
     """Approve variants (the one default review step) that are not approved yet."""
-    todo = [i for i in variant_ids if store.get_variant(i)["status"] != "approved"]
+    todo = [i for i in variant_ids if store.get_variant(i).status != "approved"]
     if todo:
         request = ReviewRequest(action="approve", actor="tester", reason="approved for the test")
         review(store, todo, request, ["review"])
@@ -35,9 +36,9 @@ def manual(store: Store, n_arms: int = 2, **options: Any) -> Experiment:
     """A hand-picked experiment over the first ``n_arms`` new-moms community copies
     (approved first: experiments take approved variants)."""
     variants = group(store, "new-moms", 0)[:n_arms]
-    approve(store, [v["id"] for v in variants])
+    approve(store, [v.id for v in variants])
     experiment_id = create_manual(
-        store, [str(v["id"]) for v in variants], ExperimentOptions(**options)
+        store, [str(v.id) for v in variants], ExperimentOptions(**options)
     )
     return store.ab_get_experiment(experiment_id)
 

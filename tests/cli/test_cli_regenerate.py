@@ -11,6 +11,7 @@ from cli_testkit import Cli
 
 from workbench.cli.main import run
 from workbench.store import Store
+from workbench.store.variantrecord import Variant
 
 BRIEF = """campaign:
   id: regen-cli
@@ -25,7 +26,7 @@ deliverables:
 """
 
 
-def _variants(folder: Path) -> list[dict]:
+def _variants(folder: Path) -> list[Variant]:
     with Store.open(folder / "workbench.db") as store:
         return store.list_variants(campaign="regen-cli")
 
@@ -39,28 +40,28 @@ def folder(ws: Path) -> Path:
 
 def test_regenerate_makes_a_new_variant_then_finds_it(folder: Path, cli: Cli) -> None:
     before = _variants(folder)
-    source = next(v for v in before if v["kind"] == "copy")
-    code, out, _ = cli("review", "regenerate", str(source["id"]), "--style", "specific",
+    source = next(v for v in before if v.kind == "copy")
+    code, out, _ = cli("review", "regenerate", str(source.id), "--style", "specific",
         "--framework", "fabe", "--offline", "--reviewer", "ana", "--json",
     )  # fmt: skip
     assert code == 0
     done = json.loads(out)
-    assert done["source_id"] == source["id"] and done["cached"] is False
-    after = {v["id"]: v for v in _variants(folder)}
+    assert done["source_id"] == source.id and done["cached"] is False
+    after = {v.id: v for v in _variants(folder)}
     assert len(after) == len(before) + 1
     (new_id,) = done["new_ids"]
-    assert (after[new_id]["style"], after[new_id]["framework"]) == ("specific", "fabe")
-    assert after[source["id"]]["content"] == source["content"]
+    assert (after[new_id].style, after[new_id].framework) == ("specific", "fabe")
+    assert after[source.id].content == source.content
 
-    code, out, _ = cli("review", "regenerate", source["uid"], "--style", "specific",
+    code, out, _ = cli("review", "regenerate", source.uid, "--style", "specific",
         "--framework", "fabe", "--offline",
     )  # fmt: skip
     assert code == 0
     assert out.strip() == f"Already generated: #{new_id} (add --fresh for a new take)"
-    code, out, _ = cli("review", "regenerate", str(source["id"]), "--style", "specific",
+    code, out, _ = cli("review", "regenerate", str(source.id), "--style", "specific",
         "--framework", "fabe", "--offline", "--fresh",
     )  # fmt: skip
-    assert code == 0 and out.startswith(f"Variant {source['id']} regenerated as #")
+    assert code == 0 and out.startswith(f"Variant {source.id} regenerated as #")
     assert len(_variants(folder)) == len(before) + 2
 
 
@@ -76,8 +77,8 @@ def test_bad_choices_are_one_line_errors_and_write_nothing(
     folder: Path, cli: Cli, args: list[str], message: str
 ) -> None:
     before = _variants(folder)
-    title = next(v for v in before if v["kind"] == "title")
-    code, _, err = cli("review", "regenerate", str(title["id"]), *args, "--offline")
+    title = next(v for v in before if v.kind == "title")
+    code, _, err = cli("review", "regenerate", str(title.id), *args, "--offline")
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
     assert _variants(folder) == before

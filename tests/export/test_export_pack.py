@@ -28,16 +28,16 @@ def test_pack_holds_approved_copy_posters_links_and_an_escaped_index(
         poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
         draft = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
         hostile = store.add_version(
-            store.list_variants(campaign=CAMPAIGN, channel="community")[1]["id"],
+            store.list_variants(campaign=CAMPAIGN, channel="community")[1].id,
             {
-                **store.list_variants(campaign=CAMPAIGN, channel="community")[1]["content"],
+                **store.list_variants(campaign=CAMPAIGN, channel="community")[1].content,
                 "body": "<script>alert(1)</script>",
             },
             [],
             "x",
         )
         title = store.list_variants(campaign=CAMPAIGN, kind="title")[0]
-    ids = [str(sms["id"]), str(poster["id"]), str(hostile), str(title["id"])]
+    ids = [str(sms.id), str(poster.id), str(hostile), str(title.id)]
     assert run(["review", "approve", *ids]) == 0
     capsys.readouterr()
     folder = ws / "pack"
@@ -47,12 +47,12 @@ def test_pack_holds_approved_copy_posters_links_and_an_escaped_index(
     assert "<script>" not in index and "&lt;script&gt;" in index
     assert "Publish pack · member-day-2026-03" in index
     texts = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*.txt")}
-    sms_file = f"{sms['segment']}/sms/{sms['id']}.txt"
-    assert sms_file in texts and f"{draft['id']}.txt" not in "".join(texts)
-    assert texts[sms_file].read_text(encoding="utf-8").strip() == sms["content"]["body"].strip()
-    (title_file,) = folder.rglob(f"{title['id']}.txt")
-    assert title_file.read_text(encoding="utf-8").strip() == title["content"]["text"]  # no 〔〕
-    pngs = list(folder.rglob(f"{poster['id']}.png"))
+    sms_file = f"{sms.segment}/sms/{sms.id}.txt"
+    assert sms_file in texts and f"{draft.id}.txt" not in "".join(texts)
+    assert texts[sms_file].read_text(encoding="utf-8").strip() == sms.content["body"].strip()
+    (title_file,) = folder.rglob(f"{title.id}.txt")
+    assert title_file.read_text(encoding="utf-8").strip() == title.content["text"]  # no 〔〕
+    pngs = list(folder.rglob(f"{poster.id}.png"))
     assert len(pngs) == 1 and pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pngs[0].relative_to(folder).as_posix() in index  # the index shows it
     assert "utm_content=" in index  # tracked links beside the copy
@@ -68,7 +68,7 @@ def test_pack_without_approved_content_says_so(ws: Path) -> None:
 
 def test_pack_index_in_chinese(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_store(ws) as store:
-        vid = store.list_variants(campaign=CAMPAIGN, channel="sms")[0]["id"]
+        vid = store.list_variants(campaign=CAMPAIGN, channel="sms")[0].id
     assert run(["review", "approve", str(vid)]) == 0
     monkeypatch.setenv("WORKBENCH_LANG", "zh-CN")
     assert run(["export", CAMPAIGN, "--format", "pack", "--out", str(ws / "p")]) == 0

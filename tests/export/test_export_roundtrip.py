@@ -43,8 +43,8 @@ def _poison(store: Store) -> int:
     """Give one variant a formula-looking body and a ban finding, and a poster asset."""
     v = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
     new_id = store.add_version(
-        v["id"],
-        {**v["content"], "body": '=HYPERLINK("http://x")全网最好'},
+        v.id,
+        {**v.content, "body": '=HYPERLINK("http://x")全网最好'},
         stored_findings(
             [
                 {
@@ -69,7 +69,7 @@ def _poison(store: Store) -> int:
     poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
     path = store.path.parent / "p.png"
     Image.new("RGB", (300, 400), "#e84a5f").save(path)
-    store.save_asset(poster["id"], str(path), "0" * 64, path.stat().st_size)
+    store.save_asset(poster.id, str(path), "0" * 64, path.stat().st_size)
     return new_id
 
 
@@ -130,7 +130,7 @@ def _fill_csv(path: Path, decisions: dict[int, tuple[str, str, str]]) -> None:
 
 def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]) -> None:
     folder, store = ws
-    ids = [v["id"] for v in store.list_variants(campaign=CAMPAIGN, kind="title")[:5]]
+    ids = [v.id for v in store.list_variants(campaign=CAMPAIGN, kind="title")[:5]]
     path = folder / "r.csv"
     export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path, language="en-US")
     _fill_csv(
@@ -143,14 +143,14 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
             ids[4]: ("approve", "", ""),
         },
     )
-    store.add_version(ids[4], {**store.get_variant(ids[4])["content"], "text": "改过了"}, [], "x")
+    store.add_version(ids[4], {**store.get_variant(ids[4]).content, "text": "改过了"}, [], "x")
     before_problems = len(store.audit_trail(campaign=CAMPAIGN))
     report = import_decisions(store, path, "operator", ["review"])
     assert report.applied == []  # all or nothing: two bad rows, nothing written
     problems = {p["variant_id"]: p["problem"] for p in report.problems}
     assert "unknown decision" in problems[str(ids[3])]
     assert "stale" in problems[str(ids[4])]
-    assert [store.get_variant(i)["status"] for i in ids[:3]] == ["draft"] * 3
+    assert [store.get_variant(i).status for i in ids[:3]] == ["draft"] * 3
     after_problems = [r["action"] for r in store.audit_trail(campaign=CAMPAIGN)[before_problems:]]
     assert after_problems == ["import"]  # the attempt itself is logged, no decision
     _fill_csv(path, {ids[3]: ("", "", ""), ids[4]: ("", "", "")})  # the reviewer fixes them
@@ -167,7 +167,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
     before = len(store.audit_trail(campaign=CAMPAIGN))
     again = import_decisions(store, path, "operator", ["review"])
     assert again.applied == [] and len(again.already) == 3
-    statuses = [store.get_variant(i)["status"] for i in ids[:3]]
+    statuses = [store.get_variant(i).status for i in ids[:3]]
     assert statuses == ["approved", "rejected", "changes_requested"]
     after = [r["action"] for r in store.audit_trail(campaign=CAMPAIGN)[before:]]
     assert after == ["import"]  # only the import itself is logged the second time
@@ -195,7 +195,7 @@ def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> 
     assert report.applied == []  # all or nothing
     problems = sorted(p["problem"].split(":")[0] for p in report.problems)
     assert problems == ["edited id", "unknown variant id"]
-    assert store.get_variant(approved_id)["status"] == "draft"
+    assert store.get_variant(approved_id).status == "draft"
     book = load_workbook(path)  # a saved book cannot be saved again (its images are closed)
     for row in (3, 4):  # the reviewer clears the two bad rows
         book["title"].cell(row, col["decision"]).value = None
@@ -204,5 +204,5 @@ def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> 
     assert [
         a["variant_id"] for a in import_decisions(store, path, "reviewer-x", ["review"]).applied
     ] == [str(approved_id)]
-    assert store.get_variant(approved_id)["status"] == "approved"
+    assert store.get_variant(approved_id).status == "approved"
     assert import_decisions(store, path, "reviewer-x", ["review"]).applied == []

@@ -25,8 +25,8 @@ def test_llm_fix_for_a_file_and_a_variant(
     assert run(["generate", "briefs/member-day.yaml"]) == 0  # offline
     store = Store.open(folder / "workbench.db")
     v = store.list_variants(channel="community")[0]
-    bad = {**v["content"], "body": "全网最好的米粉"}
-    bad_id = store.add_version(v["id"], bad, None, "mia")
+    bad = {**v.content, "body": "全网最好的米粉"}
+    bad_id = store.add_version(v.id, bad, None, "mia")
     text = (folder / "workbench.toml").read_text(encoding="utf-8")
     text = text.replace('base_url = ""', f'base_url = "{fake_llm.base_url}"', 1)
     text = text.replace('model = ""', 'model = "fake-model"', 1)
@@ -39,9 +39,9 @@ def test_llm_fix_for_a_file_and_a_variant(
     prompt = fake_llm.bodies[-1]["messages"][-1]["content"]
     assert "最好" in prompt and "全网最好的米粉" in prompt
     newest = store.list_variants(channel="community")[0]
-    assert newest["parent_id"] == bad_id and newest["content"]["body"] == "有机认证的米粉"
-    assert store.get_variant(bad_id)["content"]["body"] == "全网最好的米粉"
-    assert store.get_variant(newest["id"])["generation"]["purpose"] == "repair"
+    assert newest.parent_id == bad_id and newest.content["body"] == "有机认证的米粉"
+    assert store.get_variant(bad_id).content["body"] == "全网最好的米粉"
+    assert (store.get_variant(newest.id).generation or {})["purpose"] == "repair"
 
     page = folder / "note.md"
     page.write_text("稳赚不赔的好项目", encoding="utf-8")

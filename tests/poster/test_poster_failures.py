@@ -53,7 +53,7 @@ def test_one_failing_poster_fails_the_run_and_the_rest_are_kept(
     assert "failed 1" in captured.out.lower() or "失败 1" in captured.out, captured.out
     with Store.open(ws / "workbench.db") as store:
         posters = store.list_variants(kind="poster")
-        assert sum(len(v["assets"]) for v in posters) == len(calls) - 1 == 3
+        assert sum(len(v.assets or ()) for v in posters) == len(calls) - 1 == 3
 
 
 def test_a_landing_url_too_long_for_the_qr_code_fails_validate(

@@ -9,6 +9,7 @@ import pytest
 
 from workbench.cli.main import run
 from workbench.store import Store
+from workbench.store.variantrecord import Variant
 
 CAMPAIGN = "member-day-2026-03"
 
@@ -38,5 +39,5 @@ def open_store(folder: Path) -> Store:
     return Store.open(folder / "workbench.db")
 
 
-def first(store: Store, **filters: Any) -> dict[str, Any]:
+def first(store: Store, **filters: Any) -> Variant:
     return store.list_variants(campaign=CAMPAIGN, **filters)[0]

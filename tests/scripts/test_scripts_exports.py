@@ -18,6 +18,7 @@ from workbench.scripts import export_variant
 from workbench.scripts.srt import LINE_MAX, cues, to_srt, wrap
 from workbench.scripts.timecode import clock_minutes, clock_seconds, srt_time
 from workbench.scripts.writers import neutralise
+from workbench.store.variantrecord import FullVariant
 
 
 def shot(start: float, end: float, vo: str, **kw: Any) -> dict[str, Any]:
@@ -57,9 +58,14 @@ EN: dict[str, Any] = {
 }  # fmt: skip
 
 
-def row(content: dict[str, Any], kind: str = "video_script", lang: str = "zh-CN") -> dict[str, Any]:
-    return {"id": 7, "kind": kind, "segment": "new-moms", "channel": "douyin", "content": content,
-            "generation": {"variables": {"lang": lang}}}  # fmt: skip
+def row(content: dict[str, Any], kind: str = "video_script", lang: str = "zh-CN") -> FullVariant:
+    return FullVariant(
+        id=7, uid="a1b2c3d4e5", campaign="c", segment="new-moms", kind=kind, channel="douyin",
+        style="agent", framework=None, status="draft", provider="offline", model="offline",
+        content=content, version=1, parent_id=None, round=1, deliverable_index=0, slot=0,
+        job_key="k", generation_id=None, lint=None, created_at="", updated_at="",
+        generation={"variables": {"lang": lang}},
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(("content", "lang"), [(ZH, "zh-CN"), (EN, "en-US")], ids=["zh", "en"])
@@ -202,4 +208,4 @@ def test_only_scripts_and_known_formats() -> None:
     with pytest.raises(InputError, match="must be one of srt, md, xlsx, csv, txt"):
         export_variant(row(ZH), "pdf")
     with pytest.raises(InputError, match="is copy; script export takes"):
-        export_variant(dict(row(ZH), kind="copy"), "md")
+        export_variant(row(ZH, kind="copy"), "md")

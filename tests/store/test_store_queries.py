@@ -10,6 +10,7 @@ from store_testkit import CAMPAIGN_ID, make_job, seed
 
 from workbench.errors import NotFoundError
 from workbench.store import Store, variant_uid
+from workbench.store.variantrecord import Variant
 
 VARIANT_KEYS = {
     "id", "uid", "campaign", "segment", "kind", "channel", "style", "framework", "status",
@@ -43,10 +44,10 @@ def test_list_variants_shape(store: Store) -> None:
     rows = store.list_variants()
     assert len(rows) == 9
     first = rows[0]
-    assert set(first) >= VARIANT_KEYS
-    assert isinstance(first["content"], dict) and first["content"]["body"] == "会员日满199减50"
-    assert first["campaign"] == CAMPAIGN_ID and first["version"] == 1
-    assert first["parent_id"] is None and first["lint"] is None
+    assert set(first.to_json()) >= VARIANT_KEYS
+    assert isinstance(first.content, dict) and first.content["body"] == "会员日满199减50"
+    assert first.campaign == CAMPAIGN_ID and first.version == 1
+    assert first.parent_id is None and first.lint is None
 
 
 @pytest.mark.parametrize(
@@ -70,12 +71,12 @@ def test_list_filters(store: Store, filters: dict[str, object], expected: int) -
     assert len(rows) == expected
     for name, value in filters.items():
         if name != "limit":
-            assert all(row[name] == value for row in rows)
+            assert all(getattr(row, name) == value for row in rows)
 
 
-def _add_version(store: Store, parent: dict[str, object]) -> int:
+def _add_version(store: Store, parent: Variant) -> int:
     """An edit, as the review issue will write it: a new row, version + 1."""
-    version = int(parent["version"]) + 1  # type: ignore[call-overload]
+    version = parent.version + 1
     cur = store._conn.execute(
         "INSERT INTO variants (uid, job_key, slot, campaign_id, segment_id, deliverable_index,"
         " kind, channel, style, framework, provider, model, generation_id, content, status,"
@@ -83,8 +84,7 @@ def _add_version(store: Store, parent: dict[str, object]) -> int:
         " SELECT ?, job_key, slot, campaign_id, segment_id, deliverable_index, kind, channel,"
         " style, framework, provider, model, NULL, '{\"title\": \"改\"}', 'draft', ?, id,"
         " round, created_at, updated_at FROM variants WHERE id = ?",
-        (variant_uid(str(parent["job_key"]), int(parent["slot"]), version), version,  # type: ignore[call-overload]
-         parent["id"]),
+        (variant_uid(parent.job_key, parent.slot, version), version, parent.id),
     )  # fmt: skip
     return int(cur.lastrowid or 0)
 
@@ -94,19 +94,21 @@ def test_latest_only(store: Store) -> None:
     edited_id = _add_version(store, original)
     latest = store.list_variants(kind="title")
     assert len(latest) == 3
-    assert edited_id in [v["id"] for v in latest]
-    assert original["id"] not in [v["id"] for v in latest]
+    assert edited_id in [v.id for v in latest]
+    assert original.id not in [v.id for v in latest]
     assert len(store.list_variants(kind="title", latest_only=False)) == 4
 
 
 def test_get_variant_by_id_and_uid(store: Store) -> None:
     listed = store.list_variants(kind="title")[1]
-    by_id = store.get_variant(listed["id"])
-    by_uid = store.get_variant(listed["uid"])
-    by_text_id = store.get_variant(str(listed["id"]))
+    by_id = store.get_variant(listed.id)
+    by_uid = store.get_variant(listed.uid)
+    by_text_id = store.get_variant(str(listed.id))
     assert by_id == by_uid == by_text_id
-    assert {k: by_id[k] for k in listed} == listed
-    generation = by_id["generation"]
+    listed_json = listed.to_json()
+    assert {k: by_id.to_json()[k] for k in listed_json} == listed_json
+    generation = by_id.generation
+    assert generation is not None
     assert generation["template"] == "agent.j2"
     assert generation["template_hash"] == "t" * 16
     assert generation["variables"] == {"segment": "new-moms", "i": 0}
@@ -114,10 +116,10 @@ def test_get_variant_by_id_and_uid(store: Store) -> None:
     assert generation["response_text"] == '{"variants": []}'
     assert (generation["prompt_tokens"], generation["completion_tokens"]) == (120, 80)
     assert generation["tokens"] == 200 and generation["latency_ms"] == 12.5
-    assert [v["id"] for v in by_id["versions"]] == [listed["id"]]
-    assert by_id["assets"] == []
-    assert [(h["action"], h["to_status"]) for h in by_id["history"]] == [("generate", "draft")]
-    assert by_id["history"][0]["data"]["generation_id"] == generation["id"]
+    assert [v.id for v in by_id.versions] == [listed.id]
+    assert by_id.assets == ()
+    assert [(h["action"], h["to_status"]) for h in by_id.history] == [("generate", "draft")]
+    assert by_id.history[0]["data"]["generation_id"] == generation["id"]
     with pytest.raises(NotFoundError):
         store.get_variant("0000000000")
     with pytest.raises(NotFoundError):
@@ -127,10 +129,10 @@ def test_get_variant_by_id_and_uid(store: Store) -> None:
 def test_get_variant_of_an_edit_traces_to_its_generation(store: Store) -> None:
     original = store.list_variants(kind="copy")[0]
     edited = store.get_variant(_add_version(store, original))
-    assert edited["version"] == 2 and edited["parent_id"] == original["id"]
-    assert [v["version"] for v in edited["versions"]] == [1, 2]
-    assert edited["generation"]["id"] == original["generation_id"]
-    assert len(edited["history"]) == 1  # the original's generate row
+    assert edited.version == 2 and edited.parent_id == original.id
+    assert [v.version for v in edited.versions] == [1, 2]
+    assert (edited.generation or {})["id"] == original.generation_id
+    assert len(edited.history) == 1  # the original's generate row
 
 
 def test_list_campaigns_counts(store: Store) -> None:

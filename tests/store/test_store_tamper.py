@@ -44,22 +44,22 @@ def test_variants_cannot_be_replaced_rewritten_or_deleted(store: Store) -> None:
             "INSERT OR REPLACE INTO variants (id, uid, job_key, slot, campaign_id, kind, "
             "content, created_at, updated_at) VALUES (?, 'zz', 'k', 9, ?, 'title', '{}', 'x', "
             "'x')",
-            (v["id"], CAMPAIGN),
+            (v.id, CAMPAIGN),
         )
     with pytest.raises(sqlite3.IntegrityError, match="never updated"):
-        conn.execute("UPDATE variants SET content = '{}' WHERE id = ?", (v["id"],))
+        conn.execute("UPDATE variants SET content = '{}' WHERE id = ?", (v.id,))
     with pytest.raises(sqlite3.IntegrityError, match="kept for the audit"):
-        conn.execute("DELETE FROM variants WHERE id = ?", (v["id"],))
+        conn.execute("DELETE FROM variants WHERE id = ?", (v.id,))
     # a repeated (job_key, slot, version) is dropped, REPLACE or not
     conn.execute(
         "INSERT OR REPLACE INTO variants (uid, job_key, slot, version, campaign_id, kind, "
         "content, created_at, updated_at) VALUES ('new-uid', ?, ?, ?, ?, 'title', '{}', 'x', "
         "'x')",
-        (v["job_key"], v["slot"], v["version"], CAMPAIGN),
+        (v.job_key, v.slot, v.version, CAMPAIGN),
     )
-    assert store.get_variant(v["id"])["content"] == v["content"]
+    assert store.get_variant(v.id).content == v.content
     # status and lint changes still work (review actions, relint)
-    conn.execute("UPDATE variants SET lint = '[]' WHERE id = ?", (v["id"],))
+    conn.execute("UPDATE variants SET lint = '[]' WHERE id = ?", (v.id,))
 
 
 def test_a_killed_run_is_marked_interrupted_by_the_next_one(store: Store) -> None:

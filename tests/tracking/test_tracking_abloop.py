@@ -14,6 +14,7 @@ import pytest
 from workbench.app import make_workbench
 from workbench.cli.main import run
 from workbench.review.workflow import ReviewRequest, review
+from workbench.store.variantrecord import Variant
 from workbench.tracking.links import code_for
 
 
@@ -25,16 +26,16 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, captured.out, captured.err
 
 
-def _copies(ws: Path) -> list[dict]:
+def _copies(ws: Path) -> list[Variant]:
     wb = make_workbench(ws)
     try:
         found = wb.store.list_variants(kind="copy")
-        return sorted(found, key=lambda v: v["id"])
+        return sorted(found, key=lambda v: v.id)
     finally:
         wb.close()
 
 
-def _all(ws: Path) -> list[dict]:
+def _all(ws: Path) -> list[Variant]:
     wb = make_workbench(ws)
     try:
         return wb.store.list_variants(limit=10_000)
@@ -71,19 +72,19 @@ def test_create_takes_approved_variants_and_says_what_it_skipped(
     assert "deliverables[0]: 0 eligible variant(s), 2 needed (left out: 6 draft)" in err
     assert _experiments(capsys) == []
     copies = _copies(tracked)
-    _approve(tracked, [copies[0]["id"], copies[1]["id"]])
+    _approve(tracked, [copies[0].id, copies[1].id])
     code, out, err = _cli(capsys, "ab", "create", "--campaign", "tea-open", "--json")
     assert code == 0
     created = json.loads(out)
     assert [len(e["arms"]) for e in created] == [2]
-    assert {a["variant_id"] for a in created[0]["arms"]} == {copies[0]["id"], copies[1]["id"]}
+    assert {a["variant_id"] for a in created[0]["arms"]} == {copies[0].id, copies[1].id}
     assert "deliverables[1]: 0 eligible variant(s), 2 needed (left out: 2 draft)" in err
     assert "Warning" not in err
     # Again: the running experiment is reported, the posters' drafts make one (warned).
     code, out, err = _cli(capsys, "ab", "create", "--campaign", "tea-open", "--include-drafts")
     assert code == 0 and f"Experiment #{created[0]['id']} exists" in out
     assert "Warning: 2 arms are variants not approved" in err
-    pair = f"{copies[0]['id']},{copies[2]['id']}"
+    pair = f"{copies[0].id},{copies[2].id}"
     code, _, err = _cli(capsys, "ab", "create", "--variants", pair, "--include-drafts")
     assert code == 2  # copies[0] is an arm of the running experiment
     assert err.count("\n") == 1 and f"is an arm of running experiment #{created[0]['id']}" in err
@@ -92,7 +93,7 @@ def test_create_takes_approved_variants_and_says_what_it_skipped(
 def test_one_running_experiment_per_variant_stop_and_the_experiment_column(
     tracked: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a, b, c = (v["id"] for v in _copies(tracked)[:3])
+    a, b, c = (v.id for v in _copies(tracked)[:3])
     pair = f"{a},{b}"
     assert _cli(capsys, "ab", "create", "--variants", pair)[0] == 2  # drafts
     assert _cli(capsys, "ab", "create", "--variants", pair, "--include-drafts")[0] == 0
@@ -133,11 +134,11 @@ def test_one_running_experiment_per_variant_stop_and_the_experiment_column(
     assert imps[first] == {a: 10, b: 9} and imps[second] == {b: 10, c: 0}
 
 
-def _winner_experiment(ws: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict]]:
+def _winner_experiment(ws: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[Variant]]:
     """A click experiment over two hybrid copies where B (a draft) clearly wins."""
-    hybrid = [v for v in _copies(ws) if v["style"] == "hybrid"][:2]
-    _approve(ws, [hybrid[0]["id"]])
-    keys = ",".join(str(v["id"]) for v in hybrid)
+    hybrid = [v for v in _copies(ws) if v.style == "hybrid"][:2]
+    _approve(ws, [hybrid[0].id])
+    keys = ",".join(str(v.id) for v in hybrid)
     code, _, err = _cli(
         capsys, "ab", "create", "--variants", keys, "--include-drafts", "--metric", "click"
     )
@@ -159,7 +160,7 @@ def test_promote_needs_an_approved_winner_or_an_audited_force(
 ) -> None:
     experiment, hybrid = _winner_experiment(tracked, capsys)
     code, _, err = _cli(capsys, "ab", "promote", str(experiment))
-    assert code == 1 and f"variant {hybrid[1]['id']}) is draft, not approved" in err
+    assert code == 1 and f"variant {hybrid[1].id}) is draft, not approved" in err
     code, _, err = _cli(capsys, "ab", "promote", str(experiment), "--force")
     assert code == 2 and "--force needs --reason" in err
     assert _experiments(capsys)[0]["status"] == "running"
@@ -170,7 +171,7 @@ def test_promote_needs_an_approved_winner_or_an_audited_force(
     (row,) = _audit(capsys)
     assert (row["action"], row["variant_id"], row["comment"]) == (
         "ab_promote",
-        hybrid[1]["id"],
+        hybrid[1].id,
         "legal signed off",
     )
     assert row["data"]["forced"] is True and row["data"]["variant_status"] == "draft"
@@ -181,28 +182,28 @@ def test_the_next_generate_reruns_only_the_jobs_the_winner_reaches(
     tracked: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     experiment, hybrid = _winner_experiment(tracked, capsys)
-    _approve(tracked, [hybrid[1]["id"]])
-    before = {v["id"] for v in _all(tracked)}
+    _approve(tracked, [hybrid[1].id])
+    before = {v.id for v in _all(tracked)}
     assert _cli(capsys, "generate", "tea.yaml", "--offline")[0] == 0
-    assert {v["id"] for v in _all(tracked)} == before  # nothing changed: all cached
+    assert {v.id for v in _all(tracked)} == before  # nothing changed: all cached
     assert _cli(capsys, "ab", "promote", str(experiment))[0] == 0
     code, out, _ = _cli(capsys, "generate", "tea.yaml", "--offline")
     assert code == 0 and "tea-open: round 2: 3 jobs whose prompt changed" in out
-    new = [v for v in _all(tracked) if v["id"] not in before]
+    new = [v for v in _all(tracked) if v.id not in before]
     # Exactly the community copies' hybrid jobs (their few-shot pool gained the winner);
     # instruction copies and posters stayed cached.
-    assert len(new) == 3 and {(v["kind"], v["style"]) for v in new} == {("copy", "hybrid")}
+    assert len(new) == 3 and {(v.kind, v.style) for v in new} == {("copy", "hybrid")}
     # ... as a new round: round 2 for the re-run jobs, round 1 kept by everything else.
-    assert {v["round"] for v in new} == {2}
-    assert {v["round"] for v in _all(tracked) if v["id"] in before} == {1}
-    after = {v["id"] for v in _all(tracked)}
+    assert {v.round for v in new} == {2}
+    assert {v.round for v in _all(tracked) if v.id in before} == {1}
+    after = {v.id for v in _all(tracked)}
     code, out, _ = _cli(capsys, "generate", "tea.yaml", "--offline")
     assert code == 0 and "round" not in out.lower()
-    assert {v["id"] for v in _all(tracked)} == after  # round 2 is found again: all cached
+    assert {v.id for v in _all(tracked)} == after  # round 2 is found again: all cached
     # --fresh starts a round above every slot's round, for every job.
     assert _cli(capsys, "generate", "tea.yaml", "--offline", "--fresh")[0] == 0
-    fresh = [v for v in _all(tracked) if v["id"] not in after]
-    assert fresh and {v["round"] for v in fresh} == {3}
+    fresh = [v for v in _all(tracked) if v.id not in after]
+    assert fresh and {v.round for v in fresh} == {3}
     assert len(fresh) == len(after) - len(new)  # one variant per slot, as in round 1
 
 
@@ -210,8 +211,8 @@ def test_send_list_is_neutralised_and_tracked(
     tracked: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copies = _copies(tracked)[:2]
-    _approve(tracked, [v["id"] for v in copies])
-    keys = ",".join(str(v["id"]) for v in copies)
+    _approve(tracked, [v.id for v in copies])
+    keys = ",".join(str(v.id) for v in copies)
     assert _cli(capsys, "ab", "create", "--variants", keys)[0] == 0
     users = tracked / "users.csv"
     users.write_text(
@@ -226,7 +227,7 @@ def test_send_list_is_neutralised_and_tracked(
     assert ids == sorted(
         ['\'=HYPERLINK("http://evil")', "'+cmd|calc", "'@SUM(A1)", "'-2+3", "ubell", "plain"]
     )
-    uids = {v["id"]: v["uid"] for v in copies}
+    uids = {v.id: v.uid for v in copies}
     for r in rows:
         assert r["link"] == f"https://t.example.cn/s/{code_for(uids[int(r['variant_id'])])}"
         assert not any(ord(ch) < 32 and ch != "\n" for ch in r["content"])

@@ -18,6 +18,7 @@ import uvicorn
 from workbench.app import make_workbench
 from workbench.cli.main import run
 from workbench.store import Store
+from workbench.store.variantrecord import Variant
 from workbench.tracking.links import code_for
 from workbench.tracking.server import make_app
 
@@ -56,7 +57,7 @@ def endpoint(tracked: Path) -> Iterator[Endpoint]:
             ep.stop()
 
 
-def _variants(tracked: Path) -> list[dict]:
+def _variants(tracked: Path) -> list[Variant]:
     wb = make_workbench(tracked)
     try:
         return wb.store.list_variants(kind="copy")
@@ -68,21 +69,21 @@ def test_redirects_counts_and_refuses(tracked: Path, endpoint: Endpoint) -> None
     a, b = _variants(tracked)[:2]
     with httpx.Client(base_url=endpoint.url, follow_redirects=False) as client:
         assert client.get("/healthz").status_code == 200
-        first = client.get(f"/s/{code_for(a['uid'])}", headers={"User-Agent": BROWSER})
+        first = client.get(f"/s/{code_for(a.uid)}", headers={"User-Agent": BROWSER})
         assert first.status_code == 302
         query = dict(parse_qsl(urlsplit(first.headers["location"]).query))
-        assert query["utm_content"] == a["uid"] and query["utm_source"] == "brand_sms"
+        assert query["utm_content"] == a.uid and query["utm_source"] == "brand_sms"
         assert query["store"] == "cd01" and first.headers["cache-control"] == "no-store"
         # Same visitor again (same IP and UA, same day): a hit, not a new unique click.
-        assert client.get(f"/s/{code_for(a['uid'])}", headers={"User-Agent": BROWSER}).is_redirect
+        assert client.get(f"/s/{code_for(a.uid)}", headers={"User-Agent": BROWSER}).is_redirect
         other = {"User-Agent": BROWSER + " Android"}
-        assert client.get(f"/s/{code_for(a['uid'])}", headers=other).is_redirect
+        assert client.get(f"/s/{code_for(a.uid)}", headers=other).is_redirect
         # Previews and crawlers are redirected but never counted.
         for ua in ("WhatsApp/2.23", "facebookexternalhit/1.1", "curl/8.0", ""):
-            assert client.get(f"/s/{code_for(b['uid'])}", headers={"User-Agent": ua}).is_redirect
+            assert client.get(f"/s/{code_for(b.uid)}", headers={"User-Agent": ua}).is_redirect
         prefetch = {"User-Agent": BROWSER, "Sec-Purpose": "prefetch"}
-        assert client.get(f"/s/{code_for(b['uid'])}", headers=prefetch).is_redirect
-        assert client.head(f"/s/{code_for(b['uid'])}", headers={"User-Agent": BROWSER}).is_redirect
+        assert client.get(f"/s/{code_for(b.uid)}", headers=prefetch).is_redirect
+        assert client.head(f"/s/{code_for(b.uid)}", headers={"User-Agent": BROWSER}).is_redirect
         # Unknown codes: 404, logged as orphans.
         assert client.get("/s/zzzzzzz", headers={"User-Agent": BROWSER}).status_code == 404
         assert client.get("/s/0000000", headers={"User-Agent": BROWSER}).status_code == 404
@@ -90,8 +91,8 @@ def test_redirects_counts_and_refuses(tracked: Path, endpoint: Endpoint) -> None
     store = Store.open(tracked / "workbench.db")
     try:
         stats = {r.variant_id: r for r in store.tracking_stats("tea-open")}
-        assert (stats[a["id"]].hits, stats[a["id"]].unique) == (3, 2)
-        assert (stats[b["id"]].hits, stats[b["id"]].unique, stats[b["id"]].bots) == (
+        assert (stats[a.id].hits, stats[a.id].unique) == (3, 2)
+        assert (stats[b.id].hits, stats[b.id].unique, stats[b.id].bots) == (
             0,
             0,
             6,
@@ -106,7 +107,7 @@ def test_redirects_counts_and_refuses(tracked: Path, endpoint: Endpoint) -> None
 def test_stats_report_and_export_without_a_csv(
     tracked: Path, endpoint: Endpoint, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    copies = [v for v in _variants(tracked) if v["deliverable_index"] == 0]
+    copies = [v for v in _variants(tracked) if v.deliverable_index == 0]
     assert run(["ab", "create", "--campaign", "tea-open", "--include-drafts"]) == 0
     users = tracked / "users.csv"
     users.write_text("user_id\n" + "".join(f"u{i}\n" for i in range(600)), encoding="utf-8")
@@ -115,20 +116,20 @@ def test_stats_report_and_export_without_a_csv(
     experiment = json.loads(capsys.readouterr().out)[0]
     assert run(["ab", "assign", str(experiment["id"]), "--users", str(users)]) == 0
     arms = {a["variant_id"]: a for a in experiment["arms"]}
-    clicks = {v["id"]: 0 for v in copies}
+    clicks = {v.id: 0 for v in copies}
     with httpx.Client(base_url=endpoint.url) as client:
         for i, v in enumerate(copies):
             for visitor in range(5 + 10 * i):
                 ua = f"{BROWSER} v{visitor}"
-                client.get(f"/s/{code_for(v['uid'])}", headers={"User-Agent": ua})
-                clicks[v["id"]] += 1
+                client.get(f"/s/{code_for(v.uid)}", headers={"User-Agent": ua})
+                clicks[v.id] += 1
     endpoint.stop()
     capsys.readouterr()
     assert run(["track", "stats", "--campaign", "tea-open", "--json"]) == 0
     stats = {r["variant_id"]: r for r in json.loads(capsys.readouterr().out)}
     for v in copies:
-        assert stats[v["id"]]["code"] == code_for(v["uid"])
-        assert stats[v["id"]]["hits"] == stats[v["id"]]["unique"] == clicks[v["id"]]
+        assert stats[v.id]["code"] == code_for(v.uid)
+        assert stats[v.id]["hits"] == stats[v.id]["unique"] == clicks[v.id]
     assert run(["ab", "report", str(experiment["id"]), "--metric", "click", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)[0]
     assigned = 0
@@ -157,5 +158,5 @@ def test_stats_report_and_export_without_a_csv(
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(events) == sum(clicks.values())
     assert {e["event"] for e in events} == {"link_click"}
-    uids = {v["uid"] for v in copies}
+    uids = {v.uid for v in copies}
     assert all(e["properties"]["variant"] in uids and e["distinct_id"] for e in events)

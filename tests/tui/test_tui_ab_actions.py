@@ -139,7 +139,7 @@ def linked_ws(tmp_path: Path) -> Path:
     first = wb.store.list_variants()[0]
     wb.store.tracking_record_hits(
         [
-            ("2026-03-10T01:00:00.000Z", "2026-03-10", code_for(first["uid"]), first["id"],
+            ("2026-03-10T01:00:00.000Z", "2026-03-10", code_for(first.uid), first.id,
              visitor, "ip", "Mozilla/5.0", "", "click")
             for visitor in ("v1", "v1", "v2")
         ]
@@ -159,9 +159,9 @@ async def test_variant_detail_shows_the_tracked_link_and_clicks(linked_ws: Path)
         await pilot.press("enter")
         await settle(pilot)
         detail = app.screen.query_one(VariantDetail)
-        assert detail.variant is not None and detail.variant["id"] == first["id"]
+        assert detail.variant is not None and detail.variant.id == first.id
         console = Console(width=110, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#detail-provenance", Static).content)
         shown = console.export_text()
-        assert f"https://t.ex.cn/s/{code_for(first['uid'])}" in shown
+        assert f"https://t.ex.cn/s/{code_for(first.uid)}" in shown
         assert "Clicks: 3, unique 2" in shown

@@ -73,7 +73,7 @@ async def test_editing_a_title_in_the_form(generated_ws: Path) -> None:
     app = make_app(generated_ws)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_variants(pilot, app)
-        while (current := screen.current_variant()) is not None and current["kind"] != "title":
+        while (current := screen.current_variant()) is not None and current.kind != "title":
             await pilot.press("down")
             await settle(pilot)
         assert current is not None
@@ -82,8 +82,8 @@ async def test_editing_a_title_in_the_form(generated_ws: Path) -> None:
         dialog = app.screen
         assert isinstance(dialog, EditDialog)
         text = dialog.query_one("#edit-text", Input)
-        assert text.value == current["content"]["text"]
-        assert dialog.query_one("#edit-angle", Input).value == current["content"]["angle"]
+        assert text.value == current.content["text"]
+        assert dialog.query_one("#edit-angle", Input).value == current.content["angle"]
         assert not dialog.query(TextArea)  # two short fields: no text area, no YAML
         text.value = "宝宝辅食第一口"
         dialog.query_one("#edit-comment", Input).value = "换标题"
@@ -91,6 +91,6 @@ async def test_editing_a_title_in_the_form(generated_ws: Path) -> None:
         await settle(pilot)
         assert app.screen is screen
         new = screen.current_variant()
-        assert new is not None and new["parent_id"] == current["id"]
-        assert new["content"]["text"] == "宝宝辅食第一口"
-        assert new["content"]["angle"] == current["content"]["angle"]
+        assert new is not None and new.parent_id == current.id
+        assert new.content["text"] == "宝宝辅食第一口"
+        assert new.content["angle"] == current.content["angle"]

@@ -114,7 +114,7 @@ def poster_ws(tmp_path: Path) -> Path:
 async def show_poster(pilot: object, app: object) -> VariantsScreen:
     screen = await open_variants(pilot, app)  # type: ignore[arg-type]
     table = screen.query_one(VariantTable)
-    row = next(i for i, v in enumerate(table.shown) if v["kind"] == "poster")
+    row = next(i for i, v in enumerate(table.shown) if v.kind == "poster")
     table.move_cursor(row=row)
     await settle(pilot)  # type: ignore[arg-type]
     assert screen.poster_path is not None and screen.poster_path.is_file()
@@ -176,11 +176,11 @@ async def test_copy_puts_approved_text_on_the_clipboard(
         await pilot.press("a")
         await settle(pilot)
         variant = screen.current_variant()
-        assert variant is not None and variant["status"] == "approved"
+        assert variant is not None and variant.status == "approved"
         await pilot.press("y")
         await pilot.pause()
         assert copied == [paste_text(variant)] and "〔" not in copied[0]
-        assert copied[0].strip() and f"#{variant['id']}" in notifications(app)[-1]
+        assert copied[0].strip() and f"#{variant.id}" in notifications(app)[-1]
         shown = {b.id for b in active_bindings(screen) if b.show}
         assert "variants.copy_text" in shown  # in the footer and the help screen
 
@@ -228,12 +228,12 @@ async def test_the_tracked_link_is_shown_not_edited(linked_ws: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
         table = screen.query_one(VariantTable)
-        row = next(i for i, v in enumerate(table.shown) if LANDING in str(v["content"]["body"]))
+        row = next(i for i, v in enumerate(table.shown) if LANDING in str(v.content["body"]))
         table.move_cursor(row=row)
         await settle(pilot)
         variant = screen.current_variant()
         assert variant is not None
-        link = next(w for w in variant["content"]["body"].split() if w.startswith(LANDING))
+        link = next(w for w in variant.content["body"].split() if w.startswith(LANDING))
         await pilot.press("e")
         await settle(pilot)
         dialog = app.screen
@@ -249,8 +249,8 @@ async def test_the_tracked_link_is_shown_not_edited(linked_ws: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
-        newest = app.ctx.workbench.store.newest_versions([int(variant["id"])])[int(variant["id"])]
-        saved = app.ctx.workbench.store.get_variant(newest)["content"]["body"]
+        newest = app.ctx.workbench.store.newest_versions([int(variant.id)])[int(variant.id)]
+        saved = app.ctx.workbench.store.get_variant(newest).content["body"]
         assert saved == f"改过的开头。{link}"
 
 
@@ -264,5 +264,5 @@ async def test_statuses_read_in_chinese_in_a_zh_cn_workspace(generated_ws: Path)
         assert str(table.get_cell("tui-test", "status")) == "草稿 14"
         screen = await open_variants(pilot, app)
         variants = screen.query_one(VariantTable)
-        first = str(variants.shown[0]["id"])
+        first = str(variants.shown[0].id)
         assert str(variants.get_cell(first, "status")) == "草稿"

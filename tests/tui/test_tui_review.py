@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
@@ -20,6 +19,7 @@ from tui_testkit import (
 )
 
 from workbench.app import EndpointOverrides, make_workbench
+from workbench.store.variantrecord import FullVariant
 from workbench.testing import FakeLLMServer
 from workbench.tui.dialogs.edit_content import EditDialog
 from workbench.tui.dialogs.export import ExportDialog
@@ -34,7 +34,7 @@ def select_row(screen: VariantsScreen, variant_id: int) -> None:
     table.move_cursor(row=table.get_row_index(str(variant_id)))
 
 
-def store_variant(folder: Path, variant_id: int) -> dict[str, Any]:
+def store_variant(folder: Path, variant_id: int) -> FullVariant:
     wb = make_workbench(folder)
     try:
         return wb.store.get_variant(variant_id)
@@ -47,12 +47,12 @@ async def test_approve_without_findings_changes_status(generated_ws: Path) -> No
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
         variant = screen.current_variant()
-        assert variant is not None and not variant["lint"]
+        assert variant is not None and not variant.lint
         await pilot.press("a")
         await settle(pilot)
         assert not isinstance(app.screen, ReasonDialog)
-        assert screen.current_variant()["status"] == "approved"  # type: ignore[index]
-    assert store_variant(generated_ws, variant["id"])["status"] == "approved"
+        assert screen.current_variant().status == "approved"  # type: ignore[union-attr]
+    assert store_variant(generated_ws, variant.id).status == "approved"
 
 
 async def test_approve_with_ban_needs_an_override_reason(generated_ws: Path) -> None:
@@ -74,10 +74,10 @@ async def test_approve_with_ban_needs_an_override_reason(generated_ws: Path) -> 
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        assert screen.current_variant()["status"] == "approved"  # type: ignore[index]
+        assert screen.current_variant().status == "approved"  # type: ignore[union-attr]
     stored = store_variant(generated_ws, banned)
-    assert stored["status"] == "approved"
-    approval = [h for h in stored["history"] if h["action"] == "approve"][-1]
+    assert stored.status == "approved"
+    approval = [h for h in stored.history if h["action"] == "approve"][-1]
     assert approval["comment"] == "registered name"
 
 
@@ -93,28 +93,28 @@ async def test_cancelled_override_leaves_the_variant_alone(generated_ws: Path) -
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
-    assert store_variant(generated_ws, banned)["status"] == "draft"
+    assert store_variant(generated_ws, banned).status == "draft"
 
 
 async def test_reject_with_a_reason_and_refused_second_approval(generated_ws: Path) -> None:
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
-        vid = screen.current_variant()["id"]  # type: ignore[index]
+        vid = screen.current_variant().id  # type: ignore[union-attr]
         await pilot.click("#review-reject")
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press(*"too long")
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.current_variant()["status"] == "rejected"  # type: ignore[index]
+        assert screen.current_variant().status == "rejected"  # type: ignore[union-attr]
         # the workflow refuses approving a rejected variant: a notification, no crash
         await pilot.press("a")
         await settle(pilot)
         assert app.screen is screen
         messages = notifications(app)
         assert any("cannot approve" in m for m in messages), messages
-    history = store_variant(generated_ws, vid)["history"]
+    history = store_variant(generated_ws, vid).history
     assert [h["action"] for h in history][-1] == "reject"
     assert history[-1]["comment"] == "too long"
 
@@ -131,21 +131,21 @@ async def test_edit_saves_a_new_version(generated_ws: Path) -> None:
         assert isinstance(dialog, EditDialog)
         # the body as plain text in a wrapping area, no YAML
         editor = dialog.query_one("#edit-body", TextArea)
-        body = old["content"]["body"]
+        body = old.content["body"]
         assert editor.text == body and editor.soft_wrap
         assert "body:" not in editor.text
-        assert dialog.query_one("#edit-cta", Input).value == old["content"]["cta"]
+        assert dialog.query_one("#edit-cta", Input).value == old.content["cta"]
         editor.text = editor.text.replace(body.splitlines()[0], "改过的第一行：有机婴儿米粉")
         dialog.query_one("#edit-comment", Input).value = "shorter opening"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
         new = screen.current_variant()
-        assert new is not None and new["id"] != old["id"]
-        assert new["parent_id"] == old["id"] and new["version"] == old["version"] + 1
-        assert new["content"]["body"].startswith("改过的第一行")
-        assert new["content"]["length"] == len(new["content"]["body"])
-    assert store_variant(generated_ws, old["id"])["content"]["body"] == body
+        assert new is not None and new.id != old.id
+        assert new.parent_id == old.id and new.version == old.version + 1
+        assert new.content["body"].startswith("改过的第一行")
+        assert new.content["length"] == len(new.content["body"])
+    assert store_variant(generated_ws, old.id).content["body"] == body
 
 
 async def test_edit_without_changes_stays_open_with_the_problem(generated_ws: Path) -> None:
@@ -177,7 +177,7 @@ async def test_regenerate_in_another_style_makes_a_new_variant(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
         source = screen.current_variant()
-        assert source is not None and source["kind"] == "copy"
+        assert source is not None and source.kind == "copy"
         before = len(screen.variants)
         await pilot.press("g")
         await settle(pilot)
@@ -191,14 +191,14 @@ async def test_regenerate_in_another_style_makes_a_new_variant(
         assert len(fake_llm.requests) == 1
         assert len(screen.variants) == before + 1
         new = screen.current_variant()
-        assert new is not None and new["id"] != source["id"]
-        assert (new["style"], new["framework"], new["model"]) == ("agent", "pas", "fake-model")
-        assert (new["segment"], new["deliverable_index"]) == (
-            source["segment"],
-            source["deliverable_index"],
+        assert new is not None and new.id != source.id
+        assert (new.style, new.framework, new.model) == ("agent", "pas", "fake-model")
+        assert (new.segment, new.deliverable_index) == (
+            source.segment,
+            source.deliverable_index,
         )
         # the same choice again finds the finished job: no model call, no new variant
-        select_row(screen, source["id"])
+        select_row(screen, source.id)
         await pilot.press("g")
         await settle(pilot)
         app.screen.query_one("#regen-style", Select).value = "agent"
@@ -207,7 +207,7 @@ async def test_regenerate_in_another_style_makes_a_new_variant(
         await settle(pilot)
         assert len(fake_llm.requests) == 1 and len(screen.variants) == before + 1
         # a fresh round asks the model again
-        select_row(screen, source["id"])
+        select_row(screen, source.id)
         await pilot.press("g")
         await settle(pilot)
         app.screen.query_one("#regen-style", Select).value = "agent"
@@ -215,9 +215,9 @@ async def test_regenerate_in_another_style_makes_a_new_variant(
         await pilot.click("#regen-ok")
         await settle(pilot)
         assert len(fake_llm.requests) == 2 and len(screen.variants) == before + 2
-    stored = store_variant(generated_ws, source["id"])
-    assert stored["content"] == source["content"] and stored["status"] == "draft"
-    assert [h["action"] for h in stored["history"]].count("regenerate") == 2
+    stored = store_variant(generated_ws, source.id)
+    assert stored.content == source.content and stored.status == "draft"
+    assert [h["action"] for h in stored.history].count("regenerate") == 2
 
 
 async def test_export_dialog_writes_the_file_and_shows_where(generated_ws: Path) -> None:

@@ -12,6 +12,7 @@ from tui_testkit import make_app, notifications, open_variants, settle
 
 from workbench.app import make_workbench
 from workbench.review import ReviewRequest, review
+from workbench.store.variantrecord import FullVariant
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.import_decisions import ImportDecisionsDialog
 from workbench.tui.dialogs.reason import ReasonDialog
@@ -20,7 +21,7 @@ from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.widgets.variant_table import VariantTable
 
 
-def stored(folder: Path, variant_id: int) -> dict[str, Any]:
+def stored(folder: Path, variant_id: int) -> FullVariant:
     wb = make_workbench(folder)
     try:
         return wb.store.get_variant(variant_id)
@@ -46,7 +47,7 @@ async def test_approve_asks_the_step_when_there_are_several(generated_ws: Path) 
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
-        vid = screen.current_variant()["id"]  # type: ignore[index]
+        vid = screen.current_variant().id  # type: ignore[union-attr]
         await pilot.press("a")
         await settle(pilot)
         dialog = app.screen
@@ -55,7 +56,7 @@ async def test_approve_asks_the_step_when_there_are_several(generated_ws: Path) 
         await pilot.click("#step-ok")
         await settle(pilot)
         assert app.screen is screen
-        assert stored(generated_ws, vid)["status"] == "in_review"
+        assert stored(generated_ws, vid).status == "in_review"
         await pilot.press("a")  # the next pending step is now the default
         await settle(pilot)
         assert isinstance(app.screen, StepDialog)
@@ -63,14 +64,14 @@ async def test_approve_asks_the_step_when_there_are_several(generated_ws: Path) 
         await pilot.press("escape")  # cancelled: nothing recorded
         await settle(pilot)
         assert app.screen is screen
-        assert stored(generated_ws, vid)["status"] == "in_review"
+        assert stored(generated_ws, vid).status == "in_review"
         await pilot.press("a")
         await settle(pilot)
         await pilot.click("#step-ok")
         await settle(pilot)
     variant = stored(generated_ws, vid)
-    assert variant["status"] == "approved"
-    steps = [(h.get("data") or {}).get("step") for h in variant["history"]]
+    assert variant.status == "approved"
+    steps = [(h.get("data") or {}).get("step") for h in variant.history]
     assert [s for s in steps if s] == ["marketing", "legal"]
 
 
@@ -79,7 +80,7 @@ async def test_approving_a_later_step_first_is_refused(generated_ws: Path) -> No
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
-        vid = screen.current_variant()["id"]  # type: ignore[index]
+        vid = screen.current_variant().id  # type: ignore[union-attr]
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, StepDialog)
@@ -88,7 +89,7 @@ async def test_approving_a_later_step_first_is_refused(generated_ws: Path) -> No
         await settle(pilot)
         assert app.screen is screen
         assert any("waits for 'marketing'" in m for m in notifications(app)), notifications(app)
-    assert stored(generated_ws, vid)["status"] == "draft"
+    assert stored(generated_ws, vid).status == "draft"
 
 
 async def test_one_step_approves_without_asking(generated_ws: Path) -> None:
@@ -98,7 +99,7 @@ async def test_one_step_approves_without_asking(generated_ws: Path) -> None:
         await pilot.press("a")
         await settle(pilot)
         assert app.screen is screen
-        assert screen.current_variant()["status"] == "approved"  # type: ignore[index]
+        assert screen.current_variant().status == "approved"  # type: ignore[union-attr]
 
 
 async def test_reject_applies_to_every_marked_variant(generated_ws: Path) -> None:
@@ -121,9 +122,9 @@ async def test_reject_applies_to_every_marked_variant(generated_ws: Path) -> Non
         assert table.marked == []
     for vid in marked:
         variant = stored(generated_ws, vid)
-        assert variant["status"] == "rejected"
-        assert variant["history"][-1]["comment"] == "off brand"
-    assert unmarked is not None and stored(generated_ws, unmarked)["status"] == "draft"
+        assert variant.status == "rejected"
+        assert variant.history[-1]["comment"] == "off brand"
+    assert unmarked is not None and stored(generated_ws, unmarked).status == "draft"
 
 
 async def test_batch_approve_is_all_or_nothing(generated_ws: Path) -> None:
@@ -150,8 +151,8 @@ async def test_batch_approve_is_all_or_nothing(generated_ws: Path) -> None:
         assert app.screen is screen
         assert any("cannot approve" in m for m in notifications(app)), notifications(app)
         assert table.marked == [first, second]  # kept for another try
-    assert stored(generated_ws, second)["status"] == "draft"
-    assert stored(generated_ws, first)["status"] == "rejected"
+    assert stored(generated_ws, second).status == "draft"
+    assert stored(generated_ws, first).status == "rejected"
 
 
 async def test_comment_on_marked_variants(generated_ws: Path) -> None:
@@ -170,8 +171,8 @@ async def test_comment_on_marked_variants(generated_ws: Path) -> None:
         assert any("Comment: 2 variants" in m for m in notifications(app)), notifications(app)
     for vid in marked:
         variant = stored(generated_ws, vid)
-        assert variant["status"] == "draft"
-        assert variant["history"][-1]["action"] == "comment"
+        assert variant.status == "draft"
+        assert variant.history[-1]["action"] == "comment"
 
 
 def decisions_file(folder: Path, ids: list[int]) -> Path:
@@ -191,7 +192,7 @@ async def test_import_decisions_from_the_variants_screen(generated_ws: Path) -> 
     app = make_app(generated_ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_variants(pilot, app)
-        ids = [v["id"] for v in screen.query_one(VariantTable).shown[:3]]
+        ids = [v.id for v in screen.query_one(VariantTable).shown[:3]]
         decisions_file(generated_ws, ids)
         await pilot.press("i")
         await settle(pilot)
@@ -207,11 +208,11 @@ async def test_import_decisions_from_the_variants_screen(generated_ws: Path) -> 
         # all or nothing: the unknown id in row 5 keeps the other rows from applying
         assert any("0 applied, 0 imported before, 1 problems" in m for m in found), found
         assert any("row 5 (variant 99999): unknown variant id" in m for m in found), found
-        shown = {v["id"]: v["status"] for v in screen.query_one(VariantTable).shown}
+        shown = {v.id: v.status for v in screen.query_one(VariantTable).shown}
         assert shown[ids[0]] == "draft" and shown[ids[1]] == "draft"
-    assert stored(generated_ws, ids[0])["status"] == "draft"
-    assert stored(generated_ws, ids[1])["status"] == "draft"
-    assert stored(generated_ws, ids[2])["status"] == "draft"
+    assert stored(generated_ws, ids[0]).status == "draft"
+    assert stored(generated_ws, ids[1]).status == "draft"
+    assert stored(generated_ws, ids[2]).status == "draft"
 
 
 async def test_import_a_missing_file_is_a_notification(generated_ws: Path) -> None:

@@ -54,7 +54,7 @@ async def test_controls_in_content_never_reach_the_screen(generated_ws: Path) ->
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_variants(pilot, app)
         while (v := screen.current_variant()) is not None and not str(
-            v["content"].get("body", "")
+            v.content.get("body", "")
         ).startswith("会员日"):
             await pilot.press("down")
             await settle(pilot)

@@ -54,7 +54,7 @@ async def test_variants_filter_search_and_detail(generated_ws: Path) -> None:
         screen.query_one("#filter-kind", Select).value = "title"
         await settle(pilot)
         assert table.row_count == 6
-        assert {v["kind"] for v in table.shown} == {"title"}
+        assert {v.kind for v in table.shown} == {"title"}
         screen.query_one("#filter-segment", Select).value = "dormant-vip"
         await settle(pilot)
         assert table.row_count == 3
@@ -74,8 +74,8 @@ async def test_variants_filter_search_and_detail(generated_ws: Path) -> None:
         await settle(pilot)
         detail = screen.query_one(VariantDetail)
         assert detail.variant is not None
-        assert detail.variant["id"] == table.current_id()
-        assert detail.variant["segment"] == "dormant-vip"
+        assert detail.variant.id == table.current_id()
+        assert detail.variant.segment == "dormant-vip"
         assert "Provenance" in str(screen.query_one("#detail-provenance").border_title)
 
 

@@ -89,18 +89,18 @@ async def test_open_a_slot_and_approve_its_content(week_ws: Path) -> None:
         screen = app.screen
         assert isinstance(screen, SlotScreen)
         table = screen.query_one(VariantTable)
-        assert [v["kind"] for v in table.shown] == ["theme_post"]
+        assert [v.kind for v in table.shown] == ["theme_post"]
         assert "08:30 · Daily brand" in str(screen.query_one("#variants-title").render())
         await pilot.press("a")
         await settle(pilot)
-        assert screen.current_variant()["status"] == "approved"  # type: ignore[index]
+        assert screen.current_variant().status == "approved"  # type: ignore[union-attr]
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, WeekScreen)
         assert "approved" in str(cards(app.screen)[0].render())
         await pilot.press("right", "right", "enter")  # Wednesday: poster + copy
         await settle(pilot)
-        assert sorted(v["kind"] for v in app.screen.query_one(VariantTable).shown) == [
+        assert sorted(v.kind for v in app.screen.query_one(VariantTable).shown) == [
             "copy",
             "poster",
         ]

@@ -23,6 +23,7 @@ from workbench.errors import InputError, NotFoundError, Problem
 from workbench.store import Store
 from workbench.store.ab import ArmSpec
 from workbench.store.abrecords import Arm, Experiment, PlanSettings
+from workbench.store.variantrecord import Variant
 
 METRICS = ("click", "conversion", "share")
 SUCCESS_COLUMN = {"click": "clicks", "conversion": "conversions", "share": "shares"}
@@ -60,7 +61,7 @@ class Group:
     campaign: str
     segment: str
     deliverable: int
-    variants: list[dict[str, Any]]
+    variants: list[Variant]
     left_out: dict[str, int]  # review status -> variants left out for it
     existing: int | None  # its running generated experiment
 
@@ -95,10 +96,10 @@ class OverlapError(InputError):
     """A variant is already an arm of a running experiment."""
 
 
-def _eligible(variant: dict[str, Any], include_drafts: bool) -> bool:
+def _eligible(variant: Variant, include_drafts: bool) -> bool:
     if include_drafts:
-        return variant["status"] not in EXCLUDED_STATUSES
-    return bool(variant["status"] == "approved")
+        return variant.status not in EXCLUDED_STATUSES
+    return bool(variant.status == "approved")
 
 
 def check_overlap(store: Store, variant_ids: Sequence[int], where: str) -> None:
@@ -146,16 +147,14 @@ def _settings(store: Store, campaign: str, options: ExperimentOptions) -> tuple[
     return metric, alpha
 
 
-def _arms(
-    variants: Sequence[dict[str, Any]], options: ExperimentOptions, where: str
-) -> list[ArmSpec]:
+def _arms(variants: Sequence[Variant], options: ExperimentOptions, where: str) -> list[ArmSpec]:
     if len(variants) < 2:
         raise InputError(Problem(where, None, "", "an experiment needs at least 2 variants"))
-    ordered = sorted(variants, key=lambda v: v["id"])
+    ordered = sorted(variants, key=lambda v: v.id)
     control = ordered[0]
     if options.control is not None:
         key = options.control.strip().lower()
-        found = [v for v in ordered if key in (str(v["id"]), v["uid"])]
+        found = [v for v in ordered if key in (str(v.id), v.uid)]
         if not found:
             raise _flag("--control", options.control, f"not one of the variants of {where}")
         control = found[0]
@@ -169,7 +168,7 @@ def _arms(
     if any(not math.isfinite(w) or w <= 0 for w in weights):
         raise _flag("--weights", ",".join(f"{w:g}" for w in weights), "must all be positive")
     return [
-        ArmSpec(v["id"], arm_name(i), float(w), control=i == 0)
+        ArmSpec(v.id, arm_name(i), float(w), control=i == 0)
         for i, (v, w) in enumerate(zip(ordered, weights, strict=True))
     ]
 
@@ -191,19 +190,19 @@ def plan_groups(
     variants = [
         v
         for v in store.list_variants(campaign=campaign, segment=segment)
-        if deliverable is None or v["deliverable_index"] == deliverable
+        if deliverable is None or v.deliverable_index == deliverable
     ]
     if not variants:
         raise NotFoundError(f"no variants for campaign {campaign!r} with those filters")
-    by_group: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    by_group: dict[tuple[str, int], list[Variant]] = {}
     for v in variants:
-        by_group.setdefault((v["segment"], v["deliverable_index"]), []).append(v)
+        by_group.setdefault((v.segment, v.deliverable_index), []).append(v)
     groups: list[Group] = []
     for (seg, index), members in sorted(by_group.items()):
         left: dict[str, int] = {}
         for v in members:
             if not _eligible(v, include_drafts):
-                left[v["status"]] = left.get(v["status"], 0) + 1
+                left[v.status] = left.get(v.status, 0) + 1
         groups.append(
             Group(
                 campaign=campaign,
@@ -250,7 +249,7 @@ def create_from_variants(
         )
     for g in todo:
         if g.existing is None:
-            check_overlap(store, [v["id"] for v in g.variants], g.where)
+            check_overlap(store, [v.id for v in g.variants], g.where)
     results: list[Created] = []
     unapproved = 0
     for g in todo:
@@ -259,16 +258,16 @@ def create_from_variants(
             continue
         first = g.variants[0]
         arms = _arms(g.variants, options, g.where)
-        unapproved += sum(1 for v in g.variants if v["status"] != "approved")
-        channel = first["channel"]
+        unapproved += sum(1 for v in g.variants if v.status != "approved")
+        channel = first.channel
         experiment_id = store.ab_create_experiment(
             campaign_id=campaign,
-            name=options.name or f"{g.where} {first['kind']}" + (f":{channel}" if channel else ""),
+            name=options.name or f"{g.where} {first.kind}" + (f":{channel}" if channel else ""),
             metric=metric,
             alpha=alpha,
             segment_id=g.segment,
             deliverable_index=g.deliverable,
-            kind=first["kind"],
+            kind=first.kind,
             channel=channel,
             source="generated",
             salt=secrets.token_hex(8),
@@ -284,39 +283,39 @@ def create_manual(
 ) -> int:
     """An experiment over hand-picked variants (ids or uids) of one campaign and kind."""
     options = options or ExperimentOptions()
-    variants: list[dict[str, Any]] = []
+    variants: list[Variant] = []
     for key in variant_keys:
         try:
             variants.append(store.get_variant(key.strip()))
         except NotFoundError:
             raise _flag("--variants", key, "no such variant") from None
-    if len({v["id"] for v in variants}) != len(variants):
+    if len({v.id for v in variants}) != len(variants):
         raise _flag("--variants", ",".join(variant_keys), "lists a variant twice")
     for key, v in zip(variant_keys, variants, strict=True):
         if not _eligible(v, options.include_drafts):
-            hint = "" if v["status"] in EXCLUDED_STATUSES else " (or give --include-drafts)"
-            raise _flag("--variants", key, f"is {v['status']}, not approved{hint}")
-    check_overlap(store, [v["id"] for v in variants], "--variants")
+            hint = "" if v.status in EXCLUDED_STATUSES else " (or give --include-drafts)"
+            raise _flag("--variants", key, f"is {v.status}, not approved{hint}")
+    check_overlap(store, [v.id for v in variants], "--variants")
     for field, label in (("campaign", "campaign"), ("kind", "kind")):
-        values = {v[field] for v in variants}
+        values = {getattr(v, field) for v in variants}
         if len(values) > 1:
             raise _flag("--variants", ",".join(variant_keys), f"mix {label}s: {sorted(values)}")
     first = variants[0]
-    metric, alpha = _settings(store, first["campaign"], options)
+    metric, alpha = _settings(store, first.campaign, options)
     arms = _arms(variants, options, "--variants")
 
     def common(field: str) -> Any:
-        values = {v[field] for v in variants}
+        values = {getattr(v, field) for v in variants}
         return values.pop() if len(values) == 1 else None
 
     return store.ab_create_experiment(
-        campaign_id=first["campaign"],
-        name=options.name or f"{first['campaign']} {first['kind']} " + " vs ".join(variant_keys),
+        campaign_id=first.campaign,
+        name=options.name or f"{first.campaign} {first.kind} " + " vs ".join(variant_keys),
         metric=metric,
         alpha=alpha,
         segment_id=common("segment"),
         deliverable_index=common("deliverable_index"),
-        kind=first["kind"],
+        kind=first.kind,
         channel=common("channel"),
         source="manual",
         salt=secrets.token_hex(8),

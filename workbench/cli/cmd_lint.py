@@ -212,12 +212,12 @@ def _lint_variants(
         if fix and findings:
             outcome = service.fix(variant, actor, provider)
             if outcome.new_id is None:
-                con.print(t("lint.nothing_to_fix", id=variant["id"]))
+                con.print(t("lint.nothing_to_fix", id=variant.id))
             else:
                 con.print(
                     t(
                         "lint.fixed_variant",
-                        id=variant["id"],
+                        id=variant.id,
                         new_id=outcome.new_id,
                         via=outcome.via,
                         applied=outcome.applied,
@@ -226,7 +226,7 @@ def _lint_variants(
                 )
                 variant = store.get_variant(outcome.new_id)
                 findings = outcome.remaining
-        vid = variant["id"]
+        vid = variant.id
         _print(
             findings,
             lambda f, v=vid: f"#{v} {f.field or ''}[{f.start}:{f.end}]",

@@ -193,10 +193,10 @@ def edit_cmd(
         new = _read_content(content_file)
         label = str(content_file)
     else:
-        new = _editor_content(current["content"])
+        new = _editor_content(current.content)
         label = "$EDITOR"
     new_id = workbench.edit(key, new, reviewer=reviewer, comment=reason, label=label)
-    out.print(t("review.edited", id=current["id"], new_id=new_id), highlight=False)
+    out.print(t("review.edited", id=current.id, new_id=new_id), highlight=False)
 
 
 @app.command("import")
@@ -283,7 +283,7 @@ def audit(
     workbench = _open(db)
     store = workbench.store
     if variant is not None:
-        vid = int(store.get_variant(_ids([variant])[0])["id"])
+        vid = store.get_variant(_ids([variant])[0]).id
         rows = store.audit_trail(variant_id=vid)
     else:
         rows = store.audit_trail(campaign=campaign_id(workbench, campaign))

@@ -24,6 +24,7 @@ from workbench.errors import NotFoundError
 from workbench.export.rows import status_label
 from workbench.lint import stored_findings
 from workbench.store.ordering import in_brief_order
+from workbench.store.variantrecord import FullVariant, Variant
 from workbench.textview import content_text, preview
 
 app = typer.Typer(help="Browse generated variants.")
@@ -62,10 +63,9 @@ def list_variants(
         limit=limit if json_out else None,
     )
     if json_out:
-        from workbench.tracking.attach import attach_links
+        from workbench.tracking.attach import with_links
 
-        attach_links(workbench.store, rows, workbench.settings.tracking.base_url)
-        print_json(rows)
+        print_json(with_links(workbench.store, rows, workbench.settings.tracking.base_url))
         return
     rows = in_brief_order(workbench.store, rows)[:limit]
     t = catalog(workbench)
@@ -83,23 +83,21 @@ def list_variants(
         caption=_sources(rows, t),
     )
     for r in rows:
-        kind = r["kind"] + (f"·{r['channel']}" if r["channel"] else "")
-        text = (
-            content_text(r["kind"], r["content"]) if full else preview(r["kind"], r["content"], 60)
-        )
+        kind = r.kind + (f"·{r.channel}" if r.channel else "")
+        text = content_text(r.kind, r.content) if full else preview(r.kind, r.content, 60)
         table.add_row(
-            str(r["id"]),
-            Text(r["segment"]),
-            Text(f"{kind}\n{r['style']}"),
-            status_label(r["status"], t.language),
+            str(r.id),
+            Text(r.segment),
+            Text(f"{kind}\n{r.style}"),
+            status_label(r.status, t.language),
             Text(text),
         )
     out.print(table)
 
 
-def _sources(rows: list[dict[str, Any]], t: Any) -> str:
+def _sources(rows: list[Variant], t: Any) -> str:
     """Who made these rows: model names, with the offline composer called what it is."""
-    names = sorted({f"{r['provider']}/{r['model']}" for r in rows})
+    names = sorted({f"{r.provider}/{r.model}" for r in rows})
     label = ", ".join(t("offline.label") if name.startswith("offline/") else name for name in names)
     return f"{t('col.provider')}: {label} · {len(rows)}"
 
@@ -117,42 +115,41 @@ def show(
     key = variant.strip()  # the store tries it as a uid, then (all digits) as an id
     row = workbench.store.get_variant(key)
     if json_out:
-        from workbench.tracking.attach import attach_links
+        from workbench.tracking.attach import with_links
 
-        attach_links(workbench.store, [row], workbench.settings.tracking.base_url)
-        print_json(row)
+        print_json(with_links(workbench.store, [row], workbench.settings.tracking.base_url)[0])
         return
     _print_variant(row, catalog(workbench))
 
 
-def _print_variant(row: dict[str, Any], t: Any) -> None:
-    title = t("variants.title", id=row["id"], kind=row["kind"])
+def _print_variant(row: FullVariant, t: Any) -> None:
+    title = t("variants.title", id=row.id, kind=row.kind)
     out.print(
         Panel(
-            Text(content_text(row["kind"], row["content"])),
+            Text(content_text(row.kind, row.content)),
             title=title,
-            subtitle=f"{row['segment']} · {row['channel'] or '-'} · {row['status']}",
+            subtitle=f"{row.segment} · {row.channel or '-'} · {row.status}",
         )
     )
-    gen = row.get("generation") or {}
-    source = row["provider"] + (f" ({t('offline.label')})" if row["provider"] == "offline" else "")
+    gen = row.generation or {}
+    source = row.provider + (f" ({t('offline.label')})" if row.provider == "offline" else "")
     facts = [
-        ("uid", row.get("uid")),
-        ("campaign", row["campaign"]),
-        ("style", row["style"]),
-        ("framework", row.get("framework") or "-"),
+        ("uid", row.uid),
+        ("campaign", row.campaign),
+        ("style", row.style),
+        ("framework", row.framework or "-"),
         ("provider", source),
-        ("model", row["model"]),
+        ("model", row.model),
         ("template", f"{gen.get('template')} {str(gen.get('template_hash') or '')[:12]}"),
         ("tokens", _tokens(gen)),
         ("latency", f"{gen.get('latency_ms') or 0:.0f} ms"),
-        ("version", f"v{row.get('version', 1)}"),
+        ("version", f"v{row.version}"),
     ]
     table = Table(show_header=False, box=None, title=t("variants.provenance"), title_justify="left")
     for name, value in facts:
         table.add_row(name, Text(str(value)))
     out.print(table)
-    if repairs := row["content"].get("repairs"):
+    if repairs := row.content.get("repairs"):
         out.print(Text(t("variants.repairs"), style="bold"))
         for repair in repairs:
             out.print(Text(f"  · {repair}"))
@@ -178,10 +175,10 @@ def _tokens(gen: dict[str, Any]) -> str:
 _SEVERITY_STYLE = {"ban": "bold red", "limit": "red", "caution": "yellow", "evidence": "cyan"}
 
 
-def _print_review(row: dict[str, Any], t: Any) -> None:
+def _print_review(row: FullVariant, t: Any) -> None:
     """Lint findings and the version chain (issue 5)."""
     english = t.language == "en-US"
-    findings = stored_findings(row.get("lint"))
+    findings = stored_findings(row.lint)
     if findings:
         out.print(Text(t("variants.findings"), style="bold"))
         for f in findings:
@@ -192,10 +189,10 @@ def _print_review(row: dict[str, Any], t: Any) -> None:
             if f.suggestion:
                 line.append(f" → {f.suggestion}", style="green")
             out.print(line)
-    versions = row.get("versions") or []
+    versions = row.versions
     if len(versions) > 1:
         out.print(Text(t("variants.versions"), style="bold"))
         for v in versions:
-            mark = "▶" if v["id"] == row["id"] else " "
-            parent = f" ← #{v['parent_id']}" if v.get("parent_id") else ""
-            out.print(Text(f" {mark} v{v['version']} #{v['id']} {v['status']}{parent}"))
+            mark = "▶" if v.id == row.id else " "
+            parent = f" ← #{v.parent_id}" if v.parent_id else ""
+            out.print(Text(f" {mark} v{v.version} #{v.id} {v.status}{parent}"))

@@ -58,11 +58,9 @@ def _samples(t: Catalog) -> None:
     shown: set[str] = set()
     out.print(t("demo.samples"))
     for row in rows:
-        if row["kind"] in shown:
+        if row.kind in shown:
             continue
-        shown.add(row["kind"])
-        title = f"#{row['id']} {row['segment']} · {row['kind']}" + (
-            f"·{row['channel']}" if row["channel"] else ""
-        )
-        out.print(Panel(Text(content_text(row["kind"], row["content"])), title=title))
-    out.print(t("demo.next", id=rows[0]["id"] if rows else 1))
+        shown.add(row.kind)
+        title = f"#{row.id} {row.segment} · {row.kind}" + (f"·{row.channel}" if row.channel else "")
+        out.print(Panel(Text(content_text(row.kind, row.content)), title=title))
+    out.print(t("demo.next", id=rows[0].id if rows else 1))

@@ -9,9 +9,10 @@ from typing import Any
 
 from workbench.errors import InputError, Problem
 from workbench.export.html import write_html
-from workbench.export.rows import content_hash, export_rows, parse_statuses
+from workbench.export.rows import content_hash, export_rows, parse_statuses, status_label
 from workbench.export.text import write_jsonl, write_markdown
 from workbench.guards.filenames import safe_name
+from workbench.i18n import Catalog
 from workbench.locations import output_dir
 from workbench.store import Store
 
@@ -55,8 +56,12 @@ def export_campaign(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(Problem(str(path), None, "", exc.strerror or "cannot write")) from None
-    title = f"{campaign} · review"
-    subtitle = f"{len(rows)} variants" + (f" · status: {', '.join(wanted)}" if wanted else "")
+    t = Catalog(language)
+    title = t("export.html.title", campaign=campaign)
+    shown = ", ".join(status_label(s, language) for s in wanted)
+    subtitle = t("export.html.count", n=len(rows)) + (
+        t("export.html.statuses", statuses=shown) if wanted else ""
+    )
     cut = 0
     try:
         if fmt == "xlsx":
@@ -103,10 +108,11 @@ def _pack(
     """The publish pack (``workbench.export.pack``): a folder, recorded in the audit."""
     from workbench.export.pack import write_pack
     from workbench.store.ordering import segment_ranks
-    from workbench.tracking.attach import attach_links
+    from workbench.tracking.attach import links_of
 
     folder = out or output_dir(workspace) / "exports" / f"{safe_name(campaign)}-pack"
-    attach_links(store, [r["raw"] for r in rows], base_url)
+    links = links_of(store, [r["raw"] for r in rows], base_url)
+    rows = [r | {"link": link} for r, link in zip(rows, links, strict=True)]
     ranks = segment_ranks(store, [campaign])  # segments in brief order
     rows = sorted(rows, key=lambda r: (ranks.get((campaign, str(r["segment"])), len(ranks)),))
     try:

@@ -33,7 +33,7 @@ margin:0;font:inherit}.piece img{max-width:12rem;height:auto;border:1px solid #e
 def write_pack(
     rows: list[dict[str, Any]], folder: Path, campaign: str, language: str
 ) -> tuple[int, Path]:
-    """Write the pack of the approved ``rows`` (export rows with ``link`` set on ``raw``);
+    """Write the pack of the approved ``rows`` (export rows with their ``link``, a Link);
     returns (pieces written, index path)."""
     t = Catalog(language)
     approved = [r for r in rows if r["status"] == "approved"]
@@ -71,7 +71,7 @@ def write_pack(
 def _piece(row: dict[str, Any], folder: Path, place: Path, t: Catalog) -> str:
     vid = row["variant_id"]
     text = paste_text(row["raw"])  # a title as posted, without the reviewers' angle tag 〔…〕
-    link = ((row.get("raw") or {}).get("link") or {}).get("url") or ""
+    link = row["link"].url if row.get("link") else ""
     pasted = text  # exactly as approved: an SMS was fitted without a link it does not carry
     copy_file = place / f"{vid}.txt"
     (folder / place).mkdir(parents=True, exist_ok=True)

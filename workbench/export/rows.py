@@ -78,15 +78,15 @@ def export_rows(
     if not store.campaign_exists(campaign):
         raise NotFoundError(f"campaign {campaign!r} not found")
     variants = [
-        v for v in store.list_variants(campaign=campaign) if not statuses or v["status"] in statuses
+        v for v in store.list_variants(campaign=campaign) if not statuses or v.status in statuses
     ]
-    prov = store.provenance(v["id"] for v in variants)
-    audit = store.review_rows_of(v["id"] for v in variants)
+    prov = store.provenance(v.id for v in variants)
+    audit = store.review_rows_of(v.id for v in variants)
     rows = []
     for v in variants:
-        p = prov.get(v["id"]) or _NO_CALL
-        findings = stored_findings(v.get("lint"))
-        assets = [a.get("path") for a in (v.get("assets") or []) if isinstance(a, dict)]
+        p = prov.get(v.id) or _NO_CALL
+        findings = stored_findings(v.lint)
+        assets = [a.get("path") for a in (v.assets or []) if isinstance(a, dict)]
         assets += p.assets
         files = []
         for a in dict.fromkeys(x for x in assets if x):
@@ -97,31 +97,31 @@ def export_rows(
                 files.append(path)
         rows.append(
             {
-                "variant_id": v["id"],
-                "uid": v["uid"],
-                "version": v["version"],
-                "hash": content_hash(v["content"]),
-                "segment": v["segment"],
-                "kind": v["kind"],
-                "channel": v["channel"] or "",
-                "style": v["style"],
-                "framework": v.get("framework") or "",
-                "status": v["status"],
-                "content": content_text(v["kind"], v["content"]),
-                "fields": list(text_fields(v["content"])),
+                "variant_id": v.id,
+                "uid": v.uid,
+                "version": v.version,
+                "hash": content_hash(v.content),
+                "segment": v.segment,
+                "kind": v.kind,
+                "channel": v.channel or "",
+                "style": v.style,
+                "framework": v.framework or "",
+                "status": v.status,
+                "content": content_text(v.kind, v.content),
+                "fields": list(text_fields(v.content)),
                 "findings": "\n".join(finding_line(f, language) for f in findings),
                 "finding_list": findings,
-                "approvals": approvals_text(audit.get(v["id"], [])),
+                "approvals": approvals_text(audit.get(v.id, [])),
                 "worst": worst(findings),
                 "decision": "",
                 "comment": "",
                 "reviewer": "",
-                "provider": p.provider or v["provider"],
-                "model": p.model or v["model"],
+                "provider": p.provider or v.provider,
+                "model": p.model or v.model,
                 "template": p.template or "",
                 "template_hash": p.template_hash or "",
                 "ruleset": findings[0].ruleset if findings else "",
-                "generated_at": p.generated_at or v["created_at"],
+                "generated_at": p.generated_at or v.created_at,
                 "assets": files,
                 "raw": v,
             }

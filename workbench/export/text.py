@@ -55,8 +55,8 @@ def write_jsonl(rows: list[dict[str, Any]], path: Path) -> None:
                 model=row["model"],
                 template=row["template"],
                 template_hash=row["template_hash"],
-                findings=row["raw"].get("lint") or [],  # as stored
-                content=row["raw"]["content"],
+                findings=row["raw"].lint or [],  # as stored
+                content=row["raw"].content,
                 text=row["content"],
                 assets=[str(a) for a in row["assets"]],
             )

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -31,6 +30,7 @@ from workbench.kinds import get_kind
 from workbench.segments import SegmentLibrary
 from workbench.store import Store
 from workbench.store.reviews import ReviewAction
+from workbench.store.variantrecord import FullVariant
 
 REGENERATE_ACTION = "regenerate"
 
@@ -39,7 +39,7 @@ REGENERATE_ACTION = "regenerate"
 class RegeneratePlan:
     """What to run: the narrowed brief and the job filter for ``RunOptions(only=...)``."""
 
-    variant: dict[str, Any]
+    variant: FullVariant
     loaded: LoadedBrief
     only: dict[str, set[str]]
     style: str
@@ -87,7 +87,7 @@ def plan_regenerate(
             "framework", f"unknown framework {framework!r}; one of {', '.join(FRAMEWORKS)}"
         )
     variant = store.get_variant(variant_key)
-    campaign = str(variant["campaign"])
+    campaign = str(variant.campaign)
     raw = store.latest_brief_raw(campaign)
     if raw is None:
         raise NotFoundError(f"campaign {campaign!r} has no stored brief to regenerate from")
@@ -98,42 +98,42 @@ def plan_regenerate(
     )
     loaded = LoadedBrief(brief, Path(f"{campaign}-regenerate.yaml"), text, content_hash(brief))
     only = {
-        "segment": {str(variant["segment"])},
-        "deliverable": {str(variant["deliverable_index"])},
+        "segment": {str(variant.segment)},
+        "deliverable": {str(variant.deliverable_index)},
     }
-    chosen = brief.deliverables[int(variant["deliverable_index"])].instruction
+    chosen = brief.deliverables[int(variant.deliverable_index)].instruction
     return RegeneratePlan(variant, loaded, only, style, framework, chosen)
 
 
 def _narrowed(
     brief: Brief,
-    variant: dict[str, Any],
+    variant: FullVariant,
     style: str,
     framework: str | None,
     instruction: str | None = None,
 ) -> Brief:
-    index = int(variant["deliverable_index"])
-    if index >= len(brief.deliverables) or brief.deliverables[index].kind != variant["kind"]:
+    index = int(variant.deliverable_index)
+    if index >= len(brief.deliverables) or brief.deliverables[index].kind != variant.kind:
         raise _problem(
             "deliverable",
             f"the campaign's brief changed: deliverables[{index}] is no longer a "
-            f"{variant['kind']}; regenerate from the brief editor instead",
+            f"{variant.kind}; regenerate from the brief editor instead",
         )
-    if variant["segment"] not in {s.id for s in brief.resolved_segments()}:
-        raise _problem("segment", f"segment {variant['segment']!r} is no longer in the brief")
+    if variant.segment not in {s.id for s in brief.resolved_segments()}:
+        raise _problem("segment", f"segment {variant.segment!r} is no longer in the brief")
     old = brief.deliverables[index]
     if framework is not None and not get_kind(old.kind).frameworks:
         raise _problem("framework", f"frameworks apply to copy, not to {old.kind}")
     base = old.model_dump()
     # the deliverable as this variant was generated (an earlier regeneration may have
     # narrowed it), else as the stored brief has it
-    generated = ((variant.get("generation") or {}).get("variables") or {}).get("deliverable")
+    generated = ((variant.generation or {}).get("variables") or {}).get("deliverable")
     if isinstance(generated, dict) and generated.get("kind") == old.kind:
         base.update(generated)
     changes = {
         "styles": [style],
         "variants": 1,
-        "framework": framework or variant["framework"],
+        "framework": framework or variant.framework,
         "instruction": instruction,  # none: the earlier run's guidance is not carried over
     }
     try:
@@ -158,9 +158,7 @@ def new_variant_ids(store: Store, result: BatchResult) -> list[int]:
             cached.add(outcome.planned.key)
     if cached:
         campaign = next(iter(result.outcomes)).planned.campaign_id
-        ids.extend(
-            int(v["id"]) for v in store.list_variants(campaign=campaign) if v["job_key"] in cached
-        )
+        ids.extend(int(v.id) for v in store.list_variants(campaign=campaign) if v.job_key in cached)
     return ids
 
 
@@ -175,11 +173,11 @@ def record_regenerate(
     store.apply_review_actions(
         [
             ReviewAction(
-                variant_id=int(variant["id"]),
-                campaign_id=str(variant["campaign"]),
+                variant_id=int(variant.id),
+                campaign_id=str(variant.campaign),
                 actor=actor,
                 action=REGENERATE_ACTION,
-                from_status=str(variant["status"]),
+                from_status=str(variant.status),
                 comment=f"{note} -> " + ", ".join(f"#{i}" for i in new_ids),
                 data={
                     "style": plan.style,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, replace
-from typing import Any
 
 from workbench.errors import InputError
 from workbench.lint.briefcontext import context_from_raw
@@ -20,6 +19,7 @@ from workbench.locations import workspace_dir
 from workbench.segments import LIBRARY_FILE, SegmentLibrary
 from workbench.store import GenerationRecord, Store
 from workbench.store.findings import Finding
+from workbench.store.variantrecord import Variant
 
 
 @dataclass(frozen=True)
@@ -54,62 +54,60 @@ class LintService:
                 self._segments = SegmentLibrary()
         return self._segments
 
-    def context(self, variant: dict[str, Any], channel: str | None = None) -> LintContext:
-        campaign = str(variant["campaign"])
+    def context(self, variant: Variant, channel: str | None = None) -> LintContext:
+        campaign = variant.campaign
         if campaign not in self._briefs:
             self._briefs[campaign] = self.store.latest_brief_raw(campaign)
-        segment = variant.get("segment")
+        segment = variant.segment
         ctx = context_from_raw(
             self._briefs[campaign],
-            channel or variant.get("channel"),
-            variant["kind"],
-            str(segment) if segment else None,
+            channel or variant.channel,
+            variant.kind,
+            segment or None,
             self._library(),
-            variant.get("deliverable_index"),
+            variant.deliverable_index,
         )
         if self.language:
             ctx = replace(ctx, language=self.language)
         return ctx
 
-    def lint(self, variant: dict[str, Any], channel: str | None = None) -> list[Finding]:
+    def lint(self, variant: Variant, channel: str | None = None) -> list[Finding]:
         """Findings for a variant's current content (nothing stored)."""
         return self.linter.lint_content(
-            variant["kind"], variant["content"], self.context(variant, channel)
+            variant.kind, variant.content, self.context(variant, channel)
         )
 
-    def lint_and_record(self, variant: dict[str, Any], actor: str) -> list[Finding]:
+    def lint_and_record(self, variant: Variant, actor: str) -> list[Finding]:
         """Lint and store the findings (each names its rule set) on the variant.
 
         A lint run is not a decision: it adds no audit row (``variants show`` and
         ``variants list --json`` carry the findings); ``actor`` is kept for callers."""
         del actor
         findings = self.lint(variant)
-        self.store.set_lint(int(variant["id"]), findings)
+        self.store.set_lint(variant.id, findings)
         return findings
 
-    def fix(
-        self, variant: dict[str, Any], actor: str, provider: Provider | None = None
-    ) -> FixOutcome:
+    def fix(self, variant: Variant, actor: str, provider: Provider | None = None) -> FixOutcome:
         """Repair a variant's findings as a new version (offline, or one model call)."""
-        vid = int(variant["id"])
+        vid = variant.id
         findings = self.lint(variant)
         if not findings:
             return FixOutcome(vid, None, 0, [], "none")
         ctx = self.context(variant)
         if provider is None or provider.name == "offline":
-            content, applied = apply_fixes_content(variant["content"], findings)
+            content, applied = apply_fixes_content(variant.content, findings)
             via, generation_id = "offline", None
         else:
             repaired, response = asyncio.run(
-                llm_fix(provider, variant["content"], findings, ctx.language)
+                llm_fix(provider, variant.content, findings, ctx.language)
             )
             assert isinstance(repaired, dict)
             content, applied, via = repaired, len(findings), response.model
             generation_id = self.store.record_generation(
                 GenerationRecord(
-                    job_key=str(variant["job_key"]),
+                    job_key=variant.job_key,
                     run_id=None,
-                    campaign_id=str(variant["campaign"]),
+                    campaign_id=variant.campaign,
                     provider=response.provider,
                     model=response.model,
                     template="lint-fix",
@@ -123,9 +121,9 @@ class LintService:
                     purpose="repair",
                 )
             )
-        if content == variant["content"]:
+        if content == variant.content:
             return FixOutcome(vid, None, 0, findings, via)
-        remaining = self.linter.lint_content(variant["kind"], content, ctx)
+        remaining = self.linter.lint_content(variant.kind, content, ctx)
         new_id = self.store.add_version(
             vid,
             content,

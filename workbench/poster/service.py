@@ -27,6 +27,7 @@ from workbench.kinds import get_kind
 from workbench.poster.sizes import PosterSize, parse_sizes
 from workbench.poster.spec import PosterSpec
 from workbench.store import Store
+from workbench.store.variantrecord import Variant
 from workbench.tracking.links import variant_link
 
 POOL_THRESHOLD = 8  # more posters than this render in worker processes
@@ -66,7 +67,7 @@ def poster_path(
 
 
 def build_spec(
-    variant: dict[str, Any],
+    variant: Variant,
     campaign: Campaign,
     template: str,
     size: PosterSize,
@@ -89,13 +90,13 @@ def build_spec(
         url = variant_link(
             product.landing_url,
             base_url=base_url,
-            uid=str(variant["uid"]),
+            uid=str(variant.uid),
             campaign=campaign.key,
             kind="poster",
             channel=None,
         ).url
     return PosterSpec.from_content(
-        variant["content"],
+        variant.content,
         template=template,
         size=size,
         brand=brand.name,
@@ -211,19 +212,19 @@ def render_variant(
     from workbench.poster.templates import get_template
 
     variant = store.get_variant(variant_id)
-    if not get_kind(variant["kind"]).renders_image:
+    if not get_kind(variant.kind).renders_image:
         raise InputError(
-            Problem("VARIANT_ID", None, str(variant_id), f"is a {variant['kind']}, not a poster")
+            Problem("VARIANT_ID", None, str(variant_id), f"is a {variant.kind}, not a poster")
         )
-    facts = brief_facts(store.brief_source(variant_id=variant["id"]))
-    deliverable = poster_deliverable(facts, variant.get("deliverable_index"))
+    facts = brief_facts(store.brief_source(variant_id=variant.id))
+    deliverable = poster_deliverable(facts, variant.deliverable_index)
     name = template or deliverable.template
     get_template(name)  # unknown names fail before anything is drawn
     chosen = parse_sizes(list(sizes), "--size") if sizes else parse_sizes(deliverable.size)
     out = locations.output_dir(workspace)
     tasks = [
         RenderTask(
-            variant["id"],
+            variant.id,
             build_spec(
                 variant,
                 facts.campaign,
@@ -233,11 +234,7 @@ def render_variant(
                 facts.brief_dir,
                 base_url=base_url,
             ),
-            str(
-                poster_path(
-                    out, variant["campaign"], variant["segment"], name, size, variant["uid"]
-                )
-            ),
+            str(poster_path(out, variant.campaign, variant.segment, name, size, variant.uid)),
         )
         for size in chosen
     ]

@@ -66,8 +66,9 @@ class PosterStep:
             return
         out = locations.output_dir(self.workspace)
         tasks: list[RenderTask] = []
-        for variant in store.poster_variants(ids):
-            d = deliverables.get(variant["deliverable_index"])
+        found = store.variants_by_id(ids)
+        for variant in (found[i] for i in sorted(found)):
+            d = deliverables.get(variant.deliverable_index)
             if d is None:
                 continue
             template = getattr(d, "template", "bold-sale")
@@ -78,7 +79,7 @@ class PosterStep:
                 self.problems.append(str(exc))
                 continue
             for size in sizes:
-                names = segment_names.get(variant["segment"] or "")
+                names = segment_names.get(variant.segment or "")
                 spec = build_spec(
                     variant,
                     facts.campaign,
@@ -90,9 +91,9 @@ class PosterStep:
                     base_url=self.base_url,
                 )
                 path = poster_path(
-                    out, variant["campaign"], variant["segment"], template, size, variant["uid"]
+                    out, variant.campaign, variant.segment, template, size, variant.uid
                 )
-                tasks.append(RenderTask(variant["id"], spec, str(path)))
+                tasks.append(RenderTask(variant.id, spec, str(path)))
         files, failures = render_each(tasks, self.workers)
         self.problems.extend(failures)
         record(store, files)

@@ -18,7 +18,7 @@ import csv
 import hashlib
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from workbench.review.workflow import (
 from workbench.store import Store
 from workbench.store.auditlog import AuditEntry
 from workbench.store.reviews import ReviewAction
+from workbench.store.variantrecord import Variant
 
 DECISIONS = {
     "approve": "approve",
@@ -200,7 +201,7 @@ class _Planned:
         self.newest = store.newest_of(self.variants)
         self.rows = store.review_rows_of(self.variants)
 
-    def variant(self, vid: int) -> dict[str, Any]:
+    def variant(self, vid: int) -> Variant:
         found = self.variants.get(vid)
         if found is None:
             raise NotFoundError(f"variant {vid} not found")
@@ -215,7 +216,8 @@ class _Planned:
     def record(self, action: ReviewAction) -> None:
         """What the action will change: the variant's status and its audit rows."""
         if action.to_status is not None:
-            self.variants[action.variant_id]["status"] = action.to_status
+            planned = self.variants[action.variant_id]
+            self.variants[action.variant_id] = replace(planned, status=action.to_status)
         self.review_rows(action.variant_id).append(
             AuditEntry(action.action, action.actor, action.data, variant_id=action.variant_id)
         )
@@ -254,8 +256,8 @@ def import_decisions(
         except NotFoundError:
             report.problems.append({**where, "problem": "unknown variant id"})
             continue
-        campaigns.add(str(variant["campaign"]))
-        if row.get("uid") and row["uid"].lower() != variant["uid"]:
+        campaigns.add(str(variant.campaign))
+        if row.get("uid") and row["uid"].lower() != variant.uid:
             report.problems.append(
                 {**where, "problem": f"edited id: the row's uid {row['uid']} is not this variant's"}
             )
@@ -266,9 +268,9 @@ def import_decisions(
                 {**where, "problem": f"unknown decision {raw_decision!r} (approve/reject/changes)"}
             )
             continue
-        newest = state.newest_versions([variant["id"]])[variant["id"]]
-        if newest != variant["id"] or (
-            row.get("hash") and row["hash"] != content_hash(variant["content"])
+        newest = state.newest_versions([variant.id])[variant.id]
+        if newest != variant.id or (
+            row.get("hash") and row["hash"] != content_hash(variant.content)
         ):
             report.problems.append(
                 {**where, "problem": "stale: the variant changed since the export; not applied"}

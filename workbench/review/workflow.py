@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from workbench.errors import InputError, Problem, WorkbenchError
@@ -21,6 +21,7 @@ from workbench.store import Store
 from workbench.store.auditlog import AuditEntry
 from workbench.store.findings import Finding, stored_findings
 from workbench.store.reviews import ReviewAction
+from workbench.store.variantrecord import Variant
 
 STATUSES = ("draft", "in_review", "approved", "rejected", "changes_requested")
 ACTIONS = ("approve", "reject", "request_changes", "comment", "submit")
@@ -34,7 +35,7 @@ _ALLOWED_FROM: dict[str, tuple[str, ...]] = {
 }
 _RESETS = frozenset({"reject", "request_changes", "edit", "fix"})
 
-Relint = Callable[[dict[str, Any]], list[Finding]]
+Relint = Callable[[Variant], list[Finding]]
 
 
 class ReviewReads(Protocol):
@@ -108,14 +109,14 @@ def check_steps(steps: Sequence[str]) -> list[str]:
 
 def plan(
     store: ReviewReads,
-    variant: dict[str, Any],
+    variant: Variant,
     request: ReviewRequest,
     steps: Sequence[str],
     relint: Relint | None = None,
     policy: StepPolicy | None = None,
 ) -> tuple[ReviewAction, ReviewResult]:
     """Check one action against the workflow; returns what to record (nothing written)."""
-    vid, status = int(variant["id"]), str(variant["status"])
+    vid, status = int(variant.id), str(variant.status)
     action = request.action
     if action not in ACTIONS:
         raise ReviewError(f"unknown review action {action!r}; one of {', '.join(ACTIONS)}")
@@ -145,7 +146,7 @@ def plan(
         if step != pending[0]:
             raise ReviewError(f"variant {vid}: step {step!r} waits for {pending[0]!r}")
         _check_duties(vid, step, request.actor, rows, policy or StepPolicy())
-        stored = variant.get("lint")
+        stored = variant.lint
         findings = stored_findings(stored)
         if stored is None and relint is not None:
             findings = relint(variant)
@@ -165,7 +166,7 @@ def plan(
         done = []
     review = ReviewAction(
         variant_id=vid,
-        campaign_id=str(variant["campaign"]),
+        campaign_id=str(variant.campaign),
         actor=request.actor,
         action=action,
         from_status=status,
@@ -228,7 +229,7 @@ def edit(
 ) -> int:
     """A new version with ``content`` (a mapping shaped like the old one); returns its id."""
     variant = store.get_variant(variant_id)
-    old = variant["content"]
+    old = variant.content
     if isinstance(content, dict):
         content = with_derived(old, content)
     problems = content_problems(old, content, label)
@@ -236,9 +237,9 @@ def edit(
         raise InputError(problems)
     if json.dumps(content, sort_keys=True) == json.dumps(old, sort_keys=True):
         raise InputError(Problem(label, None, "", "no changes: nothing to save"))
-    findings = relint({**variant, "content": content})
+    findings = relint(replace(variant, content=content))
     return store.add_version(
-        int(variant["id"]), content, findings, actor, action="edit", comment=comment
+        int(variant.id), content, findings, actor, action="edit", comment=comment
     )
 
 

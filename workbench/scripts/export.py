@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
@@ -17,6 +17,7 @@ from workbench.scripts.kinds import SCRIPT_EXPORTS
 from workbench.scripts.rows import labels
 from workbench.scripts.srt import to_srt
 from workbench.scripts.writers import to_csv, to_markdown, to_xlsx
+from workbench.store.variantrecord import FullVariant, Variant
 
 if TYPE_CHECKING:
     from workbench.store import Store
@@ -38,13 +39,13 @@ class Exported:
         return isinstance(self.data, str)
 
 
-def content_language(row: dict[str, Any]) -> str:
+def content_language(row: FullVariant) -> str:
     """The script's language: the prompt's ``lang`` when recorded, else guessed from text."""
-    variables = (row.get("generation") or {}).get("variables") or {}
+    variables = (row.generation or {}).get("variables") or {}
     lang = variables.get("lang")
     if lang in ("zh-CN", "en-US"):
         return str(lang)
-    content = row.get("content") or {}
+    content = row.content or {}
     sample = str(content.get("title", "")) + str(content.get("shots") or content.get("phases"))
     return "zh-CN" if _CJK.search(sample) else "en-US"
 
@@ -58,13 +59,13 @@ def check_format(fmt: str, kind: str | None = None) -> None:
         raise InputError(Problem("--format", None, fmt, message))
 
 
-def export_variant(row: dict[str, Any], fmt: str) -> Exported:
+def export_variant(row: FullVariant, fmt: str) -> Exported:
     """One variant (a row from ``Store.get_variant``) in ``fmt``."""
-    kind = row.get("kind")
+    kind = row.kind
     if kind not in SCRIPT_EXPORTS:
         raise InputError(
             Problem(
-                f"variant {row.get('id')}",
+                f"variant {row.id}",
                 None,
                 "kind",
                 f"is {kind}; script export takes video_script or live_script variants",
@@ -73,8 +74,8 @@ def export_variant(row: dict[str, Any], fmt: str) -> Exported:
     check_format(fmt, kind)
     script = SCRIPT_EXPORTS[kind]
     lang = content_language(row)
-    content = row["content"]
-    platform = row.get("channel")
+    content = row.content
+    platform = row.channel
     if fmt == "srt":
         return Exported(to_srt(content, lang), "srt")
     if fmt == "txt":
@@ -85,14 +86,14 @@ def export_variant(row: dict[str, Any], fmt: str) -> Exported:
     if fmt == "csv":
         return Exported(to_csv(sheet), "csv")
     name = labels(lang)[script.sheet_label]
-    return Exported(to_xlsx([(f"{name} {row.get('id')}", sheet)], lang), "xlsx")
+    return Exported(to_xlsx([(f"{name} {row.id}", sheet)], lang), "xlsx")
 
 
-def file_stem(row: dict[str, Any]) -> str:
+def file_stem(row: Variant) -> str:
     """``12-new-moms-video_script-douyin``: id first, so names sort and never collide."""
-    parts = [str(row.get("id")), row.get("segment") or "", row.get("kind") or ""]
-    if row.get("channel"):
-        parts.append(str(row["channel"]))
+    parts = [str(row.id), row.segment or "", row.kind or ""]
+    if row.channel:
+        parts.append(str(row.channel))
     return "-".join(_UNSAFE.sub("_", p).strip("_") for p in parts if p)
 
 
@@ -118,12 +119,12 @@ def export_campaign(
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     skipped: list[str] = []
-    for listed in sorted(rows, key=lambda r: int(r["id"])):
-        script = SCRIPT_EXPORTS[listed["kind"]]
+    for listed in sorted(rows, key=lambda r: int(r.id)):
+        script = SCRIPT_EXPORTS[listed.kind]
         if fmt == "srt" and not script.subtitles:
-            skipped.append(f"{listed['id']}: {script.no_subtitles} (no subtitles)")
+            skipped.append(f"{listed.id}: {script.no_subtitles} (no subtitles)")
             continue
-        row = store.get_variant(int(listed["id"]))
+        row = store.get_variant(int(listed.id))
         result = export_variant(row, fmt)
         path = folder / f"{file_stem(row)}.{result.extension}"
         if isinstance(result.data, bytes):

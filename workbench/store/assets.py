@@ -97,21 +97,6 @@ class AssetsMixin:
         with self._lock, read_txn(self._conn) as conn:
             return assets_by_variant(conn, variant_ids)
 
-    def poster_variants(self, ids: Iterable[int]) -> list[dict[str, Any]]:
-        """id, uid, campaign, segment, deliverable_index, job_key, content of poster variants."""
-        with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(
-                conn.execute(
-                    "SELECT id, uid, campaign_id AS campaign, segment_id AS segment, kind, "
-                    "deliverable_index, job_key, generation_id, content FROM variants "
-                    "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                    (json.dumps(sorted({int(i) for i in ids})),),
-                )
-            )
-        for row in rows:
-            row["content"] = json.loads(row["content"])
-        return rows
-
     def unrendered_posters(self, job_keys: Iterable[str]) -> list[int]:
         """Newest poster variants of these jobs that have no asset yet (a resumed run)."""
         with self._lock, read_txn(self._conn) as conn:

@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.db import loads, read_txn
+from workbench.store.variantrecord import Variant
 
 _CHUNK = 500
 _COLUMNS = """
@@ -40,15 +41,15 @@ class BatchReadsMixin:
     _conn: sqlite3.Connection
     _lock: threading.RLock
 
-    def variants_by_id(self, variant_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    def variants_by_id(self, variant_ids: Iterable[int]) -> dict[int, Variant]:
         """``id -> variant`` (content and lint decoded; no generation or assets)."""
         ids = sorted({int(i) for i in variant_ids})
         sql = f"SELECT {_COLUMNS} FROM variants v WHERE v.id IN ({{marks}})"
-        out: dict[int, dict[str, Any]] = {}
+        out: dict[int, Variant] = {}
         with self._lock, read_txn(self._conn) as conn:
             for row in _select(conn, sql, ids):
                 row["content"], row["lint"] = loads(row["content"]), loads(row["lint"])
-                out[int(row["id"])] = row
+                out[int(row["id"])] = Variant.from_row(row)
         return out
 
     def newest_of(self, variant_ids: Iterable[int]) -> dict[int, int]:

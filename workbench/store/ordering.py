@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbench.store.db import read_txn
+from workbench.store.variantrecord import Variant
 
 
 def segment_ranks(store: Any, campaigns: Iterable[str]) -> dict[tuple[str, str], int]:
@@ -32,22 +33,22 @@ def segment_ranks(store: Any, campaigns: Iterable[str]) -> dict[tuple[str, str],
     return ranks
 
 
-def in_brief_order(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` (variant dicts) sorted by campaign, brief segment order, deliverable order,
-    then style, slot and version as the store has them."""
-    ranks = segment_ranks(store, (str(r["campaign"]) for r in rows))
+def in_brief_order(store: Any, rows: list[Variant]) -> list[Variant]:
+    """``rows`` sorted by campaign, brief segment order, deliverable order, then style,
+    slot and version as the store has them."""
+    ranks = segment_ranks(store, (r.campaign for r in rows))
     last = len(ranks)
 
-    def key(row: dict[str, Any]) -> tuple[Any, ...]:
-        campaign = str(row["campaign"])
+    def key(row: Variant) -> tuple[Any, ...]:
+        campaign = row.campaign
         return (
             campaign,
-            ranks.get((campaign, str(row["segment"])), last),
-            str(row["segment"]),
-            row.get("deliverable_index") or 0,
-            str(row.get("style") or ""),
-            row.get("slot") or 0,
-            row.get("version") or 0,
+            ranks.get((campaign, row.segment), last),
+            row.segment,
+            row.deliverable_index,
+            row.style,
+            row.slot,
+            row.version,
         )
 
     return sorted(rows, key=key)

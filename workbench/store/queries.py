@@ -1,11 +1,12 @@
-"""Every read the faces make. Plain dicts out, JSON columns decoded.
+"""Every read the faces make. Variants as records (``store/variantrecord.py``), the rest
+plain dicts, JSON columns decoded.
 
-The variant dict is a stable public JSON contract (``list``/``show --json``, exports, the
-TUI): id, uid, campaign, segment, kind, channel, style, framework, status, provider, model,
-content, version, parent_id, round, deliverable_index, slot, job_key, generation_id, lint,
-created_at, updated_at, assets (rendered posters: path, width, height, sha256, template,
-qr_url, preset, size, id, created_at). New keys may be added; none of these is renamed or
-removed.
+The variant JSON (``Variant.to_json``) is a stable public contract (``list``/``show
+--json``, exports): id, uid, campaign, segment, kind, channel, style, framework, status,
+provider, model, content, version, parent_id, round, deliverable_index, slot, job_key,
+generation_id, lint, created_at, updated_at, assets (rendered posters: path, width,
+height, sha256, template, qr_url, preset, size, id, created_at). New keys may be added;
+none of these is renamed or removed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from workbench.store.assets import assets_by_variant
 from workbench.store.db import loads, read_txn
 from workbench.store.promptparts import unpack
 from workbench.store.runhealth import SUPERSEDED
+from workbench.store.variantrecord import FullVariant, Variant
 
 _VARIANT_COLUMNS = """
     v.id, v.uid, v.campaign_id AS campaign, v.segment_id AS segment, v.kind, v.channel,
@@ -57,8 +59,8 @@ def _decode(row: dict[str, Any], columns: Iterable[str]) -> dict[str, Any]:
     return row
 
 
-def _variant(row: dict[str, Any]) -> dict[str, Any]:
-    return _decode(row, ("content", "lint"))
+def _variant(row: dict[str, Any]) -> Variant:
+    return Variant.from_row(_decode(row, ("content", "lint")))
 
 
 def _generation(row: dict[str, Any], conn: sqlite3.Connection) -> dict[str, Any]:
@@ -88,7 +90,7 @@ class QueriesMixin:
         style: str | None = None,
         limit: int | None = None,
         latest_only: bool = True,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Variant]:
         """Variants matching every given filter, grouped by campaign, segment, deliverable."""
         given = {
             "campaign": campaign,
@@ -117,7 +119,7 @@ class QueriesMixin:
             row["assets"] = assets.get(row["id"], [])
         return [_variant(row) for row in rows]
 
-    def get_variant(self, id_or_uid: int | str) -> dict[str, Any]:
+    def get_variant(self, id_or_uid: int | str) -> FullVariant:
         """One variant with its generation, version chain, assets and audit history.
 
         A string is looked up as a uid first, then (if all digits) as an id.
@@ -166,16 +168,17 @@ class QueriesMixin:
                     chain_ids,
                 )
             )
-        result = _variant(row)
-        result["generation"] = generation
-        result["calls"] = calls
-        result["versions"] = [_variant(v) for v in versions]
-        result["assets"] = assets
-        result["history"] = [_decode(h, ("data",)) for h in history]
         # the operator's guidance the variant was regenerated with (none: generated as planned)
         variables = (generation or {}).get("variables") or {}
-        result["instruction"] = (variables.get("deliverable") or {}).get("instruction")
-        return result
+        return FullVariant.from_row(
+            _decode(row, ("content", "lint")),
+            assets=tuple(assets),
+            generation=generation,
+            calls=tuple(calls),
+            versions=tuple(_variant(v) for v in versions),
+            history=tuple(_decode(h, ("data",)) for h in history),
+            instruction=(variables.get("deliverable") or {}).get("instruction"),
+        )
 
     @staticmethod
     def _find_variant(conn: sqlite3.Connection, id_or_uid: int | str) -> dict[str, Any] | None:

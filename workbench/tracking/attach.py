@@ -1,12 +1,13 @@
-"""Tracked links and click counts for variant dicts (``variants list|show --json``'s
-``link``, the TUI detail, send lists)."""
+"""Tracked links and click counts of variants (``variants list|show --json``'s ``link``,
+the TUI detail, the publish pack)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbench.store import Store
+from workbench.store.variantrecord import Variant
 from workbench.tracking.links import Link, variant_link
 
 
@@ -22,31 +23,36 @@ def landing_urls(store: Store, campaigns: Iterable[str]) -> dict[str, str | None
     return found
 
 
-def link_of(variant: dict[str, Any], landing: str | None, base_url: str) -> Link | None:
+def link_of(variant: Variant, landing: str | None, base_url: str) -> Link | None:
     if not landing:
         return None
     return variant_link(
         landing,
         base_url=base_url,
-        uid=str(variant["uid"]),
-        campaign=str(variant["campaign"]),
-        kind=str(variant["kind"]),
-        channel=variant.get("channel"),
+        uid=variant.uid,
+        campaign=variant.campaign,
+        kind=variant.kind,
+        channel=variant.channel,
     )
 
 
-def attach_links(store: Store, variants: list[dict[str, Any]], base_url: str) -> None:
-    """Add ``link`` (``{"code", "url", "target"}``, or None without a landing URL) to each
-    variant dict in place."""
-    urls = landing_urls(store, (v["campaign"] for v in variants))
-    for v in variants:
-        link = link_of(v, urls.get(v["campaign"]), base_url)
-        v["link"] = None if link is None else link.as_dict()
+def links_of(store: Store, variants: Sequence[Variant], base_url: str) -> list[Link | None]:
+    """Each variant's tracked link (None without a landing URL), in order."""
+    urls = landing_urls(store, (v.campaign for v in variants))
+    return [link_of(v, urls.get(v.campaign), base_url) for v in variants]
 
 
-def attach_clicks(store: Store, variants: list[dict[str, Any]]) -> None:
-    """Add ``clicks`` (``{"hits", "unique"}`` from the endpoint) to each variant dict."""
-    counts = store.tracking_counts([int(v["id"]) for v in variants])
-    for v in variants:
-        hits, unique = counts.get(int(v["id"]), (0, 0))
-        v["clicks"] = {"hits": hits, "unique": unique}
+def with_links(store: Store, variants: Sequence[Variant], base_url: str) -> list[dict[str, Any]]:
+    """The variants' JSON with ``link`` (``{"code", "url", "target"}``, or None without a
+    landing URL) added last: ``variants list|show --json``."""
+    links = links_of(store, variants, base_url)
+    return [
+        v.to_json() | {"link": None if link is None else link.as_dict()}
+        for v, link in zip(variants, links, strict=True)
+    ]
+
+
+def clicks_of(store: Store, variants: Sequence[Variant]) -> list[tuple[int, int]]:
+    """Each variant's (hits, unique) clicks from the endpoint, in order."""
+    counts = store.tracking_counts([v.id for v in variants])
+    return [counts.get(v.id, (0, 0)) for v in variants]

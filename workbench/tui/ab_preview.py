@@ -22,7 +22,7 @@ def preview_groups(store: Store, campaign: str, t: Translate) -> tuple[Text, int
     creatable = 0
     blocked = False
     for g in plan_groups(store, campaign):
-        kind = g.variants[0]["kind"] if g.variants else ""
+        kind = g.variants[0].kind if g.variants else ""
         if g.existing is not None:
             text.append(f"= {g.where}  ", style="dim")
             text.append(t("tui.ab.preview_exists", id=g.existing) + "\n", style="dim")
@@ -30,7 +30,7 @@ def preview_groups(store: Store, campaign: str, t: Translate) -> tuple[Text, int
             text.append(f"✗ {g.where}  ", style="yellow")
             text.append(t("tui.ab.preview_skipped", reason=g.skip_reason(t)) + "\n", style="yellow")
         else:
-            overlap = store.ab_running_overlap([v["id"] for v in g.variants])
+            overlap = store.ab_running_overlap([v.id for v in g.variants])
             if overlap:
                 blocked = True
                 eid, name, vid = overlap[0]
@@ -40,8 +40,8 @@ def preview_groups(store: Store, campaign: str, t: Translate) -> tuple[Text, int
                 continue
             creatable += 1
             arms = " ".join(
-                f"{arm_name(i)}={v['id']}" + ("*" if i == 0 else "")
-                for i, v in enumerate(sorted(g.variants, key=lambda v: v["id"]))
+                f"{arm_name(i)}={v.id}" + ("*" if i == 0 else "")
+                for i, v in enumerate(sorted(g.variants, key=lambda v: v.id))
             )
             text.append(f"✓ {g.where} {kind}  ", style="green")
             text.append(t("tui.ab.preview_arms", n=len(g.variants), arms=arms) + "\n")

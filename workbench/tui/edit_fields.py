@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from workbench.errors import InputError, Problem
+from workbench.store.variantrecord import Variant
 from workbench.tracking.attach import link_of
 from workbench.tracking.body import LINKED_FIELDS
 from workbench.tui.review_ops import DERIVED_KEYS, editable_text
@@ -156,13 +157,13 @@ def attach_link(
     return result
 
 
-def tracked_url(variant: dict[str, Any], landing: str | None, base_url: str) -> str | None:
+def tracked_url(variant: Variant, landing: str | None, base_url: str) -> str | None:
     """The tracked link the variant's copy carries: its own link (``{base_url}/s/{code}`` or
     the landing URL with utm parameters), else any URL in it starting with the landing URL."""
     if not landing:
         return None
     link = link_of(variant, landing, base_url)
-    content = variant.get("content") or {}
+    content = variant.content or {}
     texts = [str(content.get(k) or "") for k in LINKED_FIELDS]
     if link is not None and any(link.url in text for text in texts):
         return link.url

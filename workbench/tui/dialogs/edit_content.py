@@ -7,7 +7,7 @@ back. Only nested data with no plain form (video shots, live beats) keeps a YAML
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workbench.errors import WorkbenchError
 from workbench.guards.text import for_display
+from workbench.store.variantrecord import Variant
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
 from workbench.tui.edit_fields import (
@@ -46,11 +47,11 @@ FIELD_LABELS = {
 HEIGHTS = {"text": 8, "lines": 4, "rows": 6, "yaml": 8}
 
 
-def _tracked_url(ctx: TuiContext, variant: dict[str, Any]) -> str | None:
+def _tracked_url(ctx: TuiContext, variant: Variant) -> str | None:
     from workbench.tracking.attach import landing_urls
 
     wb = ctx.workbench
-    landing = landing_urls(wb.store, [str(variant["campaign"])]).get(str(variant["campaign"]))
+    landing = landing_urls(wb.store, [str(variant.campaign)]).get(str(variant.campaign))
     return tracked_url(variant, landing, wb.settings.tracking.base_url)
 
 
@@ -71,7 +72,7 @@ class EditDialog(ModalScreen[int | None]):
         ),
     ]
 
-    def __init__(self, ctx: TuiContext, variant: dict[str, Any]) -> None:
+    def __init__(self, ctx: TuiContext, variant: Variant) -> None:
         super().__init__()
         self.ctx = ctx
         self.variant = variant
@@ -79,7 +80,7 @@ class EditDialog(ModalScreen[int | None]):
         self.link_token = ctx.t("tui.edit.link_token")
         self.fields: list[EditField]
         self.fields, self.link_keys = detach_link(
-            fields_of(variant.get("content") or {}), self.link, self.link_token
+            fields_of(variant.content or {}), self.link, self.link_token
         )
         self.saving = False
         localize_bindings(self, ctx.t)
@@ -100,7 +101,7 @@ class EditDialog(ModalScreen[int | None]):
         v = self.variant
         with Vertical(classes="dialog wide-dialog", id="edit-dialog"):
             yield Static(
-                t("tui.edit.title", id=v["id"], version=v.get("version") or 1),
+                t("tui.edit.title", id=v.id, version=v.version or 1),
                 classes="dialog-title",
             )
             with VerticalScroll(id="edit-fields"):
@@ -163,7 +164,7 @@ class EditDialog(ModalScreen[int | None]):
     def _save(self, typed: dict[str, str], comment: str | None) -> None:
         from workbench.poster.batch import PosterFailed
 
-        variant_id = int(self.variant["id"])
+        variant_id = int(self.variant.id)
         label = f"variant {variant_id}"
         try:
             if self.link and self.link_keys:
@@ -171,7 +172,7 @@ class EditDialog(ModalScreen[int | None]):
                 typed = attach_link(
                     typed, self.link_keys, self.link, self.link_token, label, missing
                 )
-            content = content_from(self.variant.get("content") or {}, self.fields, typed, label)
+            content = content_from(self.variant.content or {}, self.fields, typed, label)
             new_id = self.ctx.workbench.edit(variant_id, content, comment=comment, label=label)
         except PosterFailed as exc:
             # the version is saved; only its picture failed: close and say so
@@ -184,7 +185,7 @@ class EditDialog(ModalScreen[int | None]):
         self.app.call_from_thread(self.dismiss, new_id)
 
     def _newest(self) -> int | None:
-        vid = int(self.variant["id"])
+        vid = int(self.variant.id)
         return self.ctx.workbench.store.newest_versions([vid]).get(vid)
 
     def _report(self, error: BaseException) -> None:

@@ -4,7 +4,7 @@ guidance for the prompt (更口语, 别提云盘, 用重庆话), fresh or not.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from workbench.brief.models import FRAMEWORKS, INSTRUCTION_MAX, STYLES
 from workbench.kinds import get_kind
+from workbench.store.variantrecord import Variant
 from workbench.tui.bindings import localize_bindings
 from workbench.tui.context import TuiContext
 from workbench.tui.widgets.checks import CheckBox
@@ -42,7 +43,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
         ),
     ]
 
-    def __init__(self, ctx: TuiContext, variant: dict[str, Any]) -> None:
+    def __init__(self, ctx: TuiContext, variant: Variant) -> None:
         super().__init__()
         self.ctx = ctx
         self.variant = variant
@@ -51,17 +52,17 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
     def compose(self) -> ComposeResult:
         t = self.ctx.t
         v = self.variant
-        takes_framework = get_kind(str(v.get("kind"))).frameworks
+        takes_framework = get_kind(str(v.kind)).frameworks
         with Vertical(classes="dialog", id="regenerate-dialog"):
             yield Static(
-                t("tui.regen.title", id=v["id"], style=v.get("style") or "-"),
+                t("tui.regen.title", id=v.id, style=v.style or "-"),
                 classes="dialog-title",
             )
             with Horizontal(classes="form-row"):
                 yield Label(t("col.style"), classes="form-label")
                 yield Select(
                     [(s, s) for s in STYLES],
-                    value=default_style(v.get("style")),
+                    value=default_style(v.style),
                     allow_blank=False,
                     compact=True,
                     id="regen-style",
@@ -70,7 +71,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
                 yield Label(t("tui.variants.framework"), classes="form-label")
                 yield Select(
                     [(f, f) for f in FRAMEWORKS],
-                    value=v["framework"] if v.get("framework") in FRAMEWORKS else Select.NULL,
+                    value=v.framework if v.framework in FRAMEWORKS else Select.NULL,
                     prompt=t("tui.regen.no_framework"),
                     compact=True,
                     disabled=not takes_framework,

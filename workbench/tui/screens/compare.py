@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from workbench.guards.text import for_display
+from workbench.store.variantrecord import Variant
 from workbench.textview import content_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.base import WorkbenchScreen
@@ -30,7 +31,7 @@ class CompareScreen(WorkbenchScreen):
     def __init__(self, ctx: TuiContext, left_id: int, right_id: int) -> None:
         super().__init__(ctx)
         self.ids = (left_id, right_id)
-        self.pair: tuple[dict[str, Any], dict[str, Any]] | None = None
+        self.pair: tuple[Variant, Variant] | None = None
         self.diff: tuple[Text, Text, float] | None = None
 
     def compose(self) -> ComposeResult:
@@ -53,37 +54,37 @@ class CompareScreen(WorkbenchScreen):
         pair = (store.get_variant(left_id), store.get_variant(right_id))
         self.app.call_from_thread(self._show, pair)
 
-    def _show(self, pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    def _show(self, pair: tuple[Variant, Variant]) -> None:
         self.pair = pair
         left, right = pair
         self.diff = a, b, ratio = diff_pair(
-            content_text(left["kind"], left["content"] or {}),
-            content_text(right["kind"], right["content"] or {}),
+            content_text(left.kind, left.content or {}),
+            content_text(right.kind, right.content or {}),
         )
         self.query_one("#compare-left-text", Static).update(a)
         self.query_one("#compare-right-text", Static).update(b)
         self.query_one("#compare-left").border_title = self._label(left)
         self.query_one("#compare-right").border_title = self._label(right)
         self.query_one("#compare-title", Static).update(
-            self.t("tui.compare.title", left=left["id"], right=right["id"], ratio=ratio * 100)
+            self.t("tui.compare.title", left=left.id, right=right.id, ratio=ratio * 100)
         )
         self.query_one("#compare-meta", Static).update(self._meta(left, right))
 
-    def _label(self, v: dict[str, Any]) -> str:
-        return f"#{v['id']} {v.get('kind')} · {v.get('style')} · v{v.get('version')}"
+    def _label(self, v: Variant) -> str:
+        return f"#{v.id} {v.kind} · {v.style} · v{v.version}"
 
-    def _meta(self, left: dict[str, Any], right: dict[str, Any]) -> Table | Text:
+    def _meta(self, left: Variant, right: Variant) -> Table | Text:
         table = Table.grid(padding=(0, 2))
         for _ in range(3):
             table.add_column()
-        differing = [f for f in FIELDS if left.get(f) != right.get(f)]
+        differing = [f for f in FIELDS if getattr(left, f) != getattr(right, f)]
         if not differing:
             return Text(self.t("tui.compare.same_meta"), style="dim")
         for name in differing:
             table.add_row(
                 Text(name, style="bold"),
-                Text(for_display(str(left.get(name))), style="red"),
-                Text(for_display(str(right.get(name))), style="green"),
+                Text(for_display(str(getattr(left, name))), style="red"),
+                Text(for_display(str(getattr(right, name))), style="green"),
             )
         return table
 

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button
 
 from workbench.i18n import CATALOG, Catalog
+from workbench.store.variantrecord import Variant
 from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.base import WorkbenchScreen
 
@@ -68,24 +69,24 @@ class ReviewingScreen(WorkbenchScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
-    def current_variant(self) -> dict[str, Any] | None:
+    def current_variant(self) -> Variant | None:
         raise NotImplementedError
 
     def current_campaign(self) -> str | None:
         variant = self.current_variant()
-        return None if variant is None else str(variant["campaign"])
+        return None if variant is None else str(variant.campaign)
 
     def after_change(self, select_id: int | None) -> None:
         """Reload what is shown; put the cursor on ``select_id`` when given."""
         raise NotImplementedError
 
-    def _picked(self) -> dict[str, Any] | None:
+    def _picked(self) -> Variant | None:
         variant = self.current_variant()
         if variant is None:
             self.notify(self.t("tui.review.pick"), severity="warning")
         return variant
 
-    def targets(self) -> list[dict[str, Any]]:
+    def targets(self) -> list[Variant]:
         """The variants a status change applies to: here the current one."""
         variant = self._picked()
         return [] if variant is None else [variant]
@@ -93,8 +94,8 @@ class ReviewingScreen(WorkbenchScreen):
     def clear_marks(self) -> None:
         """Forget what was marked for a batch action (nothing is marked here)."""
 
-    def _title(self, key: str, variants: list[dict[str, Any]]) -> str:
-        return self.t(key, id=", #".join(str(v["id"]) for v in variants))
+    def _title(self, key: str, variants: list[Variant]) -> str:
+        return self.t(key, id=", #".join(str(v.id) for v in variants))
 
     @on(Button.Pressed, "ReviewBar Button")
     async def _button(self, event: Button.Pressed) -> None:
@@ -115,11 +116,11 @@ class ReviewingScreen(WorkbenchScreen):
             self._approve(variants, None)
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _ask_step(self, variants: list[dict[str, Any]]) -> None:
-        default = self.ctx.workbench.next_step(int(variants[0]["id"]))
+    def _ask_step(self, variants: list[Variant]) -> None:
+        default = self.ctx.workbench.next_step(variants[0].id)
         self.app.call_from_thread(self._step_dialog, variants, default)
 
-    def _step_dialog(self, variants: list[dict[str, Any]], default: str) -> None:
+    def _step_dialog(self, variants: list[Variant], default: str) -> None:
         from workbench.tui.dialogs.review_step import StepDialog
 
         def chosen(step: str | None) -> None:
@@ -131,12 +132,12 @@ class ReviewingScreen(WorkbenchScreen):
         self.app.push_screen(StepDialog(self.ctx, title, steps, default), chosen)
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _approve(self, variants: list[dict[str, Any]], step: str | None) -> None:
+    def _approve(self, variants: list[Variant], step: str | None) -> None:
         from workbench.lint import has_ban, stored_findings
 
         terms: set[str] = set()
         for variant in variants:
-            stored = variant.get("lint")
+            stored = variant.lint
             findings = stored_findings(stored)
             if stored is None:
                 findings = self.ctx.workbench.lint().lint(variant)
@@ -147,9 +148,7 @@ class ReviewingScreen(WorkbenchScreen):
             return
         self._apply_action(variants, "approve", None, step)
 
-    def _ask_override(
-        self, variants: list[dict[str, Any]], terms: list[str], step: str | None
-    ) -> None:
+    def _ask_override(self, variants: list[Variant], terms: list[str], step: str | None) -> None:
         dialog = ReasonDialog(
             self.ctx,
             self._title("tui.review.override_title", variants),
@@ -171,7 +170,7 @@ class ReviewingScreen(WorkbenchScreen):
 
     def _reasoned(
         self,
-        variants: list[dict[str, Any]],
+        variants: list[Variant],
         action: str,
         reason: str | None,
         step: str | None = None,
@@ -190,14 +189,14 @@ class ReviewingScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _review(
-        self, variants: list[dict[str, Any]], action: str, reason: str | None, step: str | None
+        self, variants: list[Variant], action: str, reason: str | None, step: str | None
     ) -> None:
         self._apply_action(variants, action, reason, step)
 
     def _apply_action(
-        self, variants: list[dict[str, Any]], action: str, reason: str | None, step: str | None
+        self, variants: list[Variant], action: str, reason: str | None, step: str | None
     ) -> None:
-        ids = [int(v["id"]) for v in variants]
+        ids = [int(v.id) for v in variants]
         results = self.ctx.workbench.review(ids, action, step=step, reason=reason)
         if len(results) == 1:
             self.app.call_from_thread(self._reviewed, results[0])
@@ -250,9 +249,9 @@ class ReviewingScreen(WorkbenchScreen):
                 EditDialog(self.ctx, variant), lambda new_id: self._edited(variant, new_id)
             )
 
-    def _edited(self, variant: dict[str, Any], new_id: int | None) -> None:
+    def _edited(self, variant: Variant, new_id: int | None) -> None:
         if new_id is not None:
-            self.notify(self.t("review.edited", id=variant["id"], new_id=new_id))
+            self.notify(self.t("review.edited", id=variant.id, new_id=new_id))
             self.after_change(new_id)
 
     def action_regenerate(self) -> None:
@@ -263,15 +262,15 @@ class ReviewingScreen(WorkbenchScreen):
 
         def chosen(choice: RegenerateChoice | None) -> None:
             if choice is not None:
-                self.notify(self.t("tui.regen.running", id=variant["id"], style=choice.style))
+                self.notify(self.t("tui.regen.running", id=variant.id, style=choice.style))
                 self._regenerate(variant, choice)
 
         self.app.push_screen(RegenerateDialog(self.ctx, variant), chosen)
 
     @work(thread=True, exclusive=True, group="regenerate", exit_on_error=False)
-    def _regenerate(self, variant: dict[str, Any], choice: RegenerateChoice) -> None:
+    def _regenerate(self, variant: Variant, choice: RegenerateChoice) -> None:
         done = self.ctx.workbench.regenerate(
-            int(variant["id"]),
+            int(variant.id),
             choice.style,
             choice.framework,
             fresh=choice.fresh,

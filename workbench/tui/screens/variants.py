@@ -4,7 +4,7 @@ several to review them at once; import reviewers' decisions from a file."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -14,6 +14,7 @@ from textual.containers import Container, Vertical
 from textual.widgets import Footer, Header, Static
 
 from workbench.halfblock import HalfBlockRow, halfblock_cells
+from workbench.store.variantrecord import FullVariant, Variant
 from workbench.textview import content_text, paste_text
 from workbench.tui.context import TuiContext
 from workbench.tui.screens.compare import CompareScreen
@@ -24,22 +25,26 @@ from workbench.tui.widgets.variant_table import MAX_ROWS, VariantTable
 
 if TYPE_CHECKING:
     from workbench.review.decisions import ImportReport
+    from workbench.tracking.links import Link
 
 IMPORT_PROBLEMS_SHOWN = 5
 
 
-def matches(variant: dict[str, Any], filters: dict[str, str], words: list[str]) -> bool:
-    if any(str(variant.get(name)) != value for name, value in filters.items()):
+def matches(variant: Variant, filters: dict[str, str], words: list[str], haystack: str) -> bool:
+    """The filter bar's choices all hold and every search word is in ``haystack``."""
+    if any(str(getattr(variant, name, None)) != value for name, value in filters.items()):
         return False
-    if not words:
-        return True
-    haystack = variant["_search"]
     return all(word in haystack for word in words)
 
 
-def _search_text(variant: dict[str, Any]) -> str:
-    text = content_text(variant.get("kind") or "", variant.get("content") or {})
-    fields = (variant.get("segment"), variant.get("style"), variant.get("uid"), str(variant["id"]))
+def search_index(variants: list[Variant]) -> dict[int, str]:
+    """``id -> the lower-cased text a search looks in``: content, segment, style, uid, id."""
+    return {v.id: _search_text(v) for v in variants}
+
+
+def _search_text(variant: Variant) -> str:
+    text = content_text(variant.kind, variant.content or {})
+    fields = (variant.segment, variant.style, variant.uid, str(variant.id))
     return " ".join([text, *(f or "" for f in fields)]).lower()
 
 
@@ -96,7 +101,8 @@ class VariantsScreen(ReviewingScreen):
     def __init__(self, ctx: TuiContext, campaign: str | None) -> None:
         super().__init__(ctx)
         self.campaign = campaign
-        self.variants: list[dict[str, Any]] = []
+        self.variants: list[Variant] = []
+        self.search: dict[int, str] = {}
         self.poster_path: Path | None = None
         self.select_after: int | None = None
 
@@ -123,12 +129,11 @@ class VariantsScreen(ReviewingScreen):
     @work(thread=True, exclusive=True, group="variants", exit_on_error=False)
     def _load(self) -> None:
         variants = self.ctx.workbench.store.list_variants(campaign=self.campaign)
-        for v in variants:
-            v["_search"] = _search_text(v)
-        self.app.call_from_thread(self._loaded, variants)
+        self.app.call_from_thread(self._loaded, variants, search_index(variants))
 
-    def _loaded(self, variants: list[dict[str, Any]]) -> None:
+    def _loaded(self, variants: list[Variant], search: dict[int, str]) -> None:
         self.variants = variants
+        self.search = search
         self.query_one(FilterBar).set_choices(variants)
         table = self.query_one(VariantTable)
         table.loading = False
@@ -142,13 +147,14 @@ class VariantsScreen(ReviewingScreen):
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _apply(self, filters: dict[str, str], query: str) -> None:
         words = query.lower().split()
-        found = [v for v in self.variants if matches(v, filters, words)]
+        search = self.search
+        found = [v for v in self.variants if matches(v, filters, words, search.get(v.id, ""))]
         self.app.call_from_thread(self._filtered, found)
 
-    def _filtered(self, found: list[dict[str, Any]]) -> None:
+    def _filtered(self, found: list[Variant]) -> None:
         table = self.query_one(VariantTable)
         table.show(found)
-        if self.select_after is not None and any(v["id"] == self.select_after for v in table.shown):
+        if self.select_after is not None and any(v.id == self.select_after for v in table.shown):
             table.move_cursor(row=table.get_row_index(str(self.select_after)))
         self.select_after = None
         count = self.query_one("#variants-count", Static)
@@ -171,18 +177,18 @@ class VariantsScreen(ReviewingScreen):
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail_in(self, variant_id: int, cells: tuple[int, int]) -> None:
-        from workbench.tracking.attach import attach_clicks, attach_links
+        from workbench.tracking.attach import clicks_of, links_of
 
         wb = self.ctx.workbench
         variant = wb.store.get_variant(variant_id)
-        attach_links(wb.store, [variant], wb.settings.tracking.base_url)
-        attach_clicks(wb.store, [variant])
+        link = links_of(wb.store, [variant], wb.settings.tracking.base_url)[0]
+        clicks = clicks_of(wb.store, [variant])[0]
         path = self._poster_file(variant)
         poster = halfblock_cells(path, *cells) if path else None
-        self.app.call_from_thread(self._detail_loaded, variant, path, poster)
+        self.app.call_from_thread(self._detail_loaded, variant, path, poster, link, clicks)
 
-    def _poster_file(self, variant: dict[str, Any]) -> Path | None:
-        for asset in variant.get("assets") or []:
+    def _poster_file(self, variant: Variant) -> Path | None:
+        for asset in variant.assets or []:
             raw = str(asset.get("path") or "")
             if raw.lower().endswith(".png"):
                 path = Path(raw)
@@ -190,22 +196,27 @@ class VariantsScreen(ReviewingScreen):
         return None
 
     def _detail_loaded(
-        self, variant: dict[str, Any], path: Path | None, poster: list[HalfBlockRow] | None
+        self,
+        variant: FullVariant,
+        path: Path | None,
+        poster: list[HalfBlockRow] | None,
+        link: Link | None,
+        clicks: tuple[int, int],
     ) -> None:
         self.poster_path = path
-        self.query_one(VariantDetail).show(variant, poster)
+        self.query_one(VariantDetail).show(variant, poster, link, clicks)
 
-    def current_variant(self) -> dict[str, Any] | None:
+    def current_variant(self) -> Variant | None:
         table = self.query_one(VariantTable)
         current = table.current_id()
-        return next((v for v in table.shown if v["id"] == current), None)
+        return next((v for v in table.shown if v.id == current), None)
 
-    def targets(self) -> list[dict[str, Any]]:
+    def targets(self) -> list[Variant]:
         """The marked variants when any are marked, else the current one."""
         marked = self.query_one(VariantTable).marked
         if not marked:
             return super().targets()
-        by_id = {v["id"]: v for v in self.variants}
+        by_id = {v.id: v for v in self.variants}
         return [by_id[i] for i in marked if i in by_id]
 
     def clear_marks(self) -> None:
@@ -253,18 +264,18 @@ class VariantsScreen(ReviewingScreen):
         if variant is None:
             self.notify(self.t("tui.review.pick"), severity="warning")
             return
-        if variant.get("status") != "approved":
+        if variant.status != "approved":
             from workbench.export.rows import status_label
 
-            status = status_label(str(variant.get("status")), self.t.language)
+            status = status_label(str(variant.status), self.t.language)
             self.notify(
-                self.t("tui.copy.not_approved", id=variant["id"], status=status),
+                self.t("tui.copy.not_approved", id=variant.id, status=status),
                 severity="warning",
             )
             return
         text = paste_text(variant)
         self.app.copy_to_clipboard(text)
-        self.notify(self.t("tui.copy.done", id=variant["id"], chars=len(text)))
+        self.notify(self.t("tui.copy.done", id=variant.id, chars=len(text)))
 
     def action_import_decisions(self) -> None:
         from workbench.tui.dialogs.import_decisions import ImportDecisionsDialog

@@ -187,7 +187,7 @@ class SlotScreen(VariantsScreen):
 
     @work(thread=True, exclusive=True, group="variants", exit_on_error=False)
     def _load(self) -> None:
-        from workbench.tui.screens.variants import _search_text
+        from workbench.tui.screens.variants import search_index
 
         store = self.ctx.workbench.store
         slot = store.calendar_slot(self.slot_id)
@@ -195,8 +195,6 @@ class SlotScreen(VariantsScreen):
         variants = [
             v
             for v in store.list_variants(campaign=slot.campaign_id, segment=slot.segment_id)
-            if v["id"] in ids
+            if v.id in ids
         ]
-        for v in variants:
-            v["_search"] = _search_text(v)
-        self.app.call_from_thread(self._loaded, variants)
+        self.app.call_from_thread(self._loaded, variants, search_index(variants))

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, Select
 
 from workbench.i18n import Catalog
+from workbench.store.variantrecord import Variant
 
 FILTERS = ("segment", "kind", "channel", "style", "status")
 
@@ -43,10 +44,10 @@ class FilterBar(Horizontal):
             tooltip=self.t("tui.tip.search"),
         )
 
-    def set_choices(self, variants: list[dict[str, Any]]) -> None:
+    def set_choices(self, variants: list[Variant]) -> None:
         """Offer the values present in ``variants`` (keeping current choices)."""
         for name in FILTERS:
-            values = sorted({str(v[name]) for v in variants if v.get(name)})
+            values = sorted({str(value) for v in variants if (value := getattr(v, name))})
             select = self.query_one(f"#filter-{name}", Select)
             current = select.value
             with self.prevent(Select.Changed):

@@ -10,6 +10,7 @@ from rich.text import Text
 from workbench.guards.text import for_display
 from workbench.halfblock import HalfBlockRow
 from workbench.store.findings import Finding, stored_findings
+from workbench.store.variantrecord import Variant
 from workbench.textview import content_text
 
 SEVERITY_STYLES = {
@@ -26,10 +27,10 @@ def finding_style(finding: Finding) -> str:
     return SEVERITY_STYLES.get(finding.severity, "black on yellow")
 
 
-def highlighted_content(variant: dict[str, Any]) -> Text:
+def highlighted_content(variant: Variant) -> Text:
     """The variant's text with each lint finding's term marked by severity."""
-    text = Text(for_display(content_text(variant.get("kind") or "", variant.get("content") or {})))
-    for finding in stored_findings(variant.get("lint")):
+    text = Text(for_display(content_text(variant.kind or "", variant.content or {})))
+    for finding in stored_findings(variant.lint):
         term = for_display(finding.term)
         if term:
             text.highlight_words([term], style=finding_style(finding))

@@ -13,6 +13,8 @@ from textual.widgets import Static
 from workbench.guards.text import for_display
 from workbench.halfblock import HalfBlockRow
 from workbench.i18n import Catalog
+from workbench.store.variantrecord import FullVariant
+from workbench.tracking.links import Link
 from workbench.tui.widgets.rendering import findings_text, halfblock_text, highlighted_content
 
 POSTER_MIN = 16
@@ -30,7 +32,7 @@ class VariantDetail(VerticalScroll):
     def __init__(self, t: Catalog, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.t = t
-        self.variant: dict[str, Any] | None = None
+        self.variant: FullVariant | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.t("tui.variants.pick"), id="detail-content", classes="detail-section")
@@ -49,12 +51,19 @@ class VariantDetail(VerticalScroll):
         rows = max(POSTER_MIN // 2, min(region.height - 1, POSTER_MAX_ROWS))
         return columns, rows
 
-    def show(self, variant: dict[str, Any], poster: list[HalfBlockRow] | None) -> None:
+    def show(
+        self,
+        variant: FullVariant,
+        poster: list[HalfBlockRow] | None,
+        link: Link | None = None,
+        clicks: tuple[int, int] | None = None,
+    ) -> None:
+        """Show ``variant`` with its poster preview, tracked link and (hits, unique) clicks."""
         self.variant = variant
         t = self.t
-        self.border_title = t("variants.title", id=variant["id"], kind=variant.get("kind", ""))
+        self.border_title = t("variants.title", id=variant.id, kind=variant.kind)
         self.query_one("#detail-content", Static).update(highlighted_content(variant))
-        findings = variant.get("lint") or []
+        findings = variant.lint or []
         section = self.query_one("#detail-findings", Static)
         section.display = bool(findings)
         if findings:
@@ -67,51 +76,50 @@ class VariantDetail(VerticalScroll):
             poster_box.update(halfblock_text(poster))
         provenance = self.query_one("#detail-provenance", Static)
         provenance.border_title = t("variants.provenance")
-        provenance.update(self._provenance(variant))
+        provenance.update(self._provenance(variant, link, clicks))
         versions = self.query_one("#detail-versions", Static)
         versions.border_title = t("tui.variants.versions")
         versions.update(self._versions(variant))
         self.scroll_home(animate=False)
 
-    def _provenance(self, v: dict[str, Any]) -> Table:
+    def _provenance(
+        self, v: FullVariant, link: Link | None, clicks: tuple[int, int] | None
+    ) -> Table:
         t = self.t
-        gen = v.get("generation") or {}
+        gen = v.generation or {}
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold")
         table.add_column()
         rows = [
-            (t("col.segment"), v.get("segment")),
-            (t("col.channel"), v.get("channel")),
-            (t("col.style"), v.get("style")),
-            (t("tui.variants.framework"), v.get("framework")),
-            (t("tui.detail.instruction"), v.get("instruction")),
+            (t("col.segment"), v.segment),
+            (t("col.channel"), v.channel),
+            (t("col.style"), v.style),
+            (t("tui.variants.framework"), v.framework),
+            (t("tui.detail.instruction"), v.instruction),
             (t("col.template"), gen.get("template")),
             (t("tui.variants.model"), _source(v, t)),
             (t("col.tokens"), str(gen.get("tokens") or "-")),
             (t("tui.variants.latency"), _fmt_latency(gen.get("latency_ms"))),
-            (t("tui.variants.uid"), v.get("uid")),
-            (t("tui.variants.created"), (v.get("created_at") or "").replace("T", " ")[:19]),
+            (t("tui.variants.uid"), v.uid),
+            (t("tui.variants.created"), (v.created_at or "").replace("T", " ")[:19]),
         ]
         for name, value in rows:
             if value:
                 table.add_row(name, Text(for_display(str(value))))
-        link, clicks = v.get("link"), v.get("clicks")
         if link:
-            table.add_row("", t("tui.detail.link", url=link["url"], code=link["code"]))
+            table.add_row("", t("tui.detail.link", url=link.url, code=link.code))
         if link and clicks:
-            table.add_row("", t("tui.detail.clicks", hits=clicks["hits"], unique=clicks["unique"]))
+            table.add_row("", t("tui.detail.clicks", hits=clicks[0], unique=clicks[1]))
         return table
 
-    def _versions(self, v: dict[str, Any]) -> Text:
+    def _versions(self, v: FullVariant) -> Text:
         text = Text()
-        for version in v.get("versions") or []:
-            current = version["id"] == v["id"]
+        for version in v.versions:
+            current = version.id == v.id
             text.append("● " if current else "○ ", style="bold" if current else "dim")
-            text.append(f"v{version.get('version')} #{version['id']} {version.get('status')}")
-            text.append(
-                f"  {(version.get('created_at') or '')[:16].replace('T', ' ')}\n", style="dim"
-            )
-        for entry in v.get("history") or []:
+            text.append(f"v{version.version} #{version.id} {version.status}")
+            text.append(f"  {version.created_at[:16].replace('T', ' ')}\n", style="dim")
+        for entry in v.history:
             text.append(
                 for_display(
                     f"  {entry.get('action')} {entry.get('from_status') or ''}→"
@@ -126,8 +134,8 @@ class VariantDetail(VerticalScroll):
         return text
 
 
-def _source(v: dict[str, Any], t: Catalog) -> str:
+def _source(v: FullVariant, t: Catalog) -> str:
     """Who wrote it: the model, or the offline composer called what it is (never AI)."""
-    if v.get("provider") == "offline":
-        return f"{t('offline.label')} · {v.get('model') or ''}"
-    return f"{v.get('provider') or ''} · {v.get('model') or ''}"
+    if v.provider == "offline":
+        return f"{t('offline.label')} · {v.model or ''}"
+    return f"{v.provider or ''} · {v.model or ''}"

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 
 from workbench.guards.text import for_display
 from workbench.i18n import Catalog
+from workbench.store.variantrecord import Variant
 from workbench.textview import preview
 
 MAX_ROWS = 2000  # rows shown at once; filters or search narrow the rest
@@ -32,7 +33,7 @@ class VariantTable(DataTable[Any]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.t = t
         self.marked: list[int] = []
-        self.shown: list[dict[str, Any]] = []
+        self.shown: list[Variant] = []
 
     def on_mount(self) -> None:
         t = self.t
@@ -44,7 +45,7 @@ class VariantTable(DataTable[Any]):
         self.add_column(t("col.status"), key="status")
         self.add_column(t("col.content"), key="content")
 
-    def show(self, variants: list[dict[str, Any]]) -> None:
+    def show(self, variants: list[Variant]) -> None:
         """Replace the rows (at most ``MAX_ROWS``), keeping the cursor on the same id."""
         current = self.current_id()
         self.clear()
@@ -52,18 +53,18 @@ class VariantTable(DataTable[Any]):
         from workbench.export.rows import status_label
 
         for v in self.shown:
-            status = str(v.get("status") or "")
+            status = str(v.status or "")
             self.add_row(
-                self._mark(v["id"]),
-                Text(str(v["id"]), style="dim", justify="right"),
-                Text(for_display(v.get("segment") or "")),
-                (v.get("kind") or "") + (f"·{v['channel']}" if v.get("channel") else ""),
-                v.get("style") or "",
+                self._mark(v.id),
+                Text(str(v.id), style="dim", justify="right"),
+                Text(for_display(v.segment or "")),
+                (v.kind or "") + (f"·{v.channel}" if v.channel else ""),
+                v.style or "",
                 Text(status_label(status, self.t.language), style=STATUS_STYLES.get(status, "")),
-                Text(for_display(preview(v.get("kind") or "", v.get("content") or {}, width=60))),
-                key=str(v["id"]),
+                Text(for_display(preview(v.kind or "", v.content or {}, width=60))),
+                key=str(v.id),
             )
-        if current is not None and any(v["id"] == current for v in self.shown):
+        if current is not None and any(v.id == current for v in self.shown):
             self.move_cursor(row=self.get_row_index(str(current)))
 
     def _mark(self, variant_id: int) -> Text:
@@ -88,13 +89,13 @@ class VariantTable(DataTable[Any]):
             self.marked.remove(variant_id)
         else:
             self.marked = [*self.marked, variant_id]
-        shown = {v["id"] for v in self.shown}
+        shown = {v.id for v in self.shown}
         for touched in before | set(self.marked) | {variant_id}:
             if touched in shown:
                 self.update_cell(str(touched), "mark", self._mark(touched))
 
     def clear_marks(self) -> None:
-        shown = {v["id"] for v in self.shown}
+        shown = {v.id for v in self.shown}
         before, self.marked = self.marked, []
         for touched in before:
             if touched in shown:
