@@ -197,3 +197,16 @@ def test_english_dates_come_from_the_deadline() -> None:
     assert claim_findings("Fiber for $29/month until Apr 30! April 30th, 2026.", facts, ()) == []
     found = claim_findings("Offer ends May 17, act fast: 14 days left", facts, ())
     assert [f.term for f in found] == ["May 17", "14 days"]
+
+
+def test_a_four_digit_price_is_a_price_not_a_year() -> None:
+    from workbench.lint.claims import claim_findings
+
+    facts = facts_from_values(
+        texts=[], proof=[], offer="满3000减200", price=1999, deadline="2026-06-18", numbers=[]
+    )
+    # the brief's price written as 1999元 / ¥1999 / £1999 is the price, not the year 1999
+    assert claim_findings("到手价1999元，¥1999起，£1999 for the set.", facts, ()) == []
+    # a four-digit price the brief does not hold is still a claim, in any spelling
+    found = claim_findings("原价2019元，¥2049起", facts, ())
+    assert [f.term for f in found] == ["2019元", "¥2049"]

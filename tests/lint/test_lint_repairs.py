@@ -70,3 +70,23 @@ def test_diversion_platforms_from_the_deliverable() -> None:
     assert diversion_platforms(None, "douyin") == ("douyin",)
     assert diversion_platforms(None, [1080, 1920]) == ()
     assert diversion_platforms("community", "moments") == ()
+
+
+def test_join_the_group_wording_on_platforms_that_ban_diversion() -> None:
+    """“进群领…” sends a 小红书/抖音 reader off the platform (a WeChat group): a ban there,
+    at the offset of the words, with the clause as its fix; nothing on the community channel
+    (where the group is the point)."""
+    text = "开业三天第二杯半价，进群领5元无门槛券。"
+    for platform in ("xiaohongshu", "douyin"):
+        ctx = LintContext(channel=platform, kind="copy", no_diversion=(platform,))
+        found = [f for f in LINTER.lint_text(text, ctx) if f["rule"] == "platform_qr"]
+        assert [(f["severity"], f["term"], f["start"]) for f in found] == [("ban", "进群", 10)]
+        assert found[0]["clause"].rstrip("。") == "进群领5元无门槛券"
+    for words in ("扫码进群", "加群", "入群领券", "加入微信群"):
+        ctx = LintContext(channel="douyin", kind="copy", no_diversion=("douyin",))
+        assert [f for f in LINTER.lint_text(words, ctx) if f["rule"] == "platform_qr"], words
+    assert not [
+        f
+        for f in LINTER.lint_text(text, LintContext(channel="community"))
+        if f["rule"] == "platform_qr"
+    ]

@@ -221,7 +221,7 @@ def random_brief(seed: int) -> dict[str, Any]:
     if proof and _maybe(rng, 0.7):
         product["proof"] = proof
     if _maybe(rng, 0.85):
-        product["price"] = rng.choice([9.9, 18, 39, 89, 129, 168, 299, 36000])
+        product["price"] = rng.choice([9.9, 18, 39, 89, 129, 168, 299, 1999, 36000])
         if unit and _maybe(rng, 0.8):
             product["price_unit"] = unit
     if en:  # the offer written in the brief's currency, as its author would

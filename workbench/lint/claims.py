@@ -177,7 +177,8 @@ def number_claims(text: str, facts: Facts, spans: list[tuple[int, int]]) -> list
         raw = m.group("num").replace(",", "")
         unit = (m.group("unit") or "").strip()
         value = float(raw)
-        if unit in ("月", "日", "号") or (len(raw) == 4 and 1900 <= value <= 2100):
+        year = len(raw) == 4 and 1900 <= value <= 2100 and unit in ("", "年")
+        if unit in ("月", "日", "号") or (year and not m.group("cur")):  # ¥1999, 1999元: prices
             if value in facts.dates:
                 continue
         elif "." in raw and all(float(p) in facts.dates for p in raw.split(".") if p):
@@ -259,15 +260,18 @@ def claim_findings(text: str, facts: Facts, names: tuple[str, ...]) -> list[Clau
 
 NO_DIVERSION = frozenset({"douyin", "xiaohongshu"})
 PLATFORM_NAMES = {"douyin": "抖音", "xiaohongshu": "小红书"}
-_DIVERSION = re.compile(
-    r"扫码|扫一扫|扫描二维码|二维码|长按识别|QR\s?code|scan (?:the |our |this )?code", re.I
+# QR wording and joining a (WeChat) group: both send a 抖音/小红书 reader off the platform.
+DIVERSION = re.compile(
+    r"扫码|扫一扫|扫描二维码|二维码|长按识别|QR\s?code|scan (?:the |our |this )?code"
+    r"|进群|加群|入群|拉群|微信群|join (?:our|the) (?:wechat )?group",
+    re.I,
 )
 
 
 def diversion_hits(text: str) -> list[ClauseHit]:
-    """扫码 / QR wording (raw findings; the platforms come from the context)."""
+    """扫码 / QR / 进群 wording (raw findings; the platforms come from the context)."""
     out = []
-    for m in _DIVERSION.finditer(text):
+    for m in DIVERSION.finditer(text):
         left, right = clause_span(text, m.start(), m.end())
         out.append(
             ClauseHit(

@@ -127,8 +127,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "it, so the fix removes '{clause}'.",
     ),
     "platform_qr": (
-        "“{term}”：{platforms}禁止站外导流（扫码、二维码），删除该句。",
-        "'{term}': {platforms} ban off-platform diversion (QR codes, scan-to-join); remove it.",
+        "“{term}”：{platforms}禁止站外导流（扫码、二维码、进群），删除该句。",
+        "'{term}': {platforms} ban off-platform diversion (QR codes, joining a group); remove it.",
     ),
     "platform_qr_asked": (
         "“{term}”：交付要求带二维码，但{platforms}禁止站外导流，发布前请确认平台规则。",

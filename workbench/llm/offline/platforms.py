@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.lint.briefcontext import diversion_platforms
+from workbench.lint.claims import DIVERSION
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
@@ -21,11 +22,6 @@ if TYPE_CHECKING:
 
 # The words the lint's platform_qr rule bans on those platforms (QR wording and joining a
 # group; lint/claims.py).
-DIVERSION = re.compile(
-    r"扫码|扫一扫|扫描二维码|二维码|长按识别|QR\s?code|scan (?:the |our |this )?code"
-    r"|进群|加群|入群|拉群|微信群|join (?:our|the) (?:wechat )?group",
-    re.I,
-)
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+[，,；;。！!？?]?")
 
 
