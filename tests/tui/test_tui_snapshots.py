@@ -59,8 +59,13 @@ def test_snapshot_brief_with_problem(
         app = pilot.app
         app.push_screen(BriefScreen(app.ctx, path))  # type: ignore[attr-defined]
         await settle(pilot)
-        # the cursor drawn, whatever the blink phase when the screenshot is taken
-        app.screen.query_one(TextArea).cursor_blink = False
+        # the cursor drawn, whatever the blink phase when the screenshot is taken: no blink,
+        # and the line cache dropped (a line cached in the blink's off phase has the same
+        # cache key as one without blink, so it would be reused without its cursor)
+        editor = app.screen.query_one(TextArea)
+        editor.cursor_blink = False
+        editor.notify_style_update()
+        editor.refresh()
         await pilot.pause()
 
     assert snap_compare(make_app(blank_ws), terminal_size=size, run_before=open_brief)
