@@ -42,6 +42,9 @@ async def test_generate_streams_fails_and_reruns(
         # the streamed text of a job reached the live pane
         stream = str(screen.query_one("#generate-stream", Static).render())
         assert "有机婴儿米粉" in stream or "宝宝辅食第一口" in stream
+        # readable text under field labels, not the model's raw JSON
+        assert any(line.startswith(("body: ", "  text: ")) for line in stream.splitlines())
+        assert not any(raw in stream for raw in ('"body"', '"text"', "{", "\\n", '": "'))
         failures = screen.query_one(FailureTable)
         assert failures.display and len(failures.failures) == 1
         (failed,) = failures.failures.values()

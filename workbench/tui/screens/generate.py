@@ -20,10 +20,12 @@ from workbench.brief.loader import LoadedBrief
 from workbench.generate.jobs import expand_jobs
 from workbench.generate.runner import BatchResult, Outcome, PlannedJob
 from workbench.guards.text import for_display
+from workbench.i18n import CATALOG
 from workbench.tui.context import TuiContext
 from workbench.tui.observer import RunNotice, StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
+from workbench.tui.streamtext import readable
 from workbench.tui.widgets.failure_table import FailureTable
 from workbench.tui.widgets.job_matrix import Cell, JobMatrix
 
@@ -265,7 +267,14 @@ class GenerateScreen(WorkbenchScreen):
         job = self.watched
         if job is None:
             return
-        self._show_stream(job.job.label, Text(for_display(self.buffers.get(job.key))))
+        colon = "：" if self.t.language == "zh-CN" else ": "
+        shown = readable(self.buffers.get(job.key), self._field_label, colon)
+        self._show_stream(job.job.label, Text(for_display(shown)))
+
+    def _field_label(self, name: str) -> str:
+        """A content field's name as the export labels it (正文, 行动号召); others as given."""
+        key = f"export.field.{name}"
+        return self.t(key) if key in CATALOG else name
 
     def _show_stream(self, label: str, body: Text) -> None:
         key = label + body.plain
