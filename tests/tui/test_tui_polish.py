@@ -88,10 +88,12 @@ async def test_export_closes_on_success_and_stays_open_with_the_error(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-format").value = "pack"  # type: ignore[attr-defined]
+        shown = len(notifications(app))
         await pilot.press("ctrl+e")  # nothing approved: a pack refuses, the dialog stays
         await settle(pilot)
         assert app.screen is dialog and dialog.result is None
         assert "approved" in str(dialog.query_one("#export-result").render())
+        assert len(notifications(app)) == shown  # in the dialog, no toast over its buttons
         dialog.query_one("#export-format").value = "md"  # type: ignore[attr-defined]
         await pilot.press("ctrl+e")
         await settle(pilot)

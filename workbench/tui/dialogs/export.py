@@ -103,7 +103,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         self.dismiss(result)
 
     def _failed(self, error: BaseException) -> None:
-        self.ctx.report_error(self, error)
+        # shown in the dialog, not as a toast: a toast at the bottom right covered the
+        # dialog's buttons, and the dialog stays open to show it anyway
         self.query_one("#export-result", Static).update(
             Text(self.ctx.describe_error(error), style="red")
         )
