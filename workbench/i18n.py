@@ -280,6 +280,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.regen.title": ("重新生成变体 #{id}（当前风格：{style}）", "Regenerate variant #{id} (now: {style})"),
     "tui.regen.no_framework": ("沿用简报的框架", "Keep the brief's framework"),
     "tui.regen.fresh": ("新一轮（即使这个组合生成过也再生成）", "Fresh round (a new take even if this was generated before)"),
+    # a button has room for the whole word; the footer key is shortened to fit 80 columns
+    "tui.button.regenerate": ("重新生成", "Regenerate"),
     "tui.regen.hint": ("结果是一个新变体，原变体不变。", "The result is a new variant; the original stays as it is."),
     "tui.regen.running": ("正在重新生成 #{id}（{style}）…", "Regenerating #{id} ({style})…"),
     "tui.regen.done": ("#{id} 已重新生成为 {new}", "#{id} regenerated as {new}"),

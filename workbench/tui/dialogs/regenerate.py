@@ -89,7 +89,7 @@ class RegenerateDialog(ModalScreen[RegenerateChoice | None]):
             yield Static(t("tui.regen.hint"), classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
-                    t("tui.key.regenerate"), variant="primary", id="regen-ok", compact=True
+                    t("tui.button.regenerate"), variant="primary", id="regen-ok", compact=True
                 )
                 yield Button(t("tui.key.cancel"), id="regen-cancel", compact=True)
 

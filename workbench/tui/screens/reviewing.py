@@ -55,8 +55,9 @@ class ReviewBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for name in BUTTONS:
+            key = f"tui.button.{name}" if f"tui.button.{name}" in CATALOG else f"tui.key.{name}"
             yield Button(
-                self.t(f"tui.key.{name}"),
+                self.t(key),
                 id=f"review-{name}",
                 compact=True,
                 tooltip=self.t(f"tui.tip.{name}"),
