@@ -1396,3 +1396,8 @@ class Catalog:
     def __call__(self, key: str, **values: object) -> str:
         text = CATALOG[key][self._index]
         return text.format(**values) if values else text
+
+    def get(self, key: str, default: str) -> str:
+        """The text of ``key`` when the catalog has it, else ``default`` (a raw name, such
+        as a status or field the catalog does not know, shown as given)."""
+        return self(key) if key in CATALOG else default

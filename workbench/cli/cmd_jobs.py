@@ -21,13 +21,12 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import NotFoundError
-from workbench.i18n import CATALOG, Catalog
+from workbench.i18n import Catalog
 
 
 def status_word(t: Catalog, status: str) -> str:
     """A job or run status in the catalog's language (``ok`` -> 成功); JSON keeps the raw."""
-    key = f"jobs.status.{status}"
-    return t(key) if key in CATALOG else status
+    return t.get(f"jobs.status.{status}", status)
 
 
 def jobs(

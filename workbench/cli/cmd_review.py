@@ -35,7 +35,7 @@ from workbench.cli.common import (
 from workbench.errors import ConfigError, InputError, NotFoundError, Problem
 from workbench.export.rows import status_label
 from workbench.fsio import atomic_write_text
-from workbench.i18n import CATALOG, Catalog
+from workbench.i18n import Catalog
 from workbench.review.workflow import ACTIONS
 from workbench.store.auditlog import AuditEntry
 
@@ -328,8 +328,7 @@ def _audit_table(rows: list[AuditEntry], t: Catalog) -> None:
 
 
 def _action_name(action: str, t: Catalog) -> str:
-    key = f"audit.action.{action}"
-    return t(key) if key in CATALOG else action
+    return t.get(f"audit.action.{action}", action)
 
 
 def _status(status: str | None, t: Catalog) -> str:

@@ -14,7 +14,7 @@ from PIL import Image
 
 from workbench.export.rows import finding_line, status_label
 from workbench.fsio import atomic_write_text
-from workbench.i18n import CATALOG, Catalog
+from workbench.i18n import Catalog
 from workbench.store.findings import Finding
 
 THUMB_WIDTH = 360
@@ -76,8 +76,7 @@ def _poster(path: Path, alt: str) -> str:
 
 def label(group: str, name: str, language: str) -> str:
     """``name`` (a kind, channel or content field) in ``language``; unknown names as given."""
-    key = f"export.{group}.{name}"
-    return Catalog(language)(key) if key in CATALOG else name
+    return Catalog(language).get(f"export.{group}.{name}", name)
 
 
 def field_label(path: str, language: str) -> str:

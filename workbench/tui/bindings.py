@@ -11,7 +11,7 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from workbench.i18n import CATALOG, Catalog
+from workbench.i18n import Catalog
 
 # Textual's own binding texts (the command palette key it adds to every app)
 TEXTUAL_TEXTS = {"palette": "tui.key.palette", "Open the command palette": "tui.tip.palette"}
@@ -19,7 +19,7 @@ TEXTUAL_TEXTS = {"palette": "tui.key.palette", "Open the command palette": "tui.
 
 def _tr(t: Catalog, text: str) -> str:
     text = TEXTUAL_TEXTS.get(text, text)
-    return t(text) if text in CATALOG else text
+    return t.get(text, text)
 
 
 def localize_bindings(node: DOMNode, t: Catalog) -> None:

@@ -20,7 +20,6 @@ from workbench.brief.loader import LoadedBrief
 from workbench.generate.jobs import expand_jobs
 from workbench.generate.runner import BatchResult, Outcome, PlannedJob
 from workbench.guards.text import for_display
-from workbench.i18n import CATALOG
 from workbench.tui.context import TuiContext
 from workbench.tui.observer import RunNotice, StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
@@ -273,8 +272,7 @@ class GenerateScreen(WorkbenchScreen):
 
     def _field_label(self, name: str) -> str:
         """A content field's name as the export labels it (正文, 行动号召); others as given."""
-        key = f"export.field.{name}"
-        return self.t(key) if key in CATALOG else name
+        return self.t.get(f"export.field.{name}", name)
 
     def _show_stream(self, label: str, body: Text) -> None:
         key = label + body.plain

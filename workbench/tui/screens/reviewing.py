@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from workbench.i18n import CATALOG, Catalog
+from workbench.i18n import Catalog
 from workbench.store.variantrecord import Variant
 from workbench.tui.dialogs.reason import ReasonDialog
 from workbench.tui.screens.base import WorkbenchScreen
@@ -55,9 +55,8 @@ class ReviewBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for name in BUTTONS:
-            key = f"tui.button.{name}" if f"tui.button.{name}" in CATALOG else f"tui.key.{name}"
             yield Button(
-                self.t(key),
+                self.t.get(f"tui.button.{name}", self.t(f"tui.key.{name}")),
                 id=f"review-{name}",
                 compact=True,
                 tooltip=self.t(f"tui.tip.{name}"),
@@ -207,7 +206,7 @@ class ReviewingScreen(WorkbenchScreen):
     def status_name(self, status: str) -> str:
         """A review status in the workspace's language (the raw name if the catalog has none)."""
         key = f"cal.status.{status}"
-        return self.t(key) if key in CATALOG else status
+        return self.t.get(key, status)
 
     def _reviewed(self, r: ReviewResult) -> None:
         pending = ""
