@@ -106,7 +106,7 @@ async def test_open_a_slot_and_approve_its_content(week_ws: Path) -> None:
         ]
     wb = make_workbench(week_ws)
     try:
-        first = wb.store.calendar_slots(week_of="2026-03-09")[0]
+        first = wb.store.calendar.slots(week_of="2026-03-09")[0]
         assert first.variants[0].status == "approved"
     finally:
         wb.close()

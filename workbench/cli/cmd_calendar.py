@@ -70,7 +70,7 @@ def plan(
     for failure in observer.failures:
         first = (failure.error or "").splitlines()[0] if failure.error else ""
         err.print(f"[red]✗[/] {failure.planned.job.label}: {first}", highlight=False)
-    slots = workbench.store.calendar_slots(ids=run.slot_ids)
+    slots = workbench.store.calendar.slots(ids=run.slot_ids)
     failed = run.batch.failed
     if json_out:
         print_json([service.slot_json(s) for s in slots])

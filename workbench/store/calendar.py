@@ -1,4 +1,4 @@
-"""Store methods for week plans (issue 15): calendar slots, their content and sends.
+"""``store.calendar``: week plans (issue 15): calendar slots, their content and sends.
 
 A slot's content is not copied: it is the newest version of each variant the slot's
 campaign made for its segment, deliverables and variant slot in the campaign's current
@@ -7,13 +7,12 @@ round, so edits and approvals in review show up in the calendar at once.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from workbench.errors import NotFoundError
+from workbench.store.aggregate import Aggregate
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.slotrecords import RunningArm, Slot, SlotPiece, SlotRow
 
@@ -60,13 +59,10 @@ _SLOT_SELECT = (
 _DELIVERABLES = 1 + SLOT_COLUMNS.index("deliverables")  # its place in a _SLOT_SELECT row
 
 
-class CalendarMixin:
-    """The week-plan half of ``Store``."""
+class Calendar(Aggregate):
+    """Week-plan slots, their content and sends: ``store.calendar``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def calendar_save_slots(self, rows: Sequence[SlotRow]) -> list[int]:
+    def save_slots(self, rows: Sequence[SlotRow]) -> list[int]:
         """Insert or update slots (keyed by plan, date, time, activity, format, segment);
         a slot already sent keeps ``sent_at``; unsent slots of the same plan and week that
         ``rows`` no longer holds are removed. Returns the slot ids in order."""
@@ -103,9 +99,7 @@ class CalendarMixin:
                 )
         return ids
 
-    def calendar_slots(
-        self, *, week_of: str | None = None, ids: Iterable[int] | None = None
-    ) -> list[Slot]:
+    def slots(self, *, week_of: str | None = None, ids: Iterable[int] | None = None) -> list[Slot]:
         """Slots of a week (or the given ids) in send order, each with ``variants``: the
         newest version of every piece of its content (id, kind, status, content, ...)."""
         where, args = "1 = 1", list[Any]()
@@ -137,19 +131,20 @@ class CalendarMixin:
                 slots.append(replace(slot, variants=variants))
         return slots
 
-    def calendar_weeks(self) -> list[str]:
+    def weeks(self) -> list[str]:
         """The Mondays that have slots, oldest first."""
         with self._lock, read_txn(self._conn) as conn:
             rows = conn.execute("SELECT DISTINCT week_of FROM calendar_slots ORDER BY week_of")
             return [str(r[0]) for r in rows]
 
-    def calendar_slot(self, slot_id: int) -> Slot:
-        found = self.calendar_slots(ids=[slot_id])
+    def slot(self, slot_id: int) -> Slot:
+        """One slot with its content; NotFoundError when there is none."""
+        found = self.slots(ids=[slot_id])
         if not found:
             raise NotFoundError(f"calendar slot {slot_id} not found")
         return found[0]
 
-    def calendar_mark_sent(self, slot_id: int, at: str) -> bool:
+    def mark_sent(self, slot_id: int, at: str) -> bool:
         """Set ``sent_at`` unless already set; True when this call marked it."""
         with self._lock, write_txn(self._conn) as conn:
             cur = conn.execute(
@@ -159,7 +154,7 @@ class CalendarMixin:
             )
             return cur.rowcount == 1
 
-    def calendar_running_arms(self, variant_ids: Iterable[int]) -> list[RunningArm]:
+    def running_arms(self, variant_ids: Iterable[int]) -> list[RunningArm]:
         """Arms of running experiments that show one of ``variant_ids`` (any version of it)."""
         ids = [int(i) for i in variant_ids]
         if not ids:
@@ -177,7 +172,7 @@ class CalendarMixin:
             ).fetchall()
         return [RunningArm(int(a), int(e), str(n), int(v)) for a, e, n, v in rows]
 
-    def calendar_impressions(self, arm_id: int, day: str) -> int:
+    def impressions(self, arm_id: int, day: str) -> int:
         """The impressions stored for an arm on a day (0 when none)."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute(

@@ -18,7 +18,7 @@ from workbench.errors import StoreError
 from workbench.store.ab import ABMixin
 from workbench.store.assets import AssetsMixin
 from workbench.store.batch import BatchReadsMixin
-from workbench.store.calendar import CalendarMixin
+from workbench.store.calendar import Calendar
 from workbench.store.db import connect, write_txn
 from workbench.store.llmbatches import LLMBatches
 from workbench.store.migrations import MIGRATIONS
@@ -67,7 +67,6 @@ class Store(
     ABMixin,
     ReviewsMixin,
     AssetsMixin,
-    CalendarMixin,
     BatchReadsMixin,
     TrackingMixin,
     RunHealthMixin,
@@ -76,7 +75,7 @@ class Store(
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
-    commit): ``llm_batches`` (Batch API runs).
+    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -87,6 +86,8 @@ class Store(
         """sqlite-utils view of the same connection, for migrations and ad-hoc reads."""
         self.llm_batches = LLMBatches(conn, self._lock)
         """Provider Batch API runs: shards, their job keys, status (``store/llmbatches.py``)."""
+        self.calendar = Calendar(conn, self._lock)
+        """Week-plan slots, their content, sends and exposures (``store/calendar.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

@@ -73,7 +73,7 @@ async def run_plan(
     runner = workbench.runner(provider, options, observer)
     batch = await runner.run(expansion.briefs, workbench.prompts)
     rows = [_row(loaded, expansion, spec) for spec in expansion.slots]
-    ids = workbench.store.calendar_save_slots(rows)
+    ids = workbench.store.calendar.save_slots(rows)
     return PlanRun(loaded, expansion, batch, ids)
 
 
@@ -142,7 +142,7 @@ def week_slots(workbench: Workbench, week: date, *, approved_only: bool = False)
     """Every slot of the week in send order; ``approved_only`` keeps approved (and sent) ones."""
     if not workbench.db_exists():
         return []
-    slots = workbench.store.calendar_slots(week_of=week.isoformat())
+    slots = workbench.store.calendar.slots(week_of=week.isoformat())
     if approved_only:
         slots = [s for s in slots if slot_status(s) in ("approved", "sent")]
     return slots
@@ -177,20 +177,20 @@ def mark_done(
 ) -> DoneResult:
     """Mark a slot sent; record the send as an exposure of every running arm it shows."""
     store = workbench.store
-    slot = store.calendar_slot(slot_id)
+    slot = store.calendar.slot(slot_id)
     if members is not None and members < 0:
         raise InputError(Problem("--members", None, str(members), "must be 0 or more"))
     moment = parse_at(at, slot)
     stamp = moment.isoformat()
-    if not store.calendar_mark_sent(slot_id, stamp):
-        slot = store.calendar_slot(slot_id)
+    if not store.calendar.mark_sent(slot_id, stamp):
+        slot = store.calendar.slot(slot_id)
         return DoneResult(slot, False, str(slot.sent_at))
     count = members if members is not None else member_count(workbench.segments, slot.segment_id)
     day = moment.date().isoformat()
     exposures: list[Exposure] = []
-    for arm in store.calendar_running_arms(v.id for v in slot.variants):
+    for arm in store.calendar.running_arms(v.id for v in slot.variants):
         if count is not None:
-            total = store.calendar_impressions(arm.arm_id, day) + count
+            total = store.calendar.impressions(arm.arm_id, day) + count
             store.ab_upsert_metrics(("impressions",), [(arm.arm_id, [(day, total)])])
         exposures.append(Exposure(arm, day, count))
-    return DoneResult(store.calendar_slot(slot_id), True, stamp, exposures)
+    return DoneResult(store.calendar.slot(slot_id), True, stamp, exposures)

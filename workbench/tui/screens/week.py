@@ -89,10 +89,10 @@ class WeekScreen(WorkbenchScreen):
         if wb.db_exists():
             store = wb.store
             if week is None:
-                weeks = store.calendar_weeks()
+                weeks = store.calendar.weeks()
                 week = date.fromisoformat(weeks[-1]) if weeks else None
             if week is not None:
-                slots = store.calendar_slots(week_of=week.isoformat())
+                slots = store.calendar.slots(week_of=week.isoformat())
         self.app.call_from_thread(self._loaded, week, slots)  # type: ignore[arg-type]
 
     async def _loaded(self, week: date | None, slots: list[Slot]) -> None:
@@ -190,7 +190,7 @@ class SlotScreen(VariantsScreen):
         from workbench.tui.screens.variants import search_index
 
         store = self.ctx.workbench.store
-        slot = store.calendar_slot(self.slot_id)
+        slot = store.calendar.slot(self.slot_id)
         ids = {v.id for v in slot.variants}
         variants = [
             v
