@@ -74,6 +74,7 @@ class Ctx:
             "points": sep.join(f.points[:3]),
             "proof": f.proof[v % len(f.proof)] if f.proof else "",
             "addr": f.address,
+            "you": f.address if f.named else "",  # address_as only: titles that address the reader
             "pain": f.pain(v),
             "interest": f.interest(v),
             "region": f.region,
@@ -93,10 +94,7 @@ class Ctx:
         when the text carries the link (``with_link``, by default: the brief has one)."""
         linked = bool(link_text(self)) if with_link is None else with_link
         bank = self.bank.CTA if linked else self.bank.CTA_NO_LINK
-        goal = self.facts.goal
-        if goal == "repurchase" and self.facts.lifecycle == "new":
-            goal = "convert"  # a new customer has nothing to buy "again"
-        options = bank[goal]
+        options = bank[self.facts.ask]  # never "again" to a new customer
         turn = self.variant + self.group + rotate
         template = options[turn % len(options)]  # styles take turns; deliverables rotate
         return template.format_map(self.values())

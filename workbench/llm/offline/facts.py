@@ -145,6 +145,15 @@ class Facts:
     def lapsed(self) -> bool:
         return self.lifecycle in ("dormant", "declining", "churned")
 
+    @property
+    def ask(self) -> str:
+        """The goal as a call to action may put it to this segment: a new customer has
+        nothing to buy "again" (再次下单) nor to "come back" to (回来看看), so repurchase
+        asks them to convert and activate to have a look."""
+        if self.lifecycle == "new":
+            return {"repurchase": "convert", "activate": "acquire"}.get(self.goal, self.goal)
+        return self.goal
+
 
 def _deadline(job: JobContext, en: bool) -> str:
     d = job.brief.campaign.product.deadline

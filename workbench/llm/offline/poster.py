@@ -14,8 +14,10 @@ from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.text import first_fitting, fit
 from workbench.llm.offline.titles import QUESTION_ANGLES, compose_titles, offer_short
 
-BADGES_ZH = ("本期福利", "限时福利", "福利加码")
-BADGES_EN = ("This round", "Limited", "Deal")
+# "限时" / "Limited" only when the brief has a deadline (no invented urgency).
+BADGES_ZH = ("本期福利", "福利来了")
+BADGES_EN = ("This round", "Deal")
+TIMED_BADGE = {"zh": "限时福利", "en": "Limited"}
 
 
 def _cap(text: str, key: str) -> str:
@@ -61,10 +63,12 @@ def compose_poster(ctx: Ctx) -> dict[str, Any]:
         bullets.insert(0, _cap((", " if ctx.en else "、").join(missing), "bullet"))
     bullets = [b for b in bullets if b][:4] or [_cap(f.short, "bullet") or f.brand]
     values = ctx.values()
-    ctas = [c.format_map(values) for c in ctx.bank.POSTER_CTA[f.goal]]
+    ctas = [c.format_map(values) for c in ctx.bank.POSTER_CTA[f.ask]]
     cta = _fits(ctas[rotate % len(ctas) :] + ctas, "cta") or ("Go" if ctx.en else "了解")
     short = offer_short(ctx, 8 if not ctx.en else 16)
     badges = (BADGES_EN if ctx.en else BADGES_ZH) + ((short,) if short else ())
+    if f.deadline:
+        badges += (TIMED_BADGE["en" if ctx.en else "zh"],)
     if f.occasion:
         badges += (f.occasion.title() if ctx.en else f.occasion,)
     badge = _fits([badges[rotate % len(badges)], *badges], "badge")
