@@ -44,7 +44,7 @@ def build(folder: Path, variants: int) -> None:
     init_workspace(folder)
     with Store.open(folder / "workbench.db") as store:
         brief_id = store.save_brief(CAMPAIGN, SEGMENTS, "campaign: {}\n", "b" * 64, "bench.yaml")
-        run_id = store.start_run("bench-tui", brief_id, "offline", "composer", {})
+        run_id = store.runs.start("bench-tui", brief_id, "offline", "composer", {})
         for i in range(variants // PER_JOB):
             segment = SEGMENTS[i % len(SEGMENTS)]["id"]
             kind = ("copy", "title")[i % 2]
@@ -97,7 +97,7 @@ def build(folder: Path, variants: int) -> None:
                 for n in range(PER_JOB)
             ]
             store.complete_job(job, gen, rows)
-        store.finish_run(run_id, "done", {"ok": variants // PER_JOB})
+        store.runs.finish(run_id, "done", {"ok": variants // PER_JOB})
 
 
 ENTRIES = {

@@ -85,6 +85,6 @@ def test_a_superseded_failure_is_not_counted(
     with Store.open(failed_once / "workbench.db") as store:
         (campaign,) = store.list_campaigns()
         assert campaign["jobs"]["failed"] == 0 and campaign["jobs"]["ok"] == 3
-        assert store.current_failed_counts() == {}
+        assert store.runs.failed_counts() == {}
     assert run(["jobs", "--failed"]) == 0
     assert "no failed jobs" in capsys.readouterr().out

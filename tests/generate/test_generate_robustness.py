@@ -208,7 +208,7 @@ def test_a_dead_endpoint_stops_after_a_few_connection_failures(tmp_path: Path) -
     result = run_brief(runner, brief_text(segments=2, variants=10))
     assert result.stopped == "endpoint unreachable since 14:02"
     assert result.failed == 3 and result.not_started == 17
-    run_row = store.list_runs()[0]
+    run_row = store.runs.rows()[0]
     assert run_row["status"] == "failed" and run_row["counts"]["not_started"] == 17
     store.close()
 
@@ -273,7 +273,7 @@ def test_a_rejected_json_schema_falls_back_once_and_is_recorded(
     assert 1 <= len(rejected) <= 4  # the requests already in flight, never retried
     assert types.count("json_object") == 12
     assert ("generate.fallback", {"old": "json_schema", "new": "json_object"}) in recorder.notices
-    notes = store.run_notes(result.run_ids[0])
+    notes = store.runs.notes(result.run_ids[0])
     assert [(n["event"], n["from"], n["to"]) for n in notes] == [
         ("structured_output_fallback", "json_schema", "json_object")
     ]

@@ -24,7 +24,7 @@ SEGMENTS = [
 def seed(store: Store, settings: dict[str, object] | None = None) -> tuple[int, int]:
     """Campaign, segments, brief and a run; returns (brief_id, run_id)."""
     brief_id = store.save_brief(CAMPAIGN, SEGMENTS, "campaign: {}\n", "a" * 64, "march.yaml")
-    run_id = store.start_run(CAMPAIGN_ID, brief_id, "offline", "composer", settings or {})
+    run_id = store.runs.start(CAMPAIGN_ID, brief_id, "offline", "composer", settings or {})
     return brief_id, run_id
 
 

@@ -149,9 +149,9 @@ def test_list_campaigns_counts(store: Store) -> None:
 
 
 def test_runs_and_summary(store: Store) -> None:
-    (run,) = store.list_runs(campaign=CAMPAIGN_ID)
-    assert store.get_run(run["id"]) == run
-    summary = store.run_summary(run["id"])
+    (run,) = store.runs.rows(campaign=CAMPAIGN_ID)
+    assert store.runs.get(run["id"]) == run
+    summary = store.runs.summary(run["id"])
     assert [(s["segment"], s["deliverable_index"], s["ok"], s["failed"]) for s in summary] == [
         ("dormant-vip", 0, 1, 1),
         ("new-moms", 0, 2, 0),
@@ -160,6 +160,6 @@ def test_runs_and_summary(store: Store) -> None:
     assert summary[0]["calls"] == 2 and summary[0]["tokens"] == 400
     assert summary[1]["prompt_tokens"] == 240 and summary[1]["completion_tokens"] == 160
     with pytest.raises(NotFoundError):
-        store.get_run(999)
+        store.runs.get(999)
     with pytest.raises(NotFoundError):
-        store.run_summary(999)
+        store.runs.summary(999)

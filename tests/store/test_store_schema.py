@@ -87,7 +87,7 @@ def test_open_creates_parent_folder_and_is_idempotent(tmp_path: Path) -> None:
         store.save_brief({"id": "c", "name": "C"}, [], "raw", "h", "b.yaml")
     with Store.open(path) as store:
         assert store.migrate() == []
-        assert store.current_round("c") == 1
+        assert store.runs.current_round("c") == 1
         rows = list(store.db.query("SELECT COUNT(*) AS n FROM _sqlite_migrations"))
         assert rows[0]["n"] == len(MIGRATIONS._migrations)
 

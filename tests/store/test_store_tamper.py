@@ -86,10 +86,10 @@ def test_a_killed_run_is_marked_interrupted_by_the_next_one(store: Store) -> Non
             "VALUES (?, 'running', 'z', '{}', 1, 'another-host')",
             (CAMPAIGN,),
         )
-    run_id = store.start_run(CAMPAIGN, None, "offline", "offline", {})
+    run_id = store.runs.start(CAMPAIGN, None, "offline", "offline", {})
     statuses = dict(store._conn.execute("SELECT started_at, status FROM runs"))
     assert statuses["x"] == "interrupted" and statuses["y"] == "interrupted"
     assert statuses["z"] == "running"  # another machine's run is not ours to judge
-    assert len(store.interrupted_runs) == 2
+    assert len(store.runs.interrupted) == 2
     mine = store._conn.execute("SELECT status, pid FROM runs WHERE id = ?", (run_id,)).fetchone()
     assert mine[0] == "running" and mine[1] > 0

@@ -31,12 +31,12 @@ def count(store: Store, table: str, where: str = "1", params: tuple[object, ...]
 def test_save_brief_upserts_and_dedupes(store: Store) -> None:
     first = store.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml")
     assert store.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml") == first
-    assert store.new_round(CAMPAIGN_ID) == 2
+    assert store.runs.new_round(CAMPAIGN_ID) == 2
     renamed = {**CAMPAIGN, "name": "四月会员日"}
     changed = [*SEGMENTS[:1], {"id": "new-moms-2", "name": "二胎妈妈"}]
     second = store.save_brief(renamed, changed, "raw: 2", "h2", "march.yaml")
     assert second != first
-    assert store.current_round(CAMPAIGN_ID) == 2  # kept across brief saves
+    assert store.runs.current_round(CAMPAIGN_ID) == 2  # kept across brief saves
     row = store._conn.execute("SELECT name, brand FROM campaigns").fetchone()
     assert row[0] == "四月会员日"
     assert json.loads(row[1]) == CAMPAIGN["brand"]
@@ -46,14 +46,14 @@ def test_save_brief_upserts_and_dedupes(store: Store) -> None:
 
 def test_rounds(store: Store) -> None:
     seed(store)
-    assert store.current_round(CAMPAIGN_ID) == 1
-    assert store.new_round(CAMPAIGN_ID) == 2
-    assert store.new_round(CAMPAIGN_ID) == 3
-    assert store.current_round(CAMPAIGN_ID) == 3
+    assert store.runs.current_round(CAMPAIGN_ID) == 1
+    assert store.runs.new_round(CAMPAIGN_ID) == 2
+    assert store.runs.new_round(CAMPAIGN_ID) == 3
+    assert store.runs.current_round(CAMPAIGN_ID) == 3
     with pytest.raises(NotFoundError):
-        store.current_round("nope")
+        store.runs.current_round("nope")
     with pytest.raises(NotFoundError):
-        store.new_round("nope")
+        store.runs.new_round("nope")
 
 
 def test_run_lifecycle_and_secrets_never_stored(store: Store) -> None:
@@ -69,7 +69,7 @@ def test_run_lifecycle_and_secrets_never_stored(store: Store) -> None:
         "keywords": ["会员日"],
     }
     _, run_id = seed(store, settings)
-    run = store.get_run(run_id)
+    run = store.runs.get(run_id)
     assert run["status"] == "running" and run["finished_at"] is None
     assert run["settings"] == {
         "model": "deepseek-chat",
@@ -83,14 +83,14 @@ def test_run_lifecycle_and_secrets_never_stored(store: Store) -> None:
     dump = "\n".join(store._conn.iterdump())
     for secret in ("sk-live", "Bearer", "hidden", "sk-abcdefgh", '"x"', "client_secret"):
         assert secret not in dump
-    store.finish_run(run_id, "done", {"ok": 3, "failed": 1})
-    run = store.get_run(run_id)
+    store.runs.finish(run_id, "done", {"ok": 3, "failed": 1})
+    run = store.runs.get(run_id)
     assert run["status"] == "done" and run["counts"] == {"ok": 3, "failed": 1}
     assert run["finished_at"] >= run["started_at"]
     with pytest.raises(ValueError):
-        store.finish_run(run_id, "running", {})
+        store.runs.finish(run_id, "running", {})
     with pytest.raises(NotFoundError):
-        store.finish_run(999, "done", {})
+        store.runs.finish(999, "done", {})
 
 
 def test_scrub_keeps_harmless_words() -> None:

@@ -84,5 +84,5 @@ async def test_cancel_stops_the_run(blank_ws: Path, monkeypatch: pytest.MonkeyPa
             await settle(pilot)
             assert not screen.running
             assert "Stopped" in str(screen.query_one("#generate-counts", Static).render())
-            runs = app.ctx.workbench.store.list_runs()
+            runs = app.ctx.workbench.store.runs.rows()
             assert runs[0]["status"] == "interrupted"

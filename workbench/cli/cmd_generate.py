@@ -142,8 +142,8 @@ def finish_summary(
     _summary(result, t)
     for campaign, (round_, count) in sorted(runner.new_rounds.items()):
         out.print(t("generate.new_round", campaign=campaign, round=round_, count=count))
-    if workbench.store.interrupted_runs:  # runs a killed process left "running"
-        err.print(t("guard.interrupted", count=len(workbench.store.interrupted_runs)))
+    if workbench.store.runs.interrupted:  # runs a killed process left "running"
+        err.print(t("guard.interrupted", count=len(workbench.store.runs.interrupted)))
     posters_failed = print_batch_posters(workbench, runner, result)
     counts = {
         s: sum(1 for o in result.outcomes if o.status == s) for s in ("ok", "failed", "cached")

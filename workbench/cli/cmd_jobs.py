@@ -47,14 +47,14 @@ def jobs(
     t = catalog(workbench)
     store = workbench.store
     campaign = campaign_id(workbench, campaign)
-    run = run_id if run_id is not None else store.last_run_id(campaign)
+    run = run_id if run_id is not None else store.runs.last_id(campaign)
     if run is None:
         if campaign is not None:
             raise NotFoundError(f"campaign {campaign!r} has no runs")
         out.print(t("jobs.no_runs"))
         return
-    info = store.get_run(run)
-    rows = store.run_jobs(run, status="failed" if failed else None)
+    info = store.runs.get(run)
+    rows = store.runs.jobs(run, status="failed" if failed else None)
     if json_out:
         print_json({"run": run, "campaign": info["campaign_id"], "jobs": rows})
         return

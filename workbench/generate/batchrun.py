@@ -197,7 +197,8 @@ class BatchGenerator:
         batch_repairs: bool = False,
     ) -> None:
         cid = loaded.brief.campaign.key
-        round_ = self.store.new_round(cid) if options.fresh else self.store.current_round(cid)
+        runs = self.store.runs
+        round_ = runs.new_round(cid) if options.fresh else runs.current_round(cid)
         folder = self.folder / cid / f"round-{round_}-{int(time.time() * 1000)}"
         writer = ShardWriter(folder, self.settings.max_requests, self.settings.max_bytes)
         for p, state in self.plan(loaded, library, round_, options):

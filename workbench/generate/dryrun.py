@@ -114,6 +114,6 @@ def _round(store: Store | None, campaign_id: str) -> int:
     if store is None:
         return 1
     try:
-        return store.current_round(campaign_id)
+        return store.runs.current_round(campaign_id)
     except NotFoundError:
         return 1

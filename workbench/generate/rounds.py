@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from workbench.generate.jobs import Job
-from workbench.store.rounds import Slot
+from workbench.store.runs import Slot
 
 
 def slot_of(job: Job) -> Slot:

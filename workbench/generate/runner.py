@@ -56,7 +56,7 @@ from workbench.llm.jsonparse import extract_json
 from workbench.prompting import PromptLibrary
 from workbench.store import GenerationRecord, JobRecord, Store, VariantRecord
 from workbench.store.findings import Finding
-from workbench.store.rounds import Slot
+from workbench.store.runs import Slot
 
 __all__ = [
     "OUTCOMES",
@@ -201,15 +201,15 @@ class BatchRunner:
         if self.at_round is not None:
             round_ = self.at_round
         elif self.options.fresh:
-            round_ = self.store.new_round(cid)
+            round_ = self.store.runs.new_round(cid)
         else:
-            round_ = self.store.current_round(cid)
+            round_ = self.store.runs.current_round(cid)
         jobs = list(expand_jobs(brief, round=round_, only=self.options.only))
         pinned = self.options.fresh or self.at_round is not None
-        slots = {} if pinned else self.store.slot_rounds(cid)
+        slots = {} if pinned else self.store.runs.slot_rounds(cid)
         jobs = at_slot_rounds(jobs, slots)  # each slot in its own latest round
         self.observer.planned(cid, len(jobs))
-        run_id = self.store.start_run(
+        run_id = self.store.runs.start(
             cid,
             brief_id,
             self.provider.name,
@@ -246,7 +246,7 @@ class BatchRunner:
                 status = "failed"
             not_started = len(jobs) - len(outcomes) - state.skipped
             counts["not_started"] = not_started
-            closing = self._write(self.store.finish_run, run_id, status, counts)
+            closing = self._write(self.store.runs.finish, run_id, status, counts)
             if aborted is None:
                 await closing
             else:  # the store may be what failed: the one-line error matters more
@@ -409,7 +409,7 @@ class BatchRunner:
             "job": p.job.label,
             "error": error.message,
         }
-        await self._write(self.store.add_run_note, state.run_id, note)
+        await self._write(self.store.runs.add_note, state.run_id, note)
         self.observer.notice("generate.fallback", {"old": current, "new": weaker})
         return True
 
@@ -424,7 +424,7 @@ class BatchRunner:
         again = state.planner.plan(job)
         round_, count = state.new_round or (job.ctx.round, 0)
         state.new_round = (max(round_, job.ctx.round), count + 1)
-        await self._write(self.store.raise_round, again.campaign_id, job.ctx.round)
+        await self._write(self.store.runs.raise_round, again.campaign_id, job.ctx.round)
         states = await self._write(self.store.job_status, [again.key])
         if states.get(again.key) != "ok":
             return again

@@ -20,7 +20,7 @@ from workbench.errors import NotFoundError
 from workbench.store.assets import assets_by_variant
 from workbench.store.db import loads, read_txn
 from workbench.store.promptparts import unpack
-from workbench.store.runhealth import SUPERSEDED
+from workbench.store.runs import SUPERSEDED
 from workbench.store.variantrecord import FullVariant, Variant
 
 _VARIANT_COLUMNS = """
@@ -227,60 +227,3 @@ class QueriesMixin:
             if campaign_id in by_id:
                 by_id[campaign_id]["jobs"][status] = count
         return campaigns
-
-    def list_runs(self, campaign: str | None = None, limit: int | None = None) -> list[dict]:
-        """Runs, newest first."""
-        sql = "SELECT * FROM runs"
-        params: list[Any] = []
-        if campaign is not None:
-            sql += " WHERE campaign_id = ?"
-            params.append(campaign)
-        sql += " ORDER BY id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, params))
-        return [_decode(r, ("settings", "counts")) for r in rows]
-
-    def get_run(self, run_id: int) -> dict[str, Any]:
-        """One run: campaign, brief, provider, model, settings, status, times, counts."""
-        with self._lock, read_txn(self._conn) as conn:
-            found = _rows(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,)))
-        if not found:
-            raise NotFoundError(f"run {run_id} not found")
-        return _decode(found[0], ("settings", "counts"))
-
-    def run_summary(self, run_id: int) -> list[dict[str, Any]]:
-        """Per segment × deliverable of one run: ok and failed jobs, calls and tokens."""
-        with self._lock, read_txn(self._conn) as conn:
-            if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
-                raise NotFoundError(f"run {run_id} not found")
-            groups = _rows(
-                conn.execute(
-                    "SELECT segment_id AS segment, deliverable_index, kind, channel, "
-                    "SUM(status = 'ok') AS ok, SUM(status = 'failed') AS failed "
-                    "FROM jobs WHERE run_id = ? GROUP BY segment_id, deliverable_index "
-                    "ORDER BY segment_id, deliverable_index",
-                    (run_id,),
-                )
-            )
-            usage = conn.execute(
-                "SELECT j.segment_id, j.deliverable_index, COUNT(*), "
-                "COALESCE(SUM(g.prompt_tokens), 0), COALESCE(SUM(g.completion_tokens), 0) "
-                "FROM generations g JOIN jobs j ON j.key = g.job_key "
-                "WHERE g.run_id = ? GROUP BY j.segment_id, j.deliverable_index",
-                (run_id,),
-            ).fetchall()
-        tokens = {(s, d): (calls, p, c) for s, d, calls, p, c in usage}
-        for group in groups:
-            calls, prompt, completion = tokens.get(
-                (group["segment"], group["deliverable_index"]), (0, 0, 0)
-            )
-            group.update(
-                calls=calls,
-                prompt_tokens=prompt,
-                completion_tokens=completion,
-                tokens=prompt + completion,
-            )
-        return groups

@@ -24,8 +24,7 @@ from workbench.store.llmbatches import LLMBatches
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
-from workbench.store.rounds import RoundsMixin
-from workbench.store.runhealth import RunHealthMixin
+from workbench.store.runs import Runs
 from workbench.store.tracking import TrackingMixin
 from workbench.store.writes import WritesMixin
 
@@ -69,13 +68,12 @@ class Store(
     AssetsMixin,
     BatchReadsMixin,
     TrackingMixin,
-    RunHealthMixin,
-    RoundsMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
-    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots).
+    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots),
+    ``runs`` (runs and rounds).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -88,6 +86,8 @@ class Store(
         """Provider Batch API runs: shards, their job keys, status (``store/llmbatches.py``)."""
         self.calendar = Calendar(conn, self._lock)
         """Week-plan slots, their content, sends and exposures (``store/calendar.py``)."""
+        self.runs = Runs(conn, self._lock)
+        """Generation runs, their notes and jobs, the campaigns' rounds (``store/runs.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

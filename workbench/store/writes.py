@@ -7,27 +7,22 @@ leaves either the whole job (generation, variants, job row, audit rows) or none 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from workbench.errors import NotFoundError
 from workbench.guards.stored import stored_answer, stored_content, stored_error
 from workbench.store.db import dumps, now, read_txn, write_txn
 from workbench.store.findings import findings_json
 from workbench.store.promptparts import pack_messages, pack_variables
 from workbench.store.records import (
     PURPOSES,
-    RUN_FINAL_STATUSES,
     GenerationRecord,
     JobRecord,
     VariantRecord,
-    scrub_settings,
     variant_uid,
 )
-from workbench.store.stale import close_killed_runs, this_host
 
 GENERATE_ACTOR = "workbench"
 _IN_CHUNK = 500  # well under SQLite's host-parameter limit
@@ -145,7 +140,6 @@ class WritesMixin:
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
-    interrupted_runs: list[int] = []  # noqa: RUF012  (runs the last start_run closed)
 
     def save_brief(
         self,
@@ -187,72 +181,6 @@ class WritesMixin:
                 "SELECT id FROM briefs WHERE campaign_id = ? AND sha256 = ?", (row["id"], sha256)
             ).fetchone()
         return int(found[0])
-
-    def current_round(self, campaign_id: str) -> int:
-        """The campaign's generation round (1 for a new campaign)."""
-        with self._lock:
-            found = self._conn.execute(
-                "SELECT current_round FROM campaigns WHERE id = ?", (campaign_id,)
-            ).fetchone()
-        if found is None:
-            raise NotFoundError(f"campaign {campaign_id!r} not found")
-        return int(found[0])
-
-    def new_round(self, campaign_id: str) -> int:
-        """Start a fresh round (``--fresh``): increment atomically, return the new round."""
-        with self._lock, write_txn(self._conn) as conn:
-            found = conn.execute(
-                "UPDATE campaigns SET current_round = current_round + 1, updated_at = ? "
-                "WHERE id = ? RETURNING current_round",
-                (now(), campaign_id),
-            ).fetchall()
-        if not found:
-            raise NotFoundError(f"campaign {campaign_id!r} not found")
-        return int(found[0][0])
-
-    def start_run(
-        self,
-        campaign_id: str,
-        brief_id: int | None,
-        provider: str,
-        model: str,
-        settings: Mapping[str, Any],
-    ) -> int:
-        """Record a batch starting; ``settings`` is scrubbed of secrets before storing.
-
-        Runs left ``running`` by a killed process are marked ``interrupted`` first (their
-        ids are kept in ``interrupted_runs``).
-        """
-        with self._lock, write_txn(self._conn) as conn:
-            self.interrupted_runs = close_killed_runs(conn)
-            cur = conn.execute(
-                "INSERT INTO runs (campaign_id, brief_id, provider, model, settings, "
-                "started_at, status, counts, pid, host) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'running', '{}', ?, ?)",
-                (
-                    campaign_id,
-                    brief_id,
-                    provider,
-                    model,
-                    dumps(scrub_settings(settings)),
-                    now(),
-                    os.getpid(),
-                    this_host(),
-                ),
-            )
-        return int(cur.lastrowid or 0)
-
-    def finish_run(self, run_id: int, status: str, counts: Mapping[str, Any]) -> None:
-        """Close a run: ``done``, ``failed`` or ``interrupted``, with its counts."""
-        if status not in RUN_FINAL_STATUSES:
-            raise ValueError(f"run status must be one of {RUN_FINAL_STATUSES}, not {status!r}")
-        with self._lock, write_txn(self._conn) as conn:
-            cur = conn.execute(
-                "UPDATE runs SET status = ?, counts = ?, finished_at = ? WHERE id = ?",
-                (status, dumps(dict(counts)), now(), run_id),
-            )
-        if cur.rowcount == 0:
-            raise NotFoundError(f"run {run_id} not found")
 
     def job_status(self, keys: Sequence[str]) -> dict[str, str]:
         """``key -> 'ok' | 'failed'`` for the keys the store knows (unknown keys are absent)."""
