@@ -150,7 +150,7 @@ def endpoint(
         log.close()
     store = Store.open(folder / "workbench.db")
     try:
-        stored = sum(r.hits for r in store.tracking_stats(CAMPAIGN))
+        stored = sum(r.hits for r in store.tracking.stats(CAMPAIGN))
     finally:
         store.close()
     return redirects, seconds, stored

@@ -90,15 +90,15 @@ def test_redirects_counts_and_refuses(tracked: Path, endpoint: Endpoint) -> None
     endpoint.stop()
     store = Store.open(tracked / "workbench.db")
     try:
-        stats = {r.variant_id: r for r in store.tracking_stats("tea-open")}
+        stats = {r.variant_id: r for r in store.tracking.stats("tea-open")}
         assert (stats[a.id].hits, stats[a.id].unique) == (3, 2)
         assert (stats[b.id].hits, stats[b.id].unique, stats[b.id].bots) == (
             0,
             0,
             6,
         )
-        assert {o.code for o in store.tracking_orphans()} == {"zzzzzzz", "0000000"}
-        visitors = {h.visitor for h in store.tracking_clicks()}
+        assert {o.code for o in store.tracking.orphans()} == {"zzzzzzz", "0000000"}
+        visitors = {h.visitor for h in store.tracking.clicks()}
         assert len(visitors) == 2 and not any("127.0.0.1" in v for v in visitors)
     finally:
         store.close()

@@ -137,7 +137,7 @@ def linked_ws(tmp_path: Path) -> Path:
     assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
     wb = make_workbench(folder)
     first = wb.store.list_variants()[0]
-    wb.store.tracking_record_hits(
+    wb.store.tracking.record_hits(
         [
             ("2026-03-10T01:00:00.000Z", "2026-03-10", code_for(first.uid), first.id,
              visitor, "ip", "Mozilla/5.0", "", "click")

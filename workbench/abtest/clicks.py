@@ -21,7 +21,7 @@ ASSIGNED = "assigned"
 def with_endpoint_clicks(store: Store, experiment: Experiment) -> Experiment:
     """The experiment with endpoint clicks in the arms that have no imported results, and
     ``sources`` on every arm (the report rows carry them)."""
-    counts = store.tracking_counts([a.variant_id for a in experiment.arms])
+    counts = store.tracking.counts([a.variant_id for a in experiment.arms])
 
     def sourced(arm: Arm) -> Arm:
         if arm.days:

@@ -49,7 +49,7 @@ def stats_cmd(
     from workbench.tracking.links import code_for
 
     workbench = wb(db)
-    rows = workbench.store.tracking_stats(campaign_id(workbench, campaign))
+    rows = workbench.store.tracking.stats(campaign_id(workbench, campaign))
     items = [
         {
             "variant_id": r.variant_id,
@@ -62,7 +62,7 @@ def stats_cmd(
         }
         for r in rows
     ]
-    orphans = workbench.store.tracking_orphans()
+    orphans = workbench.store.tracking.orphans()
     if json_out:
         print_json(items)
         return

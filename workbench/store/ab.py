@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from workbench.errors import NotFoundError, StoreError
+from workbench.store.ablifecycle import insert_audit
 from workbench.store.abrecords import (
     ArchivedArm,
     Arm,
@@ -26,7 +27,6 @@ from workbench.store.abrecords import (
     PlanSettings,
 )
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
-from workbench.store.tracking import insert_audit
 
 METRIC_COLUMNS = ("impressions", "clicks", "conversions", "shares", "cost", "revenue")
 _IN_CHUNK = 500

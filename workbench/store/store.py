@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from workbench.errors import StoreError
 from workbench.store.ab import ABMixin
+from workbench.store.ablifecycle import ABLifecycleMixin
 from workbench.store.assets import AssetsMixin
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import Calendar
@@ -25,7 +26,7 @@ from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import ReviewsMixin
 from workbench.store.runs import Runs
-from workbench.store.tracking import TrackingMixin
+from workbench.store.tracking import Tracking
 from workbench.store.writes import WritesMixin
 
 _MIGRATIONS_TABLE = MIGRATIONS.migrations_table
@@ -67,13 +68,13 @@ class Store(
     ReviewsMixin,
     AssetsMixin,
     BatchReadsMixin,
-    TrackingMixin,
+    ABLifecycleMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
     commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots),
-    ``runs`` (runs and rounds).
+    ``runs`` (runs and rounds), ``tracking`` (tracked-link hits).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -88,6 +89,8 @@ class Store(
         """Week-plan slots, their content, sends and exposures (``store/calendar.py``)."""
         self.runs = Runs(conn, self._lock)
         """Generation runs, their notes and jobs, the campaigns' rounds (``store/runs.py``)."""
+        self.tracking = Tracking(conn, self._lock)
+        """Tracked-link hits, clicks per variant, the visitor salt (``store/tracking.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

@@ -1,6 +1,6 @@
-"""Store methods for tracked links (issue 13): hits on ``/s/{code}``, unique clicks per
-variant, the visitor salt, the experiment audit (stop, promote) and arms' send counts.
-Rows come out as the frozen records below.
+"""``store.tracking``: tracked links (issue 13): hits on ``/s/{code}``, unique clicks per
+variant and the visitor salt. Rows come out as the frozen records below (the experiment
+audit and the arms' send counts are in ``ablifecycle.py``).
 
 A hit row is ``kind`` ``click`` (counted), ``bot`` (a crawler or link preview: kept, never
 counted) or ``orphan`` (an unknown code: kept for the log, never counted). Unique clicks are
@@ -9,13 +9,12 @@ distinct ``(visitor, day)`` pairs per variant, a visitor being the salted hash o
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.db import dumps, now, read_txn, write_txn
+from workbench.store.aggregate import Aggregate
+from workbench.store.db import read_txn, write_txn
 
 HIT_COLUMNS = ("ts", "day", "code", "variant_id", "visitor", "ip_hash", "user_agent", "referer")
 _INSERT_HIT = (
@@ -62,7 +61,7 @@ class OrphanCode:
 
 @dataclass(frozen=True, slots=True)
 class Click:
-    """One counted click with its variant, oldest first in ``tracking_clicks``."""
+    """One counted click with its variant, oldest first in ``store.tracking.clicks``."""
 
     id: int
     ts: str
@@ -78,53 +77,17 @@ class Click:
     channel: str | None
 
 
-def insert_audit(
-    conn: sqlite3.Connection,
-    experiment_id: int,
-    *,
-    actor: str,
-    action: str,
-    to_status: str,
-    data: dict[str, Any],
-    variant_id: int | None = None,
-    comment: str | None = None,
-    stamp: str | None = None,
-) -> None:
-    """One audit row (``reviews``, append-only) for an experiment action, inside the
-    caller's write transaction, before the experiment's status changes."""
-    row = conn.execute(
-        "SELECT campaign_id, status FROM experiments WHERE id = ?", (experiment_id,)
-    ).fetchone()
-    conn.execute(
-        "INSERT INTO reviews (variant_id, campaign_id, actor, action, from_status,"
-        " to_status, comment, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            variant_id,
-            row[0],
-            actor,
-            action,
-            row[1],
-            to_status,
-            comment,
-            dumps({"experiment": experiment_id, **data}),
-            stamp or now(),
-        ),
-    )
+class Tracking(Aggregate):
+    """Tracked-link hits and their counts: ``store.tracking``."""
 
-
-class TrackingMixin:
-    """The tracked-link half of ``Store``."""
-
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def tracking_salt(self) -> str:
+    def salt(self) -> str:
+        """The visitor salt (hashed with IP + user agent into a visitor id)."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute("SELECT value FROM tracking_meta WHERE key = 'visitor_salt'")
             found = row.fetchone()
         return str(found[0]) if found else ""
 
-    def tracking_variant(self, uid: str) -> TrackedVariant | None:
+    def variant(self, uid: str) -> TrackedVariant | None:
         """The variant with this uid, if any."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute(
@@ -133,7 +96,7 @@ class TrackingMixin:
             ).fetchone()
         return None if row is None else TrackedVariant(*row)
 
-    def tracking_record_hits(self, hits: Sequence[tuple[Any, ...]]) -> int:
+    def record_hits(self, hits: Sequence[tuple[Any, ...]]) -> int:
         """Store hits, ``(*HIT_COLUMNS, kind)`` each, in one transaction."""
         if not hits:
             return 0
@@ -141,7 +104,7 @@ class TrackingMixin:
             conn.executemany(_INSERT_HIT, hits)
         return len(hits)
 
-    def tracking_stats(self, campaign: str | None = None) -> list[LinkStats]:
+    def stats(self, campaign: str | None = None) -> list[LinkStats]:
         """Per variant with hits, in variant order."""
         where = "WHERE v.campaign_id = ?" if campaign is not None else ""
         sql = (
@@ -159,7 +122,7 @@ class TrackingMixin:
             for v, u, c, h, q, b in rows
         ]
 
-    def tracking_counts(self, variant_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    def counts(self, variant_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
         """``(hits, unique)`` counted clicks per variant id (only variants that have any)."""
         if not variant_ids:
             return {}
@@ -172,7 +135,7 @@ class TrackingMixin:
             ).fetchall()
         return {int(v): (int(h), int(u)) for v, h, u in rows}
 
-    def tracking_orphans(self) -> list[OrphanCode]:
+    def orphans(self) -> list[OrphanCode]:
         """Unknown codes that were asked for, with how often and when last."""
         with self._lock, read_txn(self._conn) as conn:
             rows = conn.execute(
@@ -181,7 +144,7 @@ class TrackingMixin:
             ).fetchall()
         return [OrphanCode(str(c), int(h), str(t)) for c, h, t in rows]
 
-    def tracking_clicks(self, campaign: str | None = None) -> Iterator[Click]:
+    def clicks(self, campaign: str | None = None) -> Iterator[Click]:
         """Counted clicks, oldest first, with the variant uid and campaign (for export)."""
         where = " AND v.campaign_id = ?" if campaign is not None else ""
         sql = (
@@ -193,58 +156,3 @@ class TrackingMixin:
         with self._lock, read_txn(self._conn) as conn:
             rows = conn.execute(sql, () if campaign is None else (campaign,)).fetchall()
         yield from (Click(*row) for row in rows)
-
-    # -- experiment lifecycle (audited in ``reviews``, the append-only audit trail) -----
-
-    def ab_set_status(
-        self,
-        experiment_id: int,
-        status: str,
-        *,
-        actor: str,
-        action: str,
-        data: dict[str, Any],
-        variant_id: int | None = None,
-        comment: str | None = None,
-    ) -> None:
-        """Change an experiment's status and write its audit row, in one transaction."""
-        stamp = now()
-        with self._lock, write_txn(self._conn) as conn:
-            insert_audit(
-                conn,
-                experiment_id,
-                actor=actor,
-                action=action,
-                to_status=status,
-                data=data,
-                variant_id=variant_id,
-                comment=comment,
-                stamp=stamp,
-            )
-            conn.execute(
-                "UPDATE experiments SET status = ?, updated_at = ? WHERE id = ?",
-                (status, stamp, experiment_id),
-            )
-
-    def ab_running_overlap(self, variant_ids: Sequence[int]) -> list[tuple[int, str, int]]:
-        """``(experiment_id, name, variant_id)`` for each given variant that is an arm of a
-        running experiment."""
-        if not variant_ids:
-            return []
-        marks = ",".join("?" * len(variant_ids))
-        with self._lock, read_txn(self._conn) as conn:
-            rows = conn.execute(
-                "SELECT e.id, e.name, a.variant_id FROM arms a JOIN experiments e"
-                f" ON e.id = a.experiment_id WHERE e.status = 'running' AND a.variant_id IN"
-                f" ({marks}) ORDER BY e.id, a.variant_id",
-                list(variant_ids),
-            ).fetchall()
-        return [(int(e), str(n), int(v)) for e, n, v in rows]
-
-    def ab_set_assigned(self, counts: dict[int, int]) -> None:
-        """Record how many users each arm's send list has (the arms' exposure)."""
-        with self._lock, write_txn(self._conn) as conn:
-            conn.executemany(
-                "UPDATE arms SET assigned = ? WHERE id = ?",
-                [(n, arm_id) for arm_id, n in counts.items()],
-            )

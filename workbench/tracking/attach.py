@@ -54,5 +54,5 @@ def with_links(store: Store, variants: Sequence[Variant], base_url: str) -> list
 
 def clicks_of(store: Store, variants: Sequence[Variant]) -> list[tuple[int, int]]:
     """Each variant's (hits, unique) clicks from the endpoint, in order."""
-    counts = store.tracking_counts([v.id for v in variants])
+    counts = store.tracking.counts([v.id for v in variants])
     return [counts.get(v.id, (0, 0)) for v in variants]

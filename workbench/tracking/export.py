@@ -19,7 +19,7 @@ def write_posthog(store: Store, path: Path, campaign: str | None = None) -> int:
     """Write the events; returns how many. Atomic: a failure keeps the previous file."""
     n = 0
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as handle:
-        for hit in store.tracking_clicks(campaign):
+        for hit in store.tracking.clicks(campaign):
             event = {
                 "event": "link_click",
                 "distinct_id": hit.visitor,

@@ -86,7 +86,7 @@ class HitWriter:
         if not batch:
             return
         try:
-            self.written += self.store.tracking_record_hits(batch)
+            self.written += self.store.tracking.record_hits(batch)
         except (WorkbenchError, sqlite3.Error):  # logged; the server keeps serving
             log.exception("could not store %d hits", len(batch))
 
@@ -111,7 +111,7 @@ class Resolver:
 
     def _resolve(self, code: str) -> Target | None:
         uid = uid_for(code)
-        variant = self.store.tracking_variant(uid) if uid else None
+        variant = self.store.tracking.variant(uid) if uid else None
         if variant is None:
             return None
         landing = landing_urls(self.store, [variant.campaign_id]).get(variant.campaign_id)
@@ -130,7 +130,7 @@ class Resolver:
 
 def make_app(store: Store) -> Starlette:
     """The ASGI app over an open store (the caller closes it)."""
-    salt = store.tracking_salt()
+    salt = store.tracking.salt()
     resolve = Resolver(store)
     writer = HitWriter(store)
 
