@@ -69,7 +69,7 @@ def _poison(store: Store) -> int:
     poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
     path = store.path.parent / "p.png"
     Image.new("RGB", (300, 400), "#e84a5f").save(path)
-    store.save_asset(poster.id, str(path), "0" * 64, path.stat().st_size)
+    store.assets.save(poster.id, str(path), "0" * 64, path.stat().st_size)
     return new_id
 
 

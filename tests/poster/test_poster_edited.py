@@ -37,13 +37,13 @@ def test_an_edited_poster_is_drawn_again_and_the_old_file_superseded(tmp_path: P
     wb = make_workbench(folder)
     try:
         old = next(v for v in wb.store.list_variants(campaign="poster-edit"))
-        [old_file] = wb.store.assets_for([old.id])[old.id]
+        [old_file] = wb.store.assets.by_variant([old.id])[old.id]
         assert old_file["superseded_by"] is None
         old_bytes = Path(old_file["path"]).read_bytes()
         content = {**old.content, "headline": "宝宝第一口辅食"}
         new_id = wb.edit(old.id, content, comment="新标题")
-        [new_file] = wb.store.assets_for([new_id])[new_id]
-        [marked] = wb.store.assets_for([old.id])[old.id]
+        [new_file] = wb.store.assets.by_variant([new_id])[new_id]
+        [marked] = wb.store.assets.by_variant([old.id])[old.id]
     finally:
         wb.close()
     # drawn like the old one: same template, size and QR, at its own path
@@ -80,7 +80,7 @@ def test_the_cli_edit_path_draws_it_too(tmp_path: Path, capsys: object) -> None:
     try:
         newest = max(v.id for v in wb.store.list_variants(campaign="poster-edit"))
         assert newest != old.id
-        assert len(wb.store.assets_for([newest])[newest]) == 1
-        assert wb.store.assets_for([old.id])[old.id][0]["superseded_by"] == newest
+        assert len(wb.store.assets.by_variant([newest])[newest]) == 1
+        assert wb.store.assets.by_variant([old.id])[old.id][0]["superseded_by"] == newest
     finally:
         wb.close()

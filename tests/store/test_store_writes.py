@@ -184,7 +184,7 @@ def test_save_asset(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id, kind="poster", channel=None, count=1)
     (vid,) = store.complete_job(job, gen, variants)
-    asset_id = store.save_asset(vid, "output/p.png", "f" * 64, 2048, "bold-sale", 1080, 1440)
+    asset_id = store.assets.save(vid, "output/p.png", "f" * 64, 2048, "bold-sale", 1080, 1440)
     assets = store.get_variant(vid).assets or ()
     assert [a["id"] for a in assets] == [asset_id]
     assert assets[0]["width"] == 1080

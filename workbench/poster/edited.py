@@ -24,8 +24,8 @@ def rerender_edited(
 
     Raises ``PosterFailed`` (after marking) when a size cannot be drawn; the sizes that
     could are recorded."""
-    old_files = store.assets_for([old_id]).get(old_id, [])
-    store.supersede_assets(old_id, new_id)
+    old_files = store.assets.by_variant([old_id]).get(old_id, [])
+    store.assets.supersede(old_id, new_id)
     template = next((str(a["template"]) for a in old_files if a.get("template")), None)
     sizes = list(dict.fromkeys(_size(a) for a in old_files)) or None
     qr = any(a.get("qr_url") for a in old_files) if old_files else None

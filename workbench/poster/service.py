@@ -149,7 +149,7 @@ def render_files(tasks: Sequence[RenderTask], workers: int | None = None) -> lis
 
 def record(store: Store, files: Sequence[RenderedFile]) -> list[dict[str, Any]]:
     for f in files:
-        store.save_asset(
+        store.assets.save(
             f.variant_id,
             f.path,
             f.sha256,
@@ -216,7 +216,7 @@ def render_variant(
         raise InputError(
             Problem("VARIANT_ID", None, str(variant_id), f"is a {variant.kind}, not a poster")
         )
-    facts = brief_facts(store.brief_source(variant_id=variant.id))
+    facts = brief_facts(store.assets.brief_source(variant_id=variant.id))
     deliverable = poster_deliverable(facts, variant.deliverable_index)
     name = template or deliverable.template
     get_template(name)  # unknown names fail before anything is drawn

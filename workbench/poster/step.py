@@ -56,11 +56,11 @@ class PosterStep:
                 new_ids.extend(outcome.variant_ids)
             elif outcome.status == "cached":
                 cached_keys.append(outcome.planned.key)
-        ids = new_ids + (store.unrendered_posters(cached_keys) if cached_keys else [])
+        ids = new_ids + (store.assets.unrendered_posters(cached_keys) if cached_keys else [])
         if not ids:
             return
         try:
-            facts = brief_facts(store.brief_source(run_id=result.run_ids[0]))
+            facts = brief_facts(store.assets.brief_source(run_id=result.run_ids[0]))
         except WorkbenchError as exc:
             self.problems.append(str(exc))
             return

@@ -1,14 +1,15 @@
-"""Rendered files (posters) of variants, and where a variant's brief came from."""
+"""``store.assets``: rendered files (posters) of variants, and where a variant's brief came
+from."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 from workbench.errors import NotFoundError
+from workbench.store.aggregate import Aggregate
 from workbench.store.db import now, read_txn, write_txn
 
 ASSET_COLUMNS = (
@@ -55,13 +56,10 @@ def assets_by_variant(
     return found
 
 
-class AssetsMixin:
-    """Poster assets: record, list, and the brief behind a variant."""
+class Assets(Aggregate):
+    """Poster assets: record, list, and the brief behind a variant: ``store.assets``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def save_asset(
+    def save(
         self,
         variant_id: int,
         path: str,
@@ -83,7 +81,7 @@ class AssetsMixin:
             )
         return int(cur.lastrowid or 0)
 
-    def supersede_assets(self, variant_id: int, by: int) -> int:
+    def supersede(self, variant_id: int, by: int) -> int:
         """Mark ``variant_id``'s rendered files as superseded by version ``by``; how many."""
         with self._lock, write_txn(self._conn) as conn:
             cur = conn.execute(
@@ -93,7 +91,8 @@ class AssetsMixin:
             )
         return cur.rowcount
 
-    def assets_for(self, variant_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    def by_variant(self, variant_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        """``variant id -> its assets`` (superseded ones too), oldest first."""
         with self._lock, read_txn(self._conn) as conn:
             return assets_by_variant(conn, variant_ids)
 

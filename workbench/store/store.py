@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from workbench.errors import StoreError
 from workbench.store.ab import ABMixin
 from workbench.store.ablifecycle import ABLifecycleMixin
-from workbench.store.assets import AssetsMixin
+from workbench.store.assets import Assets
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import Calendar
 from workbench.store.db import connect, write_txn
@@ -66,7 +66,6 @@ class Store(
     QueriesMixin,
     ABMixin,
     ReviewsMixin,
-    AssetsMixin,
     BatchReadsMixin,
     ABLifecycleMixin,
 ):
@@ -74,7 +73,8 @@ class Store(
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
     commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots),
-    ``runs`` (runs and rounds), ``tracking`` (tracked-link hits).
+    ``runs`` (runs and rounds), ``tracking`` (tracked-link hits),
+    ``assets`` (rendered posters).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -91,6 +91,8 @@ class Store(
         """Generation runs, their notes and jobs, the campaigns' rounds (``store/runs.py``)."""
         self.tracking = Tracking(conn, self._lock)
         """Tracked-link hits, clicks per variant, the visitor salt (``store/tracking.py``)."""
+        self.assets = Assets(conn, self._lock)
+        """Rendered posters of variants, the brief behind a variant (``store/assets.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

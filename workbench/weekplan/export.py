@@ -29,7 +29,7 @@ def export_week(
     """Write the week's slots to ``path`` in ``fmt``; returns how many slots it holds."""
     slots = week_slots(workbench, week, approved_only=approved_only)
     ids = [v.id for s in slots for v in s.variants]
-    assets = workbench.store.assets_for(ids) if ids else {}
+    assets = workbench.store.assets.by_variant(ids) if ids else {}
     names = {s.segment_id: s.segment_name or s.segment_id for s in slots}
     rows = sheet_rows(slots, assets, names, t)
     title = t("cal.week_title", week=week.isoformat(), count=len(slots))
