@@ -64,7 +64,7 @@ def main() -> int:
             sys.stdout = stdout
         store = Store.open(folder / "workbench.db")
         create_from_variants(store, CAMPAIGN, options=ExperimentOptions(include_drafts=True))
-        variants = [a.variant_id for e in store.ab_list_experiments() for a in e.arms]
+        variants = [a.variant_id for e in store.ab.list_experiments() for a in e.arms]
         per_variant = -(-args.rows // len(variants))
         start = date(1970, 1, 1)
         days = [(start + timedelta(days=d)).isoformat() for d in range(per_variant)]
@@ -86,13 +86,13 @@ def main() -> int:
         t0 = time.perf_counter()
         import_results(store, csv_path)
         again = time.perf_counter() - t0
-        experiments = store.ab_list_experiments(CAMPAIGN)
+        experiments = store.ab.list_experiments(CAMPAIGN)
         largest = max(experiments, key=lambda e: len(e.arms))
         t0 = time.perf_counter()
-        report = analyze(store.ab_get_experiment(largest.id))
+        report = analyze(store.ab.get_experiment(largest.id))
         one = time.perf_counter() - t0
         t0 = time.perf_counter()
-        for e in store.ab_list_experiments(CAMPAIGN):
+        for e in store.ab.list_experiments(CAMPAIGN):
             analyze(e)
         every = time.perf_counter() - t0
         codes = [code_for(v.uid) for v in store.list_variants(campaign=CAMPAIGN)]

@@ -40,7 +40,7 @@ def manual(store: Store, n_arms: int = 2, **options: Any) -> Experiment:
     experiment_id = create_manual(
         store, [str(v.id) for v in variants], ExperimentOptions(**options)
     )
-    return store.ab_get_experiment(experiment_id)
+    return store.ab.get_experiment(experiment_id)
 
 
 def results_csv(

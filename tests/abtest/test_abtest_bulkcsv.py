@@ -187,7 +187,7 @@ def test_unknown_arm_writes_nothing_and_keys_stay_enforced(store: Store) -> None
     arm = manual(store, 2).arms[0].arm_id
     rows = [("2026-03-10", 100, 10, 5)]
     with pytest.raises(NotFoundError):
-        store.ab_upsert_metrics(
+        store.ab.upsert_metrics(
             ["impressions", "clicks", "conversions"], [(arm, rows), (999_999, rows)]
         )
     assert metrics(store) == []

@@ -16,7 +16,7 @@ from workbench.store import Store
 def test_chart_draws_each_arm_and_marks_the_winner(store: Store, tmp_path: Path) -> None:
     experiment = manual(store, 3)
     feed(store, experiment, [(3000, 300), (3000, 420), (3000, 0)], tmp_path)
-    report = analyze(store.ab_get_experiment(experiment.id))
+    report = analyze(store.ab.get_experiment(experiment.id))
     path = render_chart(report, tmp_path / "c" / "chart.png", Catalog("zh-CN"))
     image = Image.open(path).convert("RGB")
     assert image.size == (900, TOP + ROW * 3 + 60)

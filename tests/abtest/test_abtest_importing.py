@@ -38,12 +38,12 @@ def test_import_is_an_idempotent_upsert(store: Store, tmp_path: Path) -> None:
     before = metrics(store)
     import_results(store, path)
     assert metrics(store) == before
-    total = store.ab_get_experiment(experiment.id).arms[0]
+    total = store.ab.get_experiment(experiment.id).arms[0]
     assert (total.impressions, total.conversions, total.revenue) == (1500, 250, 99.5)
     # A correction for one day replaces that day only; columns it leaves out are kept.
     fix = results_csv(tmp_path / "fix.csv", [(a.variant_id, "2026-03-11", 600, 120, 60)])
     import_results(store, fix)
-    total = store.ab_get_experiment(experiment.id).arms[0]
+    total = store.ab.get_experiment(experiment.id).arms[0]
     assert (total.impressions, total.conversions, total.shares) == (1600, 260, 15)
 
 
@@ -192,7 +192,7 @@ def test_arm_totals_carry_each_arms_first_and_last_day(store: Store, tmp_path: P
         ],
     )
     import_results(store, path)
-    arms = {arm.arm_id: arm for arm in store.ab_get_experiment(experiment.id).arms}
+    arms = {arm.arm_id: arm for arm in store.ab.get_experiment(experiment.id).arms}
     first = arms[a.arm_id]
     assert (first.first_date, first.last_date, first.days) == (
         "2026-03-09",

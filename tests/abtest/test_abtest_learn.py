@@ -82,7 +82,7 @@ def test_examples_prefer_same_segment_and_respect_kind_channel_budget(
         variants = group(store, segment, 0)[:2]
         approve(store, [v.id for v in variants])
         ids[segment] = create_manual(store, [str(v.id) for v in variants], ExperimentOptions())
-        feed(store, store.ab_get_experiment(ids[segment]), [(2000, 200), (2000, 300)], tmp_path)
+        feed(store, store.ab.get_experiment(ids[segment]), [(2000, 200), (2000, 300)], tmp_path)
         promote(store, ids[segment])
     _, job = example_job(tmp_path, "dormant-vip")
     examples = winner_examples(store, job)

@@ -69,9 +69,9 @@ async def test_promote_shows_verdict_and_approval(generated_ws: Path) -> None:
         assert "Review status: approved" in str(dialog.body)
         await pilot.click("#ab-confirm-ok")
         await settle(pilot)
-        assert store.ab_get_experiment(1).status == "decided"
+        assert store.ab.get_experiment(1).status == "decided"
         assert [
-            r.variant_id for r in store.ab_outcomes("winner", kind="copy", any_channel=True)
+            r.variant_id for r in store.ab.outcomes("winner", kind="copy", any_channel=True)
         ] == [winner]
         audit = [r for r in store.audit_trail(campaign="tui-test") if r["action"] == "ab_promote"]
         assert len(audit) == 1 and audit[0]["actor"] == "operator"
@@ -94,7 +94,7 @@ async def test_stop_asks_why_and_assign_writes_the_send_list(generated_ws: Path)
         await pilot.press(*"wrong audience", "enter")
         await settle(pilot)
         store = app.ctx.workbench.store
-        assert store.ab_get_experiment(2).status == "stopped"
+        assert store.ab.get_experiment(2).status == "stopped"
         (row,) = [r for r in store.audit_trail(campaign="tui-test") if r["action"] == "ab_stop"]
         assert row["comment"] == "wrong audience"
         await pilot.press("down")
@@ -114,7 +114,7 @@ async def test_stop_asks_why_and_assign_writes_the_send_list(generated_ws: Path)
         with (folder / "ab-3-send.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert len(rows) == 41 and "'=1+1" in {r["user_id"] for r in rows}
-        arms = {a.arm_id: a.assigned for a in store.ab_get_experiment(3).arms}
+        arms = {a.arm_id: a.assigned for a in store.ab.get_experiment(3).arms}
         assert sum(arms.values()) == 41
 
 

@@ -108,7 +108,7 @@ def ab_workspace(folder: Path) -> Path:
     try:
         create_from_variants(wb.store, "tui-test", options=ExperimentOptions(include_drafts=True))
         rows = ["variant_id,date,impressions,clicks,conversions"]
-        for e in wb.store.ab_list_experiments("tui-test")[:3]:
+        for e in wb.store.ab.list_experiments("tui-test")[:3]:
             for i, arm in enumerate(e.arms):
                 n = 1300 if e.id == 3 and i == 0 else 1000
                 clicks, conversions = int(n * (0.10 + 0.03 * i)), int(n * (0.05 + 0.02 * i))

@@ -199,7 +199,7 @@ def test_done_marks_sent_and_feeds_the_running_arm(
     store = make_workbench(ws).store
     copy_id = next(v for v in slot["variant_ids"] if store.get_variant(v).kind == "copy")
     other = next(s for s in planned if s["activity"] == "product_push")["variant_ids"][0]
-    experiment = store.ab_create_experiment(
+    experiment = store.ab.create_experiment(
         campaign_id=slot["campaign"], name="member day test", metric="click", alpha=0.05,
         segment_id=slot["segment"], deliverable_index=1, kind="copy", channel="community",
         source="manual", salt="s", plan=PlanSettings(),
@@ -263,7 +263,7 @@ def test_done_counts_the_imported_segment_members(
     store = make_workbench(ws).store
     other = store.list_variants(campaign=slot["campaign"])
     assert len(other) == 1  # one day, one segment, one piece
-    experiment = store.ab_create_experiment(
+    experiment = store.ab.create_experiment(
         campaign_id=slot["campaign"], name="t", metric="click", alpha=0.05,
         segment_id=slot["segment"], deliverable_index=0, kind="copy", channel="community",
         source="manual", salt="s", plan=PlanSettings(), arms=[ArmSpec(slot["variant_ids"][0], "A")],

@@ -1,6 +1,6 @@
 """The report of one experiment: SRM first, then per-arm statistics and a verdict.
 
-``analyze(experiment)`` takes an ``Experiment`` from ``Store.ab_list_experiments`` and
+``analyze(experiment)`` takes an ``Experiment`` from ``store.ab.list_experiments`` and
 returns an ``ExperimentReport`` (``abtest.reports``; its ``to_json`` is the
 ``ab report --json`` shape, stable keys): ``srm_p_value``, ``verdict``, ``winner`` (variant
 id or null) and per arm ``variant_id``, ``impressions``, ``clicks``, ``conversions``,

@@ -163,7 +163,7 @@ def assign(
     """Write the send list (``OUTPUT_COLUMNS``) for every user; report the realised split."""
     if not 0.0 <= holdout < 1.0:
         raise InputError(Problem("--holdout", None, str(holdout), "must be in [0, 1)"))
-    experiment = store.ab_get_experiment(experiment_id)
+    experiment = store.ab.get_experiment(experiment_id)
     users = read_users(users_path)
     arms = experiment.arms
     shares = planned_shares(arms)
@@ -198,7 +198,7 @@ def assign(
             counts[i] += 1
             a = arms[i]
             writer.writerow((cell(user), a.name, a.variant_id, a.variant_uid, texts[i], links[i]))
-    store.ab_set_assigned({a.arm_id: n for a, n in zip(arms, counts, strict=True)})
+    store.ab.set_assigned({a.arm_id: n for a, n in zip(arms, counts, strict=True)})
     srm = stats.srm_test(counts, shares)
     assigned = sum(counts)
     return Assignment(

@@ -104,7 +104,7 @@ def _eligible(variant: Variant, include_drafts: bool) -> bool:
 
 def check_overlap(store: Store, variant_ids: Sequence[int], where: str) -> None:
     """Refuse variants that are arms of a running experiment (one line naming it)."""
-    found = store.ab_running_overlap(list(variant_ids))
+    found = store.ab.running_overlap(list(variant_ids))
     if found:
         experiment_id, name, variant_id = found[0]
         raise OverlapError(
@@ -133,7 +133,7 @@ def _flag(flag: str, value: object, message: str) -> InputError:
 
 
 def _settings(store: Store, campaign: str, options: ExperimentOptions) -> tuple[str, float]:
-    block = store.ab_brief_experiment(campaign)
+    block = store.ab.brief_experiment(campaign)
     metric = options.metric or str(block.get("metric") or "conversion")
     if metric not in METRICS:
         raise _flag("--metric", metric, f"must be one of {', '.join(METRICS)}")
@@ -210,7 +210,7 @@ def plan_groups(
                 deliverable=index,
                 variants=[v for v in members if _eligible(v, include_drafts)],
                 left_out=left,
-                existing=store.ab_find_experiment(campaign, seg, index),
+                existing=store.ab.find_experiment(campaign, seg, index),
             )
         )
     return groups
@@ -260,7 +260,7 @@ def create_from_variants(
         arms = _arms(g.variants, options, g.where)
         unapproved += sum(1 for v in g.variants if v.status != "approved")
         channel = first.channel
-        experiment_id = store.ab_create_experiment(
+        experiment_id = store.ab.create_experiment(
             campaign_id=campaign,
             name=options.name or f"{g.where} {first.kind}" + (f":{channel}" if channel else ""),
             metric=metric,
@@ -308,7 +308,7 @@ def create_manual(
         values = {getattr(v, field) for v in variants}
         return values.pop() if len(values) == 1 else None
 
-    return store.ab_create_experiment(
+    return store.ab.create_experiment(
         campaign_id=first.campaign,
         name=options.name or f"{first.campaign} {first.kind} " + " vs ".join(variant_keys),
         metric=metric,

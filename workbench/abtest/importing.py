@@ -19,7 +19,7 @@ leaves out keep their stored values.
 **Events JSONL**: one object per line, ``{"user_id", "variant_id", "event", "ts"}`` with
 ``event`` one of impression, click, conversion, share and ``ts`` an ISO date-time (its
 date, in its own offset, is the day). Stored once per (variant, day, event, user); the
-day's counts are distinct users (see ``Store.ab_add_events``).
+day's counts are distinct users (see ``store.ab.add_events``).
 
 **QR scan log** (``.csv``, or ``.jsonl``): one scan per row with ``ts`` and either
 ``utm_content`` (the variant's uid, as printed in the poster's QR link) or ``url`` (the
@@ -99,7 +99,7 @@ def _open(path: Path) -> Any:
 
 
 def _resolve(store: Store, keys: set[str]) -> dict[str, list[tuple[int, int]]]:
-    return store.ab_arms_by_variant(keys)
+    return store.ab.arms_by_variant(keys)
 
 
 def experiment_arm(
@@ -147,7 +147,7 @@ def _import_fast(store: Store, path: Path) -> ImportSummary | None:
         return None  # the careful path names the lines
     # Written grouped by arm and sorted by date within it, so that an arm's totals later
     # read neighbouring pages.
-    store.ab_upsert_metrics(
+    store.ab.upsert_metrics(
         columns, ((arms_by_key[key][0][0], parsed.of(key)) for key in parsed.groups)
     )
     return ImportSummary(
@@ -213,7 +213,7 @@ def import_results(store: Store, path: Path) -> ImportSummary:
     by_arm: dict[int, list[tuple[Any, ...]]] = {}
     for _key, day, line, values in sorted(parsed, key=lambda p: (p[0], p[1])):
         by_arm.setdefault(arm_of[line], []).append((day, *values))
-    store.ab_upsert_metrics(columns, by_arm.items())
+    store.ab.upsert_metrics(columns, by_arm.items())
     return ImportSummary(
         path=where,
         rows=len(parsed),
@@ -347,7 +347,7 @@ def _store_events(
             break
     problems.raise_if_any()
     rows = [(arm_of[line], user, event, day, ts) for _k, user, event, day, ts, line in events]
-    written = store.ab_add_events(rows)
+    written = store.ab.add_events(rows)
     return ImportSummary(
         path=str(path),
         rows=len(events),

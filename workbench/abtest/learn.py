@@ -72,7 +72,7 @@ def promote(
     """
     if force and not (reason or "").strip():
         raise InputError(Problem("--reason", None, "", "--force needs --reason (it is audited)"))
-    experiment = store.ab_get_experiment(experiment_id)
+    experiment = store.ab.get_experiment(experiment_id)
     report = analyze(experiment, metric)
     winner = report.arm_of_variant(report.winner)
     if report.verdict != "winner" or winner is None:
@@ -101,7 +101,7 @@ def promote(
             "forced": bool(force),
         },
     )
-    store.ab_record_outcome(experiment_id, winner.arm_id, outcomes, audit)
+    store.ab.record_outcome(experiment_id, winner.arm_id, outcomes, audit)
     return Promotion(
         experiment_id=experiment_id,
         winner_variant_id=winner.variant_id,
@@ -115,7 +115,7 @@ def pitfalls(
     store: Store, campaign: str | None = None, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """Archived losing variants with their numbers, newest decision first."""
-    rows = store.ab_outcomes("loser", campaign=campaign, kind=kind, any_channel=True)
+    rows = store.ab.outcomes("loser", campaign=campaign, kind=kind, any_channel=True)
     return [
         {
             "experiment_id": r.experiment_id,

@@ -18,11 +18,11 @@ class NotRunningError(WorkbenchError):
 
 def stop(store: Store, experiment_id: int, *, actor: str, reason: str | None = None) -> str:
     """Stop a running experiment; returns its previous status. Audited in the trail."""
-    experiment = store.ab_get_experiment(experiment_id)
+    experiment = store.ab.get_experiment(experiment_id)
     status = str(experiment.status)
     if status != "running":
         raise NotRunningError(f"experiment {experiment_id} is {status}, not running")
-    store.ab_set_status(
+    store.ab.set_status(
         experiment_id,
         "stopped",
         actor=actor,

@@ -66,7 +66,7 @@ def winner_examples(
     language = job.brief.campaign.language
     rows = [
         r
-        for r in store.ab_outcomes("winner", kind=d.kind, channel=channel)
+        for r in store.ab.outcomes("winner", kind=d.kind, channel=channel)
         if (r.language or "zh-CN") == language and isinstance(r.content, dict)
     ]
     same_segment = job.segment.id
@@ -84,7 +84,7 @@ def winner_examples(
     for r in rows:
         campaign = r.campaign_id
         if campaign not in briefs:
-            briefs[campaign] = store.ab_campaign_brief(campaign)
+            briefs[campaign] = store.ab.campaign_brief(campaign)
         example = {
             "id": f"ab-e{r.experiment_id}-{r.variant_uid}",
             "kind": d.kind,

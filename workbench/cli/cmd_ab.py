@@ -110,7 +110,7 @@ def create(
         keys = [k.strip() for k in variants.split(",") if k.strip()]
         new_id = create_manual(store, keys, options)
         created = [(new_id, True)]
-        arms = store.ab_get_experiment(new_id).arms
+        arms = store.ab.get_experiment(new_id).arms
         unapproved = sum(1 for a in arms if a.variant_status != "approved")
     elif campaign is None:
         raise _bad("--campaign", "", "give --campaign (with optional filters) or --variants")
@@ -127,7 +127,7 @@ def create(
             raise NotFoundError(t("ab.none_eligible", campaign=campaign))
     if unapproved:
         err.print(f"[yellow]{t('ab.drafts_warning', n=unapproved)}[/]")
-    experiments = {e.id: e for e in store.ab_list_experiments(ids=[i for i, _ in created])}
+    experiments = {e.id: e for e in store.ab.list_experiments(ids=[i for i, _ in created])}
     if json_out:
         print_json(
             [{**experiment_summary(experiments[i]), "created": is_new} for i, is_new in created]
@@ -148,7 +148,7 @@ def list_experiments(
 
     workbench = wb(db)
     campaign = campaign_id(workbench, campaign)
-    items = [experiment_summary(e) for e in workbench.store.ab_list_experiments(campaign)]
+    items = [experiment_summary(e) for e in workbench.store.ab.list_experiments(campaign)]
     if json_out:
         print_json(items)
         return
@@ -342,10 +342,10 @@ def report(
     workbench = wb(db)
     store = workbench.store
     if experiment is not None:
-        experiments = [store.ab_get_experiment(experiment)]
+        experiments = [store.ab.get_experiment(experiment)]
     else:
         campaign = campaign_id(workbench, campaign)
-        experiments = store.ab_list_experiments(campaign)
+        experiments = store.ab.list_experiments(campaign)
         if not experiments:
             raise NotFoundError(f"no experiments for campaign {campaign!r}")
     reports = [analyze(with_endpoint_clicks(store, e), metric) for e in experiments]

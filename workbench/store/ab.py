@@ -1,4 +1,4 @@
-"""Store methods for A/B tracking (issue 6): experiments, arms, metrics, events, outcomes.
+"""``store.ab``: A/B tracking (issue 6): experiments, arms, metrics, events, outcomes.
 
 Experiments, arms and archived outcomes come out as the records of ``store.abrecords``.
 ``metrics`` holds one row per arm and day (``unique(arm_id, date)``); every import is an
@@ -8,8 +8,6 @@ and a bad file writes nothing.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -17,7 +15,7 @@ from typing import Any
 import yaml
 
 from workbench.errors import NotFoundError, StoreError
-from workbench.store.ablifecycle import insert_audit
+from workbench.store.ablifecycle import ExperimentLifecycle, insert_audit
 from workbench.store.abrecords import (
     ArchivedArm,
     Arm,
@@ -100,20 +98,17 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + _IN_CHUNK]
 
 
-class ABMixin:
-    """The A/B half of ``Store``."""
-
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
+class AB(ExperimentLifecycle):
+    """Experiments, arms, metrics, events and outcomes: ``store.ab``."""
 
     # -- experiments -----------------------------------------------------------------
 
-    def ab_brief_experiment(self, campaign_id: str) -> dict[str, Any]:
+    def brief_experiment(self, campaign_id: str) -> dict[str, Any]:
         """The ``experiment:`` block of the campaign's newest stored brief ({} if none)."""
-        block = self.ab_campaign_brief(campaign_id).get("experiment")
+        block = self.campaign_brief(campaign_id).get("experiment")
         return block if isinstance(block, dict) else {}
 
-    def ab_campaign_brief(self, campaign_id: str) -> dict[str, Any]:
+    def campaign_brief(self, campaign_id: str) -> dict[str, Any]:
         """The campaign's newest stored brief, parsed ({} if none or unreadable)."""
         with self._lock, read_txn(self._conn) as conn:
             row = conn.execute(
@@ -128,7 +123,7 @@ class ABMixin:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def ab_create_experiment(
+    def create_experiment(
         self,
         *,
         campaign_id: str,
@@ -206,7 +201,7 @@ class ABMixin:
             )
         return experiment_id
 
-    def ab_find_experiment(
+    def find_experiment(
         self, campaign_id: str, segment_id: str | None, deliverable_index: int | None
     ) -> int | None:
         """The running generated experiment of one (campaign, segment, deliverable), if any."""
@@ -219,7 +214,7 @@ class ABMixin:
             ).fetchone()
         return None if row is None else int(row[0])
 
-    def ab_list_experiments(
+    def list_experiments(
         self, campaign: str | None = None, ids: Sequence[int] | None = None
     ) -> list[Experiment]:
         """Experiments (oldest first) with their arms and per-arm metric totals."""
@@ -275,15 +270,15 @@ class ABMixin:
             arms_of.setdefault(arm.experiment_id, []).append(arm)
         return [_experiment(e, arms_of.get(e[0], ())) for e in experiments]
 
-    def ab_get_experiment(self, experiment_id: int) -> Experiment:
-        found = self.ab_list_experiments(ids=[experiment_id])
+    def get_experiment(self, experiment_id: int) -> Experiment:
+        found = self.list_experiments(ids=[experiment_id])
         if not found:
             raise NotFoundError(f"experiment {experiment_id} not found")
         return found[0]
 
     # -- results -----------------------------------------------------------------------
 
-    def ab_arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    def arms_by_variant(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         """``(arm id, experiment id)`` pairs per variant key (numeric id or uid), for every
         key that has arms."""
         wanted = sorted({k.strip().lower() for k in keys})
@@ -304,7 +299,7 @@ class ABMixin:
                             result.setdefault(key, []).append((int(arm_id), int(experiment_id)))
         return result
 
-    def ab_upsert_metrics(
+    def upsert_metrics(
         self, columns: Sequence[str], by_arm: Iterable[tuple[int, Iterable[tuple[Any, ...]]]]
     ) -> int:
         """Upsert ``(date, *columns)`` rows per arm id (any iterables, e.g. lazy ones for
@@ -332,7 +327,7 @@ class ABMixin:
                 if enforced:
                     self._conn.execute("PRAGMA foreign_keys = ON")
 
-    def ab_add_events(self, events: Sequence[tuple[int, str, str, str, str]]) -> int:
+    def add_events(self, events: Sequence[tuple[int, str, str, str, str]]) -> int:
         """Store ``(arm_id, user_id, event, date, ts)`` events (duplicates ignored) and
         recompute the metrics of every (arm, date) they touch; returns new events stored.
 
@@ -371,7 +366,7 @@ class ABMixin:
 
     # -- outcomes ------------------------------------------------------------------------
 
-    def ab_record_outcome(
+    def record_outcome(
         self,
         experiment_id: int,
         winner_arm_id: int,
@@ -407,7 +402,7 @@ class ABMixin:
                 [(*[getattr(o, n) for n in names[:-1]], dumps(o.data), stamp) for o in outcomes],
             )
 
-    def ab_outcomes(
+    def outcomes(
         self,
         role: str,
         *,

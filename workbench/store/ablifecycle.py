@@ -1,13 +1,13 @@
-"""The experiment lifecycle in the store: status changes (stop, promote) audited in
+"""The experiment lifecycle in ``store.ab``: status changes (stop, promote) audited in
 ``reviews`` (the append-only audit trail), running-arm overlaps and the arms' send counts."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Sequence
 from typing import Any
 
+from workbench.store.aggregate import Aggregate
 from workbench.store.db import dumps, now, read_txn, write_txn
 
 
@@ -45,13 +45,10 @@ def insert_audit(
     )
 
 
-class ABLifecycleMixin:
-    """The experiment-lifecycle half of ``Store`` (moves into ``store.ab`` with ``ab.py``)."""
+class ExperimentLifecycle(Aggregate):
+    """The experiment lifecycle half of ``store.ab`` (the rest is ``ab.AB``)."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def ab_set_status(
+    def set_status(
         self,
         experiment_id: int,
         status: str,
@@ -81,7 +78,7 @@ class ABLifecycleMixin:
                 (status, stamp, experiment_id),
             )
 
-    def ab_running_overlap(self, variant_ids: Sequence[int]) -> list[tuple[int, str, int]]:
+    def running_overlap(self, variant_ids: Sequence[int]) -> list[tuple[int, str, int]]:
         """``(experiment_id, name, variant_id)`` for each given variant that is an arm of a
         running experiment."""
         if not variant_ids:
@@ -96,7 +93,7 @@ class ABLifecycleMixin:
             ).fetchall()
         return [(int(e), str(n), int(v)) for e, n, v in rows]
 
-    def ab_set_assigned(self, counts: dict[int, int]) -> None:
+    def set_assigned(self, counts: dict[int, int]) -> None:
         """Record how many users each arm's send list has (the arms' exposure)."""
         with self._lock, write_txn(self._conn) as conn:
             conn.executemany(

@@ -15,8 +15,7 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from workbench.errors import StoreError
-from workbench.store.ab import ABMixin
-from workbench.store.ablifecycle import ABLifecycleMixin
+from workbench.store.ab import AB
 from workbench.store.assets import Assets
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import Calendar
@@ -64,17 +63,16 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
 class Store(
     WritesMixin,
     QueriesMixin,
-    ABMixin,
     ReviewsMixin,
     BatchReadsMixin,
-    ABLifecycleMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
     commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots),
     ``runs`` (runs and rounds), ``tracking`` (tracked-link hits),
-    ``assets`` (rendered posters).
+    ``assets`` (rendered posters),
+    ``ab`` (A/B experiments).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -93,6 +91,8 @@ class Store(
         """Tracked-link hits, clicks per variant, the visitor salt (``store/tracking.py``)."""
         self.assets = Assets(conn, self._lock)
         """Rendered posters of variants, the brief behind a variant (``store/assets.py``)."""
+        self.ab = AB(conn, self._lock)
+        """A/B experiments, arms, metrics, events, outcomes (``store/ab.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

@@ -15,7 +15,7 @@ def landing_urls(store: Store, campaigns: Iterable[str]) -> dict[str, str | None
     """Each campaign's landing URL, from its newest stored brief."""
     found: dict[str, str | None] = {}
     for campaign in set(campaigns):
-        brief = store.ab_campaign_brief(campaign)
+        brief = store.ab.campaign_brief(campaign)
         block = brief.get("campaign")
         product = block.get("product") if isinstance(block, dict) else None
         url = product.get("landing_url") if isinstance(product, dict) else None

@@ -30,7 +30,7 @@ def preview_groups(store: Store, campaign: str, t: Translate) -> tuple[Text, int
             text.append(f"✗ {g.where}  ", style="yellow")
             text.append(t("tui.ab.preview_skipped", reason=g.skip_reason(t)) + "\n", style="yellow")
         else:
-            overlap = store.ab_running_overlap([v.id for v in g.variants])
+            overlap = store.ab.running_overlap([v.id for v in g.variants])
             if overlap:
                 blocked = True
                 eid, name, vid = overlap[0]

@@ -191,6 +191,6 @@ def mark_done(
     for arm in store.calendar.running_arms(v.id for v in slot.variants):
         if count is not None:
             total = store.calendar.impressions(arm.arm_id, day) + count
-            store.ab_upsert_metrics(("impressions",), [(arm.arm_id, [(day, total)])])
+            store.ab.upsert_metrics(("impressions",), [(arm.arm_id, [(day, total)])])
         exposures.append(Exposure(arm, day, count))
     return DoneResult(store.calendar.slot(slot_id), True, stamp, exposures)

@@ -90,7 +90,7 @@ class ABScreen(WorkbenchScreen):
 
         store = self.ctx.workbench.store
         experiments = [
-            with_endpoint_clicks(store, e) for e in store.ab_list_experiments(self.campaign)
+            with_endpoint_clicks(store, e) for e in store.ab.list_experiments(self.campaign)
         ]
         reports = [analyze(e, metric) for e in experiments]
         self.app.call_from_thread(self._loaded, reports, experiments, select)
