@@ -21,7 +21,7 @@ SWITCH = re.compile(
     rf"""{_SUBJECT}\s*(?:==|!=)\s*["'](?:{_NAMES})["']"""
     rf"""|{_SUBJECT}\s+(?:not\s+)?in\s*[(\[{{]\s*["'](?:{_NAMES})["']"""
 )
-MAX_KIND_SWITCHES = 1  # store/queries.py: poster assets, below the kinds layer
+MAX_KIND_SWITCHES = 0
 
 
 def kind_switches() -> list[str]:

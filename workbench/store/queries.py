@@ -113,8 +113,8 @@ class QueriesMixin:
             params.append(int(limit))
         with self._lock, read_txn(self._conn) as conn:
             rows = _rows(conn.execute(sql, params))
-            posters = [row["id"] for row in rows if row["kind"] == "poster"]
-            assets = assets_by_variant(conn, posters) if posters else {}
+            # every row's rendered files, whatever its kind (only posters render any)
+            assets = assets_by_variant(conn, [row["id"] for row in rows])
         for row in rows:
             row["assets"] = assets.get(row["id"], [])
         return [_variant(row) for row in rows]
