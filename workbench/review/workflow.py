@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from workbench.errors import InputError, Problem, WorkbenchError
-from workbench.kinds.channels import sms_count
+from workbench.kinds import get_kind
 from workbench.lint.engine import has_ban
 from workbench.store import Store
 from workbench.store.auditlog import AuditEntry
@@ -231,7 +231,7 @@ def edit(
     variant = store.get_variant(variant_id)
     old = variant.content
     if isinstance(content, dict):
-        content = with_derived(old, content)
+        content = with_derived(variant, content)
     problems = content_problems(old, content, label)
     if problems:
         raise InputError(problems)
@@ -243,18 +243,16 @@ def edit(
     )
 
 
-def with_derived(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Counts the generator derived (``length``, SMS counts) recomputed for edited text;
-    ``repairs`` notes belong to the old version and are dropped."""
+def with_derived(variant: Variant, new: dict[str, Any]) -> dict[str, Any]:
+    """``new`` content with the counts the old version carried (``length``, an SMS's
+    ``sms_length`` and ``sms_segments``) recounted by the kind (``KindSpec.counts``) for the
+    edited text; ``repairs`` notes belong to the old version and are dropped."""
+    old = variant.content
+    counts = get_kind(variant.kind).counts({**old, **new}, variant.channel)
     out = dict(new)
-    body = out.get("body")
-    for key, value in old.items():
-        if key in out or not (isinstance(value, int | float) or key == "repairs"):
-            continue
-        if key in ("length", "sms_length") and isinstance(body, str):
-            out[key] = len(body)
-        elif key == "sms_segments" and isinstance(body, str):
-            out[key] = sms_count(body)
+    for key in old:
+        if key not in out and key in counts:
+            out[key] = counts[key]
     return out
 
 
