@@ -54,6 +54,18 @@ def test_mypy_checks_the_tests_and_every_test_folder() -> None:
     assert config["disallow_untyped_defs"] and config["warn_unused_ignores"]
 
 
+def test_test_files_import_kits_without_editing_sys_path() -> None:
+    """Kits that other folders' tests import are on pytest's ``pythonpath`` (pyproject.toml),
+    a test's own folder is on ``sys.path`` already: no test module edits it (a child-process
+    script written by a test may, indented inside its string)."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        if any(line.startswith("sys.path.") for line in p.read_text("utf-8").splitlines())
+    ]
+    assert not offenders, f"import the kit by name (pytest pythonpath): {offenders}"
+
+
 def test_core_does_not_import_textual_or_typer() -> None:
     code = (
         "import sys, workbench.app, workbench.generate.runner, workbench.llm.factory, "

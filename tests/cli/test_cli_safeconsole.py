@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 from workbench.cli.main import run
 from workbench.cli.safeconsole import SafeConsole
 from workbench.guards.redact import forget_secrets, register_secret
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "guards"))
-from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 
 def test_printed_text_shows_escapes_instead_of_running_them() -> None:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_guards import CAMPAIGN, open_store, small_workspace
 from openpyxl import load_workbook
 
 from workbench.cli.main import run
 from workbench.errors import WorkbenchError
 from workbench.export import export_campaign
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "guards"))
-from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 HOSTILE = "标题\x1b[31m红\x0b字 <script>alert(1)</script> & \x9b2J"
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_review import CAMPAIGN, generated_workspace, open_store
 
 from workbench.cli.main import run
 from workbench.errors import InputError
 from workbench.export import export_campaign
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
-from helpers_review import CAMPAIGN, generated_workspace, open_store
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_review import CAMPAIGN, generated_workspace, open_store
 from openpyxl import load_workbook
 from PIL import Image
 
@@ -16,9 +16,6 @@ from workbench.export.safety import neutralise
 from workbench.lint import stored_findings
 from workbench.review.decisions import import_decisions
 from workbench.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "review"))
-from helpers_review import CAMPAIGN, generated_workspace, open_store
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import csv
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 from workbench.cli.main import run
 from workbench.errors import InputError
 from workbench.export import export_campaign
 from workbench.review.decisions import import_decisions
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "guards"))
-from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -8,12 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 from workbench.store import Store
 from workbench.store.db import write_txn
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "guards"))
-from helpers_guards import CAMPAIGN, open_store, small_workspace
 
 
 @pytest.fixture
