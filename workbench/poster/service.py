@@ -27,6 +27,7 @@ from workbench.kinds import get_kind
 from workbench.poster.sizes import PosterSize, parse_sizes
 from workbench.poster.spec import PosterSpec
 from workbench.store import Store
+from workbench.store.assets import BriefSource
 from workbench.store.variantrecord import Variant
 from workbench.tracking.links import variant_link
 
@@ -170,17 +171,16 @@ class BriefFacts:
     brief_dir: Path | None
 
 
-def brief_facts(source: dict[str, Any]) -> BriefFacts:
+def brief_facts(source: BriefSource) -> BriefFacts:
     """Campaign and deliverables of a stored brief (segments are not needed here)."""
-    label = str(source.get("path") or "brief")
-    doc = parse(source["raw"], label)
+    label = source.path or "brief"
+    doc = parse(source.raw, label)
     data = doc.data if isinstance(doc.data, dict) else {}
     try:
         campaign = Campaign.model_validate(data.get("campaign"))
     except ValidationError as exc:
         raise InputError(Problem(label, None, "campaign", str(exc).splitlines()[0])) from None
-    path = source.get("path")
-    brief_dir = Path(path).parent if path else None
+    brief_dir = Path(source.path).parent if source.path else None
     return BriefFacts(campaign, list(data.get("deliverables") or []), brief_dir)
 
 

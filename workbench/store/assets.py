@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from workbench.errors import NotFoundError
@@ -29,6 +30,16 @@ _PUBLIC = (
     "created_at",
     "superseded_by",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSource:
+    """A stored brief, as a variant or a run was planned from it."""
+
+    path: str | None
+    """Where the brief file was when it was stored (None: not recorded)."""
+    raw: str
+    """The brief's YAML text as stored (the file may have changed or moved since)."""
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -111,11 +122,9 @@ class Assets(Aggregate):
                 )
             ]
 
-    def brief_source(
-        self, variant_id: int | None = None, run_id: int | None = None
-    ) -> dict[str, Any]:
-        """``{"path", "raw"}`` of the brief that made a variant (through its generation's
-        run) or a run; else the campaign's newest brief."""
+    def brief_source(self, variant_id: int | None = None, run_id: int | None = None) -> BriefSource:
+        """The stored brief that made a variant (through its generation's run) or a run;
+        else the campaign's newest brief."""
         with self._lock, read_txn(self._conn) as conn:
             if run_id is None and variant_id is not None:
                 found = conn.execute(
@@ -139,4 +148,4 @@ class Assets(Aggregate):
                 ).fetchone()
         if row is None:
             raise NotFoundError(f"no brief recorded for variant {variant_id} / run {run_id}")
-        return {"path": row[0], "raw": row[1]}
+        return BriefSource(None if row[0] is None else str(row[0]), str(row[1]))
