@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +72,52 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WORKBENCH_HOME", str(folder))
     monkeypatch.chdir(folder)
     return folder
+
+
+def copy_database(template: Path, target: Path) -> Path:
+    """``target``: a whole copy of the SQLite database ``template`` (the backup API, so
+    what still sits in the template's WAL comes along)."""
+    src, dst = sqlite3.connect(template), sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+class DbCopier:
+    """The ``copy_db`` fixture: ``copy_db(template, name="workbench.db")`` copies a database
+    into the test's ``tmp_path`` and returns the copy's path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self, template: Path, name: str = "workbench.db") -> Path:
+        return copy_database(template, self.folder / name)
+
+
+@pytest.fixture
+def copy_db(tmp_path: Path) -> DbCopier:
+    """Each test's own copy of a database generated once (module or session fixtures)."""
+    return DbCopier(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def member_day_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged member-day brief generated once with the offline composer in an en-US
+    workspace (read-only: take ``copy_db(member_day_db)``)."""
+    from workbench.cli.main import run
+
+    folder = tmp_path_factory.mktemp("member-day")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WORKBENCH_HOME", str(folder))
+        mp.setenv("WORKBENCH_LANG", "en-US")
+        mp.setenv("WORKBENCH_TODAY", "2026-12-01")  # session fixtures come before _isolated
+        for name in ("WORKBENCH_DB", "OPENAI_BASE_URL", "OPENAI_API_KEY"):
+            mp.delenv(name, raising=False)
+        mp.chdir(folder)
+        assert run(["init", str(folder)]) == 0
+        assert run(["generate", str(folder / "briefs" / "member-day.yaml"), "--offline"]) == 0
+    return folder / "workbench.db"

@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_testkit import Cli
 
-from workbench.cli.main import run
-
 CAMPAIGN = "member-day-2026-03"
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ab-cli")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("WORKBENCH_HOME", str(folder))
-        mp.setenv("WORKBENCH_LANG", "en-US")
-        mp.chdir(folder)
-        assert run(["init", str(folder)]) == 0
-        assert run(["generate", str(folder / "briefs" / "member-day.yaml"), "--offline"]) == 0
-    return folder / "workbench.db"
-
-
 @pytest.fixture
-def ws(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    src, dst = sqlite3.connect(generated), sqlite3.connect(tmp_path / "workbench.db")
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "workbench.db"))
+def ws(
+    member_day_db: Path,
+    copy_db: Callable[[Path], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A workspace on this test's copy of the offline member-day database (tests/conftest)."""
+    monkeypatch.setenv("WORKBENCH_DB", str(copy_db(member_day_db)))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

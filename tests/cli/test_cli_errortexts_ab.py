@@ -5,7 +5,7 @@ the command line's own usage errors in Chinese too (English stays English in en-
 from __future__ import annotations
 
 import re
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,13 +42,13 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def zh(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    src, dst = sqlite3.connect(generated), sqlite3.connect(tmp_path / "workbench.db")
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "workbench.db"))
+def zh(
+    generated: Path,
+    copy_db: Callable[[Path], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    monkeypatch.setenv("WORKBENCH_DB", str(copy_db(generated)))
     monkeypatch.setenv("WORKBENCH_LANG", "zh-CN")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "adir").mkdir()
