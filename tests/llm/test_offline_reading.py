@@ -6,10 +6,12 @@ and the sentences an operator would rewrite ("说到米粉，独立小包装。"
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from typing import Any
 
-from test_offline_truth import STRANGERS, answer, brief_of, jobs
+import pytest
+from test_offline_truth import BRIEFS, STRANGERS, answer, brief_of, jobs
 
 from workbench.brief.models import STYLES, Brief
 from workbench.llm.base import JobContext
@@ -59,3 +61,99 @@ def test_a_new_customer_is_never_asked_to_buy_again() -> None:
             else:
                 again[lang] += repeat
     assert again["zh"] > 0  # the mature segment still hears 再次下单 somewhere
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, list[tuple[JobContext, dict[str, Any]]]]:
+    return {name: [(j, answer(j)) for j in jobs(b)] for name, b in BRIEFS.items()}
+
+
+def _titles(pieces: list[tuple[JobContext, dict[str, Any]]], segment: str) -> list[str]:
+    return [
+        t["text"]
+        for j, data in pieces
+        if j.kind == "title" and j.segment.id == segment
+        for t in data["titles"]
+    ]
+
+
+def test_titles_that_address_the_reader_use_address_as(outputs: Any) -> None:
+    """A segment with ``address_as`` is addressed by it in several title angles (not only
+    "宝妈们看过来"); without one, no title builds a phrase on the neutral address
+    ("写给成都的各位的红烧肉套餐"), and no title is a bare "occasion：product" label."""
+    for name, brief in BRIEFS.items():
+        for seg in brief.resolved_segments():
+            titles = _titles(outputs[name], seg.id)
+            assert titles, (name, seg.id)
+            if seg.address_as:
+                you = seg.address_as.lower()
+                addressed = [t for t in titles if you in t.lower()]
+                angles = {a for t, a in _angles(outputs[name], seg.id) if you in t.lower()}
+                assert len(addressed) >= 2 and len(angles) >= 2, (name, seg.id, titles)
+            else:
+                assert not [t for t in titles if re.search(r"写给.*各位|的各位的", t)], titles
+            occasion = re.compile(r"^(?:会员日|618|开业|春节|双11)：\w+$")
+            assert not [t for t in titles if occasion.match(t)], (name, titles)
+
+
+def _angles(pieces: list[tuple[JobContext, dict[str, Any]]], segment: str) -> list[tuple[str, str]]:
+    return [
+        (t["text"], t["angle"])
+        for j, data in pieces
+        if j.kind == "title" and j.segment.id == segment
+        for t in data["titles"]
+    ]
+
+
+AWKWARD = (
+    re.compile(r"说到[^，。]{1,12}，(?!\S*(?:可以|值得|是))"),  # "说到米粉，独立小包装。"
+    re.compile(r"拿[^，。]{1,12}来说"),  # "拿千兆宽带来说，千兆光纤入户。"
+    re.compile(r"是[^，。]{1,12}的一个特点"),  # "高铁配方，是米粉的一个特点。"
+    re.compile(r"期间[^，。]{0,12}期间"),  # "活动期间618期间办理首月免费"
+    re.compile(r"一件$|（露出"),  # props "牛肉面一件", "米粉（露出有机认证）"
+    re.compile(r"points down to the link|指向屏幕下方", re.I),  # a video has no link
+)
+
+
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, list):
+        return [s for x in data for s in _strings(x)]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", list(BRIEFS))
+def test_no_sentence_an_operator_would_rewrite(name: str, outputs: Any) -> None:
+    for j, data in outputs[name]:
+        for text in _strings(data):
+            for pattern in AWKWARD:
+                assert not pattern.search(text), (pattern.pattern, j.kind, j.style, text)
+        if j.kind == "video_script" and j.deliverable.audience == "customer":
+            for shot in data["shots"]:  # the cue quotes exactly what the customer says
+                said = shot["voiceover"]
+                assert said, shot
+                assert shot["cue"].endswith((f"「{said}」", f'"{said}"')), shot
+
+
+def test_the_moments_card_keeps_the_deadline(outputs: Any) -> None:
+    """en-US 朋友圈 above the fold is tight (a 39-character offer, a 27-character name):
+    the deadline goes into the offer's answer rather than being dropped, and the card's
+    "how" is answered in a few words."""
+    deadline = "May 31"
+    kept = []
+    for j, data in outputs["hotel"]:
+        if j.kind == "copy" and j.deliverable.channel == "moments":
+            kept.append(deadline in data["body"])
+            if j.style == "example":
+                assert deadline in data["body"], data["body"]
+    assert sum(kept) >= 0.6 * len(kept), kept
+
+
+def test_no_time_limited_badge_without_a_deadline(outputs: Any) -> None:
+    assert BRIEFS["itops"].campaign.product.deadline is None
+    for j, data in outputs["itops"]:
+        if j.kind == "poster":
+            assert "限时" not in data["badge"] and "加码" not in data["badge"], data

@@ -79,14 +79,19 @@ def test_each_style_opens_with_its_own_move(name: str, pieces: Any) -> None:
 # 39-character offer and a 27-character product name are a third of each text, and every
 # style must state both (the offer, and the product in full at its first mention). 朋友圈
 # keeps above the fold (120 characters, 6 lines), so its pieces are that short in every
-# language. Measured: community 0.60, 小红书 0.58, 抖音 0.59, 朋友圈 0.71 (0.62-0.66,
-# 0.71 before the letter's sign-off, the fact line's product-first order and the bullets'
-# own order).
+# language. The styles differ in the order of their moves, which is what keeps difflib's
+# blocks short: the letter goes product -> point -> offer -> deadline -> CTA, the card
+# offer -> deadline -> what it is -> how, the sheet how -> product -> offer -> deadline ->
+# points (in its own order), the fact line deadline | offer | product and price, the
+# headline offer -> bullets (reversed) -> product -> deadline and CTA; the fact line tags
+# topics, not the brand and product names. Measured: community 0.563 (95% of pairs below
+# 0.5), 小红书 0.551 (93%), 抖音 0.558 (90%), 朋友圈 0.688 (79%); before that ordering
+# 0.60, 0.58, 0.59 and 0.71-0.75.
 LONG_COPY = {
-    "community": (0.62, 0.85),
-    "xiaohongshu": (0.6, 0.85),
-    "douyin": (0.6, 0.85),
-    "moments": (0.73, 0.75),
+    "community": (0.57, 0.9),
+    "xiaohongshu": (0.56, 0.9),
+    "douyin": (0.57, 0.88),
+    "moments": (0.7, 0.77),
 }
 
 
@@ -107,14 +112,25 @@ def test_long_copy_styles_share_little_text(channel: str, pieces: Any) -> None:
     assert low >= share, low  # most pairs share less than half their text
 
 
-@pytest.mark.parametrize("channel", ["sms", "push"])
+# SMS and push have a higher floor: a one-part SMS is ~60 characters of which the
+# 【signature】 and the opt-out (~13, in every style, at both ends), the offer (15-40) and
+# usually the product, price and deadline are fixed facts every style must carry, so even
+# in opposite orders about two thirds of each text matches; a push is 50 weighted
+# characters, mostly the offer. Styles still order them differently (the sheet opens with
+# its step "3月15日前联系…下单：", the card answers with the step and leaves price and
+# deadline last, the fact line leads with the deadline, the headline follows the offer with
+# when it ends). Measured worst pairs: SMS 0.809 (0.871 before), push 0.816 (0.822).
+SHORT_COPY = {"sms": 0.83, "push": 0.83}
+
+
+@pytest.mark.parametrize("channel", list(SHORT_COPY))
 def test_sms_and_push_differ_by_style(channel: str, pieces: Any) -> None:
     for name in BRIEFS:
         for seg, styles in by_style(pieces[name], channel).items():
             bodies = {s: d["body"] for s, d in styles.items()}
             assert len(set(bodies.values())) == 5, (name, seg, bodies)
             worst = max(_ratio(bodies[a], bodies[b]) for a, b in itertools.combinations(bodies, 2))
-            assert worst < 0.9, (name, seg, worst, bodies)
+            assert worst < SHORT_COPY[channel], (name, seg, worst, bodies)
 
 
 def _spoken(j: JobContext, data: dict[str, Any]) -> str:

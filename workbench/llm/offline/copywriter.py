@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from workbench.kinds.channels import ChannelSpec, channel, sms_count
-from workbench.llm.offline import layouts
+from workbench.llm.offline import layouts, phrases_en, phrases_zh
 from workbench.llm.offline.channelfit import (
     body_limit,
     line_cap,
@@ -25,6 +25,10 @@ from workbench.llm.offline.text import Measure, first_mention, fit, fit_parts, l
 from workbench.llm.offline.titles import candidates, compose_titles
 
 EMOJI_CHANNELS = ("community", "moments", "xiaohongshu")
+EMOJI = "".join({*phrases_en.EMOJI, *phrases_zh.EMOJI})
+# Styles whose hashtags are the product's topics only (the letter and the card tag the
+# brand and product names; the fact line, what the product is about).
+TOPIC_TAGS = ("specific",)
 # Channels whose text carries the link (the others' CTA never says "点链接").
 LINK_CHANNELS = ("community", "sms", "wechat_article")
 # The title angles each style tries first (zh and en angle names).
@@ -82,6 +86,9 @@ def hashtags(ctx: Ctx, cap: int) -> list[str]:
         if tag.lower() not in (t.lower() for t in tags) and ctx.safe(tag) == tag:
             tags.append(tag)
     turn = STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0
+    if ctx.style in TOPIC_TAGS and len(tags) > 4:  # the product's topics, not the names
+        named = {_TAG_STRIP.sub("", x.title() if ctx.en else x) for x in (f.short, f.brand)}
+        tags = [t for t in tags if t not in named]
     if len(tags) > 2:  # each style leads with other tags (the brand and product stay in)
         tags = tags[:2] + tags[2:][turn % (len(tags) - 2) :] + tags[2:][: turn % (len(tags) - 2)]
     kept = tags[: min(cap, 3 + (ctx.variant + ctx.base) % 3)]
@@ -113,7 +120,62 @@ def _layout(
     return layouts.agent(ctx, cta), joiner
 
 
-def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
+def _fit_lines(
+    ctx: Ctx, parts: list[tuple[str, int]], limit: int, lines: int, spec: ChannelSpec, joiner: str
+) -> str:
+    """The parts fitted to the limit and, above the fold, to the line cap (the same parts
+    on fewer lines)."""
+    text = fit_must(ctx, parts, limit, spec.body_length, joiner)
+    if lines_of(text) > lines:
+        inline = INLINE[ctx.style][1 if ctx.en else 0]
+        text = fit_must(
+            ctx, [(t.replace("\n", inline), p) for t, p in parts], limit, spec.body_length, inline
+        )
+    return text
+
+
+def _with_deadline(ctx: Ctx, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The parts with the deadline said inside the offer's part ("…, until May 31") and
+    its own part left out, for a post too tight for both ([] without a deadline, or when
+    no part states the offer)."""
+    f = ctx.facts
+    if not f.deadline or not f.offer or not any(f.offer in t for t, _ in parts):
+        return []
+    clause = f", until {f.deadline}" if ctx.en else f"，截至{f.deadline}"
+    out: list[tuple[str, int]] = []
+    for text, prio in parts:
+        if f.offer in text and f.deadline not in text and clause not in "".join(t for t, _ in out):
+            out.append((text.replace(f.offer, f.offer + clause, 1), prio))
+        elif f.deadline not in text or prio >= 10:  # a closing line keeps its CTA
+            out.append((text, prio))
+    return out
+
+
+def _plain(ctx: Ctx, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The parts without the first line's emoji (room for the deadline in a tight post)."""
+    if not parts:
+        return parts
+    return [(parts[0][0].lstrip(EMOJI), parts[0][1]), *parts[1:]]
+
+
+def _terse_cta(ctx: Ctx, link: str) -> str:
+    """The shortest way the style can say its CTA, for a post too tight for the deadline:
+    the card's "how" in a few words ("Ask us"), else the goal's shortest CTA ("" with
+    a link in the text, or for the sheet, whose CTA is its first row)."""
+    if ctx.style == "example":
+        terse = layouts.how_step(ctx, bool(link) and ctx.short_link, False)
+        if not link:
+            terse = ctx.bank.HOW["terse"][0]
+        return terse[:1].upper() + terse[1:]
+    if link or ctx.style == "instruction":
+        return ""
+    values = ctx.values()
+    return min((c.format_map(values) for c in ctx.bank.CTA_NO_LINK[ctx.facts.ask]), key=len)
+
+
+def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> tuple[str, str]:
+    """The body fitted to the channel, and the CTA it ends with (a shorter one when the
+    post is too tight to keep the deadline otherwise)."""
     d = ctx.job.deliverable
     limit = body_limit(spec, d, ctx.en)
     lines = line_cap(spec, d)
@@ -131,26 +193,51 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     )
     if spec.id in EMOJI_CHANNELS and parts and ctx.style != "specific":  # a bare fact line
         parts[0] = (_emoji(ctx, 0) + parts[0][0], parts[0][1])
-    text = fit_must(ctx, parts, limit, spec.body_length, joiner)
-    if lines_of(text) > lines:  # above the fold: the same parts on fewer lines
-        inline = INLINE[ctx.style][1 if ctx.en else 0]
-        text = fit_must(
-            ctx, [(t.replace("\n", inline), p) for t, p in parts], limit, spec.body_length, inline
-        )
+    text = _fit_lines(ctx, parts, limit, lines, spec, joiner)
+    f = ctx.facts
+    said = cta
+    tries = [(parts, cta)]
+    terse = _terse_cta(ctx, link)
+    if terse and terse != cta:  # a shorter CTA, with the emoji the first line carries
+        said_terse = terse if ctx.style == "example" else end(ctx, terse)
+        option = _layout(ctx, said_terse, spec, lines, below=bool(tail))[0]
+        if option and parts[0][0] != option[0][0]:
+            option[0] = (parts[0][0].replace(parts[0][0].lstrip(EMOJI), option[0][0]), option[0][1])
+        tries.append((option, terse))
+    tries += [(_plain(ctx, option), said_cta) for option, said_cta in tries]  # emoji dropped
+    for option, option_cta in tries if f.deadline and f.deadline not in text else []:
+        fused = _with_deadline(ctx, option)  # a tight post keeps when the offer ends
+        kept = _fit_lines(ctx, fused, limit, lines, spec, joiner) if fused else ""
+        same = all((name in text) <= (name in kept) for name in (f.product, f.short))
+        if f.deadline in kept and same and fused[-1][0].strip() in kept:
+            text, said = kept, option_cta
+            break
+    if ctx.style == "specific":
+        text = text.lstrip(" |｜")  # the first fact was dropped to fit: not its bar
+    name = ctx.bank.LAYOUT["hybrid_name"].format_map(ctx.values())
+    if ctx.style == "hybrid" and name in text and not any(p in text for p in f.points):
+        text = text.replace(name, name[:-1] + ("." if ctx.en else "。"))  # no "Room: old friends"
     named = first_mention(text, ctx.facts.product, ctx.facts.short)
     if spec.body_length(named) <= limit and lines_of(named) <= lines:
         text = named
-    return text + tail
+    return text + tail, said
 
 
-# The order of an SMS's parts by style: a greeting, a question, a deadline first, the bare
-# facts, the offer as the headline (the CTA or the link always closes).
+# The order of an SMS's parts by style: a greeting, a question, what to do by when first,
+# the bare facts, the offer as the headline (then when it ends). The CTA or the link closes,
+# except on the instruction without a link, which opens with the step ("3月15日前联系…下单：").
 SMS_ORDER = {
     "agent": ("hello", "short", "must", "offer", "price", "math", "deadline", "close"),
     "example": ("ask", "offer", "deadline", "must", "price", "close"),
     "instruction": ("lead", "offer", "short", "must", "price", "math", "close"),
-    "specific": ("bare", "offer", "deadline", "must", "close"),
-    "hybrid": ("headline", "short", "must", "price", "deadline", "close"),
+    "specific": ("until", "offer", "bare_tail", "must", "close"),
+    "hybrid": ("headline", "deadline", "short", "must", "price", "close"),
+}
+# Without a link: the sheet opens with its step, the card answers its question with the step
+# and leaves price and deadline to the end.
+SMS_NO_LINK = {
+    "instruction": ("act", "offer", "short", "must", "price", "math"),
+    "example": ("ask", "offer", "close", "must", "price_tail", "deadline"),
 }
 
 
@@ -199,14 +286,29 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
             "math": (f.math + end if f.math else "", 2),
             "deadline": (deadline + stop if deadline else "", 7),
             "close": (more, 10) if more else (said + stop, 8),
+            "until": ((f"Until {f.deadline} | " if en else f"{f.deadline}前｜") if f.deadline
+                      else "", 7),
+            "bare_tail": ((f"{f.short} {f.price}. " if en else f"{f.short}{f.price}。") if f.price
+                          else "", 8),
+            "price_tail": ((f"Price: {f.price}. " if en else f"价格{f.price}，") if f.price
+                           else "", 4),
+            "act": ((f"By {f.deadline}, {said[:1].lower()}{said[1:]}: " if f.deadline
+                     else f"{said}: ") if en else f"{f.deadline}前{said}：" if f.deadline
+                    else f"{said}：", 10),
         }  # fmt: skip
         order = SMS_ORDER.get(ctx.style, SMS_ORDER["agent"])
-        if ctx.style == "instruction" and not f.deadline:
+        if not url:
+            order = SMS_NO_LINK.get(ctx.style, order)
+        if ctx.style == "specific" and not f.deadline:  # no deadline to lead: the name does
+            order = ("bare", "offer", "must", "close")
+        if "lead" in order and not f.deadline:
             order = tuple(k for k in order if k != "short")  # the lead names it
         parts = [named[k] for k in order]
         kept = [p for p in parts if p[0]]
         while True:
             body = squash("".join(t for t, _ in kept)).replace("，。", "。")
+            if not url and body and body[-1] not in "。！？.!?":
+                body += stop.strip()  # the step-first SMS ends on a fact, closed here
             if url and body.endswith(url):
                 body += " "  # the opt-out must not run into the link
             sms = sms_wrap(f.brand, body, f.lang)
@@ -221,10 +323,10 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
 
 PUSH_ORDER = {
     "agent": ("hello", "short", "offer", "deadline", "cta"),
-    "example": ("ask", "offer", "deadline", "cta"),
-    "instruction": ("lead", "offer", "cta"),
-    "specific": ("bare", "offer", "deadline", "cta"),
-    "hybrid": ("headline", "short", "deadline", "cta"),
+    "example": ("ask", "offer", "cta", "deadline"),
+    "instruction": ("act", "offer"),
+    "specific": ("until", "offer", "bare_tail", "cta"),
+    "hybrid": ("headline", "deadline", "short", "cta"),
 }
 
 
@@ -246,9 +348,23 @@ def _push(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
         "deadline": (deadline, 7),
         "lead": ((f"By {f.deadline}:" if ctx.en else f"{f.deadline}前：") if f.deadline else "", 7),
         "cta": (end(ctx, cta), 8),
+        "act": ((f"By {f.deadline}, {cta[:1].lower()}{cta[1:]}: " if f.deadline else f"{cta}: ")
+                if ctx.en else (f"{f.deadline}前{cta.removeprefix('现在')}：" if f.deadline
+                                else f"{cta}："), 9),
+        "until": ((f"Until {f.deadline} |" if ctx.en else f"{f.deadline}前｜") if f.deadline
+                  else "", 7),
+        "bare_tail": ((f"{f.short} {f.price}." if ctx.en else f"{f.short}{f.price}。") if f.price
+                      else "", 6),
     }  # fmt: skip
-    parts = [named[k] for k in PUSH_ORDER.get(ctx.style, PUSH_ORDER["agent"])]
-    return fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "")
+    order = PUSH_ORDER.get(ctx.style, PUSH_ORDER["agent"])
+    if ctx.style == "specific" and not f.deadline:
+        order = ("bare", "offer", "cta")
+    parts = [named[k] for k in order]
+    text = fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "").rstrip("，, ")
+    if text and text[-1] not in "。！？.!?":  # a push that ends on a fact, not its comma
+        closed = text + ("." if ctx.en else "。")
+        text = closed if spec.body_length(closed) <= limit else text
+    return text
 
 
 def _article(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
@@ -317,7 +433,7 @@ def compose_copy(ctx: Ctx) -> dict[str, Any]:
     elif spec.id == "wechat_article":
         body = _article(ctx, spec, cta)
     else:
-        body = _body(ctx, spec, cta)
+        body, cta = _body(ctx, spec, cta)
     named = first_mention(cta, ctx.facts.product, ctx.facts.short)
     if cta not in body and named in body:
         cta = named  # the body names the product in full in its CTA: the field says the same

@@ -7,7 +7,7 @@ carries its own subset of the brief's facts and has its own rhythm:
   an interest, a pain point), names one selling point, then the framework's beats.
 - ``example`` (示例法): a question-and-answer card that opens with a question.
 - ``instruction`` (指令模板): a fill-in sheet that opens with what to do, then the terms.
-- ``specific`` (特定指令): the bare facts, product and price first, in short clauses.
+- ``specific`` (特定指令): the bare facts, the deadline first, product and price last.
 - ``hybrid`` (混合模式): the offer as a headline, the selling points as bullets.
 
 Every line is a brief fact or a neutral connective; parts carry a priority for fitting.
@@ -118,7 +118,7 @@ def example(ctx: Ctx, cta: str) -> Parts:
     or the deadline, the proof, and how to get it (never a vague "了解一下")."""
     qa = ctx.bank.QA
     values = ctx.values(cta=cta if link_text(ctx) and link_text(ctx) in cta else end(ctx, cta))
-    order = [("what", 9), ("offer", 10), ("when", 8), ("proof", 6), ("how", 10)]
+    order = [("offer", 10), ("when", 8), ("what", 9), ("proof", 6), ("how", 10)]
     if turn(ctx) % 2:
         order[1], order[2] = order[2], order[1]
     out: Parts = []
@@ -148,11 +148,14 @@ def instruction(ctx: Ctx, cta: str) -> Parts:
     colon = ": " if ctx.en else "："
     how = labels["how"].format_map(ctx.values())
     who = ctx.bank.LAYOUT["for"].format_map(ctx.values(interest=f.interest(turn(ctx))))
+    step = cta[:1].upper() + cta[1:] if ctx.en else cta  # the CTA field says the same
+    shown = f.points[1:3] + f.points[:1]  # the card lists them in order, the bullets reversed
     rows = [
-        (how, cta, 10),
+        (how, step, 10),
+        (labels["service" if f.service else "product"], f.product, 9),
         (labels["offer"], f.offer, 10),
         (labels["deadline"], f.deadline, 8),
-        (labels["service" if f.service else "product"], f.product, 9),
+        (labels["points"], (" / " if ctx.en else "、").join(shown), 3),
         (labels["for"], who if f.interests else "", 4),
     ]
     return [(f"{label}{colon}{value}", prio) for label, value, prio in rows if value]
@@ -160,18 +163,18 @@ def instruction(ctx: Ctx, cta: str) -> Parts:
 
 def specific(ctx: Ctx, cta: str) -> Parts:
     """The facts bare, in the order a customer checks them: until when, what they get, what
-    it is and costs, then the CTA; no greeting, no selling points (the card and the bullets
-    carry them)."""
+    it is and costs, then the CTA; no greeting, no selling points (the card, the sheet and
+    the bullets carry them)."""
     f = ctx.facts
     bar = " | " if ctx.en else "｜"
-    head = f"{f.product} {f.price}" if ctx.en else f.product + f.price
-    items: Parts = [(head if f.price else f.product, 9), (f.offer, 10), (f.math, 3)]
-    if f.deadline:
-        items.append(((f"until {f.deadline}" if ctx.en else f"截至{f.deadline}"), 8))
+    until = (f"Until {f.deadline}" if ctx.en else f"{f.deadline}前") if f.deadline else ""
+    items: Parts = [(until, 8), (f.offer, 10), (f.math, 3), (f.product, 9)]
     kept = [(t, p) for t, p in items if t.strip()]
     # each fact after the first carries its bar: a fact dropped to fit takes its bar along
+    # (``copywriter`` strips a bar left leading); the price follows the name, dropped first
     line = [((bar if i else "") + t, p) for i, (t, p) in enumerate(kept)]
-    return [*line, ("\n" + cta, 10)]
+    price = [((" " if ctx.en else "") + f.price, 7)] if f.price else []
+    return [*line, *price, ("\n" + cta, 10)]
 
 
 def hybrid(ctx: Ctx, cta: str, bullets: bool) -> Parts:
@@ -183,8 +186,10 @@ def hybrid(ctx: Ctx, cta: str, bullets: bool) -> Parts:
     head = (f.offer + ("!" if ctx.en else "！")) if f.offer else beat(ctx, "hook")
     name = ctx.bank.LAYOUT["hybrid_name"].format_map(ctx.values())
     shown = f.points[:3][::-1]  # the card lists them in the brief's order: here the last first
-    if bullets:
+    if bullets:  # the bullets first, then the product they belong to
         points = [(f"{mark}{p}", 4) for p in shown]
+        after = ctx.bank.LAYOUT["hybrid_after"].format_map(ctx.values())
+        name = after if f.points else name
     else:
         sep = ", " if ctx.en else "、"
         points = [(end(ctx, sep.join(shown)), 4)] if f.points else []
@@ -194,6 +199,8 @@ def hybrid(ctx: Ctx, cta: str, bullets: bool) -> Parts:
     said = until_text(ctx, 4)
     values = ctx.values(cta=cta.rstrip("。.!！"), until=said, until_cap=said[:1].upper() + said[1:])
     close = end(ctx, until.format_map(values))
+    if bullets and f.points:
+        return [(head, 10), *points, (name, 9), (close, 10)]
     return [(head, 10), (name, 9), *points, (close, 10)]
 
 

@@ -131,6 +131,7 @@ HOW: dict[str, tuple[str, ...]] = {
     "below": ("open the link below", "use the link at the end", "tap the link at the bottom"),
     "link": ("open this link", "tap this link", "use this link"),
     "contact": ("contact {brand}", "message {brand}", "ask {brand}"),
+    "terse": ("ask us",),  # a card too tight for more (the brand posts it)
 }
 LABELS = {
     "product": "Product",
@@ -156,6 +157,7 @@ LAYOUT: dict[str, str] = {
     "for": "anyone into {interest}",
     "from": "{brand} here. ",
     "hybrid_name": "{product}:",
+    "hybrid_after": "That is {product} at a glance.",
     "hybrid_until": "{addr}, {until}. {cta}",
 }
 # How the letter signs off (the letter only: the other layouts end on their CTA).
@@ -185,15 +187,18 @@ ARTICLE_HEADS = ("What {short} is", "This round's deal", "How to {get}")
 BULLET_MARKS = ("- ", "* ", "> ")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿")
 
+# {you} is the segment's address_as (empty without one): see phrases_zh.TITLES.
 TITLES: dict[str, list[str]] = {
-    "benefit": ["{offer_short}", "{short} deal", "{offer_short} until {deadline}"],
-    "price": ["{short} for {price}", "{short}: {price}"],
+    "benefit": ["{offer_short}", "{you}: {offer_short}", "{short} deal",
+                "{offer_short} until {deadline}"],
+    "price": ["{short} for {price}", "{you}: {short} for {price}", "{short}: {price}"],
     "feature": ["{short}: {point}", "{point}, {point2}"],
     "identity": ["For {addr}: {short}", "{addr}, this is for you"],
     "pain point": ["{pain}? See {short}", "{pain}? Read this"],
-    "question": ["How to pick {short}?", "What is {short}?", "Why {point}?"],
-    "time": ["{short} deal until {deadline}", "{occasion}: {short}"],
-}
+    "question": ["How to pick {short}?", "What is {short}?"],
+    "time": ["{short} deal until {deadline}", "{you}, {short} deal until {deadline}",
+             "{short} {occasion} deal"],
+}  # fmt: skip
 
 VIDEO: dict[str, list[str]] = {
     "hook": [
@@ -219,7 +224,7 @@ SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
         "proof": ["Full caption: {proof}"],
         "scene": ["{short} in an everyday moment", "{short} on a kitchen table"],
         "price": ["Price and deal on screen", "Checkout screen"],
-        "cta": ["Host points down to the link", "Brand logo end card"],
+        "cta": ["Host says the call to action to camera", "Brand logo end card"],
     },
     "service": {
         "hook": ["Host greets the camera, caption: {short}", "{brand} front desk or work site"],
@@ -228,14 +233,14 @@ SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
         "proof": ["Full caption: {proof}"],
         "scene": ["A customer using {short} in daily life", "Wide shot of the service"],
         "price": ["Caption card: price and deal", "The {get} page on a phone"],
-        "cta": ["Host points down to the link", "Brand logo end card"],
+        "cta": ["Host says the call to action to camera", "Brand logo end card"],
     },
 }
 PROPS: dict[str, dict[str, tuple[str, ...]]] = {
     "goods": {
         "hook": ("{short}", "{short}, phone stand"),
         "pain": ("phone with shopping page",),
-        "point": ("{short} showing {point}",),
+        "point": ("{short}, caption card",),
         "proof": ("caption card",),
         "scene": ("everyday props", "{short}"),
         "price": ("promo poster, price tag", "checkout screen"),

@@ -35,10 +35,9 @@ BEATS: dict[str, list[str]] = {
     ],
     "point": [
         "这次想重点说说{point}。",
-        "{point}，是{short}的一个特点。",
-        "拿{short}来说，{point}。",
+        "{short}的亮点之一：{point}。",
         "{short}有一点值得知道：{point}。",
-        "说到{short}，{point}。",
+        "先说一个要点：{point}。",
     ],
     "evidence": ["{proof}。", "数据说话：{proof}。", "给大家一个参考：{proof}。"],
     "interest": [
@@ -46,7 +45,7 @@ BEATS: dict[str, list[str]] = {
         "说到{interest}，{short}是一个可以考虑的选择。",
     ],
     "price": ["{short}的价格是{price}。", "{short}定价{price}。", "说一下价格，{short}{price}。"],
-    "offer": ["这次的福利是{offer}。", "{offer}。", "福利是这样的：{offer}。", "活动期间{offer}。"],
+    "offer": ["这次的福利是{offer}。", "{offer}。", "福利是这样的：{offer}。"],
     "math": ["算一下：{math}。", "{math}。"],
     "deadline": ["活动截至{deadline}。", "{deadline}截止。", "福利到{deadline}为止。"],
     "memorable": [
@@ -145,6 +144,7 @@ LAYOUT: dict[str, str] = {
     "for": "关注{interest}的朋友",
     "from": "这里是{brand}。",
     "hybrid_name": "{product}：",
+    "hybrid_after": "以上是{product}的要点。",
     "hybrid_until": "{addr}，{until}，{cta}",
 }
 # The instruction sheet's first row: how to get it, as a concrete step (never the CTA again
@@ -153,6 +153,7 @@ HOW: dict[str, tuple[str, ...]] = {
     "below": ("打开下方链接", "点文末的链接", "从下方链接进入"),
     "link": ("打开链接", "点这个链接", "用这个链接"),
     "contact": ("联系{brand}", "找{brand}客服", "问{brand}"),
+    "terse": ("问我们",),  # a card too tight for more (the brand posts it)
 }
 # How the letter signs off (the letter only: the other layouts end on their CTA).
 SIGN_OFF = ("有问题随时问我们。", "想多了解一点，随时来问。", "有什么想知道的，尽管问我们。")
@@ -177,22 +178,26 @@ ARTICLE_HEADS = ("一、{short}是什么", "二、本期福利", "三、怎么{g
 BULLET_MARKS = ("✅", "▪", "·")
 EMOJI = ("✨", "🎁", "⏰", "👉", "💛", "🌿", "📣", "🌸")
 
+# {you} is the segment's address_as (empty without one, so those titles are skipped): a
+# title that speaks to the reader uses it, never the segment's name or description.
 TITLES: dict[str, list[str]] = {
     "利益型": [
-        "{offer_short}", "{short}本期福利", "{offer_short}，到{deadline}", "{short}：{offer_short}",
+        "{offer_short}", "{you}：{offer_short}", "{short}本期福利", "{offer_short}，到{deadline}",
+        "{short}：{offer_short}",
     ],
-    "价格型": ["{short}{price}", "{price}的{short}", "{short}，{price}"],
+    "价格型": ["{short}{price}", "{you}，{short}{price}", "{short}，{price}"],
     "特点型": ["{short}：{point}", "{point}的{short}", "{point}，{point2}"],
-    "身份型": ["写给{addr}的{short}", "{addr}看过来", "{addr}，{short}福利来了"],
+    "身份型": ["写给{you}的{short}", "{addr}看过来", "{addr}，{short}福利来了"],
     "痛点型": ["{pain}？看看{short}", "{pain}？先看这条"],
     "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}，{short}怎么样？"],
-    "时间型": ["{short}福利到{deadline}", "{deadline}前的{short}福利", "{occasion}：{short}"],
+    "时间型": ["{short}福利到{deadline}", "{you}，{short}福利到{deadline}", "{short}{occasion}福利",
+             "{occasion}，{you}的{short}福利"],
 }  # fmt: skip
 
 VIDEO: dict[str, list[str]] = {
     "hook": ["{short}来了！", "{addr}看过来！", "{pain}？", "一条看懂{short}", "{offer_short}！"],
-    "pain": ["{pain}？", "说说“{pain}”。"],
-    "point": ["{point}。", "看这里：{point}。", "{short}的特点：{point}。"],
+    "pain": ["{pain}？", "是不是也遇到过{pain}？"],
+    "point": ["{point}。", "重点来了：{point}。", "{short}的特点：{point}。"],
     "proof": ["{proof}。"],
     "scene": ["关注{interest}的朋友看过来。", "说到{interest}，可以看看{short}。"],
     "price": ["{offer}。", "{short}{price}。", "{offer}，{math}。"],
@@ -209,7 +214,7 @@ SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
         "proof": ["字幕完整显示：{proof}"],
         "scene": ["日常场景里的{short}", "家中桌面上的{short}"],
         "price": ["价签与活动信息同框", "手机下单页面"],
-        "cta": ["主播指向屏幕下方", "品牌Logo收尾"],
+        "cta": ["主播对镜头说出行动号召，字幕同步", "品牌Logo收尾"],
     },
     "service": {
         "hook": ["主播对镜头打招呼，字幕：{short}", "{brand}门头或工作现场空镜"],
@@ -218,14 +223,14 @@ SHOT_VISUALS: dict[str, dict[str, list[str]]] = {
         "proof": ["字幕完整显示：{proof}"],
         "scene": ["顾客在日常场景中使用{short}", "服务现场全景"],
         "price": ["字幕卡：价格与福利", "手机上的{get}页面"],
-        "cta": ["主播指向屏幕下方", "品牌Logo收尾"],
+        "cta": ["主播对镜头说出行动号召，字幕同步", "品牌Logo收尾"],
     },
 }
 PROPS: dict[str, dict[str, tuple[str, ...]]] = {
     "goods": {
-        "hook": ("{short}一件", "{short}、手机支架"),
+        "hook": ("{short}实物", "{short}、手机支架"),
         "pain": ("手机购物页",),
-        "point": ("{short}（露出{point}）",),
+        "point": ("{short}、要点字幕卡",),
         "proof": ("字幕卡",),
         "scene": ("家中日常小物件", "{short}"),
         "price": ("活动海报、价签", "手机下单页"),

@@ -44,8 +44,10 @@ def _pool(ctx: Ctx, limit: int, measure: Measure) -> list[list[tuple[str, str]]]
 def candidates(ctx: Ctx, limit: int, measure: Measure) -> list[tuple[str, str]]:
     """Every title the templates yield for these facts, round-robin across angles."""
     per_angle = [list(group) for group in _pool(ctx, limit, measure)]
-    for group in per_angle:
+    for k, group in enumerate(per_angle):
         ctx.rng.shuffle(group)
+        if ctx.facts.named and k % 2:  # every other angle speaks to the reader first
+            group.sort(key=lambda item: ctx.facts.address not in item[0])
     if not per_angle:
         return []
     shift = (ctx.base + ctx.variant) % len(per_angle)

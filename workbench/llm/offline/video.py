@@ -180,6 +180,7 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
         shots = _crew_shots(ctx, duration, cta)
     f = ctx.facts
     _name_in_full(ctx, shots)
+    _sync_cues(ctx, shots)
     must = [w for w in f.must if w not in " ".join(s["voiceover"] for s in shots)]
     if must:  # on the first shot without a caption (the last one carries the CTA)
         free = [s for s in shots[:-1] if not s["onscreen_text"]] or shots[:1]
@@ -290,7 +291,8 @@ def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
             if said:
                 visual, _line, cue, props = option
                 break
-        quote = f'"{said}"' if ctx.en else f"「{said}」"
+        if not said and name == "cta":  # no line fits the last seconds: the CTA itself
+            said = _fit_line(ctx, cta + ("!" if ctx.en else "！"), b - a)
         shots.append(
             {
                 "start": a,
@@ -303,7 +305,28 @@ def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
                 ),
                 "sound": "" if name != "cta" else ("upbeat music" if ctx.en else "轻快背景音乐"),
                 "props": ctx.safe(props.format_map(values)),
-                "cue": ctx.safe(f"{cue.format_map(values)}{': ' if ctx.en else '：'}{quote}"),
+                "cue": ctx.safe(_cue(ctx, cue.format_map(values), said)),
             }
         )
     return shots
+
+
+def _cue(ctx: Ctx, cue: str, said: str) -> str:
+    """The customer's direction with the exact line to say quoted ("" said: no quote)."""
+    if not said:
+        return cue
+    quote = f'"{said}"' if ctx.en else f"「{said}」"
+    return f"{cue}{': ' if ctx.en else '：'}{quote}"
+
+
+def _sync_cues(ctx: Ctx, shots: list[dict[str, Any]]) -> None:
+    """A co-creation cue quotes the voice-over it directs (``_name_in_full`` may have
+    replaced a hook's line after its cue was written)."""
+    mark = ': "' if ctx.en else "：「"
+    for shot in shots:
+        cue = shot["cue"]
+        if not cue:
+            continue
+        at = cue.rfind(mark)
+        head = cue[:at] if at >= 0 else cue
+        shot["cue"] = ctx.safe(_cue(ctx, head, shot["voiceover"]))
