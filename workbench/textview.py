@@ -12,7 +12,7 @@ from workbench.kinds import KINDS
 from workbench.kinds.base import KindBase
 from workbench.store.variantrecord import Variant
 
-_FALLBACK = KindBase()
+_FALLBACK: KindBase[Any, Any] = KindBase()  # ``key: value`` lines
 
 
 def content_text(kind: str, content: dict[str, Any]) -> str:

@@ -97,7 +97,7 @@ TIMING_CASES = [
 def test_timing_rules(
     name: str, spans: list[tuple[float, float, str]], duration: int, paths: list[str]
 ) -> None:
-    shots = [shot(a, b, vo) for a, b, vo in spans]
+    shots: list[Any] = [shot(a, b, vo) for a, b, vo in spans]  # ShotItem dicts
     assert [p for p, _ in timing_problems(shots, duration, 4.0, "zh-CN")] == paths
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from workbench.kinds.base import ContentError, KindSpec
 from workbench.kinds.copy import CopyKind
 from workbench.kinds.live_script import LiveScriptKind
@@ -10,20 +12,21 @@ from workbench.kinds.theme_post import ThemePostKind
 from workbench.kinds.title import TitleKind
 from workbench.kinds.video_script import VideoScriptKind
 
-KINDS: dict[str, KindSpec] = {
-    kind.name: kind
-    for kind in (
-        CopyKind(),
-        TitleKind(),
-        PosterKind(),
-        VideoScriptKind(),
-        LiveScriptKind(),
-        ThemePostKind(),
-    )
-}
+_ALL: tuple[KindSpec[Any, Any], ...] = (
+    CopyKind(),
+    TitleKind(),
+    PosterKind(),
+    VideoScriptKind(),
+    LiveScriptKind(),
+    ThemePostKind(),
+)
+KINDS: dict[str, KindSpec[Any, Any]] = {kind.name: kind for kind in _ALL}
+"""Every kind by name. Kinds differ in their content records (``workbench.kinds.records``):
+a caller dispatching by name holds stored JSON and passes it to the kind, which reads it as
+its own record."""
 
 
-def get_kind(name: str) -> KindSpec:
+def get_kind(name: str) -> KindSpec[Any, Any]:
     """The kind called ``name``; ``KeyError`` naming the known kinds otherwise."""
     try:
         return KINDS[name]

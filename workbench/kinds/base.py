@@ -10,13 +10,21 @@ kind touches its own module (plus its deliverable model, prompt and offline answ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, cast
 
 from pydantic import BaseModel
+
+from workbench.kinds.records import Content, PromptLimits
+from workbench.kinds.sizelimits import schema_of
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief, Deliverable
     from workbench.kinds.channels import ChannelSpec
+
+C = TypeVar("C", bound=Content)
+"""A kind's stored content (``CopyContent``, ``TitleContent``, ...; ``kinds/records.py``)."""
+R = TypeVar("R", covariant=True)
+"""A kind's answer as the model writes it (``CopyReply``, ``TitleReply``, ...)."""
 
 
 DERIVED_KEYS = ("length", "sms_length", "sms_segments", "repairs")
@@ -41,7 +49,14 @@ class LimitField:
     """Which limits: a whole SMS (signature, opt-out, parts), a title, or a body."""
 
 
-class KindSpec(Protocol):
+class KindSpec(Protocol[C, R]):
+    """A content kind over its stored content ``C`` and its answer ``R``.
+
+    ``KINDS`` holds kinds of different content types, so a caller that dispatches by name
+    gets a ``KindSpec[Any, Any]`` and passes the stored JSON through; each kind reads it as
+    its own record.
+    """
+
     name: str
     tracked_links: bool
     """Its text carries the campaign's landing URL, which link tracking replaces."""
@@ -71,12 +86,11 @@ class KindSpec(Protocol):
         ...
 
     def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        """JSON Schema of one answer, for ``response_format`` and the prompt."""
+        """JSON Schema of one answer, for ``response_format`` and the prompt (the JSON
+        document sent to the model: an edge)."""
         ...
 
-    def parse(
-        self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    def parse(self, data: Any, deliverable: Deliverable, brief: Brief, count: int) -> list[C]:
         """Validate one parsed JSON answer and split it into ``count`` variant contents.
 
         Raises ``ContentError`` with a plain message naming every problem (sent back to
@@ -84,35 +98,35 @@ class KindSpec(Protocol):
         """
         ...
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> PromptLimits:
         """The numbers the prompt states (the template variable ``limits``; stored with
         every generation, so JSON only)."""
         ...
 
-    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+    def limit_fields(self, content: C, target: str | None) -> list[LimitField]:
         """The texts of one variant that ``target``'s channel limits apply to."""
         ...
 
-    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+    def example_output(self, content: C) -> R:
         """One stored variant written as the answer the model gives (few-shot examples)."""
         ...
 
-    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+    def counts(self, content: C, target: str | None) -> dict[str, int]:
         """The counts stored beside the text (``length``; an SMS's ``sms_length`` and
         ``sms_segments``) as the text is now: recounted after an edit or a link swap."""
         ...
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: C) -> str:
         """The whole piece as an operator would read or paste it."""
         ...
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: C) -> str:
         """The text a one-line preview starts from."""
         ...
 
 
-class KindBase:
-    """Defaults a kind overrides where it differs."""
+class KindBase(Generic[C, R]):
+    """Defaults a kind overrides where it differs (every kind writes its own ``headline``)."""
 
     name: str = ""
     tracked_links = False
@@ -129,17 +143,21 @@ class KindBase:
     def angles(self, lang: str) -> tuple[str, ...]:
         return self.angles_en if lang == "en-US" else self.angles_zh
 
-    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+    def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
+        raise NotImplementedError(f"the {self.name or 'base'} kind names no answer model")
+
+    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
+        return schema_of(self.response_model(deliverable, count))
+
+    def limit_fields(self, content: C, target: str | None) -> list[LimitField]:
         return []
 
-    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in content.items() if k not in DERIVED_KEYS}
+    def example_output(self, content: C) -> R:
+        """The stored content without what the workbench added: the answer's keys."""
+        return cast(R, {k: v for k, v in content.items() if k not in DERIVED_KEYS})
 
-    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+    def counts(self, content: C, target: str | None) -> dict[str, int]:
         return {}
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: C) -> str:
         return "\n".join(f"{k}: {v}" for k, v in content.items())
-
-    def headline(self, content: dict[str, Any]) -> str:
-        return str(content.get("title") or "")

@@ -1,15 +1,15 @@
-"""Helpers the kinds share: problem collection, model validation, hashtags, banned words."""
+"""Helpers the kinds share: problem collection, model validation, hashtags, banned words.
+
+(The answer models' JSON Schema, ``schema_of``, lives in ``workbench.kinds.sizelimits``.)"""
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from workbench.kinds.base import ContentError
-from workbench.kinds.sizelimits import add_size_limits
+from workbench.kinds.base import C, ContentError
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief
@@ -43,7 +43,8 @@ class Problems:
         if self.items:
             raise ContentError("\n".join(self.items))
 
-    def attach(self, content: dict[str, Any]) -> dict[str, Any]:
+    def attach(self, content: C) -> C:
+        """``content`` with the repairs listed under ``repairs`` (last key), if any."""
         if self.repairs:
             content["repairs"] = list(self.repairs)
         return content
@@ -115,27 +116,3 @@ def speech_units(text: str, lang: str) -> int:
     for token in _WORD_RE.findall(rest):
         words += len(token) if token.isdigit() else 1
     return cjk + words
-
-
-@functools.lru_cache(maxsize=256)
-def schema_of(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON Schema, every property required and no extra keys (strict mode).
-
-    Cached per model class (generation asks for it once per job): treat it as read-only.
-    """
-    schema = model.model_json_schema()
-    _strict(schema)
-    return add_size_limits(schema)
-
-
-def _strict(node: Any) -> None:
-    if isinstance(node, dict):
-        if node.get("type") == "object" and "properties" in node:
-            node["required"] = list(node["properties"])
-            node["additionalProperties"] = False
-        node.pop("default", None)
-        for value in node.values():
-            _strict(value)
-    elif isinstance(node, list):
-        for value in node:
-            _strict(value)

@@ -8,7 +8,7 @@ channel's limits (``workbench.kinds.channels``) are checked after validation; sa
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import Field, create_model
 
@@ -28,10 +28,10 @@ from workbench.kinds.common import (
     check_banned,
     clean_hashtags,
     language,
-    schema_of,
     validate,
 )
 from workbench.kinds.posts import PostViews, channel_limits, copy_limit_fields
+from workbench.kinds.records import CopyContent, CopyReply, PostLimits
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -75,12 +75,11 @@ def _model_for(channel_id: str) -> type[BaseModel]:
     )
 
 
-def post_limits(channel_id: str, lang: str, brand: str) -> dict[str, Any]:
+def post_limits(channel_id: str, lang: str, brand: str) -> PostLimits:
     """The prompt's numbers for copy, a title or a theme post on a channel (an SMS also:
     its billing rule, signature and opt-out)."""
     spec = CHANNELS[channel_id]
-    limits = channel_limits(spec)
-    limits["emoji_max"] = spec.emoji_max
+    limits: PostLimits = {**channel_limits(spec), "emoji_max": spec.emoji_max}
     if spec.sms:
         limits["sms_rules"] = {
             "signature": sms_signature(brand, lang),
@@ -93,7 +92,7 @@ def post_limits(channel_id: str, lang: str, brand: str) -> dict[str, Any]:
     return limits
 
 
-class CopyKind(PostViews):
+class CopyKind(PostViews[CopyContent, CopyReply]):
     name = "copy"
     angles_zh = (
         "痛点切入",
@@ -122,10 +121,10 @@ class CopyKind(PostViews):
     tracked_links = True
     frameworks = True
 
-    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+    def limit_fields(self, content: CopyContent, target: str | None) -> list[LimitField]:
         return copy_limit_fields(content, target)
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> PostLimits:
         return post_limits(_channel_id(deliverable), lang, brand)
 
     def call_size(self, deliverable: Deliverable) -> int:
@@ -134,15 +133,12 @@ class CopyKind(PostViews):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return _model_for(_channel_id(deliverable))
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(self.response_model(deliverable, count))
-
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[CopyContent]:
         spec = channel(_channel_id(deliverable))
         answer = validate(self.response_model(deliverable, count), data)
-        values = answer.model_dump()
+        values = cast("CopyReply", answer.model_dump())  # the model's fields, validated
         return [check_copy(values, spec, brief)]
 
 
@@ -153,7 +149,7 @@ def _channel_id(deliverable: Deliverable) -> str:
     return ch
 
 
-def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[str, Any]:
+def check_copy(values: CopyReply, spec: ChannelSpec, brief: Brief) -> CopyContent:
     """Check one copy against its channel; repairs first, then every problem at once."""
     problems = Problems()
     lang = language(brief)
@@ -182,12 +178,12 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
     if not cta:
         problems.add("cta", "is empty")
 
-    extra: dict[str, Any] = {}
+    sms: tuple[int, int] | None = None  # an SMS: its length and billed parts
     if spec.sms and body:
         body = _repair_sms(body, brief.campaign.brand.name, lang, problems)
         n = len(body)
         parts = sms_count(body)
-        extra = {"sms_length": n, "sms_segments": parts}
+        sms = (n, parts)
         inner = body[len(sms_signature(brief.campaign.brand.name, lang)) :]
         if "【" in inner or "】" in inner:
             problems.add("body", "contains 【】 after the signature; carriers reject that")
@@ -208,14 +204,15 @@ def check_copy(values: dict[str, Any], spec: ChannelSpec, brief: Brief) -> dict[
     fields.update({f"hashtags[{i}]": t for i, t in enumerate(hashtags)})
     check_banned(fields, brief, problems)
     problems.raise_if_any()
-    content: dict[str, Any] = {
+    content: CopyContent = {
         "title": title,
         "body": body,
         "hashtags": hashtags,
         "cta": cta,
         "length": len(body),
     }
-    content.update(extra)
+    if sms is not None:
+        content["sms_length"], content["sms_segments"] = sms
     return problems.attach(content)
 
 

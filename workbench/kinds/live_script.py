@@ -11,7 +11,7 @@ phases, empty lines, missing interaction beats or an empty FABE go back to the m
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import Field
 
@@ -22,9 +22,15 @@ from workbench.kinds.common import (
     Problems,
     check_banned,
     language,
-    schema_of,
     speech_units,
     validate,
+)
+from workbench.kinds.records import (
+    FABE_KEYS,
+    LiveScriptContent,
+    LiveScriptLimits,
+    LiveScriptReply,
+    PhaseItem,
 )
 from workbench.kinds.timing import speech_rate, unit_name
 
@@ -54,6 +60,11 @@ _INTERACTION_SYNONYMS = {
     "q&a": "问答", "qa": "问答", "gift bag": "福袋", "lucky bag": "福袋",
 }  # fmt: skip
 
+_CHECKED_BEAT_KEYS: tuple[Literal["segment", "lines", "action"], ...] = (
+    "segment",
+    "lines",
+    "action",
+)  # the texts of a beat checked for banned words
 Phase = Literal["开场", "爬坡", "高潮", "落幕"]
 Interaction = Literal["", "抽奖", "盖楼", "限时秒杀", "问答", "福袋"]
 
@@ -118,7 +129,7 @@ def _normalise_beat(beat: Any) -> Any:
     return beat
 
 
-def live_limits(deliverable: Any, lang: str) -> dict[str, Any]:
+def live_limits(deliverable: Any, lang: str) -> LiveScriptLimits:
     """Live run-sheet numbers: phase order and suggested minutes, interactions, pace."""
     minutes = deliverable.minutes
     platform = deliverable.platform
@@ -145,7 +156,7 @@ def live_limits(deliverable: Any, lang: str) -> dict[str, Any]:
     }
 
 
-class LiveScriptKind(KindBase):
+class LiveScriptKind(KindBase[LiveScriptContent, LiveScriptReply]):
     name = "live_script"
     angles_zh = ("福利先行", "痛点场景", "专家讲解", "门店实拍", "顾客证言", "节令氛围")
     angles_en = (
@@ -157,7 +168,7 @@ class LiveScriptKind(KindBase):
         "seasonal mood",
     )
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: LiveScriptContent) -> str:
         lines = [f"{content.get('title', '')} · {content.get('minutes', '')} min"]
         for phase in content.get("phases") or []:
             lines.append(
@@ -180,10 +191,10 @@ class LiveScriptKind(KindBase):
             lines.append(f"复盘：{content['recap']}")
         return "\n".join(lines)
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: LiveScriptContent) -> str:
         return str(content.get("title", ""))
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> LiveScriptLimits:
         return live_limits(deliverable, lang)
 
     def call_size(self, deliverable: Deliverable) -> int:
@@ -192,14 +203,12 @@ class LiveScriptKind(KindBase):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return LiveScriptAnswer
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(LiveScriptAnswer)
-
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[LiveScriptContent]:
         answer = validate(LiveScriptAnswer, _normalise(data))
-        return [check_live(answer.model_dump(), deliverable, brief)]
+        values = cast("LiveScriptReply", answer.model_dump())  # the model's fields, validated
+        return [check_live(values, deliverable, brief)]
 
 
 def _tiles(spans: list[tuple[float, float]], start: float, end: float) -> bool:
@@ -246,14 +255,14 @@ def _length(a: float, b: float) -> float:
 
 
 def _check_phase_times(
-    phases: list[dict[str, Any]], minutes: int, lang: str, problems: Problems
+    phases: list[PhaseItem], minutes: int, lang: str, problems: Problems
 ) -> None:
     spans = [(float(p["start"]), float(p["end"])) for p in phases]
     if not _tiles(spans, 0, minutes):
         declared = [_length(a, b) for a, b in spans]
         weights = declared if all(declared) else [s * minutes for s in PHASE_SHARES]
-        for p, (a, b) in zip(phases, retile(weights, 0, minutes), strict=True):
-            p["start"], p["end"] = a, b
+        for p, (start, end) in zip(phases, retile(weights, 0, minutes), strict=True):
+            p["start"], p["end"] = start, end
         problems.repair(f"phases: re-timed to tile 0-{minutes} min in proportion to their length")
     for i, p in enumerate(phases):
         beats = p["beats"]
@@ -269,12 +278,12 @@ def _check_phase_times(
             if all(declared)
             else [float(max(speech_units(b["lines"], lang), 1)) for b in beats]
         )
-        for b, (s, e) in zip(beats, retile(weights, p["start"], p["end"]), strict=True):
-            b["start"], b["end"] = s, e
+        for beat, (s, e) in zip(beats, retile(weights, p["start"], p["end"]), strict=True):
+            beat["start"], beat["end"] = s, e
         problems.repair(f"phases[{i}].beats: re-timed to tile {p['start']:g}-{p['end']:g} min")
 
 
-def check_live(values: dict[str, Any], deliverable: Any, brief: Brief) -> dict[str, Any]:
+def check_live(values: LiveScriptReply, deliverable: Any, brief: Brief) -> LiveScriptContent:
     """Validate (and safely repair) one run sheet; ``ContentError`` names what is left."""
     problems = Problems()
     lang = language(brief)
@@ -287,7 +296,9 @@ def check_live(values: dict[str, Any], deliverable: Any, brief: Brief) -> dict[s
         problems.add("title", f"is {weighted_len(title)} characters; the limit is {LIVE_TITLE_MAX}")
     if values["minutes"] != minutes:
         problems.repair(f"minutes: was {values['minutes']}, set to the requested {minutes}")
-    phases = [{**p, "beats": [dict(b) for b in p["beats"]]} for p in values["phases"]]
+    phases: list[PhaseItem] = [
+        {**p, "beats": [b.copy() for b in p["beats"]]} for p in values["phases"]
+    ]
     names = [p["phase"] for p in phases]
     if names != list(PHASES):
         problems.add(
@@ -323,21 +334,21 @@ def check_live(values: dict[str, Any], deliverable: Any, brief: Brief) -> dict[s
         )
     elif not found - {""}:
         problems.add("phases", "need at least one interaction beat (抽奖, 盖楼 or 限时秒杀)")
-    for key, text in values["fabe"].items():
-        if not text:
+    for key in FABE_KEYS:
+        if not values["fabe"][key]:
             problems.add(f"fabe.{key}", "is empty; explain the product with all of F, A, B, E")
     if not values["recap"]:
         problems.add("recap", "is empty; close with a recap of product, offer and next steps")
     fields = {"title": title, "recap": values["recap"]}
-    fields.update({f"fabe.{k}": v for k, v in values["fabe"].items()})
+    fields.update({f"fabe.{k}": values["fabe"][k] for k in FABE_KEYS})
     for i, p in enumerate(phases):
         fields[f"phases[{i}].goal"] = p["goal"]
         for j, b in enumerate(p["beats"]):
-            for key in ("segment", "lines", "action"):
-                fields[f"phases[{i}].beats[{j}].{key}"] = b[key]
+            for part in _CHECKED_BEAT_KEYS:
+                fields[f"phases[{i}].beats[{j}].{part}"] = b[part]
     check_banned(fields, brief, problems)
     problems.raise_if_any()
-    content = {
+    content: LiveScriptContent = {
         "title": title,
         "minutes": minutes,
         "platform": getattr(deliverable, "platform", None),

@@ -7,13 +7,14 @@ twice the characters.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import Field
 
 from workbench.kinds.base import KindBase
 from workbench.kinds.channels import POSTER_BULLETS, POSTER_CAPS, weighted_len
-from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
+from workbench.kinds.common import Answer, Problems, check_banned, validate
+from workbench.kinds.records import PosterContent, PosterLimits, PosterReply
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -43,7 +44,7 @@ class PosterAnswer(Answer):
     )
 
 
-class PosterKind(KindBase):
+class PosterKind(KindBase[PosterContent, PosterReply]):
     name = "poster"
     angles_zh = ("利益点大字", "价格锚点", "场景氛围", "身份认同", "限时福利")
     angles_en = ("big benefit", "price anchor", "scene mood", "identity", "limited-time perk")
@@ -51,7 +52,7 @@ class PosterKind(KindBase):
     carries_qr = True
     renders_image = True
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: PosterContent) -> str:
         bullets = "\n".join(f"· {b}" for b in content.get("bullets") or [])
         parts = [
             content.get("badge") or "",
@@ -62,19 +63,23 @@ class PosterKind(KindBase):
         ]
         return "\n".join(p for p in parts if p)
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: PosterContent) -> str:
         return str(content.get("headline", ""))
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
-        limits: dict[str, Any] = {"label_zh": "", "label_en": "the poster"}
-        limits.update({f"{key}_max": cap for key, cap in POSTER_CAPS.items()})
-        limits.update(
-            bullets_min=POSTER_BULLETS[0],
-            bullets_max=POSTER_BULLETS[1],
-            qr=bool(getattr(deliverable, "qr", False)),
-            emoji_max=0,
-        )
-        return limits
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> PosterLimits:
+        return {
+            "label_zh": "",
+            "label_en": "the poster",
+            "headline_max": POSTER_CAPS["headline"],
+            "subheadline_max": POSTER_CAPS["subheadline"],
+            "bullet_max": POSTER_CAPS["bullet"],
+            "cta_max": POSTER_CAPS["cta"],
+            "badge_max": POSTER_CAPS["badge"],
+            "bullets_min": POSTER_BULLETS[0],
+            "bullets_max": POSTER_BULLETS[1],
+            "qr": bool(getattr(deliverable, "qr", False)),
+            "emoji_max": 0,
+        }
 
     def call_size(self, deliverable: Deliverable) -> int:
         return 1
@@ -82,14 +87,11 @@ class PosterKind(KindBase):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return PosterAnswer
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(PosterAnswer)
-
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[PosterContent]:
         answer = validate(PosterAnswer, data)
-        return [check_poster(answer.model_dump(), brief)]
+        return [check_poster(cast("PosterReply", answer.model_dump()), brief)]
 
 
 def _cap(problems: Problems, path: str, text: str, cap_key: str, required: bool = True) -> None:
@@ -103,7 +105,7 @@ def _cap(problems: Problems, path: str, text: str, cap_key: str, required: bool 
         problems.add(path, f"is {n} characters (ASCII counts half); the limit is {cap}")
 
 
-def check_poster(values: dict[str, Any], brief: Brief) -> dict[str, Any]:
+def check_poster(values: PosterReply, brief: Brief) -> PosterContent:
     problems = Problems()
     bullets = [b.strip() for b in values["bullets"] if b.strip()]
     if len(bullets) > _HI:
@@ -117,11 +119,16 @@ def check_poster(values: dict[str, Any], brief: Brief) -> dict[str, Any]:
         _cap(problems, f"bullets[{i}]", b, "bullet")
     _cap(problems, "cta", values["cta"], "cta")
     _cap(problems, "badge", values["badge"], "badge", required=False)
-    fields = {k: values[k] for k in ("headline", "subheadline", "cta", "badge")}
+    fields = {
+        "headline": values["headline"],
+        "subheadline": values["subheadline"],
+        "cta": values["cta"],
+        "badge": values["badge"],
+    }
     fields.update({f"bullets[{i}]": b for i, b in enumerate(bullets)})
     check_banned(fields, brief, problems)
     problems.raise_if_any()
-    content = {
+    content: PosterContent = {
         "headline": values["headline"],
         "subheadline": values["subheadline"],
         "bullets": bullets,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
-from workbench.kinds.base import KindBase, LimitField
+from workbench.kinds.base import KindBase, LimitField, R
 from workbench.kinds.channels import CHANNELS, ChannelSpec, sms_count
+from workbench.kinds.records import ChannelLimits, CopyContent
+
+P = TypeVar("P", bound=CopyContent)
+"""A post's stored content (``CopyContent`` or ``ThemePostContent``)."""
 
 
-def channel_limits(spec: ChannelSpec) -> dict[str, Any]:
+def channel_limits(spec: ChannelSpec) -> ChannelLimits:
     """A channel's or platform's numbers as the prompt states them."""
     return {
         "label_zh": spec.label_zh,
@@ -24,10 +28,10 @@ def channel_limits(spec: ChannelSpec) -> dict[str, Any]:
     }
 
 
-class PostViews(KindBase):
-    """Text views of a post (``copy``, ``theme_post``)."""
+class PostViews(KindBase[P, R]):
+    """Text views of a post (``copy``, ``theme_post``): they read the copy fields only."""
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: CopyContent) -> str:
         body = content.get("body", "")
         cta = content.get("cta") or ""
         parts = [content.get("title") or "", body]
@@ -35,10 +39,10 @@ class PostViews(KindBase):
         parts += [tags, "" if cta in body else cta]
         return "\n".join(p for p in parts if p)
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: CopyContent) -> str:
         return str(content.get("title") or content.get("body", ""))
 
-    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+    def counts(self, content: CopyContent, target: str | None) -> dict[str, int]:
         body = content.get("body")
         if not isinstance(body, str):
             return {}
@@ -48,7 +52,7 @@ class PostViews(KindBase):
         return out
 
 
-def copy_limit_fields(content: dict[str, Any], target: str | None) -> list[LimitField]:
+def copy_limit_fields(content: CopyContent, target: str | None) -> list[LimitField]:
     """Copy on a channel: a whole SMS, or a title and a body."""
     spec = CHANNELS.get(target or "")
     if spec is None:

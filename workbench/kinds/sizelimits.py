@@ -11,8 +11,14 @@ limit still get a generous cap so nothing is endless.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
+
+from pydantic import BaseModel, JsonValue
+
+Node = dict[str, JsonValue]
+"""One object of a JSON Schema."""
 
 STRING_CAP = 1000  # characters, for a string whose description states no limit
 ARRAY_CAP = 60  # items, for an array whose description states no count
@@ -22,6 +28,32 @@ _RANGE = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
 _EACH = re.compile(r"each at most (\d+)")
 
 
+@functools.lru_cache(maxsize=256)
+def schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema, every property required and no extra keys (strict mode),
+    with the size limits added: the JSON document sent as ``response_format``.
+
+    Cached per model class (generation asks for it once per job): treat it as read-only.
+    """
+    schema = model.model_json_schema()
+    _strict(schema)
+    return add_size_limits(schema)
+
+
+def _strict(node: JsonValue) -> None:
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if node.get("type") == "object" and isinstance(properties, dict):
+            node["required"] = list(properties)
+            node["additionalProperties"] = False
+        node.pop("default", None)
+        for value in node.values():
+            _strict(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strict(value)
+
+
 def add_size_limits(schema: dict[str, Any]) -> dict[str, Any]:
     """Add ``minItems``/``maxItems``/``minLength``/``maxLength`` in place; returns ``schema``."""
     _items(schema, schema)
@@ -29,7 +61,7 @@ def add_size_limits(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _items(node: Any, root: dict[str, Any]) -> None:
+def _items(node: JsonValue, root: Node) -> None:
     """ "each at most N" on an array: the limit of its string items (or their ``text``)."""
     if isinstance(node, list):
         for value in node:
@@ -38,9 +70,13 @@ def _items(node: Any, root: dict[str, Any]) -> None:
     if not isinstance(node, dict):
         return
     each = _EACH.search(str(node.get("description", "")))
-    if node.get("type") == "array" and each and isinstance(node.get("items"), dict):
-        item = _resolve(node["items"], root)
-        target = item.get("properties", {}).get("text") if item.get("type") == "object" else item
+    items = node.get("items")
+    if node.get("type") == "array" and each and isinstance(items, dict):
+        item = _resolve(items, root)
+        properties = item.get("properties")
+        target: JsonValue = item
+        if item.get("type") == "object":
+            target = properties.get("text") if isinstance(properties, dict) else None
         if isinstance(target, dict) and target.get("type") == "string":
             target.setdefault("maxLength", 2 * int(each.group(1)))
             target.setdefault("minLength", 1)
@@ -48,15 +84,16 @@ def _items(node: Any, root: dict[str, Any]) -> None:
         _items(value, root)
 
 
-def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+def _resolve(node: Node, root: Node) -> Node:
     ref = node.get("$ref")
-    if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+    defs = root.get("$defs")
+    if not isinstance(ref, str) or not ref.startswith("#/$defs/") or not isinstance(defs, dict):
         return node
-    found = root.get("$defs", {}).get(ref.rsplit("/", 1)[-1])
+    found = defs.get(ref.rsplit("/", 1)[-1])
     return found if isinstance(found, dict) else node
 
 
-def _walk(node: Any, required: bool) -> None:
+def _walk(node: JsonValue, required: bool) -> None:
     if isinstance(node, list):
         for value in node:
             _walk(value, required)
@@ -83,7 +120,7 @@ def _walk(node: Any, required: bool) -> None:
             _walk(value, required)
 
 
-def _string(node: dict[str, Any], description: str, required: bool) -> None:
+def _string(node: Node, description: str, required: bool) -> None:
     if "maxLength" not in node:
         found = _AT_MOST.search(description)
         node["maxLength"] = 2 * int(found.group(1)) if found else STRING_CAP
@@ -92,7 +129,7 @@ def _string(node: dict[str, Any], description: str, required: bool) -> None:
         node["minLength"] = 1  # a stated limit means a stated field: never empty
 
 
-def _array(node: dict[str, Any], description: str) -> None:
+def _array(node: Node, description: str) -> None:
     exact = _EXACTLY.search(description)
     span = _RANGE.search(description)
     if exact:

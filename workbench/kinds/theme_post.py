@@ -10,14 +10,15 @@ the theme and the brand, and no facts about the subject). Each variant is ``{"ti
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import Field, create_model
 
 from workbench.kinds.channels import channel
-from workbench.kinds.common import Answer, schema_of, validate
+from workbench.kinds.common import Answer, validate
 from workbench.kinds.copy import check_copy, post_limits
 from workbench.kinds.posts import PostViews
+from workbench.kinds.records import PostLimits, ThemePostContent, ThemePostReply
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -44,7 +45,7 @@ def _model() -> type[BaseModel]:
     )
 
 
-class ThemePostKind(PostViews):
+class ThemePostKind(PostViews[ThemePostContent, ThemePostReply]):
     name = "theme_post"
     angles_zh = ("亲切问候", "生活场景", "小知识", "互动提问", "节令氛围", "群友故事")
     angles_en = (
@@ -62,26 +63,25 @@ class ThemePostKind(PostViews):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return _model()
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(self.response_model(deliverable, count))
-
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> PostLimits:
         return post_limits(deliverable.target or CHANNEL, lang, brand)
 
-    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
+    def example_output(self, content: ThemePostContent) -> ThemePostReply:
         out = super().example_output(content)
-        return {k: v for k, v in out.items() if k not in ("theme", "format")}  # the slot's
+        kept = {k: v for k, v in out.items() if k not in ("theme", "format")}  # the slot's
+        return cast("ThemePostReply", kept)
 
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
-        values = validate(self.response_model(deliverable, count), data).model_dump()
-        content = check_copy(values, channel(CHANNEL), brief)
-        content.update(
-            theme=getattr(deliverable, "theme", ""),
-            format=getattr(deliverable, "format", "image_text"),
-            outline=bool(values["outline"]),
-        )
+    ) -> list[ThemePostContent]:
+        answer = validate(self.response_model(deliverable, count), data)
+        values = cast("ThemePostReply", answer.model_dump())  # the model's fields, validated
+        content: ThemePostContent = {
+            **check_copy(values, channel(CHANNEL), brief),
+            "theme": getattr(deliverable, "theme", ""),
+            "format": getattr(deliverable, "format", "image_text"),
+            "outline": bool(values["outline"]),
+        }
         return [content]
 
 

@@ -23,6 +23,7 @@ from workbench.kinds.common import speech_units
 
 if TYPE_CHECKING:
     from workbench.brief.loader import LoadedBrief
+    from workbench.kinds.records import ShotItem
     from workbench.settings import ScriptSettings
 
 MIN_SHOT_SECONDS = 1.0  # a shot shorter than this cannot be filmed or read
@@ -66,12 +67,12 @@ def apply_speech_rates(loaded: LoadedBrief, settings: ScriptSettings) -> LoadedB
     return loaded
 
 
-def seconds(shot: dict[str, Any]) -> float:
+def seconds(shot: ShotItem) -> float:
     return float(shot["end"]) - float(shot["start"])
 
 
 def timing_problems(
-    shots: Sequence[dict[str, Any]], duration: float, rate: float, lang: str
+    shots: Sequence[ShotItem], duration: float, rate: float, lang: str
 ) -> list[tuple[str, str]]:
     """Every timing rule a shot list breaks, as ``(path, message)`` pairs."""
     out: list[tuple[str, str]] = []

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import Field, create_model
 
 from workbench.kinds.base import KindBase, LimitField
 from workbench.kinds.channels import CHANNELS, TITLE_FALLBACK_MAX, ChannelSpec, channel
-from workbench.kinds.common import Answer, Problems, check_banned, schema_of, validate
+from workbench.kinds.common import Answer, Problems, check_banned, validate
 from workbench.kinds.copy import post_limits
+from workbench.kinds.records import PostLimits, TitleCandidate, TitleContent, TitleReply
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -54,7 +55,7 @@ def normalise(text: str) -> str:
     return _NORM_RE.sub("", text.lower())
 
 
-class TitleKind(KindBase):
+class TitleKind(KindBase[TitleContent, TitleReply]):
     name = "title"
     angles_zh = (
         "好奇型",
@@ -82,27 +83,28 @@ class TitleKind(KindBase):
     )
     standalone = False
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: TitleContent) -> str:
         angle = content.get("angle")
         return f"{content.get('text', '')}" + (f"  〔{angle}〕" if angle else "")
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: TitleContent) -> str:
         return str(content.get("text", ""))
 
-    def counts(self, content: dict[str, Any], target: str | None) -> dict[str, int]:
+    def counts(self, content: TitleContent, target: str | None) -> dict[str, int]:
         text, spec = content.get("text"), CHANNELS.get(target or "")
         return {"length": spec.title_length(text)} if isinstance(text, str) and spec else {}
 
-    def example_output(self, content: dict[str, Any]) -> dict[str, Any]:
-        return {"titles": [super().example_output(content)]}  # the answer lists the titles
+    def example_output(self, content: TitleContent) -> TitleReply:
+        candidate = cast("TitleCandidate", super().example_output(content))
+        return {"titles": [candidate]}  # the answer lists the titles
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> PostLimits:
         limits = post_limits(_channel_id(deliverable), lang, brand)
         if limits["title_max"] is None:
             limits["title_max"] = TITLE_FALLBACK_MAX
         return limits
 
-    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+    def limit_fields(self, content: TitleContent, target: str | None) -> list[LimitField]:
         spec = CHANNELS.get(target or "")
         if spec is None or spec.title_max is None:
             return []
@@ -114,15 +116,14 @@ class TitleKind(KindBase):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return _model_for(_channel_id(deliverable), count)
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(self.response_model(deliverable, count))
-
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[TitleContent]:
         spec = channel(_channel_id(deliverable))
-        answer = validate(self.response_model(deliverable, count), data)
-        items = [(t.text, t.angle) for t in answer.titles]  # type: ignore[attr-defined]
+        answer = cast(
+            "TitleReply", validate(self.response_model(deliverable, count), data).model_dump()
+        )
+        items = [(t["text"], t["angle"]) for t in answer["titles"]]
         return check_titles(items, spec, brief, count)
 
 
@@ -135,7 +136,7 @@ def _channel_id(deliverable: Deliverable) -> str:
 
 def check_titles(
     items: list[tuple[str, str]], spec: ChannelSpec, brief: Brief, count: int
-) -> list[dict[str, Any]]:
+) -> list[TitleContent]:
     problems = Problems()
     if len(items) > count:
         problems.repair(f"titles: kept the first {count} of {len(items)} titles")
@@ -166,7 +167,9 @@ def check_titles(
         fields[f"{path}.text"] = text
     check_banned(fields, brief, problems)
     problems.raise_if_any()
-    out = [{"text": t, "angle": a, "length": spec.title_length(t)} for t, a in items]
+    out: list[TitleContent] = [
+        {"text": t, "angle": a, "length": spec.title_length(t)} for t, a in items
+    ]
     if problems.repairs:
         for content in out:
             problems.attach(content)

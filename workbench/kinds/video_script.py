@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import Field
 
@@ -34,10 +34,15 @@ from workbench.kinds.common import (
     check_banned,
     clean_hashtags,
     language,
-    schema_of,
     validate,
 )
 from workbench.kinds.posts import channel_limits
+from workbench.kinds.records import (
+    ShotItem,
+    VideoScriptContent,
+    VideoScriptLimits,
+    VideoScriptReply,
+)
 from workbench.kinds.timing import (
     MIN_SHOT_SECONDS,
     retime,
@@ -66,6 +71,13 @@ _SYNONYMS: dict[str, str] = {
 CUSTOMER_MAX_SHOTS = 5  # a co-creation script a customer shoots alone in ten minutes
 CTA_MATCH = 0.6  # share of the CTA's characters the last shot must carry, in order
 _NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+_CHECKED_SHOT_KEYS: tuple[Literal["visual", "voiceover", "onscreen_text", "props", "cue"], ...] = (
+    "visual",
+    "voiceover",
+    "onscreen_text",
+    "props",
+    "cue",
+)  # the texts of a shot checked for banned words
 
 
 class Shot(Answer):
@@ -102,21 +114,7 @@ def normalise_shot_size(value: Any) -> Any:
     return value
 
 
-def script_limits(deliverable: Any) -> dict[str, Any]:
-    """Video preset facts: suggested durations, frame, tone, shot caps."""
-    p = VIDEO_PRESETS[deliverable.platform]
-    return {
-        "preset_durations": list(p.durations),
-        "preset_duration_ok": deliverable.duration in p.durations,
-        "frame": p.frame,
-        "tone_zh": p.tone_zh,
-        "tone_en": p.tone_en,
-        "min_shot_seconds": MIN_SHOT_SECONDS,
-        "customer_max_shots": CUSTOMER_MAX_SHOTS,
-    }
-
-
-class VideoScriptKind(KindBase):
+class VideoScriptKind(KindBase[VideoScriptContent, VideoScriptReply]):
     name = "video_script"
     angles_zh = ("开场提问", "反差开场", "痛点场景", "结果前置", "顾客证言", "门店实拍")
     angles_en = (
@@ -128,7 +126,7 @@ class VideoScriptKind(KindBase):
         "in-store footage",
     )
 
-    def text(self, content: dict[str, Any]) -> str:
+    def text(self, content: VideoScriptContent) -> str:
         lines = [content.get("title", ""), f"封面：{content.get('cover_text', '')}"]
         for shot in content.get("shots") or []:
             lines.append(
@@ -145,27 +143,35 @@ class VideoScriptKind(KindBase):
             lines.append(tags)
         return "\n".join(lines)
 
-    def headline(self, content: dict[str, Any]) -> str:
+    def headline(self, content: VideoScriptContent) -> str:
         return str(content.get("title", ""))
 
-    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> dict[str, Any]:
+    def prompt_limits(self, deliverable: Deliverable, lang: str, brand: str) -> VideoScriptLimits:
+        """The platform's numbers, its preset (durations, frame, tone), the shot caps and
+        the timing rules."""
         d: Any = deliverable
-        limits = channel_limits(VIDEO_PLATFORMS[d.platform])
+        p = VIDEO_PRESETS[d.platform]
         rate = speech_rate(lang, d)
-        limits.update(script_limits(d))
-        limits.update(
-            duration=d.duration,
-            hook_max_seconds=HOOK_MAX_SECONDS,
-            speech_rate=rate,
-            voiceover_max=int(d.duration * rate),
-            cover_max=VIDEO_COVER_MAX,
-            shot_sizes=list(SHOT_SIZES),
-            audience=d.audience,
-            emoji_max=0,
-        )
-        return limits
+        return {
+            **channel_limits(VIDEO_PLATFORMS[d.platform]),
+            "preset_durations": list(p.durations),
+            "preset_duration_ok": d.duration in p.durations,
+            "frame": p.frame,
+            "tone_zh": p.tone_zh,
+            "tone_en": p.tone_en,
+            "min_shot_seconds": MIN_SHOT_SECONDS,
+            "customer_max_shots": CUSTOMER_MAX_SHOTS,
+            "duration": d.duration,
+            "hook_max_seconds": HOOK_MAX_SECONDS,
+            "speech_rate": rate,
+            "voiceover_max": int(d.duration * rate),
+            "cover_max": VIDEO_COVER_MAX,
+            "shot_sizes": list(SHOT_SIZES),
+            "audience": d.audience,
+            "emoji_max": 0,
+        }
 
-    def limit_fields(self, content: dict[str, Any], target: str | None) -> list[LimitField]:
+    def limit_fields(self, content: VideoScriptContent, target: str | None) -> list[LimitField]:
         spec = VIDEO_PLATFORMS.get(target or "")
         if spec is None:
             return []
@@ -177,12 +183,9 @@ class VideoScriptKind(KindBase):
     def response_model(self, deliverable: Deliverable, count: int) -> type[BaseModel]:
         return VideoScriptAnswer
 
-    def json_schema(self, deliverable: Deliverable, count: int) -> dict[str, Any]:
-        return schema_of(VideoScriptAnswer)
-
     def parse(
         self, data: Any, deliverable: Deliverable, brief: Brief, count: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[VideoScriptContent]:
         if isinstance(data, dict) and isinstance(data.get("shots"), list):
             data = dict(data)
             data["shots"] = [
@@ -193,7 +196,8 @@ class VideoScriptKind(KindBase):
             ]
         answer = validate(VideoScriptAnswer, data)
         platform = getattr(deliverable, "platform", "douyin")
-        return [check_script(answer.model_dump(), VIDEO_PLATFORMS[platform], deliverable, brief)]
+        values = cast("VideoScriptReply", answer.model_dump())  # the model's fields, validated
+        return [check_script(values, VIDEO_PLATFORMS[platform], deliverable, brief)]
 
 
 def carries(text: str, cta: str) -> bool:
@@ -208,7 +212,7 @@ def carries(text: str, cta: str) -> bool:
     return sum(b.size for b in blocks) >= CTA_MATCH * len(want)
 
 
-def _check_text(values: dict[str, Any], spec: ChannelSpec, problems: Problems) -> None:
+def _check_text(values: VideoScriptReply, spec: ChannelSpec, problems: Problems) -> None:
     title = values["title"]
     n = spec.title_length(title)
     if not title:
@@ -232,7 +236,7 @@ def _check_text(values: dict[str, Any], spec: ChannelSpec, problems: Problems) -
 
 
 def _check_timing(
-    shots: list[dict[str, Any]], duration: int, rate: float, lang: str, problems: Problems
+    shots: list[ShotItem], duration: int, rate: float, lang: str, problems: Problems
 ) -> None:
     """Timing rules; a script that breaks them is re-timed or its problems sent back."""
     found = timing_problems(shots, duration, rate, lang)
@@ -255,7 +259,7 @@ def _check_timing(
 
 
 def _check_shots(
-    shots: list[dict[str, Any]], values: dict[str, Any], customer: bool, problems: Problems
+    shots: list[ShotItem], values: VideoScriptReply, customer: bool, problems: Problems
 ) -> None:
     last = shots[-1]
     cta = values["cta"]
@@ -284,8 +288,8 @@ def _check_shots(
 
 
 def check_script(
-    values: dict[str, Any], spec: ChannelSpec, deliverable: Any, brief: Brief
-) -> dict[str, Any]:
+    values: VideoScriptReply, spec: ChannelSpec, deliverable: Any, brief: Brief
+) -> VideoScriptContent:
     """Validate (and safely repair) one script; ``ContentError`` names what is left."""
     problems = Problems()
     lang = language(brief)
@@ -294,7 +298,7 @@ def check_script(
     customer = getattr(deliverable, "audience", "crew") == "customer"
     hashtags = clean_hashtags(values["hashtags"], spec.hashtags_max, "hashtags", problems)
     _check_text(values, spec, problems)
-    shots = [dict(s) for s in values["shots"]]
+    shots = [s.copy() for s in values["shots"]]
     if values["duration"] != duration:
         problems.repair(f"duration: was {values['duration']} s, set to the requested {duration} s")
     if len(shots) < 2:
@@ -302,14 +306,19 @@ def check_script(
     else:
         _check_timing(shots, duration, rate, lang, problems)
         _check_shots(shots, values, customer, problems)
-    fields = {k: values[k] for k in ("title", "cover_text", "hook", "cta")}
+    fields = {
+        "title": values["title"],
+        "cover_text": values["cover_text"],
+        "hook": values["hook"],
+        "cta": values["cta"],
+    }
     fields.update({f"hashtags[{i}]": t for i, t in enumerate(hashtags)})
     for i, shot in enumerate(shots):
-        for key in ("visual", "voiceover", "onscreen_text", "props", "cue"):
+        for key in _CHECKED_SHOT_KEYS:
             fields[f"shots[{i}].{key}"] = shot[key]
     check_banned(fields, brief, problems)
     problems.raise_if_any()
-    content = {
+    content: VideoScriptContent = {
         "title": values["title"],
         "cover_text": values["cover_text"],
         "hook": values["hook"],

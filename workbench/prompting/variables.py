@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.kinds import get_kind
 
 if TYPE_CHECKING:
+    from workbench.kinds.records import PromptLimits
     from workbench.llm.base import JobContext
 
 # Industry guessed from brand and product words (the persona's trade); retail otherwise.
@@ -34,7 +35,7 @@ def guess_industry(job: JobContext) -> str:
     return "retail"
 
 
-def limits_for(job: JobContext) -> dict[str, Any]:
+def limits_for(job: JobContext) -> PromptLimits:
     """The numbers the prompt states for this job's kind and channel or platform."""
     d = job.deliverable
     campaign = job.brief.campaign
