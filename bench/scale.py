@@ -39,6 +39,8 @@ from typing import Any
 import benchkit
 from benchkit import CHANNELS, SEGMENTS, STYLES
 
+from workbench.llm.wire import ChatBody
+
 MAX_PER_DELIVERABLE = 50  # a brief's limit of variants per segment and style
 BYTES_TARGET = 2048
 RSS_GROWTH_TARGET = 1.3
@@ -71,7 +73,7 @@ def write_brief(folder: Path, variants: int) -> Path:
     return benchkit.write_brief(folder, "bench-scale", "规模基准", segments, deliverables)
 
 
-def bench_reply(body: dict[str, Any]) -> str:
+def bench_reply(body: ChatBody) -> str:
     """A valid copy answer for any of the five channels, read off the prompt's field list."""
     prompt = str(body["messages"][-1]["content"])
     fields = prompt.split("【字段】", 1)[-1]

@@ -9,9 +9,11 @@ import pytest
 
 from workbench.errors import LLMError, WorkbenchError
 from workbench.generate.batchfiles import ShardWriter, answer, index_answers, iter_lines
+from workbench.llm.base import Message
+from workbench.llm.wire import ChatBody
 
-MESSAGES = [{"role": "user", "content": "写一条文案"}]
-BODY = {"model": "m", "messages": MESSAGES}
+MESSAGES: list[Message] = [{"role": "user", "content": "写一条文案"}]
+BODY: ChatBody = {"model": "m", "messages": MESSAGES}
 
 
 def test_shards_close_at_the_request_limit(tmp_path: Path) -> None:

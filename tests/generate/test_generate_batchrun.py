@@ -17,13 +17,14 @@ from typing import Any
 import pytest
 
 from workbench.cli.main import run
+from workbench.llm.wire import ChatBody
 from workbench.store import llmbatches
 from workbench.testing import FakeBatchServer, FakeLLMServer
 
 KEY = "sk-test-never-stored-0123456789"
 
 
-def copy_reply(body: dict[str, Any]) -> str:
+def copy_reply(body: ChatBody) -> str:
     """A valid copy answer; the hashtag differs per prompt (a letter, never a number)."""
     last = body["messages"][-1]["content"]
     return json.dumps(

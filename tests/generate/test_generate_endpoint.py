@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from workbench.cli.main import run
+from workbench.llm.wire import ChatBody
 from workbench.testing import FakeLLMServer
 
 KEY = "sk-test-never-stored-0123456789"
@@ -42,7 +43,7 @@ deliverables:
 """
 
 
-def copy_reply(body: dict[str, Any]) -> str:
+def copy_reply(body: ChatBody) -> str:
     """A valid copy answer that differs per request."""
     last = body["messages"][-1]["content"]
     return json.dumps(

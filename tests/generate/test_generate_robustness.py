@@ -21,6 +21,7 @@ from workbench.errors import StoreError
 from workbench.generate.runner import BatchResult, BatchRunner, NullObserver, RunOptions
 from workbench.llm.factory import resolve_endpoint
 from workbench.llm.openai_compat import OpenAICompatProvider
+from workbench.llm.wire import ChatBody
 from workbench.prompting import PromptLibrary
 from workbench.settings import LLMSettings
 from workbench.store import Store
@@ -49,7 +50,7 @@ deliverables:
 """
 
 
-def copy_reply(body: dict[str, Any]) -> str:
+def copy_reply(body: ChatBody) -> str:
     last = body["messages"][-1]["content"]
     return json.dumps(
         {
@@ -182,7 +183,7 @@ def test_a_held_database_lock_ends_the_run(
     holder = sqlite3.connect(tmp_path / "wb.db", isolation_level=None, check_same_thread=False)
     held = threading.Event()
 
-    def reply(body: dict[str, Any]) -> str:
+    def reply(body: ChatBody) -> str:
         if not held.is_set():  # another process takes the write lock mid-run
             holder.execute("BEGIN IMMEDIATE")
             held.set()

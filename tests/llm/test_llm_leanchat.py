@@ -11,7 +11,7 @@ import pytest
 from langchain_core.callbacks import AsyncCallbackHandler
 
 from workbench.errors import LLMError
-from workbench.llm.base import LLMRequest
+from workbench.llm.base import JsonSchema, LLMRequest
 from workbench.llm.factory import resolve_endpoint
 from workbench.llm.leanchat import LeanChatOpenAI
 from workbench.llm.openai_compat import OpenAICompatProvider
@@ -19,7 +19,11 @@ from workbench.settings import LLMSettings
 from workbench.testing import FakeLLMServer
 
 KEY = "sk-test-secret-1234567890"
-SCHEMA = {"type": "object", "properties": {"title": {"type": "string"}}, "required": ["title"]}
+SCHEMA: JsonSchema = {
+    "type": "object",
+    "properties": {"title": {"type": "string"}},
+    "required": ["title"],
+}
 # headers an endpoint or proxy may look at (the SDK adds per-request x-stainless-* too)
 HEADERS = ("authorization", "content-type", "accept", "user-agent", "x-stainless-lang")
 

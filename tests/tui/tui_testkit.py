@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from workbench.app import EndpointOverrides, make_workbench
 from workbench.cli.main import run
 from workbench.i18n import Catalog
+from workbench.llm.wire import ChatBody
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.variants import VariantsScreen
 
@@ -49,7 +50,7 @@ def make_app(
     return WorkbenchApp(make_workbench(folder), Catalog(language), overrides)
 
 
-def copy_reply(body: dict[str, Any]) -> str:
+def copy_reply(body: ChatBody) -> str:
     """A valid answer for copy and title jobs of the test brief."""
     prompt = body["messages"][-1]["content"]
     if '"titles"' in json.dumps(body, ensure_ascii=False):

@@ -10,7 +10,7 @@ tuple per line) and read back one at a time when the runner asks for them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -18,16 +18,17 @@ from typing import IO, Any
 from workbench.errors import InputError, LLMError, Problem, WorkbenchError
 from workbench.fsio import atomic_output
 from workbench.generate.jobs import KEY_HEX
-from workbench.llm.base import LLMResponse, Message
+from workbench.llm.base import LLMResponse, Message, ResponseExtra
 from workbench.llm.jsonparse import split_think
 from workbench.llm.tokens import estimate_messages_tokens, estimate_tokens
+from workbench.llm.wire import BatchLine, BatchRequestLine, ChatBody
 
 URL = "/v1/chat/completions"
 
 
-def request_line(key: str, body: Mapping[str, Any]) -> bytes:
+def request_line(key: str, body: ChatBody) -> bytes:
     """One line of a batch input file."""
-    line = {"custom_id": key, "method": "POST", "url": URL, "body": dict(body)}
+    line: BatchRequestLine = {"custom_id": key, "method": "POST", "url": URL, "body": body}
     return json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
@@ -52,7 +53,7 @@ class ShardWriter:
         self._handle: IO[bytes] | None = None
         self._context: Any = None
 
-    def add(self, key: str, body: Mapping[str, Any]) -> None:
+    def add(self, key: str, body: ChatBody) -> None:
         line = request_line(key, body)
         if len(line) > self.max_bytes:
             raise WorkbenchError(
@@ -98,14 +99,14 @@ class Answers:
     index: dict[str, tuple[int, int]]  # key -> (file number, byte offset)
     files: tuple[Path, ...]
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> BatchLine | None:
         where = self.index.get(key)
         if where is None:
             return None
         number, offset = where
         with self.files[number].open("rb") as handle:
             handle.seek(offset)
-            line: dict[str, Any] = json.loads(handle.readline())
+            line: BatchLine = json.loads(handle.readline())
         return line
 
     def __contains__(self, key: object) -> bool:
@@ -148,7 +149,7 @@ def _custom_id(raw: bytes, path: Path, lineno: int) -> str:
 
 
 def answer(
-    line: Mapping[str, Any], provider: str, model: str, messages: list[Message]
+    line: BatchLine, provider: str, model: str, messages: list[Message]
 ) -> LLMResponse:
     """A result line as the interactive call's ``LLMResponse``; raise the line's error."""
     response = line.get("response") or {}
@@ -161,9 +162,10 @@ def answer(
         text = choice["message"].get("content") or ""
     except (KeyError, IndexError, TypeError, AttributeError):
         raise LLMError("the batch answer is not a chat completion", kind="bad_response") from None
-    extra: dict[str, Any] = {"batch": True}
-    if choice.get("finish_reason"):
-        extra["finish_reason"] = choice["finish_reason"]
+    extra: ResponseExtra = {"batch": True}
+    finish = choice.get("finish_reason")
+    if finish:
+        extra["finish_reason"] = finish
     reasoning, text = split_think(text)
     if reasoning:
         extra["reasoning"] = reasoning
@@ -184,7 +186,7 @@ def answer(
     )
 
 
-def _line_error(line: Mapping[str, Any]) -> str:
+def _line_error(line: BatchLine) -> str:
     error = line.get("error")
     response = line.get("response") or {}
     if not error:
@@ -201,7 +203,7 @@ def _line_error(line: Mapping[str, Any]) -> str:
     return f"batch line failed{where}: {text}"[:300]
 
 
-def iter_lines(path: Path) -> Iterator[dict[str, Any]]:
+def iter_lines(path: Path) -> Iterator[BatchLine]:
     """Every JSON line of a file (tests and benchmarks read input files this way)."""
     with path.open("rb") as handle:
         for raw in handle:

@@ -32,9 +32,10 @@ from workbench.generate.runner import (
 )
 from workbench.kinds.base import ContentError
 from workbench.llm.base import LLMResponse
+from workbench.llm.wire import ChatBody
 
 DEFERRED = "deferred"  # an outcome whose repair round went out as a batch line
-RequestBody = Callable[[PlannedJob, list[dict[str, str]], int | None], dict[str, Any]]
+RequestBody = Callable[[PlannedJob, list[dict[str, str]], int | None], ChatBody]
 
 
 class _Deferred(Exception):

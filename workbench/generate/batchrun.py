@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypedDict
 
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import ConfigError, LLMError, WorkbenchError
@@ -32,6 +32,7 @@ from workbench.generate.outcomes import BatchResult, PlannedJob, RunOptions
 from workbench.generate.planning import Planner, job_request
 from workbench.generate.runner import _campaign_row
 from workbench.llm.base import LLMRequest, LLMResponse, Provider
+from workbench.llm.wire import ChatBody
 from workbench.prompting import PromptLibrary
 from workbench.settings import BatchSettings
 from workbench.store import Store
@@ -46,7 +47,24 @@ PLAN_CHUNK = 500  # jobs planned and looked up per store query
 class BodyProvider(Provider, Protocol):
     """A provider that can say what its interactive call would send (OpenAI-compatible)."""
 
-    def request_body(self, request: LLMRequest) -> dict[str, Any]: ...
+    def request_body(self, request: LLMRequest) -> ChatBody: ...
+
+
+class BatchPlan(TypedDict, total=False):
+    """What a stored batch row's ``plan`` keeps for its collection (a JSON column)."""
+
+    brief_path: str | None
+    """The brief the jobs were planned from."""
+    round: int | None
+    """The generation round the jobs belong to."""
+    repairs: Literal["batch"]
+    """``batch``: collection sends the repair round as a batch of its own."""
+    of: int
+    """A repair batch: the local id of the batch whose repair round it is."""
+    file: str
+    """The shard's request file (a repair batch reads its requests back from it)."""
+    tag_key: str
+    """The shard's first job key: its tag on the provider, to find it after a kill."""
 
 
 class BatchObserver(Protocol):
@@ -209,7 +227,7 @@ class BatchGenerator:
                 report.waiting += 1
             else:
                 writer.add(p.key, self.provider.request_body(job_request(p)))
-        plan: dict[str, Any] = {"brief_path": str(loaded.path), "round": round_}
+        plan: BatchPlan = {"brief_path": str(loaded.path), "round": round_}
         if batch_repairs:
             plan["repairs"] = "batch"  # collection sends the repair round as a batch
         report.submitted.extend(self._submit_shards(writer, cid, brief_id, plan, "generate"))
@@ -219,7 +237,7 @@ class BatchGenerator:
         writer: ShardWriter,
         cid: str,
         brief_id: int | None,
-        plan: dict[str, Any],
+        plan: BatchPlan,
         purpose: str,
     ) -> list[int]:
         """Record, upload and create each shard of ``writer``; the local ids."""
@@ -368,7 +386,7 @@ class BatchGenerator:
         answers = index_answers(files)
         keys = set(self.store.llm_batches.job_keys(row["id"]))
         missing = row["error"] or f"the batch ended {row['status']} without an answer for this job"
-        plan = row["plan"] or {}
+        plan: BatchPlan = row["plan"] or BatchPlan()
 
         def prefetched(p: PlannedJob) -> LLMResponse | None:
             line = answers.get(p.key)
@@ -397,7 +415,7 @@ class BatchGenerator:
         runner.at_round = int(submitted_round) if submitted_round is not None else None
         result: BatchResult = asyncio.run(runner.run([loaded], library))
         if repairs is not None:
-            repair_plan = {"brief_path": plan.get("brief_path"), "round": submitted_round}
+            repair_plan = BatchPlan(brief_path=plan.get("brief_path"), round=submitted_round)
             self.repair_batches += self._submit_shards(
                 repairs,
                 row["campaign_id"],
@@ -411,7 +429,7 @@ class BatchGenerator:
 
     def _repair_body(
         self, p: PlannedJob, messages: list[dict[str, str]], max_tokens: int | None
-    ) -> dict[str, Any]:
+    ) -> ChatBody:
         """The request the interactive repair round would send, as a batch line's body."""
         return self.provider.request_body(job_request(p, messages, max_tokens=max_tokens))
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
+
+from pydantic import JsonValue
 
 if TYPE_CHECKING:
     from workbench.brief.models import Brief, Deliverable, Segment
@@ -22,6 +24,8 @@ WEAKER_MODE = {"json_schema": "json_object", "json_object": "none"}
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
 TokenCallback = Callable[[str], None]
+JsonSchema = dict[str, JsonValue]
+"""A JSON Schema document (``KindSpec.json_schema``, the probe's): arbitrary JSON."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -49,12 +53,31 @@ class JobContext:
         )
 
 
+class ResponseExtra(TypedDict, total=False):
+    """What a provider tells about one answer besides its text and tokens (all optional)."""
+
+    finish_reason: str
+    """The endpoint's ``finish_reason`` (``length``: cut off at the token cap)."""
+    reasoning: str
+    """A reasoning model's ``<think>`` part, split off the answer."""
+    tokens_estimated: bool
+    """True when the endpoint sent no usage and the token counts are estimates."""
+    attempts: int
+    """How many attempts the answer took, when it took more than one."""
+    first_token_ms: float
+    """Milliseconds until the first streamed token."""
+    batch: bool
+    """True for an answer read from a Batch API result file."""
+    offline: bool
+    """True for the offline composer's answer."""
+
+
 @dataclass
 class LLMRequest:
     messages: list[Message]
     job: JobContext | None = None
     # JSON Schema of the expected answer (the kind's response model), or None for free text.
-    json_schema: dict[str, Any] | None = None
+    json_schema: JsonSchema | None = None
     schema_name: str = "response"
     temperature: float | None = None
     # Overrides the configured cap for this call (the repair of a cut-off answer).
@@ -71,7 +94,7 @@ class LLMResponse:
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     latency_ms: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: ResponseExtra = field(default_factory=ResponseExtra)
 
     @property
     def total_tokens(self) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -35,6 +35,8 @@ from langchain_core.outputs import ChatResult
 from langchain_openai import ChatOpenAI
 from langsmith.utils import tracing_is_enabled
 from pydantic import PrivateAttr
+
+from workbench.llm.wire import ChatBody
 
 
 def env_proxy(url: str) -> str | None:
@@ -82,7 +84,7 @@ class JsonPoster:
             await self._session.close()
         self._session = None
 
-    async def post(self, body: dict[str, Any]) -> Any:
+    async def post(self, body: ChatBody) -> Any:
         """The decoded JSON answer (the text itself when it is not JSON); an openai
         exception for an HTTP error, a broken connection or a timeout."""
         session = self._open()
@@ -172,7 +174,7 @@ class LeanChatOpenAI(ChatOpenAI):
 
     def _lean_body(
         self, messages: LanguageModelInput, stop: list[str] | None, **kwargs: Any
-    ) -> dict[str, Any] | None:
+    ) -> ChatBody | None:
         """The JSON body of a plain request, or None when ChatOpenAI's own path must
         send it (streaming, the Responses API, a top-level ``response_format``)."""
         if self.streaming:
@@ -181,7 +183,7 @@ class LeanChatOpenAI(ChatOpenAI):
         if "response_format" in payload or self._use_responses_api(payload):
             return None
         extra = payload.pop("extra_body", None) or {}
-        return {**payload, **extra}
+        return cast(ChatBody, {**payload, **extra})
 
     async def _agenerate(
         self,

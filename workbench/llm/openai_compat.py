@@ -22,7 +22,7 @@ import random
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import openai
@@ -30,7 +30,7 @@ from langchain_core.messages import BaseMessage
 from pydantic import SecretStr
 
 from workbench.errors import LLMError
-from workbench.llm.base import LLMRequest, LLMResponse, TokenCallback
+from workbench.llm.base import LLMRequest, LLMResponse, ResponseExtra, TokenCallback
 from workbench.llm.jsonparse import split_think
 from workbench.llm.leanchat import JsonPoster, LeanChatOpenAI
 from workbench.llm.presets import EndpointConfig
@@ -42,6 +42,7 @@ from workbench.llm.transport import (
     connection_failed,
     sync_http_client,
 )
+from workbench.llm.wire import CallKwargs, ChatBody, ResponseFormat
 from workbench.settings import LLMSettings
 
 RETRY_AFTER_CAP = 30.0  # never sleep longer than this for one retry, whatever the server says
@@ -268,7 +269,7 @@ class OpenAICompatProvider:
     def _build_chat_model(self, **client: Any) -> LeanChatOpenAI:
         # OpenAI itself takes max_completion_tokens (ChatOpenAI renames max_tokens to it);
         # compatible servers expect max_tokens, which goes in the body via _call_kwargs.
-        limits: dict[str, Any] = {}
+        limits: dict[str, int] = {}
         if self._max_tokens is not None and self.config.preset == "openai":
             limits["max_tokens"] = self._max_tokens
         return LeanChatOpenAI(
@@ -285,7 +286,7 @@ class OpenAICompatProvider:
             **client,
         )
 
-    def request_body(self, request: LLMRequest) -> dict[str, Any]:
+    def request_body(self, request: LLMRequest) -> ChatBody:
         """The JSON body a plain (not streamed) ``complete(request)`` sends, built by the
         same ChatOpenAI payload code: a Batch API line's ``body`` (issue 16)."""
         if self._payload_model is None:
@@ -294,8 +295,7 @@ class OpenAICompatProvider:
             request.messages, **self._call_kwargs(request)
         )
         extra = payload.pop("extra_body", None) or {}
-        body: dict[str, Any] = {**payload, **extra}
-        return body
+        return cast(ChatBody, {**payload, **extra})
 
     async def aclose(self) -> None:
         """Close the pooled HTTP connections (optional; they also close with the loop)."""
@@ -310,7 +310,7 @@ class OpenAICompatProvider:
 
     # -- requests ----------------------------------------------------------------------
 
-    def response_format(self, request: LLMRequest) -> dict[str, Any] | None:
+    def response_format(self, request: LLMRequest) -> ResponseFormat | None:
         """The ``response_format`` sent for ``request`` under this endpoint's capability."""
         if request.json_schema is None or self.structured_output == "none":
             return None
@@ -322,13 +322,15 @@ class OpenAICompatProvider:
             "json_schema": {"name": name, "schema": request.json_schema, "strict": False},
         }
 
-    def _call_kwargs(self, request: LLMRequest) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {}
-        body: dict[str, Any] = {}
+    def _call_kwargs(self, request: LLMRequest) -> CallKwargs:
+        kwargs: CallKwargs = {}
+        body: ChatBody = {}
         if request.max_tokens is not None:
             # a raised cap for one call (the repair of a cut-off answer)
-            key = "max_completion_tokens" if self.config.preset == "openai" else "max_tokens"
-            body[key] = request.max_tokens
+            if self.config.preset == "openai":
+                body["max_completion_tokens"] = request.max_tokens
+            else:
+                body["max_tokens"] = request.max_tokens
         elif self._max_tokens is not None and self.config.preset != "openai":
             body["max_tokens"] = self._max_tokens
         fmt = self.response_format(request)
@@ -408,11 +410,11 @@ class OpenAICompatProvider:
         return delay * random.uniform(0.5, 1.0)
 
     async def _attempt(
-        self, request: LLMRequest, kwargs: dict[str, Any], on_token: TokenCallback | None
+        self, request: LLMRequest, kwargs: CallKwargs, on_token: TokenCallback | None
     ) -> LLMResponse:
         llm = self.chat_model()
         started = time.perf_counter()
-        extra: dict[str, Any] = {}
+        extra: ResponseExtra = {}
         streaming = self.stream and on_token is not None
         try:
             if streaming and on_token is not None:
@@ -465,7 +467,7 @@ class OpenAICompatProvider:
         chunks: AsyncIterator[BaseMessage],
         on_token: TokenCallback,
         started: float,
-        extra: dict[str, Any],
+        extra: ResponseExtra,
     ) -> tuple[str, Any, str | None]:
         parts: list[str] = []
         usage = None

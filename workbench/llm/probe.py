@@ -16,12 +16,12 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from workbench.errors import LLMError
-from workbench.llm.base import WEAKER_MODE, LLMRequest
+from workbench.llm.base import WEAKER_MODE, JsonSchema, LLMRequest
 from workbench.llm.jsonparse import extract_json
 from workbench.llm.openai_compat import OpenAICompatProvider
 from workbench.llm.presets import StructuredOutput
 
-PROBE_SCHEMA: dict[str, Any] = {
+PROBE_SCHEMA: JsonSchema = {
     "title": "Probe",
     "type": "object",
     "properties": {"answer": {"type": "string", "minLength": 1, "maxLength": 16}},

@@ -22,6 +22,6 @@ def estimate_tokens(text: str) -> int:
     return wide + (narrow + 3) // 4
 
 
-def estimate_messages_tokens(messages: Iterable[Mapping[str, object]]) -> int:
+def estimate_messages_tokens(messages: Iterable[Mapping[str, str]]) -> int:
     """A rough prompt token count: each message's content plus a few tokens of framing."""
     return sum(4 + estimate_tokens(str(m.get("content") or "")) for m in messages)

@@ -24,12 +24,57 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypedDict
 
+from workbench.llm.wire import ApiError, BatchLine, BatchResponse, ChatBody, Completion
 from workbench.testing.fakeserver import FakeLLMServer, RecordedRequest
 
 _BOUNDARY = re.compile(r'boundary="?([^";]+)"?')
 EXPIRED = "This request could not be executed before the completion window expired."
+
+
+class FileInfo(TypedDict):
+    """A Batch API file object (``/v1/files``)."""
+
+    id: str
+    object: Literal["file"]
+    bytes: int
+    created_at: int
+    filename: str
+    purpose: str
+    """``batch`` for an upload, ``batch_output`` for a result file."""
+    status: str
+
+
+class ErrorList(TypedDict):
+    """A failed batch's ``errors``."""
+
+    object: Literal["list"]
+    data: list[ApiError]
+
+
+class RequestCounts(TypedDict):
+    total: int
+    completed: int
+    failed: int
+
+
+class BatchInfo(TypedDict):
+    """A Batch API batch object (``/v1/batches``)."""
+
+    id: str
+    object: Literal["batch"]
+    endpoint: str
+    errors: ErrorList | None
+    input_file_id: str
+    completion_window: str
+    status: str
+    """``validating``, ``in_progress``, ``completed``, ``failed``, ``expired``, ..."""
+    output_file_id: str | None
+    error_file_id: str | None
+    created_at: int
+    request_counts: RequestCounts
+    metadata: dict[str, str]
 
 
 @dataclass
@@ -40,7 +85,7 @@ class FakeFile:
     data: bytes
     created_at: int = field(default_factory=lambda: int(time.time()))
 
-    def info(self) -> dict[str, Any]:
+    def info(self) -> FileInfo:
         return {
             "id": self.id,
             "object": "file",
@@ -66,11 +111,11 @@ class FakeBatch:
     failed: int = 0
     output_file_id: str | None = None
     error_file_id: str | None = None
-    errors: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[ApiError] = field(default_factory=list)
     polls: int = 0
     created_at: int = field(default_factory=lambda: int(time.time()))
 
-    def info(self) -> dict[str, Any]:
+    def info(self) -> BatchInfo:
         return {
             "id": self.id,
             "object": "batch",
@@ -123,7 +168,7 @@ class FakeBatchServer(FakeLLMServer):
         """The next batch answers its first ``count`` lines with a 500 in the error file."""
         self._next_fault = f"error:{count}"
 
-    def input_lines(self, batch_id: str) -> list[dict[str, Any]]:
+    def input_lines(self, batch_id: str) -> list[BatchLine]:
         """The request lines a batch was created with."""
         data = self.files[self.batches[batch_id].input_file_id].data
         return [json.loads(line) for line in data.splitlines() if line.strip()]
@@ -247,11 +292,13 @@ class FakeBatchServer(FakeLLMServer):
         for n, request in enumerate(self.input_lines(batch.id)):
             key = request["custom_id"]
             if n < broken and kind == "expire":
-                line = {"custom_id": key, "response": None, "error": _error("batch_expired")}
+                line: BatchLine = {"custom_id": key, "response": None, "error": _error()}
                 errors.append(_line(self._ident("batch_req"), line))
             elif n < broken and kind == "error":
-                body = {"error": {"message": "The server had an error", "type": "server_error"}}
-                response = {"status_code": 500, "request_id": key[:12], "body": body}
+                body: Completion = {
+                    "error": {"message": "The server had an error", "type": "server_error"}
+                }
+                response: BatchResponse = {"status_code": 500, "request_id": key[:12], "body": body}
                 errors.append(
                     _line(
                         self._ident("batch_req"),
@@ -268,7 +315,7 @@ class FakeBatchServer(FakeLLMServer):
             batch.error_file_id = self._store_file("errors.jsonl", b"".join(errors))
         batch.status = "expired" if kind == "expire" else "completed"
 
-    def _answer(self, key: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, key: str, body: ChatBody) -> BatchLine:
         """One line answered by the chat server's logic (queue, invalid_content, reply)."""
         fault = self._state.faults.popleft() if self._state.faults else None
         queued = self._state.replies.popleft() if self._state.replies else None
@@ -280,7 +327,7 @@ class FakeBatchServer(FakeLLMServer):
             content = self.reply if isinstance(self.reply, str) else self.reply(body)
         messages = body.get("messages") or []
         chars = sum(len(str(m.get("content", ""))) for m in messages if isinstance(m, dict))
-        completion = {
+        completion: Completion = {
             "id": self._next_id(),
             "object": "chat.completion",
             "created": int(time.time()),
@@ -298,7 +345,7 @@ class FakeBatchServer(FakeLLMServer):
                 "total_tokens": chars // 4 + len(content) // 4 + 2,
             },
         }
-        response = {"status_code": 200, "request_id": key[:12], "body": completion}
+        response: BatchResponse = {"status_code": 200, "request_id": key[:12], "body": completion}
         return {"custom_id": key, "response": response, "error": None}
 
     def _store_file(self, name: str, data: bytes) -> str:
@@ -311,9 +358,9 @@ class FakeBatchServer(FakeLLMServer):
         return f"{prefix}-fake-{self._counter}"
 
 
-def _error(code: str) -> dict[str, str]:
-    return {"code": code, "message": EXPIRED}
+def _error() -> ApiError:
+    return {"code": "batch_expired", "message": EXPIRED}
 
 
-def _line(ident: str, payload: dict[str, Any]) -> bytes:
+def _line(ident: str, payload: BatchLine) -> bytes:
     return json.dumps({"id": ident, **payload}, ensure_ascii=False).encode() + b"\n"

@@ -24,7 +24,18 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
+
+from pydantic import JsonValue
+
+from workbench.llm.wire import (
+    ChatBody,
+    ChunkChoice,
+    ChunkDelta,
+    Completion,
+    CompletionChunk,
+    Usage,
+)
 
 FaultKind = Literal[
     "rate_limit",  # 429 with Retry-After
@@ -44,7 +55,7 @@ FaultKind = Literal[
     "length",  # half the answer with finish_reason "length" (cut off at max_tokens)
 ]
 
-Reply = str | Callable[[dict[str, Any]], str]
+Reply = str | Callable[[ChatBody], str]
 
 _REASONS = {
     200: "OK",
@@ -121,7 +132,7 @@ class FakeLLMServer:
         # False: streams never carry usage, whatever stream_options asks (llama-cpp-python)
         self.stream_usage = stream_usage
         # GET path -> JSON answered as is (a llama.cpp ``/props`` or ``/slots``)
-        self.extra_get: dict[str, Any] = {}
+        self.extra_get: dict[str, JsonValue] = {}
         # response_format types answered with a 500 naming response_format
         self.reject_formats: set[str] = set()
         self.requests: list[RecordedRequest] = []
@@ -306,12 +317,12 @@ class FakeLLMServer:
             self._in_flight += 1
             self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
         try:
-            return await self._chat(body, writer)
+            return await self._chat(cast(ChatBody, body), writer)
         finally:
             with self._lock:
                 self._in_flight -= 1
 
-    async def _chat(self, body: dict[str, Any], writer: Any) -> bool:
+    async def _chat(self, body: ChatBody, writer: Any) -> bool:
         model = str(body.get("model", ""))
         with self._lock:
             fault = self._state.pinned.get(model)
@@ -367,12 +378,12 @@ class FakeLLMServer:
         return True
 
     async def _send_completion(
-        self, writer: Any, body: dict[str, Any], model: str, content: str, broken: str
+        self, writer: Any, body: ChatBody, model: str, content: str, broken: str
     ) -> bool:
         finish = "length" if broken == "length" else "stop"
         if broken == "length":
             content = content[: len(content) // 2]
-        payload = {
+        payload: Completion = {
             "id": self._next_id(),
             "object": "chat.completion",
             "created": int(time.time()),
@@ -402,7 +413,7 @@ class FakeLLMServer:
     async def _send_stream(
         self,
         writer: Any,
-        body: dict[str, Any],
+        body: ChatBody,
         model: str,
         content: str,
         broken: str,
@@ -413,8 +424,8 @@ class FakeLLMServer:
         if broken == "length":
             content = content[: len(content) // 2]
 
-        def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-            choice = {"index": 0, "delta": delta, "finish_reason": finish}
+        def chunk(delta: ChunkDelta, finish: str | None = None) -> CompletionChunk:
+            choice: ChunkChoice = {"index": 0, "delta": delta, "finish_reason": finish}
             return {
                 "id": ident,
                 "object": "chat.completion.chunk",
@@ -431,7 +442,7 @@ class FakeLLMServer:
         events.append(_sse(chunk({}, finish)))
         options = body.get("stream_options") or {}
         if self.stream_usage and isinstance(options, dict) and options.get("include_usage"):
-            final = {
+            final: CompletionChunk = {
                 "id": ident,
                 "object": "chat.completion.chunk",
                 "created": created,
@@ -492,7 +503,7 @@ def _head(status: int, content_type: str, headers: dict[str, str]) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-def _sse(payload: dict[str, Any]) -> bytes:
+def _sse(payload: CompletionChunk) -> bytes:
     return b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\n\n"
 
 
@@ -500,7 +511,7 @@ def _chunked(data: bytes) -> bytes:
     return f"{len(data):x}\r\n".encode() + data + b"\r\n"
 
 
-def _usage(body: dict[str, Any], content: str) -> dict[str, int]:
+def _usage(body: ChatBody, content: str) -> Usage:
     messages = body.get("messages") or []
     chars = sum(len(str(m.get("content", ""))) for m in messages if isinstance(m, dict))
     prompt, completion = chars // 4 + 1, len(content) // 4 + 1
