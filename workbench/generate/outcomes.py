@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from workbench.generate.jobs import Job
 from workbench.prompting import RenderedPrompt
+
+if TYPE_CHECKING:
+    from workbench.prompting.variables import PromptVariables
 
 OUTCOMES = ("ok", "failed", "cached")
 
@@ -38,7 +41,8 @@ class PlannedJob:
         the store): a run's outcomes then cost a few hundred bytes per job, not kilobytes,
         so memory stays flat as briefs grow (issue 16)."""
         p = self.prompt
-        self.prompt = RenderedPrompt([], p.template, p.template_hash, {}, p.style)
+        released = cast("PromptVariables", {})  # stored; nothing reads a finished job's
+        self.prompt = RenderedPrompt([], p.template, p.template_hash, released, p.style)
         self.schema = {}
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import yaml
 
@@ -29,16 +29,38 @@ from workbench.kinds import KINDS
 MAX_EXAMPLES = 3
 
 
+class ExampleVariables(TypedDict):
+    """One few-shot example as a template reads it (it prints ``input`` and ``output`` as
+    JSON, nothing else)."""
+
+    id: str
+    """The example's id."""
+    channel: str | None
+    """Its channel or platform."""
+    input: object
+    """The request it answers (a JSON object)."""
+    output: object
+    """The answer (a JSON object)."""
+
+
 @dataclass(frozen=True)
 class Example:
-    id: str
-    kind: str
-    channel: str | None
-    language: str
-    input: dict[str, Any]
-    output: dict[str, Any]
+    """One few-shot example: an entry of an examples file, or an A/B winner."""
 
-    def as_variables(self) -> dict[str, Any]:
+    id: str
+    """Its id (``community-mombaby-1``, ``ab-e3-<uid>``)."""
+    kind: str
+    """The content kind it is an answer of."""
+    channel: str | None
+    """Its channel or platform; None for posters."""
+    language: str
+    """Its language (default zh-CN)."""
+    input: dict[str, Any]
+    """The request, as written in the YAML file (a JSON-like mapping)."""
+    output: dict[str, Any]
+    """The answer, as written in the YAML file (a JSON-like mapping)."""
+
+    def as_variables(self) -> ExampleVariables:
         return {"id": self.id, "channel": self.channel, "input": self.input, "output": self.output}
 
 

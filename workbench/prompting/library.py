@@ -32,8 +32,14 @@ from workbench.prompting.environment import (
     template_error,
     track_loaded,
 )
-from workbench.prompting.examples import Example, ExampleIndex, load_examples, parse_example
-from workbench.prompting.variables import build_variables
+from workbench.prompting.examples import (
+    Example,
+    ExampleIndex,
+    ExampleVariables,
+    load_examples,
+    parse_example,
+)
+from workbench.prompting.variables import PromptVariables, build_variables
 
 if TYPE_CHECKING:
     from workbench.llm.base import JobContext
@@ -59,7 +65,7 @@ class RenderedPrompt:
     messages: list[dict[str, str]]
     template: str  # style template name, e.g. "styles/hybrid.j2"
     template_hash: str  # sha256 over every template file the render loaded, sorted by name
-    variables: dict[str, Any]  # JSON-serialisable variables the render used
+    variables: PromptVariables  # JSON-serialisable variables the render used
     style: str  # style actually used ("instruction" when "example" fell back)
     notes: list[str] = field(default_factory=list)
 
@@ -70,14 +76,15 @@ class PromptLibrary:
     Templates compile once per library; keep one library per process and render per job.
     ``examples_dirs`` add example folders to the packaged ``templates/examples/`` (turn the
     packaged ones off with ``packaged_examples=False``); ``extra_examples`` supplies
-    examples per job (A/B winners), preferred over the library's.
+    examples per job (A/B winners, raw entries checked by ``parse_example``), preferred over
+    the library's.
     """
 
     def __init__(
         self,
         workspace_prompts: Path | None = None,
         examples_dirs: Sequence[Path] = (),
-        extra_examples: Callable[[JobContext], list[dict[str, Any]]] | None = None,
+        extra_examples: Callable[[JobContext], Sequence[object]] | None = None,
         *,
         packaged_prompts: Path | None = None,
         packaged_examples: bool = True,
@@ -142,7 +149,7 @@ class PromptLibrary:
         self,
         job: JobContext,
         *,
-        json_schema: dict[str, Any] | None = None,
+        json_schema: dict[str, Any] | None = None,  # the kind's JSON Schema document
         json_mode: str = "json_schema",
     ) -> RenderedPrompt:
         if json_mode not in JSON_MODES:
@@ -153,7 +160,7 @@ class PromptLibrary:
         if style not in STYLES:
             raise ConfigError(f"unknown prompt style {style!r} (use {', '.join(STYLES)})")
         notes: list[str] = []
-        examples: list[dict[str, Any]] = []
+        examples: list[ExampleVariables] = []
         if style in ("example", "hybrid"):
             matched = self.examples_for(job)
             if matched:
@@ -183,7 +190,7 @@ class PromptLibrary:
         )
 
     def _render(
-        self, name: str, variables: dict[str, Any]
+        self, name: str, variables: PromptVariables
     ) -> tuple[list[dict[str, str]], set[str]]:
         messages: list[dict[str, str]] = []
 
