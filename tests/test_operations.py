@@ -158,9 +158,9 @@ def test_review_edit_and_regenerate_through_the_workbench(wb: Workbench, folder:
         source.deliverable_index,
     )
     assert (new.style, new.framework) == ("specific", "pas")
-    trail = wb.store.audit_trail(variant_id=source.id)
+    trail = wb.store.reviews.audit_trail(variant_id=source.id)
     regen = [a for a in trail if a["action"] == REGENERATE_ACTION]
     assert len(regen) == 1 and regen[0]["actor"] == "ana"
     again = wb.regenerate(source.id, "specific", "pas", overrides=OFFLINE)
     assert again.cached and again.new_ids == done.new_ids
-    assert len([a for a in wb.store.audit_trail(variant_id=source.id)]) == len(trail)
+    assert len([a for a in wb.store.reviews.audit_trail(variant_id=source.id)]) == len(trail)

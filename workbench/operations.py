@@ -100,7 +100,7 @@ class Operations:
     def next_step(self, variant_id: int) -> str:
         """The variant's next step to approve (the first step when every one is done)."""
         steps = self.settings.review.steps
-        done = approved_steps(self.store.review_rows(variant_id))
+        done = approved_steps(self.store.reviews.review_rows(variant_id))
         return next((s for s in steps if s not in done), steps[0])
 
     def edit(

@@ -24,7 +24,7 @@ def test_pack_holds_approved_copy_posters_links_and_an_escaped_index(
         sms = store.list_variants(campaign=CAMPAIGN, channel="sms")[0]
         poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
         draft = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
-        hostile = store.add_version(
+        hostile = store.reviews.add_version(
             store.list_variants(campaign=CAMPAIGN, channel="community")[1].id,
             {
                 **store.list_variants(campaign=CAMPAIGN, channel="community")[1].content,
@@ -54,7 +54,7 @@ def test_pack_holds_approved_copy_posters_links_and_an_escaped_index(
     assert pngs[0].relative_to(folder).as_posix() in index  # the index shows it
     assert "utm_content=" in index  # tracked links beside the copy
     with open_store(ws) as store:
-        assert store.audit_trail(campaign=CAMPAIGN)[-1]["data"]["format"] == "pack"
+        assert store.reviews.audit_trail(campaign=CAMPAIGN)[-1]["data"]["format"] == "pack"
 
 
 def test_pack_without_approved_content_says_so(ws: Path) -> None:

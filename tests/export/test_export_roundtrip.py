@@ -39,7 +39,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Store]:
 def _poison(store: Store) -> int:
     """Give one variant a formula-looking body and a ban finding, and a poster asset."""
     v = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
-    new_id = store.add_version(
+    new_id = store.reviews.add_version(
         v.id,
         {**v.content, "body": '=HYPERLINK("http://x")全网最好'},
         stored_findings(
@@ -89,7 +89,7 @@ def test_xlsx_has_sheets_per_kind_findings_posters_and_safe_cells(ws: tuple[Path
     assert cells["decision"].value in (None, "")
     posters = store.list_variants(campaign=CAMPAIGN, kind="poster")
     assert len(book["poster"]._images) == len(posters)  # every poster embedded once
-    audit = store.audit_trail(campaign=CAMPAIGN)
+    audit = store.reviews.audit_trail(campaign=CAMPAIGN)
     assert audit[-1]["action"] == "export" and audit[-1]["data"]["format"] == "xlsx"
 
 
@@ -140,15 +140,17 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
             ids[4]: ("approve", "", ""),
         },
     )
-    store.add_version(ids[4], {**store.get_variant(ids[4]).content, "text": "改过了"}, [], "x")
-    before_problems = len(store.audit_trail(campaign=CAMPAIGN))
+    edited = {**store.get_variant(ids[4]).content, "text": "改过了"}
+    store.reviews.add_version(ids[4], edited, [], "x")
+    before_problems = len(store.reviews.audit_trail(campaign=CAMPAIGN))
     report = import_decisions(store, path, "operator", ["review"])
     assert report.applied == []  # all or nothing: two bad rows, nothing written
     problems = {p["variant_id"]: p["problem"] for p in report.problems}
     assert "unknown decision" in problems[str(ids[3])]
     assert "stale" in problems[str(ids[4])]
     assert [store.get_variant(i).status for i in ids[:3]] == ["draft"] * 3
-    after_problems = [r["action"] for r in store.audit_trail(campaign=CAMPAIGN)[before_problems:]]
+    trail = store.reviews.audit_trail(campaign=CAMPAIGN)
+    after_problems = [r["action"] for r in trail[before_problems:]]
     assert after_problems == ["import"]  # the attempt itself is logged, no decision
     _fill_csv(path, {ids[3]: ("", "", ""), ids[4]: ("", "", "")})  # the reviewer fixes them
     report = import_decisions(store, path, "operator", ["review"])
@@ -158,15 +160,15 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
         (str(ids[1]), "rejected"),
         (str(ids[2]), "changes_requested"),
     ]
-    trail = store.audit_trail(variant_id=ids[0])
+    trail = store.reviews.audit_trail(variant_id=ids[0])
     assert trail[-1]["actor"] == "王经理" and trail[-1]["data"]["source"] == "import"
-    assert store.audit_trail(variant_id=ids[1])[-1]["actor"] == "operator"
-    before = len(store.audit_trail(campaign=CAMPAIGN))
+    assert store.reviews.audit_trail(variant_id=ids[1])[-1]["actor"] == "operator"
+    before = len(store.reviews.audit_trail(campaign=CAMPAIGN))
     again = import_decisions(store, path, "operator", ["review"])
     assert again.applied == [] and len(again.already) == 3
     statuses = [store.get_variant(i).status for i in ids[:3]]
     assert statuses == ["approved", "rejected", "changes_requested"]
-    after = [r["action"] for r in store.audit_trail(campaign=CAMPAIGN)[before:]]
+    after = [r["action"] for r in store.reviews.audit_trail(campaign=CAMPAIGN)[before:]]
     assert after == ["import"]  # only the import itself is logged the second time
 
 

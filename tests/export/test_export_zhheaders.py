@@ -71,7 +71,7 @@ def test_a_filled_in_chinese_sheet_imports(
         (str(first), "approved"),
         (str(second), "rejected"),
     ]
-    assert store.audit_trail(variant_id=first)[-1]["actor"] == "法务小王"
+    assert store.reviews.audit_trail(variant_id=first)[-1]["actor"] == "法务小王"
 
 
 def test_a_chinese_xlsx_imports(ws: tuple[Path, Store]) -> None:

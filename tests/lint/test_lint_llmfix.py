@@ -26,7 +26,7 @@ def test_llm_fix_for_a_file_and_a_variant(
     store = Store.open(folder / "workbench.db")
     v = store.list_variants(channel="community")[0]
     bad = {**v.content, "body": "全网最好的米粉"}
-    bad_id = store.add_version(v.id, bad, None, "mia")
+    bad_id = store.reviews.add_version(v.id, bad, None, "mia")
     text = (folder / "workbench.toml").read_text(encoding="utf-8")
     text = text.replace('base_url = ""', f'base_url = "{fake_llm.base_url}"', 1)
     text = text.replace('model = ""', 'model = "fake-model"', 1)

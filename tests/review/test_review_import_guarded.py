@@ -112,7 +112,7 @@ def test_excel_encodings_are_detected(exported: tuple[Path, Path], encoding: str
     with open_store(folder) as store:
         report = import_decisions(store, path, "operator", ["review"])
         assert report.problems == [] and [a["action"] for a in report.applied] == ["approve"]
-        trail = store.audit_trail(variant_id=int(rows[0]["variant_id"]))
+        trail = store.reviews.audit_trail(variant_id=int(rows[0]["variant_id"]))
         assert trail[-1]["comment"] == "可以发"
 
 
@@ -123,7 +123,7 @@ def test_control_characters_in_cells_are_dropped(exported: tuple[Path, Path]) ->
     _write(path, rows)
     with open_store(folder) as store:
         import_decisions(store, path, "operator", ["review"])
-        trail = store.audit_trail(variant_id=int(rows[0]["variant_id"]))
+        trail = store.reviews.audit_trail(variant_id=int(rows[0]["variant_id"]))
         assert trail[-1]["comment"] == "改[2J一下"
 
 

@@ -23,7 +23,7 @@ def relinter(store: Store):  # type: ignore[no-untyped-def]
     linter = Linter(packaged_rules())
 
     def relint(variant: Variant) -> list[Finding]:
-        raw = store.latest_brief_raw(variant.campaign)
+        raw = store.reviews.latest_brief_raw(variant.campaign)
         ctx = context_from_raw(raw, variant.channel, variant.kind)
         return linter.lint_content(variant.kind, variant.content, ctx)
 
@@ -83,7 +83,7 @@ def test_ban_blocks_approval_without_reason_and_edit_makes_a_version(store: Stor
     assert store.get_variant(new_id).status == "draft"
     [r] = review(store, [new_id], ReviewRequest("approve", "mia", reason="法务确认"), ["review"])
     assert r.to_status == "approved"
-    last = store.audit_trail(variant_id=new_id)[-1]
+    last = store.reviews.audit_trail(variant_id=new_id)[-1]
     assert last["data"]["override"] == "法务确认" and "最好" in last["data"]["ban_terms"]
 
 
@@ -114,5 +114,5 @@ def test_audit_rows_cannot_be_updated_or_deleted(store: Store) -> None:
             conn.execute("DELETE FROM reviews")
     finally:
         conn.close()
-    actions = [r["action"] for r in store.audit_trail(variant_id=v.id)]
+    actions = [r["action"] for r in store.reviews.audit_trail(variant_id=v.id)]
     assert actions == ["generate", "comment"]

@@ -73,7 +73,8 @@ async def test_promote_shows_verdict_and_approval(generated_ws: Path) -> None:
         assert [
             r.variant_id for r in store.ab.outcomes("winner", kind="copy", any_channel=True)
         ] == [winner]
-        audit = [r for r in store.audit_trail(campaign="tui-test") if r["action"] == "ab_promote"]
+        trail = store.reviews.audit_trail(campaign="tui-test")
+        audit = [r for r in trail if r["action"] == "ab_promote"]
         assert len(audit) == 1 and audit[0]["actor"] == "operator"
 
 
@@ -95,7 +96,8 @@ async def test_stop_asks_why_and_assign_writes_the_send_list(generated_ws: Path)
         await settle(pilot)
         store = app.ctx.workbench.store
         assert store.ab.get_experiment(2).status == "stopped"
-        (row,) = [r for r in store.audit_trail(campaign="tui-test") if r["action"] == "ab_stop"]
+        trail = store.reviews.audit_trail(campaign="tui-test")
+        (row,) = [r for r in trail if r["action"] == "ab_stop"]
         assert row["comment"] == "wrong audience"
         await pilot.press("down")
         await settle(pilot)

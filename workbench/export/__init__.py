@@ -80,7 +80,7 @@ def export_campaign(
             write_jsonl(rows, path)
     except OSError as exc:
         raise InputError(Problem(str(path), None, "", exc.strerror or "cannot write")) from None
-    store.log_campaign_action(
+    store.reviews.log_campaign_action(
         campaign,
         actor,
         "export",
@@ -120,7 +120,7 @@ def _pack(
     except OSError as exc:
         raise InputError(Problem(str(folder), None, "", exc.strerror or "cannot write")) from None
     ids = [r["variant_id"] for r in rows if r["status"] == "approved"]
-    store.log_campaign_action(
+    store.reviews.log_campaign_action(
         campaign,
         actor,
         "export",

@@ -75,13 +75,13 @@ def export_rows(
     language: str = "zh-CN",
 ) -> list[dict[str, Any]]:
     """Newest version of every variant of ``campaign`` (optionally only some statuses)."""
-    if not store.campaign_exists(campaign):
+    if not store.reviews.campaign_exists(campaign):
         raise NotFoundError(f"campaign {campaign!r} not found")
     variants = [
         v for v in store.list_variants(campaign=campaign) if not statuses or v.status in statuses
     ]
-    prov = store.provenance(v.id for v in variants)
-    audit = store.review_rows_of(v.id for v in variants)
+    prov = store.reviews.provenance(v.id for v in variants)
+    audit = store.reviews.review_rows_of(v.id for v in variants)
     rows = []
     for v in variants:
         p = prov.get(v.id) or _NO_CALL

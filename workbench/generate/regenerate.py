@@ -88,7 +88,7 @@ def plan_regenerate(
         )
     variant = store.get_variant(variant_key)
     campaign = str(variant.campaign)
-    raw = store.latest_brief_raw(campaign)
+    raw = store.reviews.latest_brief_raw(campaign)
     if raw is None:
         raise NotFoundError(f"campaign {campaign!r} has no stored brief to regenerate from")
     original = load_brief_text(raw, f"{campaign} (stored brief)", library)
@@ -170,7 +170,7 @@ def record_regenerate(
     note = f"style={plan.style}" + (f" framework={plan.framework}" if plan.framework else "")
     if plan.instruction:
         note += f" instruction={plan.instruction}"
-    store.apply_review_actions(
+    store.reviews.apply(
         [
             ReviewAction(
                 variant_id=int(variant.id),

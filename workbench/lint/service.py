@@ -57,7 +57,7 @@ class LintService:
     def context(self, variant: Variant, channel: str | None = None) -> LintContext:
         campaign = variant.campaign
         if campaign not in self._briefs:
-            self._briefs[campaign] = self.store.latest_brief_raw(campaign)
+            self._briefs[campaign] = self.store.reviews.latest_brief_raw(campaign)
         segment = variant.segment
         ctx = context_from_raw(
             self._briefs[campaign],
@@ -84,7 +84,7 @@ class LintService:
         ``variants list --json`` carry the findings); ``actor`` is kept for callers."""
         del actor
         findings = self.lint(variant)
-        self.store.set_lint(variant.id, findings)
+        self.store.reviews.set_lint(variant.id, findings)
         return findings
 
     def fix(self, variant: Variant, actor: str, provider: Provider | None = None) -> FixOutcome:
@@ -124,7 +124,7 @@ class LintService:
         if content == variant.content:
             return FixOutcome(vid, None, 0, findings, via)
         remaining = self.linter.lint_content(variant.kind, content, ctx)
-        new_id = self.store.add_version(
+        new_id = self.store.reviews.add_version(
             vid,
             content,
             remaining,

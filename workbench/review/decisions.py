@@ -199,7 +199,7 @@ class _Planned:
         ids = {int(i) for _n, row in rows if _is_id(i := row.get("variant_id", ""))}
         self.variants = store.variants_by_id(ids)
         self.newest = store.newest_of(self.variants)
-        self.rows = store.review_rows_of(self.variants)
+        self.rows = store.reviews.review_rows_of(self.variants)
 
     def variant(self, vid: int) -> Variant:
         found = self.variants.get(vid)
@@ -312,9 +312,9 @@ def import_decisions(
     if report.problems:
         report.applied = []  # all or nothing: the file is fixed and imported again
     elif actions:
-        store.apply_review_actions(actions)
+        store.reviews.apply(actions)
     for campaign in sorted(campaigns):
-        store.log_campaign_action(
+        store.reviews.log_campaign_action(
             campaign,
             default_reviewer,
             "import",

@@ -213,8 +213,8 @@ def review(
     planned: list[tuple[ReviewAction, ReviewResult]] = []
     for key in variant_ids:
         variant = store.get_variant(key)
-        planned.append(plan(store, variant, request, steps, relint, policy))
-    store.apply_review_actions([a for a, _ in planned])
+        planned.append(plan(store.reviews, variant, request, steps, relint, policy))
+    store.reviews.apply([a for a, _ in planned])
     return [r for _, r in planned]
 
 
@@ -238,7 +238,7 @@ def edit(
     if json.dumps(content, sort_keys=True) == json.dumps(old, sort_keys=True):
         raise InputError(Problem(label, None, "", "no changes: nothing to save"))
     findings = relint(replace(variant, content=content))
-    return store.add_version(
+    return store.reviews.add_version(
         int(variant.id), content, findings, actor, action="edit", comment=comment
     )
 

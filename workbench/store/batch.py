@@ -1,4 +1,5 @@
-"""Batch reads for imports: many variants, their audit rows and newest versions at once.
+"""Batch reads for imports: many variants and their newest versions at once (their audit
+rows: ``store.reviews.review_rows_of``).
 
 ``get_variant`` loads a variant's generation, version chain and assets (what ``variants
 show`` needs); an import of thousands of rows needs only the variant itself, so these read
@@ -12,7 +13,6 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.db import loads, read_txn
 from workbench.store.variantrecord import Variant
 
@@ -25,7 +25,9 @@ _COLUMNS = """
 """
 
 
-def _select(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterator[dict[str, Any]]:
+def select_in_chunks(
+    conn: sqlite3.Connection, sql: str, ids: list[int]
+) -> Iterator[dict[str, Any]]:
     """Rows of ``sql`` (holding ``{marks}`` for the id placeholders), ids in chunks."""
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -47,7 +49,7 @@ class BatchReadsMixin:
         sql = f"SELECT {_COLUMNS} FROM variants v WHERE v.id IN ({{marks}})"
         out: dict[int, Variant] = {}
         with self._lock, read_txn(self._conn) as conn:
-            for row in _select(conn, sql, ids):
+            for row in select_in_chunks(conn, sql, ids):
                 row["content"], row["lint"] = loads(row["content"]), loads(row["lint"])
                 out[int(row["id"])] = Variant.from_row(row)
         return out
@@ -61,16 +63,4 @@ class BatchReadsMixin:
             "FROM variants v WHERE v.id IN ({marks})"
         )
         with self._lock, read_txn(self._conn) as conn:
-            return {int(r["id"]): int(r["newest"]) for r in _select(conn, sql, ids)}
-
-    def review_rows_of(self, variant_ids: Iterable[int]) -> dict[int, list[AuditEntry]]:
-        """``id -> audit rows of exactly that version``, oldest first, for many ids."""
-        ids = sorted({int(i) for i in variant_ids})
-        where = "WHERE r.variant_id IN ({marks}) ORDER BY r.id"
-        sql = f"SELECT {AUDIT_COLUMNS} FROM reviews r {where}"
-        out: dict[int, list[AuditEntry]] = {i: [] for i in ids}
-        with self._lock, read_txn(self._conn) as conn:
-            for row in _select(conn, sql, ids):
-                row["data"] = loads(row["data"])
-                out[int(row["variant_id"])].append(AuditEntry.from_row(row))
-        return out
+            return {int(r["id"]): int(r["newest"]) for r in select_in_chunks(conn, sql, ids)}

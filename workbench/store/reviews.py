@@ -1,5 +1,5 @@
-"""Review reads and writes: status changes with their audit rows, new versions, lint
-results, campaign-level audit entries (export, import) and the audit trail itself.
+"""``store.reviews``: review reads and writes: status changes with their audit rows, new
+versions, lint results, campaign-level audit entries (export, import) and the audit trail.
 
 The ``reviews`` table is append-only (migration ``m020_review_audit`` adds triggers that
 abort any UPDATE or DELETE); every method here only inserts into it.
@@ -8,14 +8,15 @@ abort any UPDATE or DELETE); every method here only inserts into it.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.guards.stored import stored_content
+from workbench.store.aggregate import Aggregate
 from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
+from workbench.store.batch import select_in_chunks
 from workbench.store.db import dumps, loads, now, read_txn, write_txn
 from workbench.store.findings import Finding, findings_json
 from workbench.store.provenance import Provenance
@@ -57,13 +58,10 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-class ReviewsMixin:
-    """Review workflow storage for ``Store``."""
+class Reviews(Aggregate):
+    """Review workflow storage and the audit trail: ``store.reviews``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def apply_review_actions(self, actions: Sequence[ReviewAction]) -> list[int]:
+    def apply(self, actions: Sequence[ReviewAction]) -> list[int]:
         """Record every action (and its status change) in ONE transaction; returns audit ids.
 
         A status change only applies if the variant still has ``from_status``; otherwise
@@ -212,6 +210,7 @@ class ReviewsMixin:
         return None if found is None else str(found[0])
 
     def campaign_exists(self, campaign_id: str) -> bool:
+        """Whether the store knows this campaign."""
         with self._lock, read_txn(self._conn) as conn:
             found = conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,))
             return found.fetchone() is not None
@@ -254,6 +253,18 @@ class ReviewsMixin:
                 )
             )
         return [_entry(row) for row in rows]
+
+    def review_rows_of(self, variant_ids: Iterable[int]) -> dict[int, list[AuditEntry]]:
+        """``id -> audit rows of exactly that version``, oldest first, for many ids."""
+        ids = sorted({int(i) for i in variant_ids})
+        where = "WHERE r.variant_id IN ({marks}) ORDER BY r.id"
+        sql = f"SELECT {AUDIT_COLUMNS} FROM reviews r {where}"
+        out: dict[int, list[AuditEntry]] = {i: [] for i in ids}
+        with self._lock, read_txn(self._conn) as conn:
+            for row in select_in_chunks(conn, sql, ids):
+                row["data"] = loads(row["data"])
+                out[int(row["variant_id"])].append(AuditEntry.from_row(row))
+        return out
 
     def newest_versions(self, variant_ids: Iterable[int]) -> dict[int, int]:
         """``id -> id of the newest version in its chain`` for the given ids."""

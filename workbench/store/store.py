@@ -17,13 +17,14 @@ from sqlite_utils import Database
 from workbench.errors import StoreError
 from workbench.store.ab import AB
 from workbench.store.assets import Assets
+from workbench.store.auditlog import AuditEntry
 from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import Calendar
 from workbench.store.db import connect, write_txn
 from workbench.store.llmbatches import LLMBatches
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.queries import QueriesMixin
-from workbench.store.reviews import ReviewsMixin
+from workbench.store.reviews import Reviews
 from workbench.store.runs import Runs
 from workbench.store.tracking import Tracking
 from workbench.store.writes import WritesMixin
@@ -63,16 +64,14 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
 class Store(
     WritesMixin,
     QueriesMixin,
-    ReviewsMixin,
     BatchReadsMixin,
 ):
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
     Aggregates over the same connection and lock (the mixins are moving into them, one per
-    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots),
-    ``runs`` (runs and rounds), ``tracking`` (tracked-link hits),
-    ``assets`` (rendered posters),
-    ``ab`` (A/B experiments).
+    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots), ``runs``
+    (runs and rounds), ``tracking`` (tracked-link hits), ``assets`` (rendered posters),
+    ``ab`` (A/B experiments), ``reviews`` (review actions, versions, the audit trail).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -93,6 +92,8 @@ class Store(
         """Rendered posters of variants, the brief behind a variant (``store/assets.py``)."""
         self.ab = AB(conn, self._lock)
         """A/B experiments, arms, metrics, events, outcomes (``store/ab.py``)."""
+        self.reviews = Reviews(conn, self._lock)
+        """Review actions, edits as versions, lint results, the audit trail (``reviews.py``)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -122,6 +123,13 @@ class Store(
         except sqlite3.DatabaseError as exc:
             message = " ".join(str(exc).split())
             raise StoreError(f"{self.path}: cannot migrate the database: {message}") from None
+
+    def audit_trail(
+        self, variant_id: int | None = None, campaign: str | None = None
+    ) -> list[AuditEntry]:
+        """``store.reviews.audit_trail``, for ``cli/cmd_review.py`` only until its next
+        commit carries the call (its file holds another engineer's uncommitted work)."""
+        return self.reviews.audit_trail(variant_id=variant_id, campaign=campaign)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

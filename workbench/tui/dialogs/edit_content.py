@@ -186,7 +186,7 @@ class EditDialog(ModalScreen[int | None]):
 
     def _newest(self) -> int | None:
         vid = int(self.variant.id)
-        return self.ctx.workbench.store.newest_versions([vid]).get(vid)
+        return self.ctx.workbench.store.reviews.newest_versions([vid]).get(vid)
 
     def _report(self, error: BaseException) -> None:
         self.ctx.report_error(self, error)
