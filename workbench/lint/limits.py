@@ -24,6 +24,7 @@ from workbench.kinds.channels import (
     sms_max_chars,
     sms_signature,
 )
+from workbench.kinds.common import speech_units
 from workbench.lint.hits import LimitHit
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 SMS_BASIS = "运营商/云短信规则：70 字 1 条，长短信每 67 字 1 条，签名计入；营销短信须带退订方式"
 FOLD_LINES = 6
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 FOLDING_CHANNELS = frozenset({"moments"})  # pasted Moments copy folds (channels doc 1.6)
 _SIGNATURE = re.compile(r"^\s*【[^【】\n]{2,16}】")
 _SIGNATURE_EN = re.compile(r"^\s*(?:【[^【】\n]{2,16}】|[^\s:【】][^:【】\n]{1,39}: )")
@@ -266,12 +268,56 @@ def _body(
     return out
 
 
+def live_coverage(content: dict[str, Any], ctx: LintContext) -> list[LimitHit]:
+    """A run sheet's word-for-word share (``info``): how many of its minutes the host's
+    lines fill at the speaking rate it was checked at; [] for other content. An honest
+    offline sheet scripts a few minutes of a long stream (a 60-minute sheet: about 7-8%)
+    and cues the rest; a model's sheet is measured the same way."""
+    phases, minutes = content.get("phases"), content.get("minutes")
+    rate = content.get("speech_rate")
+    if not isinstance(phases, list) or not isinstance(minutes, int | float) or minutes <= 0:
+        return []
+    if not isinstance(rate, int | float) or rate <= 0:
+        return []
+    said = [
+        str(beat.get("lines") or "")
+        for phase in phases
+        if isinstance(phase, dict)
+        for beat in phase.get("beats") or []
+        if isinstance(beat, dict)
+    ]
+    # counted as the sheet was written (characters for Chinese, words for English), whatever
+    # language the report is in
+    lang = "zh-CN" if any(_CJK.search(line) for line in said) else "en-US"
+    units = sum(speech_units(line, lang) for line in said)
+    spoken = units / (60 * rate)
+    return [
+        LimitHit(
+            rule="live_coverage",
+            severity="info",
+            field="phases",
+            start=0,
+            end=0,
+            values={
+                "spoken": f"{spoken:.1f}",
+                "minutes": f"{minutes:g}",
+                "share": f"{100 * spoken / minutes:.1f}",
+                "units": units,
+                "rate": f"{rate:g}",
+                "unit_zh": "词" if lang == "en-US" else "字",
+                "unit_en": "words" if lang == "en-US" else "characters",
+            },
+        )
+    ]
+
+
 def content_limits(kind: str, content: dict[str, Any], ctx: LintContext) -> list[LimitHit]:
-    """Channel-limit findings for one variant's content, on the fields its kind names."""
+    """Channel-limit findings for one variant's content, on the fields its kind names (and
+    a run sheet's word-for-word share)."""
     spec = KINDS.get(kind)
     if spec is None:
         return []
-    out: list[LimitHit] = []
+    out: list[LimitHit] = live_coverage(content, ctx)
     for item in spec.limit_fields(content, ctx.channel):
         if item.role == "sms":
             out += sms_limits(item.text, item.field, ctx)

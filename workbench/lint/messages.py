@@ -95,6 +95,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{channel}正文 {count} 字{counting_zh}，上限 {limit}。",
         "{channel} body is {count} characters{counting_en}; the limit is {limit}.",
     ),
+    "live_coverage": (
+        "直播脚本逐字稿约 {spoken} 分钟，占全场 {minutes} 分钟的 {share}%"
+        "（{units} {unit_zh}，每秒 {rate} {unit_zh}）；"
+        "其余时间是各段提示里的循环讲解、演示与互动。",
+        "The run sheet's word-for-word lines fill about {spoken} of its {minutes} minutes "
+        "({share}%: {units} {unit_en} at {rate} {unit_en}/s); the rest is the cued loops, "
+        "demos and interaction.",
+    ),
     "fold": (
         "{channel}文案 {count} 字 / {lines} 行，超过约 {limit} 字或 6 行会被折叠，钩子放在前面。",
         "{channel} copy is {count} characters / {lines} lines; beyond about {limit} characters "
