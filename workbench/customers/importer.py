@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from workbench.customers.layouts import parse_columns_option
 from workbench.customers.library import merge_library, supports_address_as
@@ -29,6 +29,7 @@ from workbench.customers.models import (
 )
 from workbench.customers.orders import Folded, fold_orders
 from workbench.customers.reading import load_export
+from workbench.customers.records import ImportedInfo, ImportJson, SegmentEntry
 from workbench.errors import InputError, Problem
 from workbench.fsio import atomic_write_text
 
@@ -59,7 +60,7 @@ class ImportResult:
     member_files: list[Path] = field(default_factory=list)
     joined: int | None = None
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> ImportJson:
         """The ``--json`` contract."""
         f = self.folded
         return {
@@ -114,6 +115,10 @@ def import_segments(library_path: Path, source: Path, options: ImportOptions) ->
     return result
 
 
+def _level(high: bool) -> Literal["high", "low"]:
+    return "high" if high else "low"
+
+
 def _entry(
     d: SegmentDef,
     members: int,
@@ -122,9 +127,9 @@ def _entry(
     as_of: date,
     options: ImportOptions,
     cuts: Cuts,
-) -> dict[str, Any]:
+) -> SegmentEntry:
     days = options.days
-    entry: dict[str, Any] = {
+    entry: SegmentEntry = {
         "id": d.id,
         "name": d.name,
         "description": d.description.format(
@@ -132,18 +137,17 @@ def _entry(
         ),
     }
     if d.rfm is not None:
-        entry["rfm"] = dict(
-            zip(
-                ("recency", "frequency", "monetary"),
-                ("high" if x else "low" for x in d.rfm),
-                strict=True,
-            )
-        )
+        recent, frequent, spends = d.rfm
+        entry["rfm"] = {
+            "recency": _level(recent),
+            "frequency": _level(frequent),
+            "monetary": _level(spends),
+        }
     if d.lifecycle is not None:
         entry["lifecycle"] = d.lifecycle
     if supports_address_as():
         entry["address_as"] = NEUTRAL_ADDRESS
-    imported: dict[str, Any] = {
+    imported: ImportedInfo = {
         "model": options.model,
         "source": source.name,
         "as_of": as_of,

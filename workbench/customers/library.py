@@ -11,20 +11,22 @@ the import wants is an error: nothing is written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from workbench.brief.models import Segment
+from workbench.customers.records import SegmentEntry
 from workbench.errors import InputError, Problem
 from workbench.segments import SegmentLibrary
 
-KEPT_FIELDS = ("address_as", "tone", "region", "interests", "pain_points")
+KeptField = Literal["address_as", "tone", "region", "interests", "pain_points"]
+KEPT_FIELDS: tuple[KeptField, ...] = ("address_as", "tone", "region", "interests", "pain_points")
 MARKER = "# workbench segments import"
 
 
-def merge_library(path: Path, model: str, entries: list[dict[str, Any]]) -> str:
+def merge_library(path: Path, model: str, entries: list[SegmentEntry]) -> str:
     """The library text with ``entries`` replacing the previous ``model`` imports."""
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     library = SegmentLibrary.from_text(text, str(path), path)
@@ -49,17 +51,20 @@ def merge_library(path: Path, model: str, entries: list[dict[str, Any]]) -> str:
     return new_text
 
 
-def entry_order(entry: dict[str, Any]) -> dict[str, Any]:
-    """Keys in the order an operator reads them; ``imported`` last."""
-    order = ["id", "name", "description", "lifecycle", "rfm", *KEPT_FIELDS, "imported"]
-    return {k: entry[k] for k in order if k in entry}
+ENTRY_ORDER = ("id", "name", "description", "lifecycle", "rfm", *KEPT_FIELDS, "imported")
+
+
+def entry_order(entry: SegmentEntry) -> SegmentEntry:
+    """The entry with its keys in the order an operator reads them; ``imported`` last."""
+    found = dict(entry)
+    return cast(SegmentEntry, {k: found[k] for k in ENTRY_ORDER if k in found})
 
 
 def supports_address_as() -> bool:
     return "address_as" in Segment.model_fields
 
 
-def _block(entries: list[dict[str, Any]], model: str) -> list[str]:
+def _block(entries: list[SegmentEntry], model: str) -> list[str]:
     lines = [f"{MARKER} ({model}): re-importing replaces these entries; "
              "address_as and tone you add are kept"]  # fmt: skip
     for entry in entries:
