@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import JsonValue
+
 from workbench.errors import LLMError
 from workbench.llm.base import LLMRequest, LLMResponse, Message, Provider
 from workbench.llm.jsonparse import extract_json
@@ -69,10 +71,11 @@ def _set(content: Any, parts: list[str | int], value: Any) -> None:
 
 
 def apply_fixes_content(
-    content: dict[str, Any], findings: Sequence[Finding]
-) -> tuple[dict[str, Any], int]:
-    """A copy of ``content`` with the applicable fixes; returns (content, fixes applied)."""
-    fixed: dict[str, Any] = json.loads(json.dumps(content))
+    content: dict[str, JsonValue], findings: Sequence[Finding]
+) -> tuple[dict[str, JsonValue], int]:
+    """A copy of ``content`` (any kind's stored JSON, fields addressed by the findings'
+    paths) with the applicable fixes; returns (content, fixes applied)."""
+    fixed: dict[str, JsonValue] = json.loads(json.dumps(content))
     by_field: dict[str, list[Finding]] = {}
     for f in findings:
         path = f.field
@@ -113,7 +116,7 @@ _FORMAT = {
 
 
 def fix_messages(
-    content: dict[str, Any] | str, findings: Sequence[Finding], language: str
+    content: dict[str, JsonValue] | str, findings: Sequence[Finding], language: str
 ) -> list[Message]:
     lang = language if language in ("zh-CN", "en-US") else "zh-CN"
     english = lang == "en-US"
@@ -131,10 +134,10 @@ def fix_messages(
 
 async def llm_fix(
     provider: Provider,
-    content: dict[str, Any] | str,
+    content: dict[str, JsonValue] | str,
     findings: Sequence[Finding],
     language: str,
-) -> tuple[dict[str, Any] | str, LLMResponse]:
+) -> tuple[dict[str, JsonValue] | str, LLMResponse]:
     """Ask the model once with the findings; returns the repaired content and the response."""
     request = LLMRequest(messages=fix_messages(content, findings, language), schema_name="fix")
     response = await provider.complete(request)
