@@ -7,7 +7,9 @@ most three, within a token budget. Imports nothing heavy: it runs on every promp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict, cast
+
+from pydantic import JsonValue
 
 from workbench.kinds import get_kind
 from workbench.store import Store
@@ -21,21 +23,51 @@ EXAMPLE_TOKEN_BUDGET = 1500
 MAX_WINNER_EXAMPLES = 3
 
 
-def _example_output(kind: str, content: dict[str, Any]) -> dict[str, Any]:
+class ExampleFacts(TypedDict, total=False):
+    """The request a winner answered, as its brief stored it (values are the brief's JSON;
+    empty ones are left out)."""
+
+    brand: JsonValue
+    """The brand's name."""
+    product: JsonValue
+    """The product's name."""
+    selling_points: JsonValue
+    offer: JsonValue
+    segment: JsonValue
+    """The segment's name (its id when it has none)."""
+    goal: JsonValue
+    """The campaign goal of the experiment."""
+
+
+class WinnerEntry(TypedDict):
+    """One winner as a few-shot entry, in the shape of an examples file's entry (checked
+    by ``prompting.examples.parse_example`` like any other)."""
+
+    id: str
+    """``ab-e<experiment>-<variant uid>``."""
+    kind: str
+    channel: str | None
+    language: str
+    input: ExampleFacts
+    output: JsonValue
+    """The winner's content as the model's answer (``KindSpec.example_output``)."""
+
+
+def _example_output(kind: str, content: dict[str, JsonValue]) -> JsonValue:
     return get_kind(kind).example_output(content)  # the kind drops what it computed itself
 
 
-def _mapping(value: Any) -> dict[str, Any]:
+def _mapping(value: object) -> dict[str, JsonValue]:
     return value if isinstance(value, dict) else {}
 
 
-def _example_input(row: Outcome, brief: dict[str, Any]) -> dict[str, Any]:
+def _example_input(row: Outcome, brief: dict[str, JsonValue]) -> ExampleFacts:
     """The request the winner answered: campaign facts from its brief, and its segment."""
     campaign = _mapping(brief.get("campaign"))
     product = _mapping(campaign.get("product")) or _mapping(row.product)
     brand = _mapping(campaign.get("brand")) or _mapping(row.brand)
     segment = _mapping(row.segment_data)
-    facts = {
+    facts: ExampleFacts = {
         "brand": brand.get("name") or (row.brand if isinstance(row.brand, str) else None),
         "product": product.get("name"),
         "selling_points": product.get("selling_points") or None,
@@ -43,10 +75,10 @@ def _example_input(row: Outcome, brief: dict[str, Any]) -> dict[str, Any]:
         "segment": row.segment_name or segment.get("name") or row.segment_id,
         "goal": row.goal,
     }
-    return {k: v for k, v in facts.items() if v}
+    return cast(ExampleFacts, {k: v for k, v in facts.items() if v})
 
 
-def _tokens(example: dict[str, Any]) -> int:
+def _tokens(example: WinnerEntry) -> int:
     """A cheap upper-bound token estimate: one per CJK character, one per 4 other chars."""
     text = repr(example["input"]) + repr(example["output"])
     wide = sum(1 for ch in text if ord(ch) > 0x2E80)
@@ -59,8 +91,8 @@ def winner_examples(
     *,
     budget: int = EXAMPLE_TOKEN_BUDGET,
     limit: int = MAX_WINNER_EXAMPLES,
-) -> list[dict[str, Any]]:
-    """Few-shot example dicts from A/B winners for this job's kind, channel and language."""
+) -> list[WinnerEntry]:
+    """Few-shot example entries from A/B winners for this job's kind, channel and language."""
     d = job.deliverable
     channel = d.target
     language = job.brief.campaign.language
@@ -78,14 +110,14 @@ def winner_examples(
     rows.sort(key=strength, reverse=True)
     rows.sort(key=lambda r: r.decided_at, reverse=True)
     rows.sort(key=lambda r: r.segment_id != same_segment)
-    examples: list[dict[str, Any]] = []
-    briefs: dict[str, dict[str, Any]] = {}
+    examples: list[WinnerEntry] = []
+    briefs: dict[str, dict[str, JsonValue]] = {}
     spent = 0
     for r in rows:
         campaign = r.campaign_id
         if campaign not in briefs:
             briefs[campaign] = store.ab.campaign_brief(campaign)
-        example = {
+        example: WinnerEntry = {
             "id": f"ab-e{r.experiment_id}-{r.variant_uid}",
             "kind": d.kind,
             "channel": channel,
@@ -103,7 +135,7 @@ def winner_examples(
     return examples
 
 
-def workbench_examples(workbench: Workbench, job: JobContext) -> list[dict[str, Any]]:
+def workbench_examples(workbench: Workbench, job: JobContext) -> list[WinnerEntry]:
     """The ``extra_examples`` callable of ``Workbench.prompts``: winners, if a database
     exists (rendering a prompt never creates one)."""
     if not workbench.db_exists():
