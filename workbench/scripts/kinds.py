@@ -7,19 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from workbench.scripts.rows import Sheet, live_sheet, video_sheet
 from workbench.scripts.writers import live_teleprompter, video_teleprompter
 
+S = TypeVar("S")
+"""The script kind's stored content (``VideoScriptContent``, ``LiveScriptContent``)."""
+
 
 @dataclass(frozen=True)
-class ScriptExport:
+class ScriptExport(Generic[S]):
     """How one script kind is exported."""
 
-    sheet: Callable[[dict[str, Any], str, str | None], Sheet]
+    sheet: Callable[[S, str, str | None], Sheet]
     """Content, language and platform to the shooting or run sheet."""
-    teleprompter: Callable[[dict[str, Any], str], str]
+    teleprompter: Callable[[S, str], str]
     """Content and language to the text the person on camera reads."""
     subtitles: bool
     """It has timed voice-over lines, so it exports as SRT."""
@@ -29,7 +32,7 @@ class ScriptExport:
     """Why it has no SRT (shown when ``subtitles`` is false)."""
 
 
-SCRIPT_EXPORTS: dict[str, ScriptExport] = {
+SCRIPT_EXPORTS: dict[str, ScriptExport[Any]] = {  # by kind: each reads its own content
     "video_script": ScriptExport(video_sheet, video_teleprompter, True, "sheet"),
     "live_script": ScriptExport(live_sheet, live_teleprompter, False, "run", "live script"),
 }

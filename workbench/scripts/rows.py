@@ -7,10 +7,10 @@ Both languages' column labels live here, next to the rows they head; the sheet w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from workbench.kinds.channels import VIDEO_PLATFORMS
 from workbench.kinds.live_script import INTERACTION_EN, PHASE_EN
+from workbench.kinds.records import FABE_KEYS, LiveScriptContent, VideoScriptContent
 from workbench.kinds.video_script import SHOT_SIZE_EN
 from workbench.scripts.timecode import number, span_minutes, span_seconds
 
@@ -70,7 +70,7 @@ def _platform(platform: str | None, lang: str) -> str:
     return spec.label_en if lang == "en-US" else spec.label_zh
 
 
-def video_sheet(content: dict[str, Any], lang: str, platform: str | None = None) -> Sheet:
+def video_sheet(content: VideoScriptContent, lang: str, platform: str | None = None) -> Sheet:
     t = labels(lang)
     en = lang == "en-US"
     rows = []
@@ -111,7 +111,7 @@ def video_sheet(content: dict[str, Any], lang: str, platform: str | None = None)
     )
 
 
-def live_sheet(content: dict[str, Any], lang: str, platform: str | None = None) -> Sheet:
+def live_sheet(content: LiveScriptContent, lang: str, platform: str | None = None) -> Sheet:
     t = labels(lang)
     en = lang == "en-US"
     rows = []
@@ -131,8 +131,8 @@ def live_sheet(content: dict[str, Any], lang: str, platform: str | None = None) 
                     f"{kind} ({INTERACTION_EN.get(kind, kind)})" if en and kind else kind,
                 ]
             )
-    fabe = content.get("fabe") or {}
-    notes = [(t[k], str(fabe.get(k, ""))) for k in ("feature", "advantage", "benefit", "evidence")]
+    fabe = content.get("fabe")
+    notes = [(t[k], str(fabe.get(k, "")) if fabe else "") for k in FABE_KEYS]
     notes.append((t["recap"], str(content.get("recap", ""))))
     facts = [
         (t["platform"], _platform(platform or content.get("platform"), lang)),

@@ -11,6 +11,7 @@ import csv
 import io
 from typing import Any
 
+from workbench.kinds.records import LiveScriptContent, VideoScriptContent
 from workbench.scripts.rows import Sheet, labels
 from workbench.scripts.timecode import span_minutes, span_seconds
 
@@ -131,7 +132,7 @@ def _cue_only(cue: str, line: str) -> str:
     return cue
 
 
-def live_teleprompter(content: dict[str, Any], lang: str) -> str:
+def live_teleprompter(content: LiveScriptContent, lang: str) -> str:
     """What the host reads: phases and beats in order, with time marks, then the recap."""
     t = labels(lang)
     out = [str(content.get("title", "")), ""]
@@ -147,7 +148,7 @@ def live_teleprompter(content: dict[str, Any], lang: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def video_teleprompter(content: dict[str, Any], lang: str) -> str:
+def video_teleprompter(content: VideoScriptContent, lang: str) -> str:
     """What the person on camera reads: the lines in order, with time marks and cues."""
     t = labels(lang)
     en = lang == "en-US"
