@@ -175,8 +175,8 @@ def _like(
     for d in brief.deliverables:
         if d.kind == kind and (target is None or d.target == target):
             size = getattr(d, "size", None)
-            update: dict[str, Any] = {"variants": days, "styles": [d.styles[0]]}
+            one = d.model_copy(update={"variants": days, "styles": [d.styles[0]]})
             if isinstance(size, list) and size and isinstance(size[0], list):
-                update["size"] = size[0]  # one poster size per slot
-            return d.model_copy(update=update)
+                one = one.model_copy(update={"size": size[0]})  # one poster size per slot
+            return one
     return default.model_copy(update={"variants": days})
