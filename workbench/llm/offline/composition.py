@@ -89,12 +89,13 @@ class Ctx:
     def say(self, beat: str, rotate: int | None = None, **extra: str) -> str:
         return squash(pick(self.bank.BEATS[beat], self.values(**extra), self.rng, rotate))
 
-    def cta(self, rotate: int = 0, with_link: bool | None = None) -> str:
+    def cta(self, rotate: int = 0, with_link: bool | None = None, goal: str = "") -> str:
         """The call to action for the goal and product form: a link CTA ("点链接") only
-        when the text carries the link (``with_link``, by default: the brief has one)."""
+        when the text carries the link (``with_link``, by default: the brief has one);
+        ``goal`` overrides the segment's (a line to those who have "not bought yet")."""
         linked = bool(link_text(self)) if with_link is None else with_link
         bank = self.bank.CTA if linked else self.bank.CTA_NO_LINK
-        options = bank[self.facts.ask]  # never "again" to a new customer
+        options = bank[goal or self.facts.ask]  # never "again" to a new customer
         turn = self.variant + self.group + rotate
         template = options[turn % len(options)]  # styles take turns; deliverables rotate
         return template.format_map(self.values())

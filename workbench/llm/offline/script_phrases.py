@@ -34,7 +34,7 @@ CUSTOMER: dict[str, dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]]]
         },
         "service": {
             "hook": (
-                ("前置镜头打招呼", "说说我最近办的{short}。", "前置镜头，自然地说", ""),
+                ("前置镜头打招呼", "说说我近期办的{short}。", "前置镜头，自然地说", ""),
                 ("拍{brand}的门头或页面", "今天聊聊{short}。", "手机竖拿，先拍门头或页面再转向自己", ""),
             ),
             "use": (
@@ -131,7 +131,7 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
             ("Flash sale", "Link next: the deal and quantities are as shown in the shop. Ready? Three, two, one, link is live!", "Assistant lists the link and calls the time left; host shows checkout", "限时秒杀"),
         ),
         "落幕": (
-            ("Gift bag", "If you have not ordered yet, {cart_one} is still there. The last gift bag goes out now: type '{product_short}' to enter; the pinned rules apply.", "Assistant sends the gift bag; host sums up {short}", "福袋"),
+            ("Gift bag", "No rush: {cart_one} is still there. The last gift bag goes out now: type '{product_short}' to enter; the pinned rules apply.", "Assistant sends the gift bag; host sums up {short}", "福袋"),
             ("Recap and thanks", "{recap}", "Host sums up to camera; assistant pins the recap", ""),
         ),
     },
@@ -198,7 +198,7 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
         "benefit_plain": "{addr} can choose knowing the facts",
         "math_line": "That is {math}. ",
         "deadline_line": "Ends {deadline}.",
-        "recap": "Today we covered {product}: {points}. The deal: {offer}{deadline_part}. If you have not ordered yet: {cta}. Thank you for watching, see you next stream!",
+        "recap": "Today we covered {product}: {points}. The deal: {offer}{deadline_part}. Still deciding? {cta}. Thank you for watching, see you next stream!",
         "deadline_part": ", until {deadline}",
     },
 }  # fmt: skip
