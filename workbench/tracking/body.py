@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import JsonValue
+
 from workbench.kinds import get_kind
 from workbench.store.findings import Finding
 from workbench.store.records import variant_uid
@@ -28,7 +30,7 @@ def replace_link(text: str, landing_url: str, link: str) -> str:
     return re.sub(re.escape(landing_url) + _URL_TAIL, lambda _m: link, text)
 
 
-def relink(content: dict[str, Any], landing_url: str, link: str, kind: str = "copy") -> bool:
+def relink(content: dict[str, JsonValue], landing_url: str, link: str, kind: str = "copy") -> bool:
     """Put ``link`` where a copy's fields carry the landing URL and recount the text (the
     kind's ``counts``); True when anything changed."""
     changed = False
@@ -60,10 +62,10 @@ def job_link_length(job: Any, base_url: str) -> int | None:
     )
 
 
-def link_step(base_url: str) -> Callable[[Any, dict[str, Any]], list[Finding]]:
+def link_step(base_url: str) -> Callable[[Any, dict[str, JsonValue]], list[Finding]]:
     """The runner step (a content check that finds nothing) putting tracked links in copy."""
 
-    def step(planned: Any, content: dict[str, Any]) -> list[Finding]:
+    def step(planned: Any, content: dict[str, JsonValue]) -> list[Finding]:
         ctx = planned.job.ctx
         landing = ctx.brief.campaign.product.landing_url
         if not get_kind(ctx.deliverable.kind).tracked_links or not landing or ctx.count != 1:
