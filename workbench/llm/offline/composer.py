@@ -13,6 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from workbench.errors import LLMError
+from workbench.kinds.records import (
+    CopyReply,
+    LiveScriptReply,
+    PosterReply,
+    ThemePostReply,
+    TitleReply,
+    VideoScriptReply,
+)
 from workbench.llm.base import JobContext, LLMRequest, LLMResponse, TokenCallback
 from workbench.llm.offline.composition import Ctx, make_ctx, restore_landing
 from workbench.llm.offline.copywriter import compose_copy
@@ -27,7 +35,7 @@ from workbench.llm.offline.video import compose_video
 CHUNKS = 4
 
 
-def _titles(ctx: Ctx) -> dict[str, Any]:
+def _titles(ctx: Ctx) -> TitleReply:
     from workbench.kinds.channels import channel
 
     spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
@@ -37,7 +45,10 @@ def _titles(ctx: Ctx) -> dict[str, Any]:
     return {"titles": [{"text": ctx.safe(t), "angle": a} for t, a in items]}
 
 
-COMPOSERS: dict[str, Callable[[Ctx], dict[str, Any]]] = {
+Reply = CopyReply | TitleReply | PosterReply | VideoScriptReply | LiveScriptReply | ThemePostReply
+"""One kind's answer (``workbench.kinds.records``): what each composer returns."""
+
+COMPOSERS: dict[str, Callable[[Ctx], Reply | Any]] = {  # by kind; each returns its own Reply
     "copy": compose_copy,
     "title": _titles,
     "poster": compose_poster,
@@ -58,7 +69,7 @@ def compose(job: JobContext, link_base_url: str = "") -> dict[str, Any]:
         ) from None
     ctx = make_ctx(job, link_base_url)
     ctx.facts = for_platform(ctx.facts, job)  # no 进群/扫码 on 抖音 or 小红书
-    answer = composer(ctx)
+    answer: dict[str, Any] = dict(composer(ctx))  # the JSON document a model would send
     for name in ("body", "cta"):  # the runner's link step tracks the landing URL
         if isinstance(answer.get(name), str):
             answer[name] = restore_landing(ctx, answer[name])

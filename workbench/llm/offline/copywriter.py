@@ -9,9 +9,9 @@ and the headline's beats. Every sentence is a brief fact or a neutral connective
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from workbench.kinds.channels import ChannelSpec, channel, sms_count
+from workbench.kinds.records import CopyReply
 from workbench.llm.offline import layouts, phrases_en, phrases_zh
 from workbench.llm.offline.channelfit import (
     body_limit,
@@ -214,6 +214,7 @@ def _body(ctx: Ctx, spec: ChannelSpec, cta: str) -> tuple[str, str]:
             break
     if ctx.style == "specific":
         text = text.lstrip(" |｜")  # the first fact was dropped to fit: not its bar
+    text = re.sub(r"[ \t]+\n", "\n", text)  # no space left at a line's end
     name = ctx.bank.LAYOUT["hybrid_name"].format_map(ctx.values())
     if ctx.style == "hybrid" and name in text and not any(p in text for p in f.points):
         text = text.replace(name, name[:-1] + ("." if ctx.en else "。"))  # no "Room: old friends"
@@ -303,6 +304,8 @@ def _sms(ctx: Ctx, cta: str) -> tuple[str, str]:
             order = ("bare", "offer", "must", "close")
         if "lead" in order and not f.deadline:
             order = tuple(k for k in order if k != "short")  # the lead names it
+        if f.short in said:  # the CTA names it ("想了解电动牙刷就找…"): not again on its own
+            order = tuple(k for k in order if k != "short")
         parts = [named[k] for k in order]
         kept = [p for p in parts if p[0]]
         while True:
@@ -359,6 +362,8 @@ def _push(ctx: Ctx, spec: ChannelSpec, cta: str) -> str:
     order = PUSH_ORDER.get(ctx.style, PUSH_ORDER["agent"])
     if ctx.style == "specific" and not f.deadline:
         order = ("bare", "offer", "cta")
+    if f.short in cta:  # the CTA names the product: no bare "电动牙刷，" before it
+        order = tuple(k for k in order if k != "short")
     parts = [named[k] for k in order]
     text = fit_must(ctx, parts, limit, spec.body_length, " " if ctx.en else "").rstrip("，, ")
     if text and text[-1] not in "。！？.!?":  # a push that ends on a fact, not its comma
@@ -416,7 +421,7 @@ def _title(ctx: Ctx, spec: ChannelSpec) -> str | None:
     return titles[0][0]
 
 
-def compose_copy(ctx: Ctx) -> dict[str, Any]:
+def compose_copy(ctx: Ctx) -> CopyReply:
     spec = channel(getattr(ctx.job.deliverable, "channel", "community"))
     linked = bool(link_text(ctx)) and spec.id in LINK_CHANNELS
     cta = ctx.cta(STYLE_ORDER.index(ctx.style) if ctx.style in STYLE_ORDER else 0, linked)

@@ -7,11 +7,26 @@ operator, saying so in the first line. Every outline has ``outline: true``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
+from workbench.kinds.records import ThemePostReply
 from workbench.llm.offline.composition import Ctx
 
-_ZH: dict[str, Any] = {
+
+class _Bank(TypedDict):
+    """One language's outline lines (``{theme}``, ``{brand}``, ``{cta}`` filled in)."""
+
+    head: str
+    open: tuple[str, ...]
+    middle: str
+    format: dict[str, str]
+    close: str
+    sign: str
+    note: str
+    cta: tuple[str, ...]
+
+
+_ZH: _Bank = {
     "head": "【提纲·待补写】主题：{theme}",
     "open": (
         "· 开头：和大家打个招呼，一句话带出今天的主题。",
@@ -29,7 +44,7 @@ _ZH: dict[str, Any] = {
     "note": "发送前把提纲改写成完整的群消息。",
     "cta": ("欢迎在群里回复聊聊你的做法", "有同样经历的可以接龙说说", "欢迎晒图分享"),
 }
-_EN: dict[str, Any] = {
+_EN: _Bank = {
     "head": "[OUTLINE - to complete] Theme: {theme}",
     "open": (
         "- Opening: greet the group and name the theme.",
@@ -53,7 +68,7 @@ _EN: dict[str, Any] = {
 }
 
 
-def compose_outline(ctx: Ctx) -> dict[str, Any]:
+def compose_outline(ctx: Ctx) -> ThemePostReply:
     """The theme post answer for one job: an outline, never a finished post."""
     d = ctx.job.deliverable
     bank = _EN if ctx.en else _ZH

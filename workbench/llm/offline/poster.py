@@ -7,9 +7,8 @@ no price). Headlines, bullets, CTA and badge are chosen whole to fit, never cut.
 
 from __future__ import annotations
 
-from typing import Any
-
 from workbench.kinds.channels import POSTER_CAPS, weighted_len
+from workbench.kinds.records import PosterReply
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.text import first_fitting, fit
 from workbench.llm.offline.titles import QUESTION_ANGLES, compose_titles, offer_short
@@ -33,7 +32,7 @@ def _answered(headline: str, ctx: Ctx) -> bool:
     return not asks or ctx.facts.short in headline
 
 
-def compose_poster(ctx: Ctx) -> dict[str, Any]:
+def compose_poster(ctx: Ctx) -> PosterReply:
     f = ctx.facts
     rotate = ctx.base + ctx.variant
     offer = _cap(f.offer, "subheadline") or offer_short(ctx, POSTER_CAPS["subheadline"])
