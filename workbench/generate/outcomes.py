@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, TypedDict, cast
 
 from workbench.generate.jobs import Job
+from workbench.llm.base import JsonSchema
 from workbench.prompting import RenderedPrompt
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class PlannedJob:
     job: Job
     key: str
     prompt: RenderedPrompt
-    schema: dict[str, Any]
+    schema: JsonSchema
     campaign_id: str
     status: str = "pending"  # pending | cached | ok | failed
     json_mode: str = ""  # the structured-output mode the prompt was rendered for
@@ -67,7 +68,7 @@ class RunObserver(Protocol):
     def job_started(self, job: PlannedJob) -> None: ...
     def token(self, job: PlannedJob, text: str) -> None: ...
     def job_finished(self, outcome: Outcome) -> None: ...
-    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+    def notice(self, key: str, values: Mapping[str, str | int]) -> None:
         """Something the operator should see in the progress line: an i18n ``key``
         (``generate.concurrency``, ``generate.fallback``) with its values."""
         ...
@@ -88,8 +89,27 @@ class NullObserver:
     def job_finished(self, outcome: Outcome) -> None:
         return None
 
-    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+    def notice(self, key: str, values: Mapping[str, str | int]) -> None:
         return None
+
+
+class DeliverableSummary(TypedDict):
+    """One campaign x segment x deliverable of a run (``BatchResult.summary``)."""
+
+    campaign: str
+    segment: str
+    deliverable: int
+    """The deliverable's index in the brief."""
+    kind: str
+    channel: str | None
+    ok: int
+    """Jobs answered and stored."""
+    failed: int
+    cached: int
+    """Jobs already done in an earlier run of the round."""
+    variants: int
+    """Variants stored (or already there, for cached jobs)."""
+    tokens: int
 
 
 @dataclass(repr=False)
@@ -108,9 +128,9 @@ class BatchResult:
     def failed(self) -> int:
         return sum(1 for o in self.outcomes if o.status == "failed")
 
-    def summary(self) -> list[dict[str, Any]]:
+    def summary(self) -> list[DeliverableSummary]:
         """One row per campaign × segment × deliverable: ok, failed, cached, variants, tokens."""
-        rows: dict[tuple[str, str, int], dict[str, Any]] = {}
+        rows: dict[tuple[str, str, int], DeliverableSummary] = {}
         for o in self.outcomes:
             ctx = o.planned.job.ctx
             k = (o.planned.campaign_id, ctx.segment.id, ctx.deliverable_index)
@@ -129,7 +149,14 @@ class BatchResult:
                     "tokens": 0,
                 },
             )
-            row[o.status] += 1
+            if o.status == "ok":
+                row["ok"] += 1
+            elif o.status == "failed":
+                row["failed"] += 1
+            elif o.status == "cached":
+                row["cached"] += 1
+            else:
+                raise KeyError(o.status)
             row["variants"] += (
                 o.planned.job.ctx.count if o.status == "cached" else len(o.variant_ids)
             )
