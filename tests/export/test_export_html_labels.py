@@ -4,29 +4,68 @@ content fields from the catalog, items counted from 1 in zh-CN; English in en-US
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from workbench.export.exportrow import ExportRow
 from workbench.export.html import field_label, write_html
+from workbench.store.variantrecord import Variant
 
 
-def _row() -> dict[str, Any]:
-    return {
-        "variant_id": 7,
-        "segment": "new-moms",
-        "kind": "video_script",
-        "channel": "douyin",
-        "style": "hybrid",
-        "version": 1,
-        "status": "in_review",
-        "hash": "abc123",
-        "assets": [],
-        "finding_list": [],
-        "fields": [
+def _row() -> ExportRow:
+    content = {"hook": "宝妈们看过来", "shots": [{"voiceover": "先看配方"}], "cta": "点小黄车"}
+    variant = Variant(
+        id=7,
+        uid="0123456789",
+        campaign="c",
+        segment="new-moms",
+        kind="video_script",
+        channel="douyin",
+        style="hybrid",
+        framework=None,
+        status="in_review",
+        provider="offline",
+        model="offline",
+        content=content,
+        version=1,
+        parent_id=None,
+        round=1,
+        deliverable_index=0,
+        slot=0,
+        job_key="k",
+        generation_id=None,
+        lint=[],
+        created_at="2026-12-01T00:00:00Z",
+        updated_at="2026-12-01T00:00:00Z",
+    )
+    return ExportRow(
+        variant_id=7,
+        uid=variant.uid,
+        version=1,
+        hash="abc123",
+        segment="new-moms",
+        kind="video_script",
+        channel="douyin",
+        style="hybrid",
+        framework="",
+        status="in_review",
+        content="",
+        fields=(
             ("hook", "宝妈们看过来"),
             ("shots[0].voiceover", "先看配方"),
             ("cta", "点小黄车"),
-        ],
-    }
+        ),
+        findings="",
+        finding_list=(),
+        approvals="",
+        worst=None,
+        provider="offline",
+        model="offline",
+        template="",
+        template_hash="",
+        ruleset="",
+        generated_at=variant.created_at,
+        assets=(),
+        raw=variant,
+    )
 
 
 def test_zh_cn_labels_come_from_the_catalog(tmp_path: Path) -> None:

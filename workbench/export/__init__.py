@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.export.exportrow import ExportRow
 from workbench.export.html import write_html
 from workbench.export.rows import content_hash, export_rows, parse_statuses, status_label
 from workbench.export.text import write_jsonl, write_markdown
@@ -45,7 +45,7 @@ def export_campaign(
         )
     wanted = parse_statuses(statuses)
     rows = export_rows(store, campaign, wanted, workspace, language)
-    rows.sort(key=lambda r: (r["segment"] or "", r["kind"]))
+    rows.sort(key=lambda r: (r.segment or "", r.kind))
     if fmt == "pack":
         return _pack(store, rows, workspace, campaign, actor, out, language, base_url)
     name = f"{safe_name(campaign)}-review.{fmt}"  # a Chinese name stays, made safe
@@ -89,7 +89,7 @@ def export_campaign(
             "path": str(path),
             "count": len(rows),
             "status": wanted,
-            "variant_ids": [r["variant_id"] for r in rows],
+            "variant_ids": [r.variant_id for r in rows],
         },
     )
     return ExportResult(path, len(rows), fmt, cut)
@@ -97,7 +97,7 @@ def export_campaign(
 
 def _pack(
     store: Store,
-    rows: list[dict[str, Any]],
+    rows: list[ExportRow],
     workspace: Path,
     campaign: str,
     actor: str,
@@ -111,15 +111,15 @@ def _pack(
     from workbench.tracking.attach import links_of
 
     folder = out or output_dir(workspace) / "exports" / f"{safe_name(campaign)}-pack"
-    links = links_of(store, [r["raw"] for r in rows], base_url)
-    rows = [r | {"link": link} for r, link in zip(rows, links, strict=True)]
+    links = links_of(store, [r.raw for r in rows], base_url)
+    rows = [replace(r, link=link) for r, link in zip(rows, links, strict=True)]
     ranks = segment_ranks(store, [campaign])  # segments in brief order
-    rows = sorted(rows, key=lambda r: (ranks.get((campaign, str(r["segment"])), len(ranks)),))
+    rows = sorted(rows, key=lambda r: (ranks.get((campaign, str(r.segment)), len(ranks)),))
     try:
         count, index = write_pack(rows, folder, campaign, language)
     except OSError as exc:
         raise InputError(Problem(str(folder), None, "", exc.strerror or "cannot write")) from None
-    ids = [r["variant_id"] for r in rows if r["status"] == "approved"]
+    ids = [r.variant_id for r in rows if r.status == "approved"]
     store.reviews.log_campaign_action(
         campaign,
         actor,

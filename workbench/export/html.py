@@ -8,10 +8,10 @@ import html
 import io
 import re
 from pathlib import Path
-from typing import Any
 
 from PIL import Image
 
+from workbench.export.exportrow import ExportRow
 from workbench.export.rows import finding_line, status_label
 from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
@@ -91,10 +91,10 @@ def field_label(path: str, language: str) -> str:
     return re.sub(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", one, path)
 
 
-def _card(row: dict[str, Any], language: str) -> str:
-    findings = row["finding_list"]
+def _card(row: ExportRow, language: str) -> str:
+    findings = row.finding_list
     fields = []
-    for path, text in row["fields"]:
+    for path, text in row.fields:
         mine = [f for f in findings if f.field == path]
         fields.append(
             f'<div class="field"><span class="label">{html.escape(field_label(path, language))}'
@@ -108,26 +108,24 @@ def _card(row: dict[str, Any], language: str) -> str:
     head = " · ".join(
         html.escape(str(x))
         for x in (
-            row["channel"] and label("channel", row["channel"], language),
-            row["style"],
-            f"v{row['version']}",
+            row.channel and label("channel", row.channel, language),
+            row.style,
+            f"v{row.version}",
         )
         if x
     )
-    posters = "".join(_poster(p, label("html", "poster", language)) for p in row["assets"][:1])
+    posters = "".join(_poster(p, label("html", "poster", language)) for p in row.assets[:1])
     return (
-        f'<div class="card"><div class="body"><div class="head">#{row["variant_id"]} · {head} · '
-        f'<span class="status {html.escape(row["status"])}">'
-        f"{html.escape(status_label(row['status'], language))}</span>"
-        f" · <code>{row['hash']}</code></div>{''.join(fields)}"
+        f'<div class="card"><div class="body"><div class="head">#{row.variant_id} · {head} · '
+        f'<span class="status {html.escape(row.status)}">'
+        f"{html.escape(status_label(row.status, language))}</span>"
+        f" · <code>{row.hash}</code></div>{''.join(fields)}"
         + (f'<ul class="findings">{items}</ul>' if items else "")
         + f"</div>{posters}</div>"
     )
 
 
-def write_html(
-    rows: list[dict[str, Any]], path: Path, title: str, subtitle: str, language: str
-) -> None:
+def write_html(rows: list[ExportRow], path: Path, title: str, subtitle: str, language: str) -> None:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
@@ -137,11 +135,11 @@ def write_html(
     ]
     segment = kind = None
     for row in rows:
-        if row["segment"] != segment:
-            segment, kind = row["segment"], None
+        if row.segment != segment:
+            segment, kind = row.segment, None
             parts.append(f"<h2>{html.escape(str(segment))}</h2>")
-        if row["kind"] != kind:
-            kind = row["kind"]
+        if row.kind != kind:
+            kind = row.kind
             parts.append(f"<h3>{html.escape(label('kind', str(kind), language))}</h3>")
         parts.append(_card(row, language))
     parts.append("</body></html>")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.export.exportrow import ExportRow
 from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.guards.filenames import safe_name
 from workbench.i18n import Catalog
@@ -31,18 +31,18 @@ margin:0;font:inherit}.piece img{max-width:12rem;height:auto;border:1px solid #e
 
 
 def write_pack(
-    rows: list[dict[str, Any]], folder: Path, campaign: str, language: str
+    rows: list[ExportRow], folder: Path, campaign: str, language: str
 ) -> tuple[int, Path]:
     """Write the pack of the approved ``rows`` (export rows with their ``link``, a Link);
     returns (pieces written, index path)."""
     t = Catalog(language)
-    approved = [r for r in rows if r["status"] == "approved"]
+    approved = [r for r in rows if r.status == "approved"]
     if not approved:
         raise InputError(Problem("--format pack", None, "", t("pack.none", campaign=campaign)))
     folder.mkdir(parents=True, exist_ok=True)
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str], list[ExportRow]] = {}
     for row in approved:
-        where = (str(row["segment"] or "-"), str(row["channel"] or row["kind"]))
+        where = (str(row.segment or "-"), str(row.channel or row.kind))
         groups.setdefault(where, []).append(row)
     sections: list[str] = []
     last_segment = None
@@ -68,21 +68,21 @@ def write_pack(
     return len(approved), index
 
 
-def _piece(row: dict[str, Any], folder: Path, place: Path, t: Catalog) -> str:
-    vid = row["variant_id"]
-    text = paste_text(row["raw"])  # a title as posted, without the reviewers' angle tag 〔…〕
-    link = row["link"].url if row.get("link") else ""
+def _piece(row: ExportRow, folder: Path, place: Path, t: Catalog) -> str:
+    vid = row.variant_id
+    text = paste_text(row.raw)  # a title as posted, without the reviewers' angle tag 〔…〕
+    link = row.link.url if row.link else ""
     pasted = text  # exactly as approved: an SMS was fitted without a link it does not carry
     copy_file = place / f"{vid}.txt"
     (folder / place).mkdir(parents=True, exist_ok=True)
     atomic_write_text(folder / copy_file, pasted + "\n")
     poster = ""
-    if row["assets"]:
-        image = place / f"{vid}{Path(row['assets'][0]).suffix or '.png'}"
-        atomic_write_bytes(folder / image, Path(row["assets"][0]).read_bytes())
+    if row.assets:
+        image = place / f"{vid}{Path(row.assets[0]).suffix or '.png'}"
+        atomic_write_bytes(folder / image, Path(row.assets[0]).read_bytes())
         src = html.escape(image.as_posix())
         poster = f'<a href="{src}"><img src="{src}" alt="{html.escape(t("pack.poster"))}"></a>'
-    meta = t("pack.meta", id=vid, style=row["style"], file=copy_file.as_posix())
+    meta = t("pack.meta", id=vid, style=row.style, file=copy_file.as_posix())
     link_html = (
         f'<p class="meta">{html.escape(t("pack.link"))}: '
         f'<a href="{html.escape(link)}">{html.escape(link)}</a></p>'

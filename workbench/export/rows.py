@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from workbench.errors import InputError, NotFoundError, Problem
+from workbench.export.exportrow import ExportRow
 from workbench.i18n import CATALOG, Catalog
 from workbench.lint.engine import text_fields, worst
 from workbench.review.rowhash import content_hash
@@ -73,7 +73,7 @@ def export_rows(
     statuses: Sequence[str] = (),
     workspace: Path | None = None,
     language: str = "zh-CN",
-) -> list[dict[str, Any]]:
+) -> list[ExportRow]:
     """Newest version of every variant of ``campaign`` (optionally only some statuses)."""
     if not store.reviews.campaign_exists(campaign):
         raise NotFoundError(f"campaign {campaign!r} not found")
@@ -82,7 +82,7 @@ def export_rows(
     ]
     prov = store.reviews.provenance(v.id for v in variants)
     audit = store.reviews.review_rows_of(v.id for v in variants)
-    rows = []
+    rows: list[ExportRow] = []
     for v in variants:
         p = prov.get(v.id) or _NO_CALL
         findings = stored_findings(v.lint)
@@ -96,34 +96,31 @@ def export_rows(
             if path.is_file():
                 files.append(path)
         rows.append(
-            {
-                "variant_id": v.id,
-                "uid": v.uid,
-                "version": v.version,
-                "hash": content_hash(v.content),
-                "segment": v.segment,
-                "kind": v.kind,
-                "channel": v.channel or "",
-                "style": v.style,
-                "framework": v.framework or "",
-                "status": v.status,
-                "content": content_text(v.kind, v.content),
-                "fields": list(text_fields(v.content)),
-                "findings": "\n".join(finding_line(f, language) for f in findings),
-                "finding_list": findings,
-                "approvals": approvals_text(audit.get(v.id, [])),
-                "worst": worst(findings),
-                "decision": "",
-                "comment": "",
-                "reviewer": "",
-                "provider": p.provider or v.provider,
-                "model": p.model or v.model,
-                "template": p.template or "",
-                "template_hash": p.template_hash or "",
-                "ruleset": findings[0].ruleset if findings else "",
-                "generated_at": p.generated_at or v.created_at,
-                "assets": files,
-                "raw": v,
-            }
+            ExportRow(
+                variant_id=v.id,
+                uid=v.uid,
+                version=v.version,
+                hash=content_hash(v.content),
+                segment=v.segment,
+                kind=v.kind,
+                channel=v.channel or "",
+                style=v.style,
+                framework=v.framework or "",
+                status=v.status,
+                content=content_text(v.kind, v.content),
+                fields=tuple(text_fields(v.content)),
+                findings="\n".join(finding_line(f, language) for f in findings),
+                finding_list=tuple(findings),
+                approvals=approvals_text(audit.get(v.id, [])),
+                worst=worst(findings),
+                provider=p.provider or v.provider,
+                model=p.model or v.model,
+                template=p.template or "",
+                template_hash=p.template_hash or "",
+                ruleset=findings[0].ruleset if findings else "",
+                generated_at=p.generated_at or v.created_at,
+                assets=tuple(files),
+                raw=v,
+            )
         )
     return rows

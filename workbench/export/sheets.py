@@ -16,6 +16,7 @@ from typing import Any
 import xlsxwriter
 from PIL import Image
 
+from workbench.export.exportrow import ExportRow
 from workbench.export.rows import COLUMNS, finding_line, status_label
 from workbench.export.safety import neutralise
 from workbench.fsio import atomic_output
@@ -74,10 +75,10 @@ def _thumbnail(path: Path) -> tuple[io.BytesIO, int] | None:
     return buffer, img.width
 
 
-def _thumbnails(rows: list[dict[str, Any]]) -> dict[Any, tuple[io.BytesIO, int]]:
+def _thumbnails(rows: list[ExportRow]) -> dict[Any, tuple[io.BytesIO, int]]:
     """Every row's first poster as a thumbnail, decoded on all cores (Pillow releases the GIL
     while it decodes and resamples)."""
-    wanted = [(row["variant_id"], row["assets"][0]) for row in rows if row["assets"]]
+    wanted = [(row.variant_id, row.assets[0]) for row in rows if row.assets]
     if not wanted:
         return {}
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
@@ -107,12 +108,12 @@ def _write_value(sheet: Any, r: int, c: int, value: Any) -> bool:
 
 
 def _write_findings(
-    sheet: Any, r: int, c: int, row: dict[str, Any], language: str, formats: _Formats
+    sheet: Any, r: int, c: int, row: ExportRow, language: str, formats: _Formats
 ) -> None:
     """The findings cell: one line per finding, bans bold red and cautions amber, the cell
     filled by the worst severity."""
-    fill = FILLS.get(row["worst"])
-    findings = row["finding_list"]
+    fill = FILLS.get(row.worst or "")
+    findings = row.finding_list
     if not findings:
         return  # an empty cell takes its column's format
     cell_fmt = formats.get(text_wrap=True, valign="top", **({"bg_color": fill} if fill else {}))
@@ -135,7 +136,7 @@ def _write_findings(
         sheet.write_string(r, c, _fit_cell(fragments[-1])[0], formats.get(**props))
 
 
-def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") -> int:
+def write_xlsx(rows: list[ExportRow], path: Path, language: str = "zh-CN") -> int:
     """Write the workbook atomically; returns how many cells were cut to Excel's limit.
 
     XlsxWriter in constant-memory mode: every row goes to disk as it is written, so time and
@@ -143,9 +144,9 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
     """
     cut = 0
     columns = [*COLUMNS, "poster"]
-    by_kind: dict[str, list[dict[str, Any]]] = {}
+    by_kind: dict[str, list[ExportRow]] = {}
     for row in rows:
-        by_kind.setdefault(row["kind"], []).append(row)
+        by_kind.setdefault(row.kind, []).append(row)
     with atomic_output(path, "wb") as handle:
         book = xlsxwriter.Workbook(
             handle,
@@ -172,7 +173,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
             for c, name in enumerate(labels(columns, language)):
                 sheet.write_string(0, c, name, bold)
             for r, row in enumerate(items, start=1):
-                thumb = thumbs.get(row["variant_id"])
+                thumb = thumbs.get(row.variant_id)
                 if thumb is not None:
                     sheet.set_row(r, THUMB_HEIGHT * 0.75 + 4)
                 for c, name in enumerate(COLUMNS):
@@ -184,7 +185,7 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
                     sheet.insert_image(
                         r,
                         len(columns) - 1,
-                        f"poster-{row['variant_id']}.png",
+                        f"poster-{row.variant_id}.png",
                         {"image_data": thumb[0], "object_position": 1},
                     )
         side = book.add_worksheet("provenance")
@@ -192,25 +193,25 @@ def write_xlsx(rows: list[dict[str, Any]], path: Path, language: str = "zh-CN") 
             side.write_string(0, c, name, bold)
         for r, row in enumerate(rows, start=1):
             for c, name in enumerate(PROVENANCE):
-                _write_value(side, r, c, row[name])
+                _write_value(side, r, c, row.cell(name))
         book.close()
     return cut
 
 
-def write_csv(rows: list[dict[str, Any]], path: Path, language: str = "en-US") -> None:
+def write_csv(rows: list[ExportRow], path: Path, language: str = "en-US") -> None:
     """UTF-8 with BOM so Excel shows Chinese; every row a variant, formulas neutralised.
     Headers (and status names) in ``language``; the import reads either language."""
     with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(labels([*COLUMNS, "poster"], language))
         for row in rows:
-            poster = str(row["assets"][0]) if row["assets"] else ""
+            poster = str(row.assets[0]) if row.assets else ""
             cells = [neutralise(_shown(row, name, language)) for name in COLUMNS]
             writer.writerow([*cells, neutralise(poster)])
 
 
-def _shown(row: dict[str, Any], name: str, language: str) -> Any:
+def _shown(row: ExportRow, name: str, language: str) -> Any:
     """A cell as the reviewer reads it: the status by its name in ``language``."""
     if name == "status" and language == "zh-CN":
-        return status_label(str(row["status"]), language)
-    return row[name]
+        return status_label(str(row.status), language)
+    return row.cell(name)
