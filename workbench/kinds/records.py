@@ -12,9 +12,11 @@ column, the model's answer and the prompt variables stay byte-identical JSON):
   every generation.
 
 Key order is the order the JSON has always had: build these records in field order.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: ``NotRequired`` is read when the class is
+made, so ``__required_keys__``/``__optional_keys__`` are right at run time
+(``tests/kinds/test_kinds_records.py`` checks the records against real answers with them).
+"""
 
 from typing import Literal, NotRequired, TypedDict
 
