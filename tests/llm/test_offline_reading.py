@@ -112,6 +112,8 @@ AWKWARD = (
     re.compile(r"期间[^，。]{0,12}期间"),  # "活动期间618期间办理首月免费"
     re.compile(r"一件$|（露出"),  # props "牛肉面一件", "米粉（露出有机认证）"
     re.compile(r"points down to the link|指向屏幕下方", re.I),  # a video has no link
+    re.compile(r"还没\S{1,4}的朋友，想再"),  # "还没下单的朋友，想再下单就找康宁堂。"
+    re.compile(r"，后说|have not ordered yet"),  # 最后 scrubbed to 后; a hotel is booked
 )
 
 
@@ -157,3 +159,24 @@ def test_no_time_limited_badge_without_a_deadline(outputs: Any) -> None:
     for j, data in outputs["itops"]:
         if j.kind == "poster":
             assert "限时" not in data["badge"] and "加码" not in data["badge"], data
+
+
+@pytest.mark.parametrize("name", list(BRIEFS))
+def test_posters_and_short_copy_say_each_thing_once(name: str, outputs: Any) -> None:
+    """A poster's badge is not its subheadline or headline again, and its deadline is not
+    both in the headline and a bullet; an SMS or push whose CTA names the product does not
+    also name it bare before ("…，电动牙刷。想了解电动牙刷就找…"); no line ends in a space."""
+    brief = BRIEFS[name]
+    short = brief.campaign.product.short
+    deadline_words = re.compile(r"\d+月\d+日|[A-Z][a-z]{2} \d+")
+    for j, data in outputs[name]:
+        if j.kind == "poster":
+            assert data["badge"] not in (data["subheadline"], data["headline"]), data
+            said = deadline_words.findall(data["headline"])
+            assert not [b for b in data["bullets"] if said and said[0] in b], data
+        if j.kind == "copy":
+            body = data["body"]
+            assert not re.search(r"[ \t]\n", body), body
+            if j.deliverable.channel in ("sms", "push"):
+                twice = re.compile(rf"{re.escape(short)}[，,][^，。]*{re.escape(short)}")
+                assert not twice.search(body) and f"，{short}。" not in body, body

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 import string
-from typing import Any
 
 from workbench.kinds.common import speech_units
 from workbench.kinds.live_script import PHASE_SHARES, PHASES, retile
+from workbench.kinds.records import BeatItem, FabeItem, LiveScriptReply, PhaseItem
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.live_lines import COMMENTS, COVERAGE, FILLER, LOOP, SHARE
@@ -46,7 +46,8 @@ def _values(ctx: Ctx, lang: str) -> dict[str, str]:
     sep = ", " if ctx.en else "、"
     platform = getattr(ctx.job.deliverable, "platform", None)
     cart, cart_one = LIVE_CART[lang].get(platform) or LIVE_CART[lang][None]
-    cta = ctx.cta()
+    # the recap says it to those who have not bought yet: never "buy again" (想再下单)
+    cta = ctx.cta(goal="convert" if ctx.facts.ask == "repurchase" else "")
     if platform:  # the room's own buying action, not 点链接
         cta = f"tap {cart} to {ctx.values()['get']}" if ctx.en else f"点{cart}{ctx.values()['get']}"
     values = public_values(ctx, cta=cta)
@@ -63,7 +64,7 @@ def _values(ctx: Ctx, lang: str) -> dict[str, str]:
     return values
 
 
-def _fabe(values: dict[str, str], lang: str, ctx: Ctx) -> dict[str, str]:
+def _fabe(values: dict[str, str], lang: str, ctx: Ctx) -> FabeItem:
     text = LIVE_TEXT[lang]
     f = ctx.facts
     values = dict(values, point=f.point(0), point2=f.point(1) if len(f.points) > 1 else "")
@@ -123,7 +124,7 @@ def _phase_beats(lang: str, phase: str, minutes: float) -> list[tuple[str, str, 
     return beats
 
 
-def compose_live(ctx: Ctx) -> dict[str, Any]:
+def compose_live(ctx: Ctx) -> LiveScriptReply:
     d = ctx.job.deliverable
     minutes = int(getattr(d, "minutes", 60))
     lang = "en-US" if ctx.en else "zh-CN"
@@ -132,7 +133,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
     weights = [minutes * s for s in PHASE_SHARES]
     step = 10 if minutes >= 30 else 5  # whole minutes on long run sheets, else half minutes
     must = _must_line(ctx)
-    phases: list[dict[str, Any]] = []
+    phases: list[PhaseItem] = []
     for p_index, (phase, (start, end)) in enumerate(
         zip(PHASES, retile(weights, 0, minutes, step), strict=True)
     ):
@@ -140,7 +141,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
         said: set[str] = set()  # a phase says each restatement once
         heads = "".join(fill(t, values) for _, t, _, _ in specs)  # and none its beats open with
         spans = retile([1.0] * len(specs), start, end, step)
-        beats: list[dict[str, Any]] = []
+        beats: list[BeatItem] = []
         for b_index, ((segment, template, action, interaction), (a, b)) in enumerate(
             zip(specs, spans, strict=True)
         ):
@@ -196,7 +197,7 @@ def compose_live(ctx: Ctx) -> dict[str, Any]:
     }
 
 
-def _state_coverage(phases: list[dict[str, Any]], lang: str, rate: float, minutes: int) -> None:
+def _state_coverage(phases: list[PhaseItem], lang: str, rate: float, minutes: int) -> None:
     """Each phase's first beat says how many of its minutes are word for word and how many
     are the stated loop and interaction; the stream's first beat says the whole share."""
     total = 0.0
@@ -214,7 +215,7 @@ def _state_coverage(phases: list[dict[str, Any]], lang: str, rate: float, minute
     head["action"] = f"{share}{sep}{head['action']}"
 
 
-def _name_in_full(ctx: Ctx, phases: list[dict[str, Any]]) -> None:
+def _name_in_full(ctx: Ctx, phases: list[PhaseItem]) -> None:
     """The host's first mention of the product is its full name."""
     f = ctx.facts
     for phase in phases:

@@ -55,7 +55,7 @@ def compose_poster(ctx: Ctx) -> PosterReply:
     sub_options = [s for s in sub_options if s] or [_cap(f.product, "subheadline") or f.short]
     subheadline = sub_options[0]
     bullets = [b for b in (_cap(p, "bullet") for p in f.points) if b and b not in headline][:3]
-    if f.deadline:
+    if f.deadline and f.deadline not in headline:  # said once ("福利到3月15日" is enough)
         bullets.append(_cap(f"Until {f.deadline}" if ctx.en else f"截至{f.deadline}", "bullet"))
     missing = [w for w in f.must if w not in " ".join([headline, subheadline, *bullets])]
     if missing:
@@ -70,6 +70,7 @@ def compose_poster(ctx: Ctx) -> PosterReply:
         badges += (TIMED_BADGE["en" if ctx.en else "zh"],)
     if f.occasion:
         badges += (f.occasion.title() if ctx.en else f.occasion,)
+    badges = tuple(b for b in badges if b not in (subheadline, headline)) or badges  # not twice
     badge = _fits([badges[rotate % len(badges)], *badges], "badge")
     return {
         "headline": ctx.safe(headline),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Any
 
 from workbench.kinds.channels import (
     HOOK_MAX_SECONDS,
@@ -19,6 +18,7 @@ from workbench.kinds.channels import (
     weighted_len,
 )
 from workbench.kinds.common import speech_units
+from workbench.kinds.records import ShotItem, VideoScriptReply
 from workbench.kinds.timing import speech_rate
 from workbench.llm.offline.composition import Ctx
 from workbench.llm.offline.copywriter import hashtags
@@ -125,7 +125,7 @@ def _props(ctx: Ctx, beat: str, values: dict[str, str], rotate: int) -> str:
 _SENTENCES = re.compile(r"(?<=[。！？!?])|(?<=\. )")
 
 
-def _name_in_full(ctx: Ctx, shots: list[dict[str, Any]]) -> None:
+def _name_in_full(ctx: Ctx, shots: list[ShotItem]) -> None:
     """The first voice-over that names the product says its full name, whole sentences
     dropped to make time; a hook too short for the full name opens on another line, so the
     next shot names it (captions, like posters, keep the short name)."""
@@ -169,7 +169,7 @@ def platform_cta(ctx: Ctx, platform: str) -> str:
     return options[(ctx.base + ctx.variant) % len(options)].format_map(ctx.values())
 
 
-def compose_video(ctx: Ctx) -> dict[str, Any]:
+def compose_video(ctx: Ctx) -> VideoScriptReply:
     d = ctx.job.deliverable
     spec = VIDEO_PLATFORMS[getattr(d, "platform", "douyin")]
     duration = int(getattr(d, "duration", 30))
@@ -201,14 +201,14 @@ def compose_video(ctx: Ctx) -> dict[str, Any]:
     }
 
 
-def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
+def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[ShotItem]:
     f = ctx.facts
     middle = _middle(ctx, max(1, min(8, round(duration / 7))))
     middle_count = len(middle)
     names = ["hook", *middle, "cta"]
     values = public_values(ctx, cta=cta)
     bgm = BGM["en-US" if ctx.en else "zh-CN"][(ctx.base + ctx.variant) % 3]
-    shots = []
+    shots: list[ShotItem] = []
     cursor = ctx.variant  # each selling point is said once before any comes back
     recapped = False
     for i, (name, (a, b)) in enumerate(zip(names, _timeline(duration, middle_count), strict=True)):
@@ -228,6 +228,9 @@ def _crew_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
             recapped = True
             values["point"] = ""  # no caption repeating one point
             look = "scene"  # the product in use, not one point's close-up
+        elif name == "proof":  # a proof is said whole or not at all (the caption shows it)
+            line = ctx.bank.VIDEO["proof"][0].format_map(values)
+            voiceover = line if _fit_line(ctx, line, b - a) == ctx.safe(squash(line)) else ""
         else:
             voiceover = _say(ctx, name, values, 0 if name == "cta" else rotate, b - a)
         fresh = cursor - ctx.variant + 1 < len(f.points)  # its next point not said yet
@@ -263,7 +266,7 @@ def _recap(ctx: Ctx) -> str:
     return f"{f.short}：{'、'.join(f.points)}。"
 
 
-def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
+def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[ShotItem]:
     """Three or four phone shots; the customer gets a cue for every line."""
     f = ctx.facts
     names = (
@@ -277,7 +280,7 @@ def _customer_shots(ctx: Ctx, duration: int, cta: str) -> list[dict[str, Any]]:
     marks += [round(duration - cta_len, 1), float(duration)]
     values = public_values(ctx, cta=cta, offer_short=offer_short(ctx, 10 if not ctx.en else 20))
     bank = CUSTOMER["en-US" if ctx.en else "zh-CN"][f.form]
-    shots = []
+    shots: list[ShotItem] = []
     for i, (name, (a, b)) in enumerate(zip(names, itertools.pairwise(marks), strict=True)):
         values["point"] = f.point(ctx.variant + i)
         options = [o for o in bank[name] if usable(o[:2], values) == list(o[:2])]
@@ -319,7 +322,7 @@ def _cue(ctx: Ctx, cue: str, said: str) -> str:
     return f"{cue}{': ' if ctx.en else '：'}{quote}"
 
 
-def _sync_cues(ctx: Ctx, shots: list[dict[str, Any]]) -> None:
+def _sync_cues(ctx: Ctx, shots: list[ShotItem]) -> None:
     """A co-creation cue quotes the voice-over it directs (``_name_in_full`` may have
     replaced a hook's line after its cue was written)."""
     mark = ': "' if ctx.en else "：「"
