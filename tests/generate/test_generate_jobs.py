@@ -9,7 +9,7 @@ import yaml
 
 from workbench.brief.models import Brief
 from workbench.errors import InputError
-from workbench.generate.jobs import expand_jobs, job_key, parse_only
+from workbench.generate.jobs import ProviderFingerprint, expand_jobs, job_key, parse_only
 from workbench.locations import resource_dir
 
 BRIEFS = resource_dir("templates") / "briefs"
@@ -58,7 +58,7 @@ def test_only_rejects_bad_filters(bad: str) -> None:
 
 
 def test_keys_are_deterministic_and_sensitive_to_what_decides_the_answer() -> None:
-    provider = {"provider": "offline", "model": "m"}
+    provider: ProviderFingerprint = {"provider": "offline", "model": "m"}
     first = [job_key("h", j, "t", provider) for j in expand_jobs(_brief())]
     again = [job_key("h", j, "t", provider) for j in expand_jobs(_brief())]
     assert first == again

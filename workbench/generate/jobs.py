@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 
 from workbench.brief.models import Brief
 from workbench.errors import InputError, Problem
@@ -114,11 +115,23 @@ def expand_jobs(
                     )
 
 
+class ProviderFingerprint(TypedDict, total=False):
+    """What about the provider decides the answer (never the key), part of every job key."""
+
+    provider: str
+    """The provider's name (``offline`` or the endpoint's)."""
+    model: str
+    temperature: float | None
+    """The configured temperature; None when the endpoint's default applies."""
+    json: str | None
+    """The structured-output mode (``json_schema``, ``json_object``, ``none``)."""
+
+
 def job_key(
     brief_hash: str,
     job: Job,
     template_hash: str,
-    provider_fingerprint: Mapping[str, object],
+    provider_fingerprint: ProviderFingerprint,
 ) -> str:
     """Deterministic key of one job: the first ``KEY_HEX`` hex digits (128 bits) of a
     sha256, stored in several tables and indexes per variant (issue 16: 2 KB per variant)."""

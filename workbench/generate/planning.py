@@ -8,14 +8,14 @@ from collections.abc import Callable, Mapping
 
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import LLMError
-from workbench.generate.jobs import Job, expand_jobs, job_key
+from workbench.generate.jobs import Job, ProviderFingerprint, expand_jobs, job_key
 from workbench.generate.outcomes import PlannedJob
 from workbench.kinds import get_kind
 from workbench.llm.base import LLMRequest, Message, Provider
 from workbench.prompting import PromptLibrary
 
 
-def provider_fingerprint(provider: Provider) -> dict[str, object]:
+def provider_fingerprint(provider: Provider) -> ProviderFingerprint:
     """What about the provider decides the answer (never the key)."""
     return {
         "provider": provider.name,
