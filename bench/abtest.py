@@ -95,7 +95,7 @@ def main() -> int:
         for e in store.ab.list_experiments(CAMPAIGN):
             analyze(e)
         every = time.perf_counter() - t0
-        codes = [code_for(v.uid) for v in store.list_variants(campaign=CAMPAIGN)]
+        codes = [code_for(v.uid) for v in store.variants.rows(campaign=CAMPAIGN)]
         store.close()
         clicks, seconds, stored = endpoint(folder, codes, args.clicks, args.connections)
     rate = summary.rows / first

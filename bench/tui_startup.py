@@ -43,7 +43,9 @@ TARGET_S = 1.0
 def build(folder: Path, variants: int) -> None:
     init_workspace(folder)
     with Store.open(folder / "workbench.db") as store:
-        brief_id = store.save_brief(CAMPAIGN, SEGMENTS, "campaign: {}\n", "b" * 64, "bench.yaml")
+        brief_id = store.variants.save_brief(
+            CAMPAIGN, SEGMENTS, "campaign: {}\n", "b" * 64, "bench.yaml"
+        )
         run_id = store.runs.start("bench-tui", brief_id, "offline", "composer", {})
         for i in range(variants // PER_JOB):
             segment = SEGMENTS[i % len(SEGMENTS)]["id"]
@@ -96,7 +98,7 @@ def build(folder: Path, variants: int) -> None:
                 )
                 for n in range(PER_JOB)
             ]
-            store.complete_job(job, gen, rows)
+            store.variants.complete_job(job, gen, rows)
         store.runs.finish(run_id, "done", {"ok": variants // PER_JOB})
 
 

@@ -142,17 +142,17 @@ def test_dry_run_counts_the_planned_jobs_and_what_is_done(wb: Workbench, folder:
 def test_review_edit_and_regenerate_through_the_workbench(wb: Workbench, folder: Path) -> None:
     brief = folder / "briefs" / "ops.yaml"
     assert run(["--db", str(wb.db_path), "generate", str(brief), "--offline"]) == 0
-    source = next(v for v in wb.store.list_variants(campaign="ops") if v.style == "instruction")
+    source = next(v for v in wb.store.variants.rows(campaign="ops") if v.style == "instruction")
     (result,) = wb.review([source.id], "submit", reviewer="ana")
     assert (result.from_status, result.to_status) == ("draft", "in_review")
     assert wb.next_step(source.id) == wb.settings.review.steps[0]
     content = {**source.content, "body": source.content["body"] + " 今晚八点开抢。"}
     new_id = wb.edit(source.id, content, comment="tighter")
-    assert wb.store.get_variant(new_id).parent_id == source.id
+    assert wb.store.variants.get(new_id).parent_id == source.id
 
     done = wb.regenerate(source.id, "specific", "pas", overrides=OFFLINE, reviewer="ana")
     assert done.source_id == source.id and not done.cached and len(done.new_ids) == 1
-    new = wb.store.get_variant(done.new_ids[0])
+    new = wb.store.variants.get(done.new_ids[0])
     assert (new.segment, new.deliverable_index) == (
         source.segment,
         source.deliverable_index,

@@ -126,7 +126,7 @@ class Operations:
             comment=comment,
             label=label,
         )
-        new = self.store.get_variant(new_id)
+        new = self.store.variants.get(new_id)
         if get_kind(new.kind).renders_image and new.parent_id is not None:
             from workbench.poster.batch import PosterFailed
             from workbench.poster.edited import rerender_edited

@@ -18,7 +18,7 @@ def group(store: Store, segment: str, deliverable: int) -> list[Variant]:
     """The variants of one (segment, deliverable), oldest first."""
     found = [
         v
-        for v in store.list_variants(campaign=CAMPAIGN, segment=segment)
+        for v in store.variants.rows(campaign=CAMPAIGN, segment=segment)
         if v.deliverable_index == deliverable
     ]
     return sorted(found, key=lambda v: v.id)
@@ -26,7 +26,7 @@ def group(store: Store, segment: str, deliverable: int) -> list[Variant]:
 
 def approve(store: Store, variant_ids: list[int]) -> None:
     """Approve variants (the one default review step) that are not approved yet."""
-    todo = [i for i in variant_ids if store.get_variant(i).status != "approved"]
+    todo = [i for i in variant_ids if store.variants.get(i).status != "approved"]
     if todo:
         request = ReviewRequest(action="approve", actor="tester", reason="approved for the test")
         review(store, todo, request, ["review"])

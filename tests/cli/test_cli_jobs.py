@@ -75,7 +75,7 @@ def test_a_superseded_failure_is_not_counted(
     failed_once: Path, fake_llm: FakeLLMServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(failed_once / "workbench.db") as store:
-        (campaign,) = store.list_campaigns()
+        (campaign,) = store.variants.campaigns()
         assert campaign["jobs"]["failed"] == 1
     # another model: new job keys for the same slots; the failed slot now succeeds
     argv = ["generate", "briefs/jobs.yaml", "--base-url", fake_llm.base_url]
@@ -83,7 +83,7 @@ def test_a_superseded_failure_is_not_counted(
     with sqlite3.connect(failed_once / "workbench.db") as db:
         assert db.execute("select count(*) from jobs where status = 'failed'").fetchone() == (1,)
     with Store.open(failed_once / "workbench.db") as store:
-        (campaign,) = store.list_campaigns()
+        (campaign,) = store.variants.campaigns()
         assert campaign["jobs"]["failed"] == 0 and campaign["jobs"]["ok"] == 3
         assert store.runs.failed_counts() == {}
     assert run(["jobs", "--failed"]) == 0

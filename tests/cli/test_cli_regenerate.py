@@ -28,7 +28,7 @@ deliverables:
 
 def _variants(folder: Path) -> list[Variant]:
     with Store.open(folder / "workbench.db") as store:
-        return store.list_variants(campaign="regen-cli")
+        return store.variants.rows(campaign="regen-cli")
 
 
 @pytest.fixture

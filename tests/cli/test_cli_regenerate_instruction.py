@@ -35,7 +35,7 @@ def folder(ws: Path) -> Path:
 
 def _source(folder: Path) -> Variant:
     with Store.open(folder / "workbench.db") as store:
-        return store.list_variants(campaign="regen-guide")[0]
+        return store.variants.rows(campaign="regen-guide")[0]
 
 
 def _show(cli: Cli, variant_id: int) -> dict:
@@ -94,4 +94,4 @@ def test_an_overlong_instruction_is_one_line_and_nothing_is_written(folder: Path
         "regenerate: instruction: String should have at most 200 characters"
     ]
     with Store.open(folder / "workbench.db") as store:
-        assert len(store.list_variants(campaign="regen-guide")) == 1
+        assert len(store.variants.rows(campaign="regen-guide")) == 1

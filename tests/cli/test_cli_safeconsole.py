@@ -40,7 +40,7 @@ def test_variants_show_of_a_poisoned_variant(
 ) -> None:
     folder = small_workspace(tmp_path, monkeypatch)
     with open_store(folder) as store:
-        vid = int(store.list_variants(campaign=CAMPAIGN)[0].id)
+        vid = int(store.variants.rows(campaign=CAMPAIGN)[0].id)
         store._conn.execute("DROP TRIGGER variants_content_frozen")  # direct SQL can
         store._conn.execute(
             "UPDATE variants SET content = json_set(content, '$.text', ?) WHERE id = ?",

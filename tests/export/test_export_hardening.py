@@ -23,7 +23,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _poison(folder: Path, text: str) -> int:
     """Write ``text`` into a variant's content behind the store's back (an old database)."""
     with open_store(folder) as store:
-        vid = int(store.list_variants(campaign=CAMPAIGN)[0].id)
+        vid = int(store.variants.rows(campaign=CAMPAIGN)[0].id)
         store._conn.execute("DROP TRIGGER variants_content_frozen")  # direct SQL can
         store._conn.execute(
             "UPDATE variants SET content = json_set(content, '$.text', ?) WHERE id = ?",

@@ -21,19 +21,19 @@ def test_pack_holds_approved_copy_posters_links_and_an_escaped_index(
     ws: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with open_store(ws) as store:
-        sms = store.list_variants(campaign=CAMPAIGN, channel="sms")[0]
-        poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
-        draft = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
+        sms = store.variants.rows(campaign=CAMPAIGN, channel="sms")[0]
+        poster = store.variants.rows(campaign=CAMPAIGN, kind="poster")[0]
+        draft = store.variants.rows(campaign=CAMPAIGN, channel="community")[0]
         hostile = store.reviews.add_version(
-            store.list_variants(campaign=CAMPAIGN, channel="community")[1].id,
+            store.variants.rows(campaign=CAMPAIGN, channel="community")[1].id,
             {
-                **store.list_variants(campaign=CAMPAIGN, channel="community")[1].content,
+                **store.variants.rows(campaign=CAMPAIGN, channel="community")[1].content,
                 "body": "<script>alert(1)</script>",
             },
             [],
             "x",
         )
-        title = store.list_variants(campaign=CAMPAIGN, kind="title")[0]
+        title = store.variants.rows(campaign=CAMPAIGN, kind="title")[0]
     ids = [str(sms.id), str(poster.id), str(hostile), str(title.id)]
     assert run(["review", "approve", *ids]) == 0
     capsys.readouterr()
@@ -65,7 +65,7 @@ def test_pack_without_approved_content_says_so(ws: Path) -> None:
 
 def test_pack_index_in_chinese(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_store(ws) as store:
-        vid = store.list_variants(campaign=CAMPAIGN, channel="sms")[0].id
+        vid = store.variants.rows(campaign=CAMPAIGN, channel="sms")[0].id
     assert run(["review", "approve", str(vid)]) == 0
     monkeypatch.setenv("WORKBENCH_LANG", "zh-CN")
     assert run(["export", CAMPAIGN, "--format", "pack", "--out", str(ws / "p")]) == 0

@@ -38,7 +38,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Store]:
 
 def _poison(store: Store) -> int:
     """Give one variant a formula-looking body and a ban finding, and a poster asset."""
-    v = store.list_variants(campaign=CAMPAIGN, channel="community")[0]
+    v = store.variants.rows(campaign=CAMPAIGN, channel="community")[0]
     new_id = store.reviews.add_version(
         v.id,
         {**v.content, "body": '=HYPERLINK("http://x")全网最好'},
@@ -63,7 +63,7 @@ def _poison(store: Store) -> int:
         ),
         "mia",
     )
-    poster = store.list_variants(campaign=CAMPAIGN, kind="poster")[0]
+    poster = store.variants.rows(campaign=CAMPAIGN, kind="poster")[0]
     path = store.path.parent / "p.png"
     Image.new("RGB", (300, 400), "#e84a5f").save(path)
     store.assets.save(poster.id, str(path), "0" * 64, path.stat().st_size)
@@ -87,7 +87,7 @@ def test_xlsx_has_sheets_per_kind_findings_posters_and_safe_cells(ws: tuple[Path
     assert str(cells["content"].value).startswith("'=HYPERLINK")
     assert cells["findings"].fill.fgColor.rgb.endswith("FFC7CE")
     assert cells["decision"].value in (None, "")
-    posters = store.list_variants(campaign=CAMPAIGN, kind="poster")
+    posters = store.variants.rows(campaign=CAMPAIGN, kind="poster")
     assert len(book["poster"]._images) == len(posters)  # every poster embedded once
     audit = store.reviews.audit_trail(campaign=CAMPAIGN)
     assert audit[-1]["action"] == "export" and audit[-1]["data"]["format"] == "xlsx"
@@ -127,7 +127,7 @@ def _fill_csv(path: Path, decisions: dict[int, tuple[str, str, str]]) -> None:
 
 def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]) -> None:
     folder, store = ws
-    ids = [v.id for v in store.list_variants(campaign=CAMPAIGN, kind="title")[:5]]
+    ids = [v.id for v in store.variants.rows(campaign=CAMPAIGN, kind="title")[:5]]
     path = folder / "r.csv"
     export_campaign(store, folder, CAMPAIGN, "csv", "mia", out=path, language="en-US")
     _fill_csv(
@@ -140,7 +140,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
             ids[4]: ("approve", "", ""),
         },
     )
-    edited = {**store.get_variant(ids[4]).content, "text": "改过了"}
+    edited = {**store.variants.get(ids[4]).content, "text": "改过了"}
     store.reviews.add_version(ids[4], edited, [], "x")
     before_problems = len(store.reviews.audit_trail(campaign=CAMPAIGN))
     report = import_decisions(store, path, "operator", ["review"])
@@ -148,7 +148,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
     problems = {p["variant_id"]: p["problem"] for p in report.problems}
     assert "unknown decision" in problems[str(ids[3])]
     assert "stale" in problems[str(ids[4])]
-    assert [store.get_variant(i).status for i in ids[:3]] == ["draft"] * 3
+    assert [store.variants.get(i).status for i in ids[:3]] == ["draft"] * 3
     trail = store.reviews.audit_trail(campaign=CAMPAIGN)
     after_problems = [r["action"] for r in trail[before_problems:]]
     assert after_problems == ["import"]  # the attempt itself is logged, no decision
@@ -166,7 +166,7 @@ def test_csv_round_trip_applies_once_and_reports_problems(ws: tuple[Path, Store]
     before = len(store.reviews.audit_trail(campaign=CAMPAIGN))
     again = import_decisions(store, path, "operator", ["review"])
     assert again.applied == [] and len(again.already) == 3
-    statuses = [store.get_variant(i).status for i in ids[:3]]
+    statuses = [store.variants.get(i).status for i in ids[:3]]
     assert statuses == ["approved", "rejected", "changes_requested"]
     after = [r["action"] for r in store.reviews.audit_trail(campaign=CAMPAIGN)[before:]]
     assert after == ["import"]  # only the import itself is logged the second time
@@ -194,7 +194,7 @@ def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> 
     assert report.applied == []  # all or nothing
     problems = sorted(p["problem"].split(":")[0] for p in report.problems)
     assert problems == ["edited id", "unknown variant id"]
-    assert store.get_variant(approved_id).status == "draft"
+    assert store.variants.get(approved_id).status == "draft"
     book = load_workbook(path)  # a saved book cannot be saved again (its images are closed)
     for row in (3, 4):  # the reviewer clears the two bad rows
         book["title"].cell(row, col["decision"]).value = None
@@ -203,5 +203,5 @@ def test_xlsx_round_trip_with_unknown_and_edited_ids(ws: tuple[Path, Store]) -> 
     assert [
         a["variant_id"] for a in import_decisions(store, path, "reviewer-x", ["review"]).applied
     ] == [str(approved_id)]
-    assert store.get_variant(approved_id).status == "approved"
+    assert store.variants.get(approved_id).status == "approved"
     assert import_decisions(store, path, "reviewer-x", ["review"]).applied == []

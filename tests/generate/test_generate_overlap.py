@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from test_generate_robustness import brief_text, copy_reply, make_runner, run_brief
 
-from workbench.store import Store
+from workbench.store.writes import Variants
 from workbench.testing import FakeLLMServer
 
 WAIT_S = 10.0  # far beyond the next request's round trip on a local server
@@ -22,10 +22,10 @@ def test_the_next_request_goes_out_while_an_answer_is_stored(
     tmp_path: Path, fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_llm.reply = copy_reply
-    real = Store.complete_job
+    real = Variants.complete_job
     seen: list[int] = []
 
-    def slow_first_write(self: Store, *args: Any) -> list[int]:
+    def slow_first_write(self: Variants, *args: Any) -> list[int]:
         if not seen:  # the first job's write waits for the second job's request
             deadline = time.monotonic() + WAIT_S
             while len(fake_llm.requests) < 2 and time.monotonic() < deadline:
@@ -33,7 +33,7 @@ def test_the_next_request_goes_out_while_an_answer_is_stored(
             seen.append(len(fake_llm.requests))
         return real(self, *args)
 
-    monkeypatch.setattr(Store, "complete_job", slow_first_write)
+    monkeypatch.setattr(Variants, "complete_job", slow_first_write)
     runner, store = make_runner(tmp_path, fake_llm.base_url, concurrency=1)
     result = run_brief(runner, brief_text(segments=1, variants=3))
     assert seen and seen[0] >= 2, "the second request waited for the first job's store write"

@@ -52,30 +52,30 @@ def _run(
 
 
 def test_regenerate_makes_one_new_variant_in_the_chosen_style(wb: Workbench) -> None:
-    before = wb.store.list_variants(campaign="regen")
+    before = wb.store.variants.rows(campaign="regen")
     source = next(v for v in before if v.kind == "copy" and v.segment == "dormant-vip")
     (new_id,) = _run(wb, source.id, "specific", "pas", fresh=False)
-    after = wb.store.list_variants(campaign="regen")
+    after = wb.store.variants.rows(campaign="regen")
     assert len(after) == len(before) + 1
-    new = wb.store.get_variant(new_id)
+    new = wb.store.variants.get(new_id)
     assert (new.style, new.framework) == ("specific", "pas")
     assert (new.segment, new.deliverable_index, new.kind) == ("dormant-vip", 0, "copy")
     assert new.parent_id is None and new.status == "draft"
-    old = wb.store.get_variant(source.id)
+    old = wb.store.variants.get(source.id)
     assert old.content == source.content and old.status == source.status
     assert old.history[-1]["action"] == "regenerate"
     assert old.history[-1]["data"]["new_ids"] == [new_id]
     # the same choice again finds the finished job; a fresh round makes another variant
     assert _run(wb, source.id, "specific", "pas", fresh=False) == [new_id]
-    assert len(wb.store.list_variants(campaign="regen")) == len(before) + 1
+    assert len(wb.store.variants.rows(campaign="regen")) == len(before) + 1
     (fresh_id,) = _run(wb, source.id, "specific", "pas", fresh=True)
     assert fresh_id not in {v.id for v in after}
 
 
 def test_a_title_regenerates_as_one_title(wb: Workbench) -> None:
-    source = next(v for v in wb.store.list_variants(campaign="regen") if v.kind == "title")
+    source = next(v for v in wb.store.variants.rows(campaign="regen") if v.kind == "title")
     ids = _run(wb, source.id, "agent", None, fresh=False)
-    assert len(ids) == 1 and wb.store.get_variant(ids[0]).style == "agent"
+    assert len(ids) == 1 and wb.store.variants.get(ids[0]).style == "agent"
 
 
 @pytest.mark.parametrize(
@@ -89,18 +89,18 @@ def test_a_title_regenerates_as_one_title(wb: Workbench) -> None:
 def test_refusals_name_the_field(
     wb: Workbench, style: str, framework: str | None, kind: str, field: str
 ) -> None:
-    source = next(v for v in wb.store.list_variants(campaign="regen") if v.kind == kind)
+    source = next(v for v in wb.store.variants.rows(campaign="regen") if v.kind == kind)
     with pytest.raises(InputError) as caught:
         plan_regenerate(wb.store, wb.segments, source.id, style, framework)
     assert caught.value.problems[0].field == field
 
 
 def test_framework_defaults_to_the_variants_own(wb: Workbench) -> None:
-    copies = [v for v in wb.store.list_variants(campaign="regen") if v.kind == "copy"]
+    copies = [v for v in wb.store.variants.rows(campaign="regen") if v.kind == "copy"]
     (pas_id,) = _run(wb, copies[0].id, "specific", "pas", fresh=False)
     # regenerating the PAS variant keeps PAS; an original (no framework) stays without one,
     # although the campaign's latest stored brief is now the narrowed PAS one
     (again,) = _run(wb, pas_id, "agent", None, fresh=False)
-    assert wb.store.get_variant(again).framework == "pas"
+    assert wb.store.variants.get(again).framework == "pas"
     (plain,) = _run(wb, copies[1].id, "agent", None, fresh=False)
-    assert wb.store.get_variant(plain).framework is None
+    assert wb.store.variants.get(plain).framework is None

@@ -25,6 +25,7 @@ from workbench.llm.wire import ChatBody
 from workbench.prompting import PromptLibrary
 from workbench.settings import LLMSettings
 from workbench.store import Store
+from workbench.store.writes import Variants
 from workbench.testing import FakeLLMServer
 
 KEY = "sk-test-never-stored-0123456789"
@@ -148,16 +149,16 @@ def test_a_store_error_in_a_worker_ends_the_run_with_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     fake_llm.reply = copy_reply
-    real = Store.complete_job
+    real = Variants.complete_job
     calls = {"n": 0}
 
-    def flaky(self: Store, *args: Any) -> list[int]:
+    def flaky(self: Variants, *args: Any) -> list[int]:
         calls["n"] += 1
         if calls["n"] == 3:
             raise StoreError("could not save to the database: disk I/O error")
         return real(self, *args)
 
-    monkeypatch.setattr(Store, "complete_job", flaky)
+    monkeypatch.setattr(Variants, "complete_job", flaky)
     argv = ["generate", "briefs/robust.yaml", "-c", "2", "--base-url", fake_llm.base_url]
     box = in_thread(lambda: run([*argv, "--model", "fake-model"]))
     assert not box["alive"], "generate hung after a worker exception"

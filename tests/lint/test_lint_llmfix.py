@@ -24,7 +24,7 @@ def test_llm_fix_for_a_file_and_a_variant(
     monkeypatch.chdir(folder)
     assert run(["generate", "briefs/member-day.yaml"]) == 0  # offline
     store = Store.open(folder / "workbench.db")
-    v = store.list_variants(channel="community")[0]
+    v = store.variants.rows(channel="community")[0]
     bad = {**v.content, "body": "全网最好的米粉"}
     bad_id = store.reviews.add_version(v.id, bad, None, "mia")
     text = (folder / "workbench.toml").read_text(encoding="utf-8")
@@ -38,10 +38,10 @@ def test_llm_fix_for_a_file_and_a_variant(
     assert code == 0
     prompt = fake_llm.bodies[-1]["messages"][-1]["content"]
     assert "最好" in prompt and "全网最好的米粉" in prompt
-    newest = store.list_variants(channel="community")[0]
+    newest = store.variants.rows(channel="community")[0]
     assert newest.parent_id == bad_id and newest.content["body"] == "有机认证的米粉"
-    assert store.get_variant(bad_id).content["body"] == "全网最好的米粉"
-    assert (store.get_variant(newest.id).generation or {})["purpose"] == "repair"
+    assert store.variants.get(bad_id).content["body"] == "全网最好的米粉"
+    assert (store.variants.get(newest.id).generation or {})["purpose"] == "repair"
 
     page = folder / "note.md"
     page.write_text("稳赚不赔的好项目", encoding="utf-8")

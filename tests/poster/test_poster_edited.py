@@ -36,7 +36,7 @@ def test_an_edited_poster_is_drawn_again_and_the_old_file_superseded(tmp_path: P
     folder = _workspace(tmp_path / "ws")
     wb = make_workbench(folder)
     try:
-        old = next(v for v in wb.store.list_variants(campaign="poster-edit"))
+        old = next(v for v in wb.store.variants.rows(campaign="poster-edit"))
         [old_file] = wb.store.assets.by_variant([old.id])[old.id]
         assert old_file["superseded_by"] is None
         old_bytes = Path(old_file["path"]).read_bytes()
@@ -69,7 +69,7 @@ def test_the_cli_edit_path_draws_it_too(tmp_path: Path, capsys: object) -> None:
     db = str(folder / "workbench.db")
     wb = make_workbench(folder)
     try:
-        old = next(v for v in wb.store.list_variants(campaign="poster-edit"))
+        old = next(v for v in wb.store.variants.rows(campaign="poster-edit"))
     finally:
         wb.close()
     edited = tmp_path / "edited.json"
@@ -78,7 +78,7 @@ def test_the_cli_edit_path_draws_it_too(tmp_path: Path, capsys: object) -> None:
     assert code == 0
     wb = make_workbench(folder)
     try:
-        newest = max(v.id for v in wb.store.list_variants(campaign="poster-edit"))
+        newest = max(v.id for v in wb.store.variants.rows(campaign="poster-edit"))
         assert newest != old.id
         assert len(wb.store.assets.by_variant([newest])[newest]) == 1
         assert wb.store.assets.by_variant([old.id])[old.id][0]["superseded_by"] == newest

@@ -52,7 +52,7 @@ def test_one_failing_poster_fails_the_run_and_the_rest_are_kept(
     assert "ValueError: Invalid version (was 41, expected 1 to 40)" in captured.err
     assert "failed 1" in captured.out.lower() or "失败 1" in captured.out, captured.out
     with Store.open(ws / "workbench.db") as store:
-        posters = store.list_variants(kind="poster")
+        posters = store.variants.rows(kind="poster")
         assert sum(len(v.assets or ()) for v in posters) == len(calls) - 1 == 3
 
 

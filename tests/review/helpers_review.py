@@ -40,4 +40,4 @@ def open_store(folder: Path) -> Store:
 
 
 def first(store: Store, **filters: Any) -> Variant:
-    return store.list_variants(campaign=CAMPAIGN, **filters)[0]
+    return store.variants.rows(campaign=CAMPAIGN, **filters)[0]

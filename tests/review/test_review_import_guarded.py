@@ -46,10 +46,10 @@ def test_one_bad_row_writes_nothing_and_the_fixed_file_applies(
     rows[2].update(decision="maybe")
     _write(path, rows)
     with open_store(folder) as store:
-        before = [v.status for v in store.list_variants(campaign=CAMPAIGN)]
+        before = [v.status for v in store.variants.rows(campaign=CAMPAIGN)]
         report = import_decisions(store, path, "operator", ["review"])
         assert report.applied == [] and [p["row"] for p in report.problems] == [4]
-        assert [v.status for v in store.list_variants(campaign=CAMPAIGN)] == before
+        assert [v.status for v in store.variants.rows(campaign=CAMPAIGN)] == before
         rows[2].update(decision="")
         _write(path, rows)
         report = import_decisions(store, path, "operator", ["review"])
@@ -79,7 +79,7 @@ def test_two_rows_on_one_variant_plan_against_each_other(
     )
     toml.write_text(text, encoding="utf-8")
     with open_store(folder) as store:
-        vid = store.list_variants(campaign=CAMPAIGN)[0].id
+        vid = store.variants.rows(campaign=CAMPAIGN)[0].id
         path = folder / "two.csv"
         path.write_text(
             f"variant_id,decision,comment,reviewer\n{vid},approve,,mkt\n{vid},approve,,legal\n",
@@ -88,7 +88,7 @@ def test_two_rows_on_one_variant_plan_against_each_other(
         report = import_decisions(store, path, "op", ["marketing", "legal"])
         assert report.problems == []
         assert [a["to"] for a in report.applied] == ["in_review", "approved"]
-        assert store.get_variant(vid).status == "approved"
+        assert store.variants.get(vid).status == "approved"
 
 
 def test_a_variant_longer_than_the_csv_default_field_limit_round_trips(

@@ -53,7 +53,7 @@ def test_approval_needs_every_step_in_order(store: Store) -> None:
         ("legal",),
     )
     [r] = review(store, [v.id], ReviewRequest("approve", "lee"), STEPS)
-    assert r.to_status == "approved" and store.get_variant(v.id).status == "approved"
+    assert r.to_status == "approved" and store.variants.get(v.id).status == "approved"
     with pytest.raises(ReviewError, match="cannot approve"):
         review(store, [v.id], ReviewRequest("approve", "lee"), STEPS)
 
@@ -72,15 +72,15 @@ def test_ban_blocks_approval_without_reason_and_edit_makes_a_version(store: Stor
     v = first(store, channel="community")
     bad = {**v.content, "body": "全网最好的米粉，稳赚不赔"}
     new_id = edit(store, v.id, bad, "mia", relinter(store), comment="试一版")
-    new = store.get_variant(new_id)
+    new = store.variants.get(new_id)
     assert (new.version, new.parent_id, new.status) == (2, v.id, "draft")
-    assert store.get_variant(v.id).content == v.content  # the parent is kept
+    assert store.variants.get(v.id).content == v.content  # the parent is kept
     assert [x.id for x in new.versions] == [v.id, new_id]
     with pytest.raises(ReviewError, match="newer version"):
         review(store, [v.id], ReviewRequest("approve", "mia"), ["review"])
     with pytest.raises(ReviewError, match="override reason"):
         review(store, [new_id], ReviewRequest("approve", "mia"), ["review"])
-    assert store.get_variant(new_id).status == "draft"
+    assert store.variants.get(new_id).status == "draft"
     [r] = review(store, [new_id], ReviewRequest("approve", "mia", reason="法务确认"), ["review"])
     assert r.to_status == "approved"
     last = store.reviews.audit_trail(variant_id=new_id)[-1]
@@ -96,11 +96,11 @@ def test_edit_rejects_content_of_another_shape(store: Store) -> None:
 
 
 def test_many_ids_are_all_or_nothing(store: Store) -> None:
-    a, b = store.list_variants(campaign=CAMPAIGN, kind="copy")[:2]
+    a, b = store.variants.rows(campaign=CAMPAIGN, kind="copy")[:2]
     review(store, [b.id], ReviewRequest("approve", "x"), ["review"])
     with pytest.raises(ReviewError):
         review(store, [a.id, b.id], ReviewRequest("approve", "x"), ["review"])
-    assert store.get_variant(a.id).status == "draft"
+    assert store.variants.get(a.id).status == "draft"
 
 
 def test_audit_rows_cannot_be_updated_or_deleted(store: Store) -> None:

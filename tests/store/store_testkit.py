@@ -23,7 +23,9 @@ SEGMENTS = [
 
 def seed(store: Store, settings: dict[str, object] | None = None) -> tuple[int, int]:
     """Campaign, segments, brief and a run; returns (brief_id, run_id)."""
-    brief_id = store.save_brief(CAMPAIGN, SEGMENTS, "campaign: {}\n", "a" * 64, "march.yaml")
+    brief_id = store.variants.save_brief(
+        CAMPAIGN, SEGMENTS, "campaign: {}\n", "a" * 64, "march.yaml"
+    )
     run_id = store.runs.start(CAMPAIGN_ID, brief_id, "offline", "composer", settings or {})
     return brief_id, run_id
 
@@ -96,4 +98,4 @@ def complete_range(path: Path, start: int, stop: int, run_id: int) -> None:
     """Open ``path`` and complete jobs ``start..stop-1`` (used by child processes)."""
     with Store.open(path) as store:
         for i in range(start, stop):
-            store.complete_job(*make_job(i, run_id))
+            store.variants.complete_job(*make_job(i, run_id))

@@ -82,7 +82,7 @@ KILL_SCRIPT = textwrap.dedent(
 
     store = Store.open(Path({path!r}))
     for i in range(1_000_000):
-        store.complete_job(*make_job(i, {run_id}, count=1 + i % 3))
+        store.variants.complete_job(*make_job(i, {run_id}, count=1 + i % 3))
         if i == 200:
             print("running", flush=True)
     """
@@ -123,7 +123,7 @@ def test_sigkill_mid_loop_leaves_a_consistent_database(tmp_path: Path) -> None:
     finally:
         conn.close()
     with Store.open(path) as store:  # and the store opens it again
-        assert len(store.list_variants()) == sum(per_job.values())
+        assert len(store.variants.rows()) == sum(per_job.values())
 
 
 def test_threads_share_one_store(tmp_path: Path) -> None:
@@ -131,7 +131,9 @@ def test_threads_share_one_store(tmp_path: Path) -> None:
         _, run_id = seed(store)
         with ThreadPoolExecutor(max_workers=8) as pool:
             results = list(
-                pool.map(lambda i: store.complete_job(*make_job(i % 50, run_id)), range(200))
+                pool.map(
+                    lambda i: store.variants.complete_job(*make_job(i % 50, run_id)), range(200)
+                )
             )
         assert len({tuple(ids) for ids in results}) == 50
-        assert len(store.list_variants()) == 100
+        assert len(store.variants.rows()) == 100

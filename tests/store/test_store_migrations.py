@@ -82,7 +82,7 @@ def test_an_older_database_opens_and_rebuilds_every_prompt_exactly(tmp_path: Pat
     old_database(path)
     with Store.open(path) as store:  # m210 and m220 run here
         for ident, (messages, variables) in OLD_GENERATIONS.items():
-            generation = store.get_variant(ident).generation
+            generation = store.variants.get(ident).generation
             assert generation is not None
             assert generation["messages"] == (json.loads(messages) if messages else None)
             assert generation["variables"] == (json.loads(variables) if variables else None)

@@ -40,7 +40,7 @@ def stored(store: Store, count: int) -> list[int]:
     for i in range(count):
         job, gen, variants = make_job(i, run_id)
         gen = replace(gen, messages=messages(i), variables=variables(i))
-        ids += store.complete_job(job, gen, variants)
+        ids += store.variants.complete_job(job, gen, variants)
     return ids
 
 
@@ -48,7 +48,7 @@ def test_messages_and_variables_read_back_exactly(tmp_path: Path) -> None:
     with Store.open(tmp_path / "wb.db") as store:
         ids = stored(store, 3)
         for i, vid in zip(range(3), ids[::2], strict=True):
-            generation = store.get_variant(vid).generation
+            generation = store.variants.get(vid).generation
             assert generation is not None
             assert generation["messages"] == messages(i)
             assert json.dumps(generation["variables"]) == json.dumps(variables(i))
@@ -73,8 +73,8 @@ def test_a_message_that_is_not_plain_text_is_kept_whole(tmp_path: Path) -> None:
     with Store.open(tmp_path / "wb.db") as store:
         _, run_id = seed(store)
         job, gen, variants = make_job(0, run_id)
-        ids = store.complete_job(job, replace(gen, messages=odd), variants)
-        assert (store.get_variant(ids[0]).generation or {})["messages"] == odd
+        ids = store.variants.complete_job(job, replace(gen, messages=odd), variants)
+        assert (store.variants.get(ids[0]).generation or {})["messages"] == odd
 
 
 def test_the_migration_converts_existing_rows(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_the_migration_converts_existing_rows(tmp_path: Path) -> None:
     before = path.stat().st_size
     with Store.open(path) as store:
         for i, vid in zip(range(4), ids[::2], strict=True):
-            generation = store.get_variant(vid).generation
+            generation = store.variants.get(vid).generation
             assert generation is not None
             assert generation["messages"] == messages(i)
             assert generation["variables"] == variables(i)
@@ -114,13 +114,17 @@ def test_failed_and_repair_calls_are_stored_the_same_way(tmp_path: Path) -> None
             {"role": "assistant", "content": "{}"},
             {"role": "user", "content": "修正"},
         ]
-        store.fail_job(job, replace(gen, messages=messages(0), error="bad json"), "bad json")
-        first = store.record_generation(
+        store.variants.fail_job(
+            job, replace(gen, messages=messages(0), error="bad json"), "bad json"
+        )
+        first = store.variants.record_generation(
             GenerationRecord(job.key, run_id, CAMPAIGN_ID, "p", "m", "t", "h", {}, repair)
         )
         assert first > 0
-        ids = store.complete_job(job, replace(gen, messages=repair, purpose="repair"), variants)
-        assert (store.get_variant(ids[0]).generation or {})["messages"] == repair
+        ids = store.variants.complete_job(
+            job, replace(gen, messages=repair, purpose="repair"), variants
+        )
+        assert (store.variants.get(ids[0]).generation or {})["messages"] == repair
 
 
 def test_interning_many_gives_the_ids_of_interning_one_by_one(tmp_path: Path) -> None:

@@ -33,15 +33,15 @@ def store(tmp_path: Path) -> Iterator[Store]:
             make_job(0, run_id, segment="dormant-vip"),
         ]  # fmt: skip
         for job in jobs:
-            store.complete_job(*job)
+            store.variants.complete_job(*job)
         failed, gen, _ = make_job(9, run_id, segment="dormant-vip")
-        store.fail_job(failed, gen, "timeout")
+        store.variants.fail_job(failed, gen, "timeout")
         store._conn.execute("UPDATE variants SET status = 'approved' WHERE id IN (1, 2)")
         yield store
 
 
 def test_list_variants_shape(store: Store) -> None:
-    rows = store.list_variants()
+    rows = store.variants.rows()
     assert len(rows) == 9
     first = rows[0]
     assert set(first.to_json()) >= VARIANT_KEYS
@@ -67,7 +67,7 @@ def test_list_variants_shape(store: Store) -> None:
     ],
 )
 def test_list_filters(store: Store, filters: dict[str, object], expected: int) -> None:
-    rows = store.list_variants(**filters)  # type: ignore[arg-type]
+    rows = store.variants.rows(**filters)  # type: ignore[arg-type]
     assert len(rows) == expected
     for name, value in filters.items():
         if name != "limit":
@@ -90,20 +90,20 @@ def _add_version(store: Store, parent: Variant) -> int:
 
 
 def test_latest_only(store: Store) -> None:
-    original = store.list_variants(kind="title")[0]
+    original = store.variants.rows(kind="title")[0]
     edited_id = _add_version(store, original)
-    latest = store.list_variants(kind="title")
+    latest = store.variants.rows(kind="title")
     assert len(latest) == 3
     assert edited_id in [v.id for v in latest]
     assert original.id not in [v.id for v in latest]
-    assert len(store.list_variants(kind="title", latest_only=False)) == 4
+    assert len(store.variants.rows(kind="title", latest_only=False)) == 4
 
 
 def test_get_variant_by_id_and_uid(store: Store) -> None:
-    listed = store.list_variants(kind="title")[1]
-    by_id = store.get_variant(listed.id)
-    by_uid = store.get_variant(listed.uid)
-    by_text_id = store.get_variant(str(listed.id))
+    listed = store.variants.rows(kind="title")[1]
+    by_id = store.variants.get(listed.id)
+    by_uid = store.variants.get(listed.uid)
+    by_text_id = store.variants.get(str(listed.id))
     assert by_id == by_uid == by_text_id
     listed_json = listed.to_json()
     assert {k: by_id.to_json()[k] for k in listed_json} == listed_json
@@ -121,14 +121,14 @@ def test_get_variant_by_id_and_uid(store: Store) -> None:
     assert [(h["action"], h["to_status"]) for h in by_id.history] == [("generate", "draft")]
     assert by_id.history[0]["data"]["generation_id"] == generation["id"]
     with pytest.raises(NotFoundError):
-        store.get_variant("0000000000")
+        store.variants.get("0000000000")
     with pytest.raises(NotFoundError):
-        store.get_variant(10_000)
+        store.variants.get(10_000)
 
 
 def test_get_variant_of_an_edit_traces_to_its_generation(store: Store) -> None:
-    original = store.list_variants(kind="copy")[0]
-    edited = store.get_variant(_add_version(store, original))
+    original = store.variants.rows(kind="copy")[0]
+    edited = store.variants.get(_add_version(store, original))
     assert edited.version == 2 and edited.parent_id == original.id
     assert [v.version for v in edited.versions] == [1, 2]
     assert (edited.generation or {})["id"] == original.generation_id
@@ -136,7 +136,7 @@ def test_get_variant_of_an_edit_traces_to_its_generation(store: Store) -> None:
 
 
 def test_list_campaigns_counts(store: Store) -> None:
-    (campaign,) = store.list_campaigns()
+    (campaign,) = store.variants.campaigns()
     assert campaign["id"] == CAMPAIGN_ID and campaign["name"] == "三月会员日"
     assert campaign["brand"]["name"] == "小鹿母婴"
     assert campaign["variants"] == 9

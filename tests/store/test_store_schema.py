@@ -84,7 +84,7 @@ def test_migrate_blank(tmp_path: Path) -> None:
 def test_open_creates_parent_folder_and_is_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "wb.db"
     with Store.open(path) as store:
-        store.save_brief({"id": "c", "name": "C"}, [], "raw", "h", "b.yaml")
+        store.variants.save_brief({"id": "c", "name": "C"}, [], "raw", "h", "b.yaml")
     with Store.open(path) as store:
         assert store.migrate() == []
         assert store.runs.current_round("c") == 1
@@ -104,7 +104,7 @@ def test_pragmas_on_every_connection(tmp_path: Path) -> None:
 def test_readable_by_plain_sqlite(tmp_path: Path) -> None:
     path = tmp_path / "wb.db"
     with Store.open(path) as store:
-        store.save_brief({"id": "c", "name": "会员日"}, [], "raw", "h", "b.yaml")
+        store.variants.save_brief({"id": "c", "name": "会员日"}, [], "raw", "h", "b.yaml")
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("SELECT name FROM campaigns").fetchall() == [("会员日",)]

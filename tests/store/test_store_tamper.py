@@ -35,7 +35,7 @@ def test_insert_or_replace_cannot_rewrite_the_audit(store: Store) -> None:
 
 
 def test_variants_cannot_be_replaced_rewritten_or_deleted(store: Store) -> None:
-    v = store.list_variants(campaign=CAMPAIGN)[0]
+    v = store.variants.rows(campaign=CAMPAIGN)[0]
     conn = store._conn
     with pytest.raises(sqlite3.IntegrityError, match="cannot be replaced"):
         conn.execute(
@@ -55,7 +55,7 @@ def test_variants_cannot_be_replaced_rewritten_or_deleted(store: Store) -> None:
         "'x')",
         (v.job_key, v.slot, v.version, CAMPAIGN),
     )
-    assert store.get_variant(v.id).content == v.content
+    assert store.variants.get(v.id).content == v.content
     # status and lint changes still work (review actions, relint)
     conn.execute("UPDATE variants SET lint = '[]' WHERE id = ?", (v.id,))
 

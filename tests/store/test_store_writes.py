@@ -29,12 +29,12 @@ def count(store: Store, table: str, where: str = "1", params: tuple[object, ...]
 
 
 def test_save_brief_upserts_and_dedupes(store: Store) -> None:
-    first = store.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml")
-    assert store.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml") == first
+    first = store.variants.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml")
+    assert store.variants.save_brief(CAMPAIGN, SEGMENTS, "raw: 1", "h1", "march.yaml") == first
     assert store.runs.new_round(CAMPAIGN_ID) == 2
     renamed = {**CAMPAIGN, "name": "四月会员日"}
     changed = [*SEGMENTS[:1], {"id": "new-moms-2", "name": "二胎妈妈"}]
-    second = store.save_brief(renamed, changed, "raw: 2", "h2", "march.yaml")
+    second = store.variants.save_brief(renamed, changed, "raw: 2", "h2", "march.yaml")
     assert second != first
     assert store.runs.current_round(CAMPAIGN_ID) == 2  # kept across brief saves
     row = store._conn.execute("SELECT name, brand FROM campaigns").fetchone()
@@ -106,9 +106,9 @@ def test_scrub_keeps_harmless_words() -> None:
 def test_complete_job_stores_everything_in_one_go(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id, count=3)
-    ids = store.complete_job(job, gen, variants)
+    ids = store.variants.complete_job(job, gen, variants)
     assert len(ids) == 3
-    assert store.job_status([job.key, "unknown"]) == {job.key: "ok"}
+    assert store.variants.job_status([job.key, "unknown"]) == {job.key: "ok"}
     assert count(store, "generations") == 1
     assert count(store, "reviews", "action = 'generate' AND to_status = 'draft'") == 3
     uids = [r[0] for r in store._conn.execute("SELECT uid FROM variants ORDER BY slot")]
@@ -120,8 +120,8 @@ def test_complete_job_stores_everything_in_one_go(store: Store) -> None:
 def test_complete_job_is_idempotent(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id)
-    first = store.complete_job(job, gen, variants)
-    again = store.complete_job(job, replace(gen, response_text="different"), variants)
+    first = store.variants.complete_job(job, gen, variants)
+    again = store.variants.complete_job(job, replace(gen, response_text="different"), variants)
     assert again == first
     assert count(store, "variants") == 2
     assert count(store, "generations") == 1
@@ -133,7 +133,7 @@ def test_complete_job_is_idempotent(store: Store) -> None:
 def test_racing_duplicate_variant_is_dropped(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id)
-    ids = store.complete_job(job, gen, [*variants, variants[0]])
+    ids = store.variants.complete_job(job, gen, [*variants, variants[0]])
     assert len(ids) == 2
     assert count(store, "reviews") == 2
 
@@ -142,21 +142,21 @@ def test_fail_job_then_retry(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id)
     failed = replace(gen, response_text="oops", error="bad JSON")
-    store.fail_job(job, failed, "bad JSON")
-    store.fail_job(job, None, "timeout")
+    store.variants.fail_job(job, failed, "bad JSON")
+    store.variants.fail_job(job, None, "timeout")
     row = store._conn.execute("SELECT status, attempts, error FROM jobs").fetchone()
     assert row == ("failed", 2, "timeout")
-    assert store.job_status([job.key]) == {job.key: "failed"}
+    assert store.variants.job_status([job.key]) == {job.key: "failed"}
     repair = replace(gen, attempt=2, purpose="repair")
-    assert store.record_generation(repair) > 0
-    store.complete_job(job, replace(gen, attempt=3), variants)
+    assert store.variants.record_generation(repair) > 0
+    store.variants.complete_job(job, replace(gen, attempt=3), variants)
     row = store._conn.execute("SELECT status, attempts, error FROM jobs").fetchone()
     assert row == ("ok", 3, None)
-    store.fail_job(job, None, "late failure")  # never downgrades an ok job
-    assert store.job_status([job.key]) == {job.key: "ok"}
+    store.variants.fail_job(job, None, "late failure")  # never downgrades an ok job
+    assert store.variants.job_status([job.key]) == {job.key: "ok"}
     assert count(store, "generations") == 3
     with pytest.raises(ValueError):
-        store.record_generation(replace(gen, purpose="chat"))
+        store.variants.record_generation(replace(gen, purpose="chat"))
 
 
 def test_job_status_chunks_large_key_lists(store: Store) -> None:
@@ -164,10 +164,10 @@ def test_job_status_chunks_large_key_lists(store: Store) -> None:
     keys = []
     for i in range(3):
         job, gen, variants = make_job(i, run_id, count=1)
-        store.complete_job(job, gen, variants)
+        store.variants.complete_job(job, gen, variants)
         keys.append(job.key)
     wanted = [f"missing-{n}" for n in range(1200)] + keys + keys
-    assert store.job_status(wanted) == dict.fromkeys(keys, "ok")
+    assert store.variants.job_status(wanted) == dict.fromkeys(keys, "ok")
 
 
 def test_failed_transaction_leaves_nothing(store: Store) -> None:
@@ -175,7 +175,7 @@ def test_failed_transaction_leaves_nothing(store: Store) -> None:
     job, gen, variants = make_job(0, run_id)
     bad_run = replace(job, run_id=12345)  # foreign key violation on the job row
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        store.complete_job(bad_run, gen, variants)
+        store.variants.complete_job(bad_run, gen, variants)
     for table in ("generations", "variants", "jobs", "reviews"):
         assert count(store, table) == 0, table
 
@@ -183,9 +183,9 @@ def test_failed_transaction_leaves_nothing(store: Store) -> None:
 def test_save_asset(store: Store) -> None:
     _, run_id = seed(store)
     job, gen, variants = make_job(0, run_id, kind="poster", channel=None, count=1)
-    (vid,) = store.complete_job(job, gen, variants)
+    (vid,) = store.variants.complete_job(job, gen, variants)
     asset_id = store.assets.save(vid, "output/p.png", "f" * 64, 2048, "bold-sale", 1080, 1440)
-    assets = store.get_variant(vid).assets or ()
+    assets = store.variants.get(vid).assets or ()
     assert [a["id"] for a in assets] == [asset_id]
     assert assets[0]["width"] == 1080
 
@@ -193,10 +193,10 @@ def test_save_asset(store: Store) -> None:
 def test_uid_collision_fails_loudly_instead_of_dropping_a_variant(store: Store) -> None:
     _, run_id = seed(store)
     other, gen, variants = make_job(1, run_id, count=1)
-    (vid,) = store.complete_job(other, gen, variants)
+    (vid,) = store.variants.complete_job(other, gen, variants)
     job, gen, variants = make_job(0, run_id, count=1)
     store._conn.execute("UPDATE variants SET uid = ? WHERE id = ?", (variant_uid(job.key, 0), vid))
     with pytest.raises(sqlite3.IntegrityError, match="uid"):
-        store.complete_job(job, gen, variants)
-    assert store.job_status([job.key]) == {}
+        store.variants.complete_job(job, gen, variants)
+    assert store.variants.job_status([job.key]) == {}
     assert count(store, "variants") == 1

@@ -29,7 +29,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 def _copies(ws: Path) -> list[Variant]:
     wb = make_workbench(ws)
     try:
-        found = wb.store.list_variants(kind="copy")
+        found = wb.store.variants.rows(kind="copy")
         return sorted(found, key=lambda v: v.id)
     finally:
         wb.close()
@@ -38,7 +38,7 @@ def _copies(ws: Path) -> list[Variant]:
 def _all(ws: Path) -> list[Variant]:
     wb = make_workbench(ws)
     try:
-        return wb.store.list_variants(limit=10_000)
+        return wb.store.variants.rows(limit=10_000)
     finally:
         wb.close()
 

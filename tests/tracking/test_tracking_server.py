@@ -60,7 +60,7 @@ def endpoint(tracked: Path) -> Iterator[Endpoint]:
 def _variants(tracked: Path) -> list[Variant]:
     wb = make_workbench(tracked)
     try:
-        return wb.store.list_variants(kind="copy")
+        return wb.store.variants.rows(kind="copy")
     finally:
         wb.close()
 

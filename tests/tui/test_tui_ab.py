@@ -115,7 +115,7 @@ async def test_ab_creates_experiments_after_a_preview(generated_ws: Path) -> Non
         await settle(pilot)
         assert screen.order == []  # nothing was created without asking
         store = app.ctx.workbench.store
-        ids = [v.id for v in store.list_variants(campaign="tui-test")]
+        ids = [v.id for v in store.variants.rows(campaign="tui-test")]
         request = ReviewRequest(action="approve", actor="tester", reason="fine")
         review(store, ids, request, ["review"])
         await pilot.press("n")

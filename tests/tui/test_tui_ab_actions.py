@@ -138,7 +138,7 @@ def linked_ws(tmp_path: Path) -> Path:
     )
     assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
     wb = make_workbench(folder)
-    first = wb.store.list_variants()[0]
+    first = wb.store.variants.rows()[0]
     wb.store.tracking.record_hits(
         [
             ("2026-03-10T01:00:00.000Z", "2026-03-10", code_for(first.uid), first.id,
@@ -153,7 +153,7 @@ def linked_ws(tmp_path: Path) -> Path:
 async def test_variant_detail_shows_the_tracked_link_and_clicks(linked_ws: Path) -> None:
     folder = linked_ws
     wb = make_workbench(folder)
-    first = wb.store.list_variants()[0]
+    first = wb.store.variants.rows()[0]
     wb.close()
     app = make_app(folder)
     async with app.run_test(size=(110, 32)) as pilot:

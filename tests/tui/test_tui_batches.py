@@ -16,7 +16,7 @@ async def test_open_batches_are_one_line_under_the_campaigns(generated_ws: Path)
         await settle(pilot)
         assert "Open batches" not in str(app.screen.query_one("#campaigns-hint", Static).render())
     with Store.open(generated_ws / "workbench.db") as store:
-        (campaign,) = store.list_campaigns()
+        (campaign,) = store.variants.campaigns()
         for keys in (["a", "b", "c"], ["d"]):
             local = store.llm_batches.add(
                 campaign_id=campaign["id"],

@@ -47,7 +47,7 @@ def test_snapshot_plain_text_edit(snap_compare: Callable[..., bool], generated_w
     async def edit(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         app = pilot.app
-        variant = app.ctx.workbench.store.get_variant(banned)  # type: ignore[attr-defined]
+        variant = app.ctx.workbench.store.variants.get(banned)  # type: ignore[attr-defined]
         app.push_screen(EditDialog(app.ctx, variant))  # type: ignore[attr-defined]
         await settle(pilot)
         no_blink(pilot)
@@ -65,7 +65,7 @@ def test_snapshot_regenerate_with_instruction(
     async def regenerate(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         app = pilot.app
-        variant = app.ctx.workbench.store.get_variant(banned)  # type: ignore[attr-defined]
+        variant = app.ctx.workbench.store.variants.get(banned)  # type: ignore[attr-defined]
         app.push_screen(RegenerateDialog(app.ctx, variant))  # type: ignore[attr-defined]
         await settle(pilot)
         app.screen.query_one("#regen-instruction", Input).focus()

@@ -252,7 +252,7 @@ async def test_the_tracked_link_is_shown_not_edited(linked_ws: Path) -> None:
         await settle(pilot)
         assert app.screen is screen
         newest = app.ctx.workbench.store.reviews.newest_versions([int(variant.id)])[int(variant.id)]
-        saved = app.ctx.workbench.store.get_variant(newest).content["body"]
+        saved = app.ctx.workbench.store.variants.get(newest).content["body"]
         assert saved == f"改过的开头。{link}"
 
 

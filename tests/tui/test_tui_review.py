@@ -37,7 +37,7 @@ def select_row(screen: VariantsScreen, variant_id: int) -> None:
 def store_variant(folder: Path, variant_id: int) -> FullVariant:
     wb = make_workbench(folder)
     try:
-        return wb.store.get_variant(variant_id)
+        return wb.store.variants.get(variant_id)
     finally:
         wb.close()
 

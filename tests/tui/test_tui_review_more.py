@@ -24,7 +24,7 @@ from workbench.tui.widgets.variant_table import VariantTable
 def stored(folder: Path, variant_id: int) -> FullVariant:
     wb = make_workbench(folder)
     try:
-        return wb.store.get_variant(variant_id)
+        return wb.store.variants.get(variant_id)
     finally:
         wb.close()
 

@@ -93,7 +93,7 @@ def banned_version(folder: Path) -> int:
 
     wb = make_workbench(folder)
     try:
-        first = next(v for v in wb.store.list_variants(campaign="tui-test") if v.kind == "copy")
+        first = next(v for v in wb.store.variants.rows(campaign="tui-test") if v.kind == "copy")
         text = f"title: null\nbody: {BANNED_BODY}\nhashtags: []\ncta: 点击下单\n"
         return save_edit(TuiContext(wb, Catalog("en-US")), int(first.id), text)
     finally:

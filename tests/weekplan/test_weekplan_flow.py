@@ -94,7 +94,7 @@ def test_theme_slots_are_marked_outlines_that_state_no_facts(ws: Path, planned: 
     daily = [s for s in planned if s["activity"] == "daily_brand"]
     bodies = set()
     for slot in daily:
-        variant = store.get_variant(slot["variant_ids"][0])
+        variant = store.variants.get(slot["variant_ids"][0])
         assert variant.kind == "theme_post"
         content = variant.content
         assert content["outline"] is True
@@ -127,8 +127,8 @@ def test_ics_has_one_event_per_slot_at_the_local_time(
     assert member["DTSTART;TZID=Asia/Shanghai"] == "20260311T200000"
     store = make_workbench(ws).store
     copy = next(
-        store.get_variant(v) for v in planned[8]["variant_ids"]
-        if store.get_variant(v).kind == "copy"
+        store.variants.get(v) for v in planned[8]["variant_ids"]
+        if store.variants.get(v).kind == "copy"
     )  # fmt: skip
     first_line = copy.content["body"].splitlines()[0]
     assert first_line.replace(",", "\\,").replace(";", "\\;") in member["DESCRIPTION"]
@@ -197,7 +197,7 @@ def test_done_marks_sent_and_feeds_the_running_arm(
 ) -> None:
     slot = next(s for s in planned if s["activity"] == "member_day")
     store = make_workbench(ws).store
-    copy_id = next(v for v in slot["variant_ids"] if store.get_variant(v).kind == "copy")
+    copy_id = next(v for v in slot["variant_ids"] if store.variants.get(v).kind == "copy")
     other = next(s for s in planned if s["activity"] == "product_push")["variant_ids"][0]
     experiment = store.ab.create_experiment(
         campaign_id=slot["campaign"], name="member day test", metric="click", alpha=0.05,
@@ -261,7 +261,7 @@ def test_done_counts_the_imported_segment_members(
     (slot,) = json.loads(out)
     assert slot["segment"] == "important-keep" and len(slot["variant_ids"]) == 1
     store = make_workbench(ws).store
-    other = store.list_variants(campaign=slot["campaign"])
+    other = store.variants.rows(campaign=slot["campaign"])
     assert len(other) == 1  # one day, one segment, one piece
     experiment = store.ab.create_experiment(
         campaign_id=slot["campaign"], name="t", metric="click", alpha=0.05,
@@ -296,7 +296,7 @@ def test_theme_only_plan_in_english(ws: Path, capsys: pytest.CaptureFixture[str]
         ("2026-03-10", "07:45", "Europe/London"),
     ]
     store = make_workbench(ws).store
-    body = store.get_variant(slots[0]["variant_ids"][0]).content["body"]
+    body = store.variants.get(slots[0]["variant_ids"][0]).content["body"]
     assert body.startswith("[OUTLINE - to complete] Theme: a morning tip for new parents")
     assert "- Short video:" in body and "Signed: Little Deer" in body
     assert cli(capsys, "calendar", "export", "--week", "2026-03-09", "--format", "ics")[0] == 0

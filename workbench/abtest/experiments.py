@@ -189,7 +189,7 @@ def plan_groups(
     treat it (the TUI previews this before creating anything)."""
     variants = [
         v
-        for v in store.list_variants(campaign=campaign, segment=segment)
+        for v in store.variants.rows(campaign=campaign, segment=segment)
         if deliverable is None or v.deliverable_index == deliverable
     ]
     if not variants:
@@ -286,7 +286,7 @@ def create_manual(
     variants: list[Variant] = []
     for key in variant_keys:
         try:
-            variants.append(store.get_variant(key.strip()))
+            variants.append(store.variants.get(key.strip()))
         except NotFoundError:
             raise _flag("--variants", key, "no such variant") from None
     if len({v.id for v in variants}) != len(variants):

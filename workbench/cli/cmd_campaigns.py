@@ -17,7 +17,7 @@ from workbench.review.workflow import STATUSES
 def campaigns(json_out: JsonOption = False, db: DbOption = None) -> None:
     """List campaigns: number, id, name, variants and how many are in each review status."""
     workbench = wb(db)
-    rows = workbench.store.list_campaigns() if workbench.db_exists() else []
+    rows = workbench.store.variants.campaigns() if workbench.db_exists() else []
     if json_out:
         print_json(
             [

@@ -199,10 +199,10 @@ def _lint_variants(
     store = workbench.store
     service = workbench.lint(t.language)
     if target is not None:
-        variants = [store.get_variant(int(target) if target.isdigit() else target)]
+        variants = [store.variants.get(int(target) if target.isdigit() else target)]
     else:
         campaign = campaign_id(workbench, campaign)
-        variants = store.list_variants(campaign=campaign, channel=channel)
+        variants = store.variants.rows(campaign=campaign, channel=channel)
     provider = None
     if fix and workbench.endpoint() is not None:
         provider = workbench.provider()
@@ -224,7 +224,7 @@ def _lint_variants(
                         remaining=len(outcome.remaining),
                     )
                 )
-                variant = store.get_variant(outcome.new_id)
+                variant = store.variants.get(outcome.new_id)
                 findings = outcome.remaining
         vid = variant.id
         _print(

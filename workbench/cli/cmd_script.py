@@ -58,7 +58,7 @@ def export(
         return
     assert variant is not None
     key: int | str = int(variant) if variant.isdigit() else variant
-    exported = export_variant(workbench.store.get_variant(key), fmt)
+    exported = export_variant(workbench.store.variants.get(key), fmt)
     if out_path is None:
         if isinstance(exported.data, bytes):
             raise InputError(Problem("--out", None, "", f"{fmt} is binary; give --out FILE"))

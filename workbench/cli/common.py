@@ -79,7 +79,7 @@ def campaign_id(workbench: Workbench, text: str | None) -> str | None:
     (``workbench.store.campaignref``); ``None`` stays ``None``."""
     if text is None or not workbench.db_exists():
         return text
-    return resolve_campaign(workbench.store, text)
+    return resolve_campaign(workbench.store.variants, text)
 
 
 def print_json(data: Any) -> None:

@@ -111,7 +111,7 @@ class RepairRunner(BatchRunner):
                 raise LLMError("the repair batch has no answer for this job", kind="batch")
         except LLMError as exc:
             gen = _generation(p, state.run_id, messages, None, 2, "repair", error=str(exc))
-            await self._write(self.store.fail_job, record, gen, str(exc))
+            await self._write(self.store.variants.fail_job, record, gen, str(exc))
             return Outcome(p, "failed", error=str(exc))
         problems = ""
         contents: list[tuple[int, dict[str, Any]]] = []
@@ -126,12 +126,12 @@ class RepairRunner(BatchRunner):
         tokens, latency = response.total_tokens, response.latency_ms
         if problems:
             gen = _generation(p, state.run_id, messages, response, 2, "repair", problems)
-            await self._write(self.store.fail_job, record, gen, problems)
+            await self._write(self.store.variants.fail_job, record, gen, problems)
             return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=problems)
         gen = _generation(p, state.run_id, messages, response, 2, "repair")
         variants = [
             _variant(p, response, slot, content, self._check(p, content))
             for slot, content in contents
         ]
-        ids = await self._write(self.store.complete_job, record, gen, variants)
+        ids = await self._write(self.store.variants.complete_job, record, gen, variants)
         return Outcome(p, "ok", variant_ids=ids, tokens=tokens, latency_ms=latency, repaired=True)

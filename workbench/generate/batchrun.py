@@ -150,7 +150,7 @@ class BatchGenerator:
         report = BatchReport()
         for loaded in briefs:
             cid = loaded.brief.campaign.key
-            brief_id = self.store.save_brief(
+            brief_id = self.store.variants.save_brief(
                 campaign=_campaign_row(loaded),
                 segments=[s.model_dump(mode="json") for s in loaded.brief.resolved_segments()],
                 raw=loaded.raw,
@@ -194,7 +194,7 @@ class BatchGenerator:
 
     def _states(self, chunk: list[PlannedJob]) -> Iterator[tuple[PlannedJob, str]]:
         keys = [p.key for p in chunk]
-        done = self.store.job_status(keys)
+        done = self.store.variants.job_status(keys)
         waiting = self.store.llm_batches.open_keys(keys)
         for p in chunk:
             if done.get(p.key) == "ok":

@@ -97,7 +97,7 @@ def dry_run(
     for brief in loaded:
         cid = brief.brief.campaign.key
         planned = plan_jobs(brief, library, provider, round=_round(store, cid), only=only)
-        states = store.job_status([p.key for p in planned]) if store else {}
+        states = store.variants.job_status([p.key for p in planned]) if store else {}
         groups: dict[tuple[str, int, str], list[int]] = {}
         for p in planned:
             ctx = p.job.ctx

@@ -75,7 +75,7 @@ def _count(
     sampler: Provider,
     samples: dict[tuple[int, str], int],
 ) -> tuple[int, int, int]:
-    done = store.job_status([p.key for p in chunk]) if store else {}
+    done = store.variants.job_status([p.key for p in chunk]) if store else {}
     jobs = inputs = outputs = 0
     for p in chunk:
         if done.get(p.key) == "ok":

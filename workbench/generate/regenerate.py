@@ -86,7 +86,7 @@ def plan_regenerate(
         raise _problem(
             "framework", f"unknown framework {framework!r}; one of {', '.join(FRAMEWORKS)}"
         )
-    variant = store.get_variant(variant_key)
+    variant = store.variants.get(variant_key)
     campaign = str(variant.campaign)
     raw = store.reviews.latest_brief_raw(campaign)
     if raw is None:
@@ -158,7 +158,7 @@ def new_variant_ids(store: Store, result: BatchResult) -> list[int]:
             cached.add(outcome.planned.key)
     if cached:
         campaign = next(iter(result.outcomes)).planned.campaign_id
-        ids.extend(int(v.id) for v in store.list_variants(campaign=campaign) if v.job_key in cached)
+        ids.extend(int(v.id) for v in store.variants.rows(campaign=campaign) if v.job_key in cached)
     return ids
 
 

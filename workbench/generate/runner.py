@@ -190,7 +190,7 @@ class BatchRunner:
 
     async def _run_brief(self, loaded: LoadedBrief, library: PromptLibrary) -> BatchResult:
         brief = loaded.brief
-        brief_id = self.store.save_brief(
+        brief_id = self.store.variants.save_brief(
             campaign=_campaign_row(loaded),
             segments=[s.model_dump(mode="json") for s in brief.resolved_segments()],
             raw=loaded.raw,
@@ -293,7 +293,7 @@ class BatchRunner:
                 for job in jobs[start : start + PLAN_CHUNK]:
                     chunk.append(state.planner.plan(job))
                     await asyncio.sleep(0)  # answers waiting on the loop go first
-                states = await self._write(self.store.job_status, [p.key for p in chunk])
+                states = await self._write(self.store.variants.job_status, [p.key for p in chunk])
                 for p in chunk:
                     if self.select is not None and not self.select(p):
                         state.skipped += 1
@@ -425,7 +425,7 @@ class BatchRunner:
         round_, count = state.new_round or (job.ctx.round, 0)
         state.new_round = (max(round_, job.ctx.round), count + 1)
         await self._write(self.store.runs.raise_round, again.campaign_id, job.ctx.round)
-        states = await self._write(self.store.job_status, [again.key])
+        states = await self._write(self.store.variants.job_status, [again.key])
         if states.get(again.key) != "ok":
             return again
         again.status = "cached"
@@ -440,7 +440,7 @@ class BatchRunner:
         if p.json_mode == state.planner.json_mode:
             return p
         fresh = state.planner.plan(p.job)
-        states = await self._write(self.store.job_status, [fresh.key])
+        states = await self._write(self.store.variants.job_status, [fresh.key])
         return None if states.get(fresh.key) == "ok" else fresh
 
     async def _run_job(self, p: PlannedJob, state: _RunState) -> Outcome:
@@ -477,7 +477,7 @@ class BatchRunner:
                     provider=self.provider.name,
                     model=self.provider.model,
                 )
-                await self._write(self.store.fail_job, record, gen, str(exc))
+                await self._write(self.store.variants.fail_job, record, gen, str(exc))
                 return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=str(exc))
             state.health.answered()
             tokens += response.total_tokens
@@ -487,9 +487,9 @@ class BatchRunner:
                 problems = length_problem(limit, response.completion_tokens)
                 gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
                 if purpose == "repair":
-                    await self._write(self.store.fail_job, record, gen, problems)
+                    await self._write(self.store.variants.fail_job, record, gen, problems)
                     return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=problems)
-                await self._write(self.store.record_generation, gen)
+                await self._write(self.store.variants.record_generation, gen)
                 max_tokens = raised_max_tokens(limit, response.completion_tokens)
                 continue  # the same request again, with room to finish
             try:
@@ -498,9 +498,9 @@ class BatchRunner:
                 problems = str(exc)
                 gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
                 if purpose == "repair":
-                    await self._write(self.store.fail_job, record, gen, problems)
+                    await self._write(self.store.variants.fail_job, record, gen, problems)
                     return Outcome(p, "failed", tokens=tokens, latency_ms=latency, error=problems)
-                await self._write(self.store.record_generation, gen)
+                await self._write(self.store.variants.record_generation, gen)
                 language = p.job.ctx.brief.campaign.language
                 messages = repair_messages(messages, response.text, problems, language)
                 continue
@@ -512,14 +512,14 @@ class BatchRunner:
             problems = self._lint_problems(p, purpose, variants)
             if problems:  # claims, operator labels, limits: the model gets one repair round
                 gen = _generation(p, run_id, messages, response, attempt, purpose, problems)
-                await self._write(self.store.record_generation, gen)
+                await self._write(self.store.variants.record_generation, gen)
                 language = p.job.ctx.brief.campaign.language
                 messages = repair_messages(messages, response.text, problems, language)
                 continue
             place = _PLACE.get()
             if place is not None:  # the answer is in: the next job may call while this stores
                 await place.give_back(True)
-            ids = await self._write(self.store.complete_job, record, gen, variants)
+            ids = await self._write(self.store.variants.complete_job, record, gen, variants)
             return Outcome(
                 p,
                 "ok",

@@ -103,7 +103,7 @@ class LintService:
             )
             assert isinstance(repaired, dict)
             content, applied, via = repaired, len(findings), response.model
-            generation_id = self.store.record_generation(
+            generation_id = self.store.variants.record_generation(
                 GenerationRecord(
                     job_key=variant.job_key,
                     run_id=None,

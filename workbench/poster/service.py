@@ -211,7 +211,7 @@ def render_variant(
     """(Re-)render one poster variant; template, sizes and QR default to its deliverable's."""
     from workbench.poster.templates import get_template
 
-    variant = store.get_variant(variant_id)
+    variant = store.variants.get(variant_id)
     if not get_kind(variant.kind).renders_image:
         raise InputError(
             Problem("VARIANT_ID", None, str(variant_id), f"is a {variant.kind}, not a poster")

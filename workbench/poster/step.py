@@ -66,7 +66,7 @@ class PosterStep:
             return
         out = locations.output_dir(self.workspace)
         tasks: list[RenderTask] = []
-        found = store.variants_by_id(ids)
+        found = store.variants.by_id(ids)
         for variant in (found[i] for i in sorted(found)):
             d = deliverables.get(variant.deliverable_index)
             if d is None:

@@ -197,8 +197,8 @@ class _Planned:
     def __init__(self, store: Store, rows: Sequence[tuple[int, dict[str, str]]]) -> None:
         self.store = store
         ids = {int(i) for _n, row in rows if _is_id(i := row.get("variant_id", ""))}
-        self.variants = store.variants_by_id(ids)
-        self.newest = store.newest_of(self.variants)
+        self.variants = store.variants.by_id(ids)
+        self.newest = store.variants.newest_of(self.variants)
         self.rows = store.reviews.review_rows_of(self.variants)
 
     def variant(self, vid: int) -> Variant:

@@ -212,7 +212,7 @@ def review(
         raise ReviewError("name at least one variant id")
     planned: list[tuple[ReviewAction, ReviewResult]] = []
     for key in variant_ids:
-        variant = store.get_variant(key)
+        variant = store.variants.get(key)
         planned.append(plan(store.reviews, variant, request, steps, relint, policy))
     store.reviews.apply([a for a, _ in planned])
     return [r for _, r in planned]
@@ -228,7 +228,7 @@ def edit(
     label: str = "content",
 ) -> int:
     """A new version with ``content`` (a mapping shaped like the old one); returns its id."""
-    variant = store.get_variant(variant_id)
+    variant = store.variants.get(variant_id)
     old = variant.content
     if isinstance(content, dict):
         content = with_derived(variant, content)

@@ -60,7 +60,7 @@ def check_format(fmt: str, kind: str | None = None) -> None:
 
 
 def export_variant(row: FullVariant, fmt: str) -> Exported:
-    """One variant (a row from ``Store.get_variant``) in ``fmt``."""
+    """One variant (a row from ``store.variants.get``) in ``fmt``."""
     kind = row.kind
     if kind not in SCRIPT_EXPORTS:
         raise InputError(
@@ -111,7 +111,7 @@ def export_campaign(
     rows = [
         r
         for kind in SCRIPT_KINDS
-        for r in store.list_variants(campaign=campaign, kind=kind, status=status)
+        for r in store.variants.rows(campaign=campaign, kind=kind, status=status)
     ]
     if not rows:
         which = f" with status {status}" if status else ""
@@ -124,7 +124,7 @@ def export_campaign(
         if fmt == "srt" and not script.subtitles:
             skipped.append(f"{listed.id}: {script.no_subtitles} (no subtitles)")
             continue
-        row = store.get_variant(int(listed.id))
+        row = store.variants.get(int(listed.id))
         result = export_variant(row, fmt)
         path = folder / f"{file_stem(row)}.{result.extension}"
         if isinstance(result.data, bytes):

@@ -1,7 +1,7 @@
 """Batch reads for imports: many variants and their newest versions at once (their audit
 rows: ``store.reviews.review_rows_of``).
 
-``get_variant`` loads a variant's generation, version chain and assets (what ``variants
+``store.variants.get`` loads a variant's generation, version chain and assets (what ``variants
 show`` needs); an import of thousands of rows needs only the variant itself, so these read
 the variant columns of many ids in a few queries.
 """
@@ -9,10 +9,10 @@ the variant columns of many ids in a few queries.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from workbench.store.aggregate import Aggregate
 from workbench.store.db import loads, read_txn
 from workbench.store.variantrecord import Variant
 
@@ -37,13 +37,10 @@ def select_in_chunks(
             yield dict(zip(names, values, strict=True))
 
 
-class BatchReadsMixin:
-    """Reads of many variants at once, for ``Store``."""
+class BatchReads(Aggregate):
+    """Reads of many variants at once: the base of ``store.variants``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def variants_by_id(self, variant_ids: Iterable[int]) -> dict[int, Variant]:
+    def by_id(self, variant_ids: Iterable[int]) -> dict[int, Variant]:
         """``id -> variant`` (content and lint decoded; no generation or assets)."""
         ids = sorted({int(i) for i in variant_ids})
         sql = f"SELECT {_COLUMNS} FROM variants v WHERE v.id IN ({{marks}})"

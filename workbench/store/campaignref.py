@@ -6,7 +6,7 @@ to type; wherever a command takes a CAMPAIGN, :func:`resolve_campaign` accepts
 
 1. the id itself;
 2. the list number (``1`` is the first row of ``workbench campaigns``, which lists
-   campaigns in :meth:`Store.list_campaigns` order, most recently updated first);
+   campaigns in ``store.variants.campaigns()`` order, most recently updated first);
 3. the campaign's name (``3月会员日``), case and surrounding spaces ignored;
 4. a prefix of the id, or of the name, that only one campaign has.
 
@@ -23,12 +23,12 @@ from workbench.errors import InputError, NotFoundError, Problem
 
 
 class CampaignLister(Protocol):
-    def list_campaigns(self) -> list[dict[str, Any]]: ...
+    def campaigns(self) -> list[dict[str, Any]]: ...
 
 
 def resolve_campaign(store: CampaignLister, text: str, where: str = "CAMPAIGN") -> str:
     """The id of the one campaign ``text`` names (see the module docstring)."""
-    return match_campaign(store.list_campaigns(), text, where)
+    return match_campaign(store.campaigns(), text, where)
 
 
 def match_campaign(campaigns: Sequence[dict[str, Any]], text: str, where: str = "CAMPAIGN") -> str:

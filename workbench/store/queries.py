@@ -1,5 +1,5 @@
-"""Every read the faces make. Variants as records (``store/variantrecord.py``), the rest
-plain dicts, JSON columns decoded.
+"""Variant and campaign reads (``store.variants``). Variants as records
+(``store/variantrecord.py``), the rest plain dicts, JSON columns decoded.
 
 The variant JSON (``Variant.to_json``) is a stable public contract (``list``/``show
 --json``, exports): id, uid, campaign, segment, kind, channel, style, framework, status,
@@ -12,12 +12,12 @@ none of these is renamed or removed.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 from workbench.errors import NotFoundError
 from workbench.store.assets import assets_by_variant
+from workbench.store.batch import BatchReads
 from workbench.store.db import loads, read_txn
 from workbench.store.promptparts import unpack
 from workbench.store.runs import SUPERSEDED
@@ -74,13 +74,10 @@ def _generation(row: dict[str, Any], conn: sqlite3.Connection) -> dict[str, Any]
     return row
 
 
-class QueriesMixin:
-    """The read half of ``Store``."""
+class VariantReads(BatchReads):
+    """Variant and campaign reads: the read half of ``store.variants``."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-
-    def list_variants(
+    def rows(
         self,
         campaign: str | None = None,
         segment: str | None = None,
@@ -119,7 +116,7 @@ class QueriesMixin:
             row["assets"] = assets.get(row["id"], [])
         return [_variant(row) for row in rows]
 
-    def get_variant(self, id_or_uid: int | str) -> FullVariant:
+    def get(self, id_or_uid: int | str) -> FullVariant:
         """One variant with its generation, version chain, assets and audit history.
 
         A string is looked up as a uid first, then (if all digits) as an id.
@@ -191,7 +188,7 @@ class QueriesMixin:
         found = _rows(conn.execute(sql + "v.id = ?", (id_or_uid,)))
         return found[0] if found else None
 
-    def list_campaigns(self) -> list[dict[str, Any]]:
+    def campaigns(self) -> list[dict[str, Any]]:
         """Every campaign with variant counts (latest versions) by status and kind,
         job counts, segment and run counts, and the last run's start time."""
         with self._lock, read_txn(self._conn) as conn:

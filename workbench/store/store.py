@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -18,16 +19,15 @@ from workbench.errors import StoreError
 from workbench.store.ab import AB
 from workbench.store.assets import Assets
 from workbench.store.auditlog import AuditEntry
-from workbench.store.batch import BatchReadsMixin
 from workbench.store.calendar import Calendar
 from workbench.store.db import connect, write_txn
 from workbench.store.llmbatches import LLMBatches
 from workbench.store.migrations import MIGRATIONS
-from workbench.store.queries import QueriesMixin
 from workbench.store.reviews import Reviews
 from workbench.store.runs import Runs
 from workbench.store.tracking import Tracking
-from workbench.store.writes import WritesMixin
+from workbench.store.variantrecord import FullVariant, Variant
+from workbench.store.writes import Variants
 
 _MIGRATIONS_TABLE = MIGRATIONS.migrations_table
 
@@ -61,17 +61,14 @@ def _pending(conn: sqlite3.Connection, path: Path) -> list[str]:
     return [name for name in known if name not in applied]
 
 
-class Store(
-    WritesMixin,
-    QueriesMixin,
-    BatchReadsMixin,
-):
+class Store:
     """The workbench database. Use ``Store.open(path)``; close it or use ``with``.
 
-    Aggregates over the same connection and lock (the mixins are moving into them, one per
-    commit): ``llm_batches`` (Batch API runs), ``calendar`` (week-plan slots), ``runs``
-    (runs and rounds), ``tracking`` (tracked-link hits), ``assets`` (rendered posters),
-    ``ab`` (A/B experiments), ``reviews`` (review actions, versions, the audit trail).
+    Its aggregates share the one connection and lock: ``variants`` (briefs, jobs,
+    generations, variants), ``llm_batches`` (Batch API runs), ``calendar`` (week-plan
+    slots), ``runs`` (runs and rounds), ``tracking`` (tracked-link hits), ``assets``
+    (rendered posters), ``ab`` (A/B experiments), ``reviews`` (review actions, versions,
+    the audit trail).
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -80,6 +77,9 @@ class Store(
         self._lock = threading.RLock()
         self.db = Database(conn, execute_plugins=False)
         """sqlite-utils view of the same connection, for migrations and ad-hoc reads."""
+        self.variants = Variants(conn, self._lock)
+        """Briefs, campaigns, jobs, generations and variants (``store/writes.py`` on
+        ``queries.py`` on ``batch.py``)."""
         self.llm_batches = LLMBatches(conn, self._lock)
         """Provider Batch API runs: shards, their job keys, status (``store/llmbatches.py``)."""
         self.calendar = Calendar(conn, self._lock)
@@ -124,12 +124,22 @@ class Store(
             message = " ".join(str(exc).split())
             raise StoreError(f"{self.path}: cannot migrate the database: {message}") from None
 
+    # Forwards for files that hold another engineer's uncommitted work (cli/cmd_review.py,
+    # cli/cmd_variants.py, cli/cmd_workspace.py, tui/screens/compare.py): they go with the
+    # commit that carries those files' calls to the aggregates.
     def audit_trail(
         self, variant_id: int | None = None, campaign: str | None = None
     ) -> list[AuditEntry]:
-        """``store.reviews.audit_trail``, for ``cli/cmd_review.py`` only until its next
-        commit carries the call (its file holds another engineer's uncommitted work)."""
+        """``store.reviews.audit_trail`` (a forward, see above)."""
         return self.reviews.audit_trail(variant_id=variant_id, campaign=campaign)
+
+    def get_variant(self, id_or_uid: int | str) -> FullVariant:
+        """``store.variants.get`` (a forward, see above)."""
+        return self.variants.get(id_or_uid)
+
+    def list_variants(self, **filters: Any) -> list[Variant]:
+        """``store.variants.rows`` (a forward, see above)."""
+        return self.variants.rows(**filters)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

@@ -1,7 +1,7 @@
 """One stored variant as the store hands it out: a frozen record, JSON in one place.
 
-``Store.list_variants`` returns :class:`Variant` rows (with their poster assets);
-``Store.get_variant`` returns a :class:`FullVariant`, the same fields plus the call that
+``store.variants.rows`` returns :class:`Variant` rows (with their poster assets);
+``store.variants.get`` returns a :class:`FullVariant`, the same fields plus the call that
 wrote it, the version chain and the review history. Nothing mutates a record: a changed
 status or content is a new record (``dataclasses.replace``).
 

@@ -1,4 +1,5 @@
-"""Every write the pipeline makes. Each method is one short ``BEGIN IMMEDIATE`` transaction.
+"""``store.variants``: every write the pipeline makes. Each method is one short ``BEGIN
+IMMEDIATE`` transaction.
 
 The hot path (``complete_job``) uses prepared SQL with ``executemany`` and no schema
 introspection, so storing a job costs a fraction of a millisecond. A kill at any moment
@@ -8,7 +9,6 @@ leaves either the whole job (generation, variants, job row, audit rows) or none 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,6 +16,7 @@ from workbench.guards.stored import stored_answer, stored_content, stored_error
 from workbench.store.db import dumps, now, read_txn, write_txn
 from workbench.store.findings import findings_json
 from workbench.store.promptparts import pack_messages, pack_variables
+from workbench.store.queries import VariantReads
 from workbench.store.records import (
     PURPOSES,
     GenerationRecord,
@@ -135,11 +136,9 @@ def _job_row(job: JobRecord) -> tuple[Any, ...]:
     )
 
 
-class WritesMixin:
-    """The write half of ``Store``."""
-
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
+class Variants(VariantReads):
+    """Briefs, jobs, generations and variants: ``store.variants`` (the writes here, the
+    reads in ``VariantReads``)."""
 
     def save_brief(
         self,

@@ -26,7 +26,7 @@ class WorkbenchCommands(Provider):
 
     async def startup(self) -> None:
         store = self._wapp.ctx.workbench.store
-        self._campaigns = await asyncio.to_thread(store.list_campaigns)
+        self._campaigns = await asyncio.to_thread(store.variants.campaigns)
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self._wapp

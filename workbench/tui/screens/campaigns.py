@@ -73,7 +73,7 @@ class CampaignsScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="campaigns", exit_on_error=False)
     def _load(self) -> None:
-        campaigns = self.ctx.workbench.store.list_campaigns()
+        campaigns = self.ctx.workbench.store.variants.campaigns()
         batches = self.ctx.workbench.store.llm_batches.rows(uncollected=True)  # issue 16
         try:
             segments, problem = workspace_segment_rows(self.ctx.workbench.workspace), ""

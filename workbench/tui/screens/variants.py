@@ -128,7 +128,7 @@ class VariantsScreen(ReviewingScreen):
 
     @work(thread=True, exclusive=True, group="variants", exit_on_error=False)
     def _load(self) -> None:
-        variants = self.ctx.workbench.store.list_variants(campaign=self.campaign)
+        variants = self.ctx.workbench.store.variants.rows(campaign=self.campaign)
         self.app.call_from_thread(self._loaded, variants, search_index(variants))
 
     def _loaded(self, variants: list[Variant], search: dict[int, str]) -> None:
@@ -180,7 +180,7 @@ class VariantsScreen(ReviewingScreen):
         from workbench.tracking.attach import clicks_of, links_of
 
         wb = self.ctx.workbench
-        variant = wb.store.get_variant(variant_id)
+        variant = wb.store.variants.get(variant_id)
         link = links_of(wb.store, [variant], wb.settings.tracking.base_url)[0]
         clicks = clicks_of(wb.store, [variant])[0]
         path = self._poster_file(variant)

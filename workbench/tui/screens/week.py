@@ -194,7 +194,7 @@ class SlotScreen(VariantsScreen):
         ids = {v.id for v in slot.variants}
         variants = [
             v
-            for v in store.list_variants(campaign=slot.campaign_id, segment=slot.segment_id)
+            for v in store.variants.rows(campaign=slot.campaign_id, segment=slot.segment_id)
             if v.id in ids
         ]
         self.app.call_from_thread(self._loaded, variants, search_index(variants))
