@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,15 +38,9 @@ def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def twin(db_path: Path, tmp_path: Path) -> Iterator[Store]:
+def twin(db_path: Path, copy_db: Callable[[Path, str], Path]) -> Iterator[Store]:
     """A second copy of the same database, for the careful parser's side."""
-    path = tmp_path / "twin.db"
-    src, dst = sqlite3.connect(db_path), sqlite3.connect(path)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    with Store.open(path) as s:
+    with Store.open(copy_db(db_path, "twin.db")) as s:
         yield s
 
 
