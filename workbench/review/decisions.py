@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from workbench.errors import InputError, NotFoundError, Problem
 from workbench.guards.archive import check_zip
@@ -73,13 +73,51 @@ _PARSER_ERRORS = (
 )
 
 
+class RowRef(TypedDict):
+    """Which row of the decisions file an entry of the report is about."""
+
+    row: int
+    """The row number in the file (the header is row 1)."""
+    variant_id: str
+    """The row's variant id as written ("-" when empty)."""
+
+
+class RowProblem(RowRef):
+    """A row that was not imported, and why."""
+
+    problem: str
+
+
+class RowAlready(RowRef):
+    """A row imported before (same decision, comment and reviewer): skipped."""
+
+    action: str
+
+
+RowApplied = TypedDict(
+    "RowApplied",
+    {"row": int, "variant_id": str, "action": str, "from": str, "to": str, "reviewer": str},
+)
+"""A row imported: the review action and the status change it made (``from`` is a keyword,
+hence the functional form)."""
+
+
+class ImportReportJson(TypedDict):
+    """``review import --json``."""
+
+    applied: list[RowApplied]
+    already: list[RowAlready]
+    problems: list[RowProblem]
+
+
 @dataclass
 class ImportReport:
-    applied: list[dict[str, Any]] = field(default_factory=list)
-    already: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[dict[str, Any]] = field(default_factory=list)
+    applied: list[RowApplied] = field(default_factory=list)
+    """Rows imported (empty when any row has a problem: all or nothing)."""
+    already: list[RowAlready] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ImportReportJson:
         return {"applied": self.applied, "already": self.already, "problems": self.problems}
 
 
@@ -247,7 +285,7 @@ def import_decisions(
         comment = row.get("comment", "")
         if not raw_decision and not comment:
             continue
-        where = {"row": number, "variant_id": raw_id or "-"}
+        where: RowRef = {"row": number, "variant_id": raw_id or "-"}
         if not _is_id(raw_id):
             report.problems.append({**where, "problem": "unknown variant id"})
             continue
