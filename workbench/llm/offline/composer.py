@@ -48,7 +48,7 @@ def _titles(ctx: Ctx) -> TitleReply:
 Reply = CopyReply | TitleReply | PosterReply | VideoScriptReply | LiveScriptReply | ThemePostReply
 """One kind's answer (``workbench.kinds.records``): what each composer returns."""
 
-COMPOSERS: dict[str, Callable[[Ctx], Reply | Any]] = {  # by kind; each returns its own Reply
+COMPOSERS: dict[str, Callable[[Ctx], Reply]] = {  # by kind; each returns its own Reply
     "copy": compose_copy,
     "title": _titles,
     "poster": compose_poster,
