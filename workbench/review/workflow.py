@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
+
+from pydantic import JsonValue
 
 from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.kinds import get_kind
@@ -52,13 +54,29 @@ class ReviewError(WorkbenchError):
     exit_code = 2
 
 
+class ReviewData(TypedDict, total=False):
+    """The ``data`` an action's audit row keeps (a JSON column): where an imported decision
+    came from; the workflow adds the approved ``step`` and a ban override."""
+
+    source: str
+    """``import`` for a decision read from a file."""
+    file: str
+    """The decisions file's name."""
+    file_sha256: str
+    """The first 16 hex digits of the file's sha256."""
+    row: int
+    """The row of the file."""
+    import_key: str
+    """What makes a row the same decision when the file is imported again."""
+
+
 @dataclass
 class ReviewRequest:
     action: str
     actor: str
     step: str | None = None
     reason: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: ReviewData = field(default_factory=ReviewData)
 
 
 @dataclass(frozen=True)
@@ -243,7 +261,7 @@ def edit(
     )
 
 
-def with_derived(variant: Variant, new: dict[str, Any]) -> dict[str, Any]:
+def with_derived(variant: Variant, new: dict[str, JsonValue]) -> dict[str, JsonValue]:
     """``new`` content with the counts the old version carried (``length``, an SMS's
     ``sms_length`` and ``sms_segments``) recounted by the kind (``KindSpec.counts``) for the
     edited text; ``repairs`` notes belong to the old version and are dropped."""
@@ -256,7 +274,7 @@ def with_derived(variant: Variant, new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def content_problems(old: dict[str, Any], new: Any, label: str) -> list[Problem]:
+def content_problems(old: dict[str, JsonValue], new: Any, label: str) -> list[Problem]:
     """Edited content must keep the shape of the original: same keys, same value types."""
     if not isinstance(new, dict):
         return [Problem(label, None, "", "expected a mapping of the content's fields")]
