@@ -114,6 +114,8 @@ AWKWARD = (
     re.compile(r"points down to the link|指向屏幕下方", re.I),  # a video has no link
     re.compile(r"还没\S{1,4}的朋友，想再"),  # "还没下单的朋友，想再下单就找康宁堂。"
     re.compile(r"，后说|have not ordered yet"),  # 最后 scrubbed to 后; a hotel is booked
+    re.compile(r"(?:Does|If) [^?.]{1,40} sounds? familiar"),  # "Does hidden fees sound…"
+    re.compile(r"^[^，]{1,8}，[^，]{4,}的[^，]{1,8}福利$"),  # "开业，…朋友们的青提茉莉福利"
 )
 
 

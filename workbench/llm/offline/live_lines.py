@@ -74,7 +74,7 @@ FILLER: dict[str, dict[str, tuple[str, ...]]] = {
             "{short} is {price}; more on the deal in a moment.",
         ),
         "爬坡": (
-            "If {pain} sounds familiar, tell me in the comments how you handle it today.",
+            "How do you deal with {pain} today? Tell me in the comments.",
             "If {interest} matters to you, stay a little longer today.",
             "Before you choose {short}, think about what matters most to you.",
             "Tell me in the comments what you look for when you choose.",

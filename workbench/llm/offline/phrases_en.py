@@ -15,7 +15,7 @@ BEATS: dict[str, list[str]] = {
         "{addr}, news from {brand}.",
         "{occasion} is here, and so is a deal on {product}.",
     ],
-    "pain": ["{pain}?", "Does {pain} sound familiar?", "{pain}: it happens."],
+    "pain": ["{pain}?", "{pain}? Sound familiar?", "{pain}: it happens."],
     "agitate": [
         "A closer look before you choose helps.",
         "Skip the endless comparing: here are the key facts.",
@@ -149,7 +149,7 @@ LABELS = {
 SCENES: list[str] = [
     "{occasion} is here, and so is {product}.",
     "If {interest} matters to you, {product} is worth a look.",
-    "If {pain} sounds familiar, have a look at {product}.",
+    "Tired of {pain}? Have a look at {product}.",
     "Today it is about {product}.",
     "A word about {product}.",
 ]
@@ -208,8 +208,8 @@ VIDEO: dict[str, list[str]] = {
         "{short} in one minute",
         "{offer_short}!",
     ],
-    "pain": ["{pain}?", "Does {pain} sound familiar?"],
-    "point": ["{point}.", "Look: {point}.", "{short}: {point}."],
+    "pain": ["{pain}?", "{pain}? Sound familiar?"],
+    "point": ["{point}.", "Up close: {point}.", "{short}: {point}."],
     "proof": ["{proof}."],
     "scene": ["For {interest}, take a look.", "If {interest} matters to you, watch this."],
     "price": ["{offer}.", "{short} is {price}.", "{offer}: {math}."],

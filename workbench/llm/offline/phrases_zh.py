@@ -190,8 +190,8 @@ TITLES: dict[str, list[str]] = {
     "身份型": ["写给{you}的{short}", "{addr}看过来", "{addr}，{short}福利来了"],
     "痛点型": ["{pain}？看看{short}", "{pain}？先看这条"],
     "提问型": ["{short}怎么选？", "{short}有什么特点？", "{point}，{short}怎么样？"],
-    "时间型": ["{short}福利到{deadline}", "{you}，{short}福利到{deadline}", "{short}{occasion}福利",
-             "{occasion}，{you}的{short}福利"],
+    "时间型": ["{short}福利到{deadline}", "{you}，{short}福利到{deadline}",
+             "{short}{occasion}福利"],
 }  # fmt: skip
 
 VIDEO: dict[str, list[str]] = {

@@ -120,7 +120,7 @@ LIVE: dict[str, dict[str, tuple[tuple[str, str, str, str], ...]]] = {
             ("Check-in chain", "If you are here, type 'here' in the comments and let us build the chain. Today: your questions first, then {short}, a lucky draw in the middle and a flash sale later.", "Assistant reads out names from the comments; host waves back", "盖楼"),
         ),
         "爬坡": (
-            ("Pain point", "If {pain} sounds familiar, today we make it clear: what to look at, how to choose, what to watch for.", "Host talks to camera; assistant pins the key points", ""),
+            ("Pain point", "On {pain}, today we make it clear: what to look at, how to choose, what to watch for.", "Host talks to camera; assistant pins the key points", ""),
             ("Scene", "For {interest}, one thing about {short}: {point}. How do you choose today? Type it in the comments and I will read every one.", "Host explains; assistant relays questions", "问答"),
             ("Lucky draw", "Lucky draw time: type '{product_short}' in the comments to enter, we draw when the countdown ends, and winners contact support. The prize and rules pinned in the live room apply.", "Assistant shows the pinned draw rules and starts a five-minute countdown", "抽奖"),
         ),
