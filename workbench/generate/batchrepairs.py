@@ -16,7 +16,9 @@ after-batch steps): ``like`` makes one of the same configuration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Self, TypeVar
+from typing import Self, TypeVar
+
+from pydantic import JsonValue
 
 from workbench.errors import LLMError
 from workbench.generate.batchfiles import Answers, ShardWriter
@@ -114,7 +116,7 @@ class RepairRunner(BatchRunner):
             await self._write(self.store.variants.fail_job, record, gen, str(exc))
             return Outcome(p, "failed", error=str(exc))
         problems = ""
-        contents: list[tuple[int, dict[str, Any]]] = []
+        contents: list[tuple[int, dict[str, JsonValue]]] = []
         if response.extra.get("finish_reason") == "length":
             limit = line["body"].get("max_tokens") or getattr(self.provider, "max_tokens", None)
             problems = length_problem(limit, response.completion_tokens)

@@ -18,7 +18,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
+
+from pydantic import JsonValue
 
 from workbench.brief.loader import LoadedBrief
 from workbench.errors import LLMError, WorkbenchError
@@ -79,7 +81,19 @@ __all__ = [
 T = TypeVar("T")
 
 
-ContentCheck = Callable[[PlannedJob, dict[str, Any]], list[Finding]]
+class CampaignRow(TypedDict):
+    """The campaign as the store keeps it beside each brief (``Store.save_brief``)."""
+
+    id: str
+    """The campaign key."""
+    name: str
+    goal: str
+    language: str
+    brand: str
+    """The brand's name."""
+
+
+ContentCheck = Callable[[PlannedJob, dict[str, JsonValue]], list[Finding]]
 """Checks one variant's content before it is stored (e.g. compliance lint); returns findings."""
 AfterBatch = Callable[[Store, "BatchResult"], None]
 """Runs after a brief's jobs finished (e.g. render the new posters)."""
@@ -353,7 +367,7 @@ class BatchRunner:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._writer, partial(write, *args))
 
-    def _check(self, p: PlannedJob, content: dict[str, Any]) -> list[Finding] | None:
+    def _check(self, p: PlannedJob, content: dict[str, JsonValue]) -> list[Finding] | None:
         if not self.checks:
             return None
         return [finding for check in self.checks for finding in check(p, content)]
@@ -555,14 +569,14 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
-def _parse(p: PlannedJob, text: str) -> list[tuple[int, dict[str, Any]]]:
+def _parse(p: PlannedJob, text: str) -> list[tuple[int, dict[str, JsonValue]]]:
     ctx = p.job.ctx
     data = extract_json(text)
     contents = get_kind(ctx.deliverable.kind).parse(data, ctx.deliverable, ctx.brief, ctx.count)
     return [(ctx.variant_index + i, content) for i, content in enumerate(contents)]
 
 
-def _campaign_row(loaded: LoadedBrief) -> dict[str, Any]:
+def _campaign_row(loaded: LoadedBrief) -> CampaignRow:
     c = loaded.brief.campaign
     return {
         "id": c.key,
@@ -626,7 +640,7 @@ def _variant(
     p: PlannedJob,
     response: LLMResponse,
     slot: int,
-    content: dict[str, Any],
+    content: dict[str, JsonValue],
     lint: list[Finding] | None = None,
 ) -> VariantRecord:
     ctx = p.job.ctx
