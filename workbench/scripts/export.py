@@ -15,7 +15,6 @@ from workbench.errors import InputError, NotFoundError, Problem
 from workbench.fsio import atomic_write_bytes, atomic_write_text
 from workbench.scripts.kinds import SCRIPT_EXPORTS
 from workbench.scripts.rows import labels
-from workbench.scripts.srt import to_srt
 from workbench.scripts.writers import to_csv, to_markdown, to_xlsx
 from workbench.store.variantrecord import FullVariant, Variant
 
@@ -76,8 +75,8 @@ def export_variant(row: FullVariant, fmt: str) -> Exported:
     lang = content_language(row)
     content = row.content
     platform = row.channel
-    if fmt == "srt":
-        return Exported(to_srt(content, lang), "srt")
+    if fmt == "srt" and script.srt is not None:  # check_format refused srt for the others
+        return Exported(script.srt(content, lang), "srt")
     if fmt == "txt":
         return Exported(script.teleprompter(content, lang), "txt")
     sheet = script.sheet(content, lang, platform)

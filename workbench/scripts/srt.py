@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from workbench.kinds.channels import weighted_len
 from workbench.kinds.common import speech_units
+from workbench.kinds.records import VideoScriptContent
 from workbench.scripts.timecode import srt_time
 
 LINE_MAX = {"zh-CN": 16, "en-US": 42}
@@ -107,7 +107,7 @@ def _pieces(text: str, lang: str) -> list[tuple[str, ...]]:
     return pieces
 
 
-def cues(content: dict[str, Any], lang: str) -> list[Cue]:
+def cues(content: VideoScriptContent, lang: str) -> list[Cue]:
     """Subtitle cues for every shot with a voice-over, inside the shot's time."""
     result: list[Cue] = []
     for shot in content.get("shots") or []:
@@ -128,6 +128,6 @@ def cues(content: dict[str, Any], lang: str) -> list[Cue]:
     return result
 
 
-def to_srt(content: dict[str, Any], lang: str) -> str:
+def to_srt(content: VideoScriptContent, lang: str) -> str:
     """The whole SRT file: numbered cues, each followed by a blank line."""
     return "".join(cue.render(i) + "\n" for i, cue in enumerate(cues(content, lang), start=1))
