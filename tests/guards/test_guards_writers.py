@@ -7,10 +7,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "workbench"
 # Direct writes: Path.write_text/write_bytes, open(..., "w"/"a"/"x"), an image or workbook
-# saved to a path, os.replace done by hand.
+# saved to a path, os.replace done by hand (store.assets.save records a poster's row, no file).
 DIRECT = re.compile(
     r"\.write_text\(|\.write_bytes\(|\bopen\([^)]*['\"][wax]b?\+?['\"]|os\.replace\("
-    r"|\.save\((?!handle|buf|buffer)"
+    r"|(?<!store\.assets)\.save\((?!handle|buf|buffer)"
 )
 
 
