@@ -265,6 +265,20 @@ ERROR_TEXTS: tuple[tuple[str, str], ...] = (
         "没有哪个工作表有 变体ID、审核决定 和 审核意见 这三列",
     ),
     ("unreadable XLSX ({detail})", "XLSX 文件读不了（{detail}）"),
+    # a decision row's problem (workbench/review/decisions.py: report.problems)
+    ("unknown variant id", "没有这个变体 ID"),
+    (
+        "edited id: the row's uid {uid} is not this variant's",
+        "ID 被改过：这一行的 uid {uid} 不是这个变体的",
+    ),
+    (
+        "unknown decision {decision} (approve/reject/changes)",
+        "看不懂的审核决定 {decision}（通过/驳回/修改，或 approve/reject/changes）",
+    ),
+    (
+        "stale: the variant changed since the export; not applied",
+        "已过期：导出之后变体改过了，这一行没有应用",
+    ),
     # the command line's usage errors (Click, inside Typer)
     ("Got unexpected extra argument(s) ({args})", "多了参数：{args}"),
     (
@@ -274,6 +288,7 @@ ERROR_TEXTS: tuple[tuple[str, str], ...] = (
     ("No such option: {option}", "没有 {option} 这个选项"),
     ("No such command {name}.", "没有 {name} 这个命令"),
     ("Missing option {name}.", "缺少选项 {name}"),
+    ("Missing command.", "缺少子命令（加 --help 看有哪些）"),
     ("Missing argument {name}.", "缺少参数 {name}"),
     ("Option {option} requires an argument.", "选项 {option} 后面要写一个值"),
     ("Option {option} requires {count} arguments.", "选项 {option} 后面要写 {count} 个值"),

@@ -325,8 +325,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- end of terminal UI ---
     "demo.samples": ("每种内容的一个样例（离线模板生成，非AI）：", "One piece of each kind (offline composer, not AI):"),
     "demo.next": (
-        "看完整溯源：cd demo-workspace && workbench variants show {id}",
-        "Full provenance: cd demo-workspace && workbench variants show {id}",
+        "看完整溯源：cd {folder} && workbench variants show {id}",
+        "Full provenance: cd {folder} && workbench variants show {id}",
     ),
     # review (issue 5): lint, approval workflow, audit, exports and imported decisions
     "lint.clean": ("{target}：未发现问题", "{target}: no findings"),
@@ -736,7 +736,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tui.new_brief.no_segments": ("分群库为空：先在 segments.yaml 添加分群，或 workbench segments import 订单导出.csv", "The segment library is empty: add segments to segments.yaml or run workbench segments import orders.csv"),
     "tui.new_brief.fill": ("还需填写：{fields}", "Still needed: {fields}"),
     "tui.new_brief.ready": ("简报有效，Ctrl+S 创建", "The brief is valid; Ctrl+S creates it"),
-    "tui.new_brief.not_ready": ("简报还不完整或有问题，见右侧提示。", "The brief is incomplete or has a problem; see the note beside the form."),
+    "tui.new_brief.not_ready": ("简报还不完整或有问题，见表单旁（窄屏时在下方）的提示。", "The brief is incomplete or has a problem; see the note beside (or below) the form."),
     "tui.new_brief.exists": ("文件已存在，未覆盖", "the file exists; not overwritten"),
     "tui.new_brief.created": ("已创建 {path}", "Created {path}"),
     "tui.matrix.title": ("任务矩阵：{jobs} 个任务 · {variants} 个变体", "Job matrix: {jobs} jobs · {variants} variants"),
@@ -999,8 +999,40 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export.field.evidence": ("证据", "evidence"),
     "export.field.action": ("行动", "action"),
     "export.field.beats": ("节拍", "beat"),
+    "export.field.angle": ("角度", "angle"),
     "tui.ab.create_button": ("建实验", "New tests"),
     # -- end POLISH (#18, session 5)
+    # -- OPS (#18, session 6): display names of kinds, channels, styles, metrics and A/B
+    # statuses (Catalog.name); en-US shows the ids the CLI's flags take
+    "name.kind.copy": ("文案", "copy"),
+    "name.kind.title": ("标题", "title"),
+    "name.kind.poster": ("海报", "poster"),
+    "name.kind.video_script": ("短视频脚本", "video_script"),
+    "name.kind.live_script": ("直播脚本", "live_script"),
+    "name.kind.theme_post": ("主题帖", "theme_post"),
+    "name.channel.community": ("社群", "community"),
+    "name.channel.moments": ("朋友圈", "moments"),
+    "name.channel.sms": ("短信", "sms"),
+    "name.channel.push": ("推送", "push"),
+    "name.channel.xiaohongshu": ("小红书", "xiaohongshu"),
+    "name.channel.douyin": ("抖音", "douyin"),
+    "name.channel.wechat_article": ("公众号", "wechat_article"),
+    "name.channel.channels": ("视频号", "channels"),
+    "name.channel.kuaishou": ("快手", "kuaishou"),
+    "name.style.agent": ("代理人法", "agent"),
+    "name.style.example": ("示例法", "example"),
+    "name.style.instruction": ("指令模板", "instruction"),
+    "name.style.specific": ("特定指令", "specific"),
+    "name.style.hybrid": ("混合模式", "hybrid"),
+    "name.metric.click": ("点击", "click"),
+    "name.metric.conversion": ("转化", "conversion"),
+    "name.metric.share": ("分享", "share"),
+    "name.ab_status.running": ("进行中", "running"),
+    "name.ab_status.stopped": ("已停止", "stopped"),
+    "name.ab_status.decided": ("已定胜者", "decided"),
+    "tui.edit.saving": ("正在保存新版本…", "Saving the new version…"),
+    "tui.edit.saving_poster": ("正在保存新版本并重新出图（要几秒）…", "Saving the new version and drawing the poster again (a few seconds)…"),
+    # -- end OPS (#18, session 6)
 }
 
 
@@ -1396,6 +1428,19 @@ class Catalog:
     def __call__(self, key: str, **values: object) -> str:
         text = CATALOG[key][self._index]
         return text.format(**values) if values else text
+
+    def name(self, group: str, value: str | None) -> str:
+        """A kind, channel, style, metric or A/B status (``group``) as this language names
+        it: 文案, 社群, 代理人法 in zh-CN; the id itself in en-US and for names the catalog
+        does not know."""
+        if not value:
+            return value or ""
+        return self.get(f"name.{group}.{value}", value)
+
+    def kind_name(self, kind: str | None, channel: str | None = None, sep: str = "·") -> str:
+        """``文案·社群`` (zh-CN) / ``copy·community``: a kind and its channel or platform."""
+        shown = self.name("kind", kind)
+        return shown + (f"{sep}{self.name('channel', channel)}" if channel else "")
 
     def get(self, key: str, default: str) -> str:
         """The text of ``key`` when the catalog has it, else ``default`` (a raw name, such

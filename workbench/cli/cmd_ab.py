@@ -136,7 +136,8 @@ def create(
     for i, is_new in created:
         e = experiments[i]
         key = "ab.created" if is_new else "ab.exists"
-        out.print(t(key, id=i, name=e.name, arms=len(e.arms), metric=e.metric))
+        metric = t.name("metric", e.metric)
+        out.print(t(key, id=i, name=e.name, arms=len(e.arms), metric=metric))
 
 
 @app.command("list")
@@ -166,11 +167,11 @@ def list_experiments(
         table.add_row(
             str(e["id"]),
             e["segment"] or "-",
-            e["kind"],
-            e["channel"] or "-",
+            t.name("kind", e["kind"]),
+            t.name("channel", e["channel"]) or "-",
             arms,
-            e["metric"],
-            e["status"],
+            t.name("metric", e["metric"]),
+            t.name("ab_status", e["status"]),
         )
     out.print(table)
     out.print(t("ab.control_mark"))
@@ -259,7 +260,8 @@ def import_scans_cmd(file: FileArg, json_out: JsonOption = False, db: DbOption =
 
 def _report_table(t: Catalog, r: ExperimentReport) -> None:
     srm = r.srm_p_value
-    out.print(f"[bold]#{r.id} {escape(str(r.name))}[/] · {t('ab.col.metric')}: {r.metric}")
+    metric = t.name("metric", r.metric)
+    out.print(f"[bold]#{r.id} {escape(str(r.name))}[/] · {t('ab.col.metric')}: {metric}")
     if not any(a.impressions for a in r.arms):
         out.print(t("ab.no_data_yet"))
     if srm is None:
@@ -502,7 +504,7 @@ def pitfalls_cmd(
         lift = "-" if p["lift_abs"] is None else lift_points(p["lift_abs"], digits=2)
         table.add_row(
             f"{p['variant_id']} (#{p['experiment_id']})",
-            f"{p['kind']}:{p['channel'] or '-'}",
+            t.kind_name(p["kind"], p["channel"] or "-", sep=":"),
             p["segment"] or "-",
             f"{pct(p['rate'], 2)} ({p['successes']}/{p['impressions']})",
             lift,

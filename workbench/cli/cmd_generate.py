@@ -190,9 +190,7 @@ def _summary(result: BatchResult, t: Catalog) -> None:
             box=box.SIMPLE_HEAD,
         )
         for row in (r for r in rows if r["campaign"] == campaign):
-            where = f"#{row['deliverable']} {row['kind']}" + (
-                f"·{row['channel']}" if row["channel"] else ""
-            )
+            where = f"#{row['deliverable']} {t.kind_name(row['kind'], row['channel'])}"
             table.add_row(
                 row["segment"],
                 where,

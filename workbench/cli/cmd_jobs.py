@@ -82,13 +82,16 @@ def jobs(
         box=box.SIMPLE_HEAD,
     )
     for row in rows:
-        where = f"#{row['deliverable_index']} {row['kind']}" + (
-            f"·{row['channel']}" if row["channel"] else ""
-        )
+        where = f"#{row['deliverable_index']} {t.kind_name(row['kind'], row['channel'])}"
         slot = f"v{row['variant_index']}" + (f"+{row['count']}" if row["count"] > 1 else "")
         last = (row["error"] or "").splitlines()[0] if failed else status_word(t, row["status"])
         table.add_row(
-            escape(row["segment_id"]), where, row["style"], slot, str(row["attempts"]), escape(last)
+            escape(row["segment_id"]),
+            where,
+            t.name("style", row["style"]),
+            slot,
+            str(row["attempts"]),
+            escape(last),
         )
     out.print(table)
     if failed:

@@ -33,6 +33,7 @@ from workbench.cli.common import (
     wb,
 )
 from workbench.errors import ConfigError, InputError, NotFoundError, Problem
+from workbench.errortexts import localize_message
 from workbench.export.rows import status_label
 from workbench.fsio import atomic_write_text
 from workbench.i18n import Catalog
@@ -218,7 +219,12 @@ def import_cmd(
             out.print(t("review.import_same", count=len(report.already)), highlight=False)
         for p in report.problems:
             out.print(
-                t("review.import_problem", row=p["row"], id=p["variant_id"], problem=p["problem"]),
+                t(
+                    "review.import_problem",
+                    row=p["row"],
+                    id=p["variant_id"],
+                    problem=localize_message(str(p["problem"]), t.language),
+                ),
                 highlight=False,
             )
         if report.problems:

@@ -83,12 +83,12 @@ def list_variants(
         caption=_sources(rows, t),
     )
     for r in rows:
-        kind = r.kind + (f"·{r.channel}" if r.channel else "")
+        kind = t.kind_name(r.kind, r.channel)
         text = content_text(r.kind, r.content) if full else preview(r.kind, r.content, 60)
         table.add_row(
             str(r.id),
             Text(r.segment),
-            Text(f"{kind}\n{r.style}"),
+            Text(f"{kind}\n{t.name('style', r.style)}"),
             status_label(r.status, t.language),
             Text(text),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -48,10 +49,10 @@ def demo(
     common.STATE.close()
     common.STATE = common.State(db=common.STATE.db, workspace=result.workspace)
     generate(briefs=[result.workspace / BRIEFS_DIR / DEMO_BRIEF], offline=True)
-    _samples(catalog(common.wb()))
+    _samples(catalog(common.wb()), folder)
 
 
-def _samples(t: Catalog) -> None:
+def _samples(t: Catalog, folder: Path) -> None:
     """One finished piece per kind, so the demo shows what the batch made."""
     workbench = common.wb()
     rows = workbench.store.list_variants()
@@ -61,6 +62,7 @@ def _samples(t: Catalog) -> None:
         if row.kind in shown:
             continue
         shown.add(row.kind)
-        title = f"#{row.id} {row.segment} · {row.kind}" + (f"·{row.channel}" if row.channel else "")
+        title = f"#{row.id} {row.segment} · {t.kind_name(row.kind, row.channel)}"
         out.print(Panel(Text(content_text(row.kind, row.content)), title=title))
-    out.print(t("demo.next", id=rows[0].id if rows else 1))
+    where = shlex.quote(str(folder))  # the folder as the operator gave it, ready to paste
+    out.print(t("demo.next", folder=where, id=rows[0].id if rows else 1), markup=False)

@@ -21,6 +21,25 @@ from workbench.i18n import HELP_ZH, current_language
 from workbench.locations import WORKSPACE_FILE, workspace_dir
 
 _HEADINGS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
+# Typer's type names after an option (``--only <list[str]>``) and Click's usage words, as a
+# zh-CN reader reads them; a range's bounds stay as Click prints them (``[x>=0.01]``)
+_METAVARS = {
+    "<str>": "<文本>",
+    "<int>": "<整数>",
+    "<float>": "<数字>",
+    "<int range>": "<整数>",
+    "<float range>": "<数字>",
+    "<file>": "<文件>",
+    "<path>": "<路径>",
+    "<dir>": "<文件夹>",
+    "<list[str]>": "<文本…>",
+    "<list[int]>": "<整数…>",
+    "<list[Path]>": "<路径…>",
+    "<datetime>": "<日期时间>",
+    "<bool>": "<是/否>",
+}
+_METAVAR = re.compile(r"<[^<>]+>")
+_USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND", "命令"), ("[ARGS]...", "[参数]..."))
 _EXTRAS = (
     (re.compile(r"\[default: "), "[默认："),
     (re.compile(r"\[required\]"), "[必填]"),
@@ -42,7 +61,9 @@ class ZhHelpFormatter(HelpFormatter):
     """Click's help layout with its headings and extras in Chinese."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
+        super().write_usage(prog, zh_metavars(args), "用法：" if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
@@ -56,7 +77,7 @@ class ZhHelpFormatter(HelpFormatter):
                 self.write(f"{indent}{line}\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(term, _translated(text)) for term, text in rows]
+        rows = [(zh_metavars(term), _translated(text)) for term, text in rows]
         if not rows:
             return
         first_col = min(max(cell_len(term) for term, _ in rows), col_max) + col_spacing
@@ -75,6 +96,12 @@ class ZhHelpFormatter(HelpFormatter):
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+def zh_metavars(term: str) -> str:
+    """``--only <list[str]>`` -> ``--only <文本…>``: Typer's type names in Chinese (a
+    metavar a command chose itself, such as ``<分群id>``, stays)."""
+    return _METAVAR.sub(lambda m: _METAVARS.get(m.group(0), m.group(0)), term)
 
 
 def _translated(text: str | None) -> str:

@@ -45,6 +45,7 @@ class WorkbenchApp(App[None]):
         (0, "-narrow"),
         (110, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (as above)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "tui.key.help", id="app.help", tooltip="tui.tip.help"),
         Binding(

@@ -55,6 +55,15 @@ def _tracked_url(ctx: TuiContext, variant: Variant) -> str | None:
     return tracked_url(variant, landing, wb.settings.tracking.base_url)
 
 
+def _saving_key(variant: Variant) -> str:
+    """What the dialog says while it saves: a poster is drawn again, which takes seconds."""
+    from workbench.kinds import KINDS
+
+    spec = KINDS.get(str(variant.kind))
+    renders = spec is not None and spec.renders_image
+    return "tui.edit.saving_poster" if renders else "tui.edit.saving"
+
+
 class EditDialog(ModalScreen[int | None]):
     """Returns the new version's id, or None when cancelled. Problems keep it open."""
 
@@ -157,6 +166,9 @@ class EditDialog(ModalScreen[int | None]):
         if self.saving:
             return
         self.saving = True
+        self.query_one("#edit-status", Static).update(
+            Text(self.ctx.t(_saving_key(self.variant)), style="bold")
+        )
         comment = self.query_one("#edit-comment", Input).value.strip() or None
         self._save(self.typed(), comment)
 

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, SelectionList, Static
@@ -139,9 +140,21 @@ class NewBriefDialog(ModalScreen[Path | None]):
             self.notes[str(row["id"])] = note
             label = Text.assemble((for_display(str(row["id"])), "bold"), "  ", for_display(note))
             picker.add_option(Selection(label, str(row["id"])))
+        if picker.option_count and picker.highlighted is None:
+            picker.highlighted = 0  # Space ticks the first segment, not nothing
         if problem or not rows:
             self._status(Text(problem or t("tui.new_brief.no_segments"), style="red"))
         self._changed()
+
+    @on(SelectionList.SelectionHighlighted)
+    def _keep_highlight_visible(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        """The lists grow with the form, which scrolls as a whole: at 80x24 it shows a few
+        lines only, so bring the highlighted line into view (the list cannot scroll it)."""
+        picker = event.selection_list
+        form = self.query_one("#new-brief-form", VerticalScroll)
+        top = picker.virtual_region.y - picker.scroll_offset.y + event.selection_index
+        line = Region(picker.virtual_region.x, top, picker.size.width, 1)
+        form.scroll_to_region(line, animate=False, immediate=True)
 
     # -- the answers -----------------------------------------------------------------------
 

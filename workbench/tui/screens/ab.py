@@ -63,7 +63,7 @@ class ABScreen(WorkbenchScreen):
 
     def _title(self) -> str:
         where = self.campaign or self.t("tui.variants.all")
-        metric = self.metric or self.t("tui.ab.own_metric")
+        metric = self.t.name("metric", self.metric) or self.t("tui.ab.own_metric")
         return self.t("tui.ab.title", campaign=where, metric=metric)
 
     def on_mount(self) -> None:
@@ -109,9 +109,9 @@ class ABScreen(WorkbenchScreen):
             table.add_row(
                 Text(str(r.id), style="dim"),
                 r.segment or "-",
-                r.kind + (f"·{r.channel}" if r.channel else ""),
+                self.t.kind_name(r.kind, r.channel),
                 str(len(r.arms)),
-                r.metric,
+                self.t.name("metric", r.metric),
                 f"{r.users:,}",
                 self._verdict_cell(r),
                 key=str(r.id),
@@ -158,7 +158,8 @@ class ABScreen(WorkbenchScreen):
     def action_metric(self) -> None:
         order = [None, *METRICS]
         self.metric = order[(order.index(self.metric) + 1) % len(order)]
-        self.notify(self.t("tui.ab.metric_now", metric=self.metric or self.t("tui.ab.own_metric")))
+        metric = self.t.name("metric", self.metric) or self.t("tui.ab.own_metric")
+        self.notify(self.t("tui.ab.metric_now", metric=metric))
         self.reload()
 
     def action_import(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
@@ -25,6 +25,19 @@ from workbench.tui.widgets.matrix_preview import BriefCheck, MatrixPreview, chec
 from workbench.tui.widgets.problem_list import ProblemList
 
 VALIDATE_DELAY = 0.3  # seconds of quiet typing before validating
+
+
+class BriefEditor(TextArea):
+    """The YAML editor: Tab indents, and Esc is the screen's "back" (the footer's esc), not
+    "leave the editor", which made an operator press Esc twice to get out."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            # TextArea's own handler (Textual calls each class's) would move the focus on;
+            # the event is not stopped, so the screen's esc binding still runs
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
 class BriefScreen(WorkbenchScreen):
@@ -56,7 +69,7 @@ class BriefScreen(WorkbenchScreen):
         yield Header()
         yield Static(self._label(), id="brief-title", classes="screen-title")
         with Container(id="brief-body"):
-            yield TextArea.code_editor("", language="yaml", id="brief-editor", soft_wrap=False)
+            yield BriefEditor.code_editor("", language="yaml", id="brief-editor", soft_wrap=False)
             with Container(id="brief-side"):
                 yield ProblemList(self.t, id="brief-problems")
                 yield MatrixPreview(self.t, id="brief-matrix")

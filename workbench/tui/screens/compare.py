@@ -71,7 +71,9 @@ class CompareScreen(WorkbenchScreen):
         self.query_one("#compare-meta", Static).update(self._meta(left, right))
 
     def _label(self, v: Variant) -> str:
-        return f"#{v.id} {v.kind} · {v.style} · v{v.version}"
+        return (
+            f"#{v.id} {self.t.kind_name(v.kind)} · {self.t.name('style', v.style)} · v{v.version}"
+        )
 
     def _meta(self, left: Variant, right: Variant) -> Table | Text:
         table = Table.grid(padding=(0, 2))

@@ -25,7 +25,7 @@ from workbench.tui.observer import RunNotice, StreamBuffers, TuiObserver
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.variants import VariantsScreen
 from workbench.tui.streamtext import readable
-from workbench.tui.widgets.failure_table import FailureTable
+from workbench.tui.widgets.failure_table import FailureTable, job_label
 from workbench.tui.widgets.job_matrix import Cell, JobMatrix
 
 STREAM_REFRESH = 0.1  # seconds between repaints of the streamed text
@@ -115,7 +115,9 @@ class GenerateScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         brief = self.loaded.brief
         segments = [(s.id, s.name or s.id) for s in brief.resolved_segments()]
-        deliverables = [f"#{i} {d.kind}" for i, d in enumerate(brief.deliverables)]
+        deliverables = [
+            f"#{i} {self.t.name('kind', d.kind)}" for i, d in enumerate(brief.deliverables)
+        ]
         self.query_one(JobMatrix).layout_matrix(segments, deliverables, self.t("col.segment"))
         self.query_one("#generate-stream-box").border_title = self.t("tui.generate.stream")
         self.query_one(FailureTable).border_title = self.t("tui.generate.failures")
@@ -268,7 +270,7 @@ class GenerateScreen(WorkbenchScreen):
             return
         colon = "：" if self.t.language == "zh-CN" else ": "
         shown = readable(self.buffers.get(job.key), self._field_label, colon)
-        self._show_stream(job.job.label, Text(for_display(shown)))
+        self._show_stream(job_label(self.t, job.job), Text(for_display(shown)))
 
     def _field_label(self, name: str) -> str:
         """A content field's name as the export labels it (正文, 行动号召); others as given."""

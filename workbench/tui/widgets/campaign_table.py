@@ -61,7 +61,7 @@ class CampaignTable(DataTable[Any]):
                 _counts(c.get("by_status", {}), lambda s: status_label(s, language)),
                 Text(str(failed), style="red bold" if failed else "dim", justify="right"),
                 _when(c.get("last_run_at")),
-                _counts(c.get("by_kind", {})),
+                _counts(c.get("by_kind", {}), lambda k: self.t.name("kind", k)),
                 key=str(c["id"]),
             )
         if chosen is not None and chosen in {str(c["id"]) for c in campaigns}:

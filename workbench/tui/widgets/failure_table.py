@@ -8,9 +8,20 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from workbench.generate.jobs import Job
 from workbench.generate.runner import Outcome
 from workbench.guards.text import for_display
 from workbench.i18n import Catalog
+
+
+def job_label(t: Catalog, job: Job) -> str:
+    """``new-moms · #1 文案·短信 · 特定指令 · v2``: a job as the operator reads it."""
+    ctx = job.ctx
+    kind = t.kind_name(ctx.deliverable.kind, job.channel)
+    return (
+        f"{job.segment_id} · #{ctx.deliverable_index} {kind} · "
+        f"{t.name('style', ctx.style)} · v{ctx.variant_index + 1}"
+    )
 
 
 class FailureTable(DataTable[Any]):
@@ -35,7 +46,7 @@ class FailureTable(DataTable[Any]):
         if key in self.failures:
             self.update_cell(key, "error", message)
         else:
-            self.add_row(outcome.planned.job.label, message, key=key)
+            self.add_row(job_label(self.t, outcome.planned.job), message, key=key)
         self.failures[key] = outcome
 
     def resolve(self, key: str) -> None:

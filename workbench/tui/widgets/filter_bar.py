@@ -51,9 +51,20 @@ class FilterBar(Horizontal):
             select = self.query_one(f"#filter-{name}", Select)
             current = select.value
             with self.prevent(Select.Changed):
-                select.set_options([(value, value) for value in values])
+                select.set_options([(self.label(name, value), value) for value in values])
                 if isinstance(current, str) and current in values:
                     select.value = current
+
+    def label(self, name: str, value: str) -> str:
+        """How a filter value reads: 文案, 社群, 代理人法, 草稿 in zh-CN; segment ids as
+        they are."""
+        if name == "status":
+            from workbench.export.rows import status_label
+
+            return status_label(value, self.t.language)
+        if name in ("kind", "channel", "style"):
+            return self.t.name(name, value)
+        return value
 
     def filters(self) -> dict[str, str]:
         chosen: dict[str, str] = {}

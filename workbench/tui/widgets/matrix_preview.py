@@ -48,10 +48,10 @@ def check_brief(ctx: TuiContext, text: str, label: str, path: Path | None = None
     return BriefCheck(loaded, [], rows)
 
 
-def deliverable_label(index: int, deliverable: Deliverable) -> str:
-    """``#0 copy·community``: the index, the kind and its channel or platform."""
-    where = deliverable.target
-    return f"#{index} {deliverable.kind}" + (f"·{where}" if where else "")
+def deliverable_label(index: int, deliverable: Deliverable, t: Catalog) -> str:
+    """``#0 copy·community`` (``#0 文案·社群`` in zh-CN): the index, the kind and its
+    channel or platform."""
+    return f"#{index} {t.kind_name(deliverable.kind, deliverable.target)}"
 
 
 class MatrixPreview(DataTable[Any]):
@@ -73,7 +73,7 @@ class MatrixPreview(DataTable[Any]):
         self.clear(columns=True)
         self.add_column(self.t("col.segment"), key="segment")
         for i, d in enumerate(brief.deliverables):
-            self.add_column(deliverable_label(i, d), key=str(i))
+            self.add_column(deliverable_label(i, d, self.t), key=str(i))
         for seg in brief.resolved_segments():
             row: list[Text] = [Text(for_display(seg.name or seg.id))]
             for i in range(len(brief.deliverables)):

@@ -61,7 +61,7 @@ class VariantDetail(VerticalScroll):
         """Show ``variant`` with its poster preview, tracked link and (hits, unique) clicks."""
         self.variant = variant
         t = self.t
-        self.border_title = t("variants.title", id=variant.id, kind=variant.kind)
+        self.border_title = t("variants.title", id=variant.id, kind=t.kind_name(variant.kind))
         self.query_one("#detail-content", Static).update(highlighted_content(variant))
         findings = variant.lint or []
         section = self.query_one("#detail-findings", Static)
@@ -92,8 +92,8 @@ class VariantDetail(VerticalScroll):
         table.add_column()
         rows = [
             (t("col.segment"), v.segment),
-            (t("col.channel"), v.channel),
-            (t("col.style"), v.style),
+            (t("col.channel"), t.name("channel", v.channel)),
+            (t("col.style"), t.name("style", v.style)),
             (t("tui.variants.framework"), v.framework),
             (t("tui.detail.instruction"), v.instruction),
             (t("col.template"), gen.get("template")),
