@@ -8,11 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
-from tui_testkit import make_app, open_variants, settle
+from tui_testkit import make_app, make_workspace, open_variants, settle
 
+from workbench.cli.main import run
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.edit_content import EditDialog, _saving_key
 from workbench.tui.dialogs.new_brief import NewBriefDialog
@@ -126,3 +128,35 @@ async def test_the_edit_dialog_shows_the_body_label_and_says_it_is_saving(
         await settle(pilot)
         assert not isinstance(app.screen, EditDialog)
         assert _saving_key(replace(variant, kind="poster")) == "tui.edit.saving_poster"
+
+
+@pytest.fixture
+def linked_ws(tmp_path: Path) -> Path:
+    """The test workspace with a landing page: copy carries a tracked link."""
+    folder = make_workspace(tmp_path / "ws", generate=False)
+    brief = folder / "briefs" / "tui-test.yaml"
+    text = brief.read_text(encoding="utf-8").replace(
+        "selling_points: [有机认证]}",
+        "selling_points: [有机认证], landing_url: https://example.com/m}",
+    )
+    brief.write_text(text, encoding="utf-8")
+    assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
+    return folder
+
+
+async def test_with_a_tracked_link_the_edit_dialog_opens_at_its_first_labels(
+    linked_ws: Path,
+) -> None:
+    folder = linked_ws
+    app = make_app(folder, "zh-CN")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_variants(pilot, app)
+        variant = next(v for v in screen.variants if v.kind == "copy")
+        dialog = EditDialog(app.ctx, variant)
+        app.push_screen(dialog)
+        await settle(pilot)
+        assert dialog.query_one("#edit-link", Static).display  # the link takes rows
+        fields = dialog.query_one("#edit-fields", VerticalScroll)
+        label = next(w for w in dialog.query(Label) if str(w.render()) == "正文")
+        assert fields.region.contains_region(label.region), (fields.region, label.region)
+        assert isinstance(app.focused, TextArea) and app.focused.id == "edit-body"

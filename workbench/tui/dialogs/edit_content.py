@@ -150,7 +150,9 @@ class EditDialog(ModalScreen[int | None]):
         first = next((f for f in self.fields if f.kind == "text"), None)
         chosen = first or (self.fields[0] if self.fields else None)
         if chosen is not None:
-            self.query_one(f"#edit-{chosen.key}").focus()
+            # not scrolled to: bringing the whole box into view pushed the labels above it
+            # out at 24 rows (with the tracked link shown); the cursor is at its top anyway
+            self.query_one(f"#edit-{chosen.key}").focus(scroll_visible=False)
 
     def typed(self) -> dict[str, str]:
         """What each field holds now, as text."""
