@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import yaml
 
@@ -25,8 +25,69 @@ from workbench.guards.text import clean_text
 
 DRAFT_LABEL = "new brief"
 
+
+class DeliverablePreset(TypedDict):
+    """One deliverable the form offers, as the brief's ``deliverables:`` entry holds it."""
+
+    kind: str
+    """The content kind (copy, title, poster, video_script)."""
+    variants: int
+    """Variants per style."""
+    channel: NotRequired[str]
+    """The channel of a copy or title deliverable."""
+    size: NotRequired[str]
+    """A poster's size preset."""
+    template: NotRequired[str]
+    """A poster's template."""
+    platform: NotRequired[str]
+    """A video script's platform."""
+    duration: NotRequired[int]
+    """A video script's length in seconds."""
+    qr: NotRequired[bool]
+    """A poster prints a QR code of the landing page (set when the brief has one)."""
+
+
+class DraftProduct(TypedDict):
+    """The product block the form writes; the optional fields only when answered."""
+
+    name: str
+    """The product's name, on one line."""
+    price: NotRequired[int | float]
+    """The price as a number (an integer when it is whole)."""
+    offer: NotRequired[str]
+    """The offer, on one line."""
+    deadline: NotRequired[date]
+    """The offer's last day."""
+    landing_url: NotRequired[str]
+    """The landing page."""
+
+
+class DraftCampaign(TypedDict):
+    """The ``campaign:`` block of a drafted brief."""
+
+    name: str
+    """The campaign's name, on one line."""
+    language: str
+    """The content language (zh-CN, en-US)."""
+    brand: dict[str, str]
+    """The brand block: its name."""
+    product: DraftProduct
+    """The product block."""
+
+
+class DraftData(TypedDict):
+    """A drafted brief as data, before validation."""
+
+    campaign: DraftCampaign
+    """The campaign block."""
+    segments: list[str]
+    """Library segment ids, in the order picked, without repeats."""
+    deliverables: list[DeliverablePreset]
+    """The picked deliverables."""
+
+
 # The deliverables the form offers, by id: the common ones for a community operator.
-DELIVERABLE_PRESETS: dict[str, dict[str, Any]] = {
+DELIVERABLE_PRESETS: dict[str, DeliverablePreset] = {
     "community": {"kind": "copy", "channel": "community", "variants": 3},
     "moments": {"kind": "copy", "channel": "moments", "variants": 2},
     "sms": {"kind": "copy", "channel": "sms", "variants": 2},
@@ -104,10 +165,10 @@ def _one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-def draft_data(draft: BriefDraft) -> dict[str, Any]:
+def draft_data(draft: BriefDraft) -> DraftData:
     """The brief as data (before validation); bad price or date: ``InputError``."""
     problems: list[Problem] = []
-    product: dict[str, Any] = {"name": _one_line(draft.product)}
+    product: DraftProduct = {"name": _one_line(draft.product)}
     try:
         price = _price(draft.price)
         if price is not None:
@@ -131,7 +192,7 @@ def draft_data(draft: BriefDraft) -> dict[str, Any]:
         problems.append(Problem(DRAFT_LABEL, None, "deliverables", message))
     if problems:
         raise InputError(problems)
-    deliverables = [dict(DELIVERABLE_PRESETS[d]) for d in draft.deliverables]
+    deliverables = [DeliverablePreset(**DELIVERABLE_PRESETS[d]) for d in draft.deliverables]
     for d in deliverables:
         if "qr" in BRIEF_MODELS[d["kind"]].model_fields and "landing_url" in product:
             d["qr"] = True  # a deliverable that can print a QR code points it at the landing page

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import BaseModel, ValidationError
@@ -147,13 +147,27 @@ def describe_value(value: Any) -> str:
     return str(value)
 
 
-def _bounds(model: type[BaseModel], name: str | int) -> dict[str, Any]:
+class _Bounds(TypedDict, total=False):
+    """A number field's declared bounds (pydantic's Ge/Gt/Le/Lt metadata)."""
+
+    ge: float
+    gt: float
+    le: float
+    lt: float
+
+
+def _bounds(model: type[BaseModel], name: str | int) -> _Bounds:
     info = model.model_fields.get(name) if isinstance(name, str) else None
-    bounds: dict[str, Any] = {}
+    bounds: _Bounds = {}
     for meta in info.metadata if info is not None else ():
-        for cls, key in ((Ge, "ge"), (Gt, "gt"), (Le, "le"), (Lt, "lt")):
-            if isinstance(meta, cls):
-                bounds[key] = getattr(meta, key)
+        if isinstance(meta, Ge):
+            bounds["ge"] = cast(float, meta.ge)
+        elif isinstance(meta, Gt):
+            bounds["gt"] = cast(float, meta.gt)
+        elif isinstance(meta, Le):
+            bounds["le"] = cast(float, meta.le)
+        elif isinstance(meta, Lt):
+            bounds["lt"] = cast(float, meta.lt)
     return bounds
 
 
@@ -161,7 +175,7 @@ def _number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _range_message(bounds: dict[str, Any], ctx: Mapping[str, Any]) -> str:
+def _range_message(bounds: _Bounds, ctx: Mapping[str, float]) -> str:
     merged = {key: _number(value) for key, value in {**bounds, **ctx}.items()}
     low = merged.get("ge", merged.get("gt"))
     high = merged.get("le", merged.get("lt"))

@@ -8,19 +8,21 @@ at it from the first line of a brief::
 
 from __future__ import annotations
 
-from typing import Any
+from pydantic import JsonValue
 
 from workbench.brief.models import Brief
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _with_header(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+def _with_header(
+    schema: dict[str, JsonValue], title: str, description: str
+) -> dict[str, JsonValue]:
     body = {k: v for k, v in schema.items() if k not in {"title", "description"}}
     return {"$schema": DRAFT, "title": title, "description": description, **body}
 
 
-def brief_json_schema() -> dict[str, Any]:
+def brief_json_schema() -> dict[str, JsonValue]:
     """The brief's JSON Schema (draft 2020-12); segments are ids or inline mappings."""
     return _with_header(
         Brief.model_json_schema(),
@@ -31,7 +33,7 @@ def brief_json_schema() -> dict[str, Any]:
     )
 
 
-def segment_library_json_schema() -> dict[str, Any]:
+def segment_library_json_schema() -> dict[str, JsonValue]:
     """The JSON Schema of a workspace ``segments.yaml`` file."""
     from workbench.segments import SegmentLibraryFile
 

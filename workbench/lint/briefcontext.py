@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from pydantic import JsonValue
 
 from workbench.brief.audience import address_for, operator_labels
 from workbench.lint.claims import NO_DIVERSION
@@ -122,7 +123,7 @@ def context_from_raw(
     )
 
 
-def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[Finding]]:
+def generation_check(workspace: Path) -> Callable[[Any, dict[str, JsonValue]], list[Finding]]:
     """The runner's content check: lint each variant before it is stored.
 
     The rules are loaded (and a bad workspace ``compliance.yaml`` reported) when the runner
@@ -131,7 +132,7 @@ def generation_check(workspace: Path) -> Callable[[Any, dict[str, Any]], list[Fi
     linter = Linter(load_rules(workspace))
     contexts: dict[tuple[int, str | None, str, str, int], LintContext] = {}
 
-    def check(planned: Any, content: dict[str, Any]) -> list[Finding]:
+    def check(planned: Any, content: dict[str, JsonValue]) -> list[Finding]:
         job = planned.job
         kind = job.ctx.deliverable.kind
         key = (id(job.ctx.brief), job.channel, kind, job.ctx.segment.id, job.ctx.deliverable_index)
