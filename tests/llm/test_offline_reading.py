@@ -174,6 +174,8 @@ def test_posters_and_short_copy_say_each_thing_once(name: str, outputs: Any) -> 
     for j, data in outputs[name]:
         if j.kind == "poster":
             assert data["badge"] not in (data["subheadline"], data["headline"]), data
+            price = brief.campaign.product.price
+            assert not (price and f"{price:g}" in data["headline"]), data  # the price field has it
             said = deadline_words.findall(data["headline"])
             assert not [b for b in data["bullets"] if said and said[0] in b], data
         if j.kind == "copy":

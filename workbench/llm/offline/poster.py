@@ -40,6 +40,8 @@ def compose_poster(ctx: Ctx) -> PosterReply:
     # A poster's headline states: no question angle; a pain point asked is answered with
     # the product ("网速慢？看看千兆宽带"), never with a post's "先看这条".
     stated = [t for t in titles if t[1] not in QUESTION_ANGLES and _answered(t[0], ctx)]
+    # the template's price field shows the price: a headline does not say it again
+    stated = [t for t in stated if not (f.price and f.price in t[0])] or stated
     titles = stated[:6] or titles
     titles = [t for t in titles if offer not in t[0] and t[0] not in offer] or titles
     headline = titles[rotate % len(titles)][0]
