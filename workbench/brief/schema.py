@@ -8,21 +8,19 @@ at it from the first line of a brief::
 
 from __future__ import annotations
 
-from pydantic import JsonValue
+from typing import Any
 
 from workbench.brief.models import Brief
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _with_header(
-    schema: dict[str, JsonValue], title: str, description: str
-) -> dict[str, JsonValue]:
+def _with_header(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
     body = {k: v for k, v in schema.items() if k not in {"title", "description"}}
     return {"$schema": DRAFT, "title": title, "description": description, **body}
 
 
-def brief_json_schema() -> dict[str, JsonValue]:
+def brief_json_schema() -> dict[str, Any]:
     """The brief's JSON Schema (draft 2020-12); segments are ids or inline mappings."""
     return _with_header(
         Brief.model_json_schema(),
@@ -33,7 +31,7 @@ def brief_json_schema() -> dict[str, JsonValue]:
     )
 
 
-def segment_library_json_schema() -> dict[str, JsonValue]:
+def segment_library_json_schema() -> dict[str, Any]:
     """The JSON Schema of a workspace ``segments.yaml`` file."""
     from workbench.segments import SegmentLibraryFile
 

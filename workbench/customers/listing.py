@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypedDict
 
 from workbench.segments import LIBRARY_FILE, SegmentLibrary
 
 
-def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
-    """One dict per segment: id, name, source (hand-written | imported), model, file,
-    members and as_of (``None`` for hand-written segments)."""
-    rows: list[dict[str, Any]] = []
+class SegmentRow(TypedDict):
+    """One library segment as listed (``workbench segments list --json`` prints these)."""
+
+    id: str
+    """The segment id briefs use."""
+    name: str
+    """The operator's name for the segment."""
+    source: Literal["imported", "hand-written"]
+    """Whether ``workbench segments import`` wrote it."""
+    model: str | None
+    """An imported segment's model (``rfm`` or ``lifecycle``); ``None`` when hand-written."""
+    file: str | None
+    """The order export it was imported from."""
+    members: int | None
+    """Customers in it at import."""
+    as_of: str | None
+    """The ISO day the import counted from."""
+
+
+def segment_rows(library: SegmentLibrary) -> list[SegmentRow]:
+    """One row per segment, in library order (the import fields ``None`` for hand-written
+    segments)."""
+    rows: list[SegmentRow] = []
     for segment in library:
         info = library.imported(segment.id)
         rows.append(
@@ -28,6 +47,6 @@ def segment_rows(library: SegmentLibrary) -> list[dict[str, Any]]:
     return rows
 
 
-def workspace_segment_rows(workspace: Path) -> list[dict[str, Any]]:
+def workspace_segment_rows(workspace: Path) -> list[SegmentRow]:
     """:func:`segment_rows` of the workspace's ``segments.yaml`` as it is on disk now."""
     return segment_rows(SegmentLibrary.load(workspace / LIBRARY_FILE))

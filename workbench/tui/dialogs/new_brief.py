@@ -29,7 +29,7 @@ from workbench.brief.draft import (
     draft_path,
     draft_yaml,
 )
-from workbench.customers.listing import workspace_segment_rows
+from workbench.customers.listing import SegmentRow, workspace_segment_rows
 from workbench.errors import InputError, Problem, WorkbenchError
 from workbench.fsio import atomic_write_text
 from workbench.guards.text import for_display
@@ -45,7 +45,7 @@ REQUIRED = ("campaign", "brand", "product")
 DEFAULT_DELIVERABLES = ("community",)
 
 
-def segment_note(t: Any, row: dict[str, Any]) -> str:
+def segment_note(t: Any, row: SegmentRow) -> str:
     """``新手妈妈 · 手写`` or ``重要挽留客户 · 导入 rfm · 1,234 人 · 2026-03-01``."""
     if row["source"] != "imported":
         return f"{row['name']} · {t('segments.source.hand')}"
@@ -131,7 +131,7 @@ class NewBriefDialog(ModalScreen[Path | None]):
             rows, problem = [], str(exc).splitlines()[0]
         self.app.call_from_thread(self._show_segments, rows, problem)
 
-    def _show_segments(self, rows: list[dict[str, Any]], problem: str) -> None:
+    def _show_segments(self, rows: list[SegmentRow], problem: str) -> None:
         picker = self.query_one("#nb-segments", SelectionList)
         picker.loading = False
         t = self.ctx.t

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
-from workbench.customers.listing import workspace_segment_rows
+from workbench.customers.listing import SegmentRow, workspace_segment_rows
 from workbench.errors import InputError
 from workbench.tui.screens.ab import ABScreen
 from workbench.tui.screens.base import WorkbenchScreen
@@ -82,7 +82,7 @@ class CampaignsScreen(WorkbenchScreen):
         self.app.call_from_thread(self._show, campaigns, batches)
         self.app.call_from_thread(self._show_segments, segments, problem)
 
-    def _show_segments(self, rows: list[dict[str, Any]], problem: str) -> None:
+    def _show_segments(self, rows: list[SegmentRow], problem: str) -> None:
         self.query_one(SegmentTable).show(rows)
         hint = problem or ("" if rows else self.t("tui.segments.empty"))
         self.query_one("#segments-hint", Static).update(hint)

@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable
 
+from workbench.customers.listing import SegmentRow
 from workbench.i18n import Catalog
 
 
@@ -25,7 +26,7 @@ class SegmentTable(DataTable[Any]):
         self.add_column(t("segments.col.members"), key="members")
         self.add_column(t("segments.col.as_of"), key="as_of")
 
-    def show(self, rows: list[dict[str, Any]]) -> None:
+    def show(self, rows: list[SegmentRow]) -> None:
         self.clear()
         t = self.t
         for row in rows:
