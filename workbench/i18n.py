@@ -1032,6 +1032,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name.ab_status.decided": ("已定胜者", "decided"),
     "tui.edit.saving": ("正在保存新版本…", "Saving the new version…"),
     "tui.edit.saving_poster": ("正在保存新版本并重新出图（要几秒）…", "Saving the new version and drawing the poster again (a few seconds)…"),
+    "name.origin.packaged": ("内置", "packaged"),
+    "name.origin.workspace": ("工作区", "workspace"),
+    "llm.col.preset": ("预设", "preset"),
+    "llm.col.base_url": ("接口地址", "base URL"),
+    "llm.col.model": ("默认模型", "model"),
+    "llm.col.json": ("结构化输出", "JSON"),
     # -- end OPS (#18, session 6)
 }
 

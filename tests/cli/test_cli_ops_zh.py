@@ -117,3 +117,13 @@ def test_demo_says_cd_to_the_folder_it_made(
     assert "cd 'my shop' && workbench variants show" in out
     assert "demo-workspace" not in out
     assert "文案·社群" in out and "· copy" not in out  # the sample panels' titles
+
+
+def test_presets_prompts_and_lint_read_chinese(zh_ws: Path, cli: Cli) -> None:
+    code, out, _ = cli("llm", "presets")
+    assert code == 0
+    assert "预设" in out and "接口地址" in out and "base URL" not in out
+    code, out, _ = cli("prompts", "list")
+    assert code == 0 and "内置" in out and "packaged" not in out
+    code, out, _ = cli("lint", "--campaign", CAMPAIGN)
+    assert "（内置）" in out and "packaged" not in out

@@ -236,6 +236,10 @@ def _lint_variants(
         results += [(int(vid), f) for f in findings]
     con.print(_summary([f for _, f in results], campaign or str(target), t))
     con.print(
-        t("lint.ruleset", version=service.linter.rules.version, source=service.linter.rules.source)
+        t(
+            "lint.ruleset",
+            version=service.linter.rules.version,
+            source=t.name("origin", service.linter.rules.source),
+        )
     )
     return results

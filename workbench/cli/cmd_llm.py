@@ -132,7 +132,8 @@ def presets(json_out: JsonOption = False) -> None:
     if json_out:
         print_json(rows)
         return
-    table = Table("preset", "base URL", "model", "JSON")
+    t = catalog()
+    table = Table(t("llm.col.preset"), t("llm.col.base_url"), t("llm.col.model"), t("llm.col.json"))
     for r in rows:
         table.add_row(r["name"], r["base_url"], r["default_model"] or "-", r["structured_output"])
     out.print(table)

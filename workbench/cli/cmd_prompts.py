@@ -41,7 +41,7 @@ def list_templates(json_out: JsonOption = False, db: DbOption = None) -> None:
     t = catalog(workbench)
     table = Table(t("col.template"), t("col.origin"), "sha256")
     for i in infos:
-        table.add_row(i.name, i.origin, i.sha256[:12])
+        table.add_row(i.name, t.name("origin", i.origin), i.sha256[:12])
     out.print(table)
 
 
