@@ -268,11 +268,13 @@ def _body(
     return out
 
 
-def live_coverage(content: dict[str, Any], ctx: LintContext) -> list[LimitHit]:
+def live_coverage(content: object, ctx: LintContext) -> list[LimitHit]:
     """A run sheet's word-for-word share (``info``): how many of its minutes the host's
     lines fill at the speaking rate it was checked at; [] for other content. An honest
     offline sheet scripts a few minutes of a long stream (a 60-minute sheet: about 7-8%)
     and cues the rest; a model's sheet is measured the same way."""
+    if not isinstance(content, dict):
+        return []
     phases, minutes = content.get("phases"), content.get("minutes")
     rate = content.get("speech_rate")
     if not isinstance(phases, list) or not isinstance(minutes, int | float) or minutes <= 0:
