@@ -189,7 +189,7 @@ def edit_cmd(
     workbench = _open(db)
     t = catalog(workbench)
     key = _ids([variant])[0]
-    current = workbench.store.get_variant(key)
+    current = workbench.store.variants.get(key)
     if content_file is not None:
         new = _read_content(content_file)
         label = str(content_file)
@@ -289,10 +289,10 @@ def audit(
     workbench = _open(db)
     store = workbench.store
     if variant is not None:
-        vid = store.get_variant(_ids([variant])[0]).id
-        rows = store.audit_trail(variant_id=vid)
+        vid = store.variants.get(_ids([variant])[0]).id
+        rows = store.reviews.audit_trail(variant_id=vid)
     else:
-        rows = store.audit_trail(campaign=campaign_id(workbench, campaign))
+        rows = store.reviews.audit_trail(campaign=campaign_id(workbench, campaign))
     if json_out:
         print_json([r.to_json() for r in rows])
         return

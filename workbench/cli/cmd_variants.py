@@ -53,7 +53,7 @@ def list_variants(
     workbench = wb(db)
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
-    rows = workbench.store.list_variants(
+    rows = workbench.store.variants.rows(
         campaign=campaign_id(workbench, campaign),
         segment=segment,
         kind=kind,
@@ -113,7 +113,7 @@ def show(
     if not workbench.db_exists():
         raise NotFoundError(f"{workbench.db_path}: no database yet (run workbench generate)")
     key = variant.strip()  # the store tries it as a uid, then (all digits) as an id
-    row = workbench.store.get_variant(key)
+    row = workbench.store.variants.get(key)
     if json_out:
         from workbench.tracking.attach import with_links
 

@@ -55,7 +55,7 @@ def demo(
 def _samples(t: Catalog, folder: Path) -> None:
     """One finished piece per kind, so the demo shows what the batch made."""
     workbench = common.wb()
-    rows = workbench.store.list_variants()
+    rows = workbench.store.variants.rows()
     shown: set[str] = set()
     out.print(t("demo.samples"))
     for row in rows:

@@ -78,7 +78,7 @@ def export_rows(
     if not store.reviews.campaign_exists(campaign):
         raise NotFoundError(f"campaign {campaign!r} not found")
     variants = [
-        v for v in store.list_variants(campaign=campaign) if not statuses or v.status in statuses
+        v for v in store.variants.rows(campaign=campaign) if not statuses or v.status in statuses
     ]
     prov = store.reviews.provenance(v.id for v in variants)
     audit = store.reviews.review_rows_of(v.id for v in variants)

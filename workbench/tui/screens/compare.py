@@ -51,7 +51,7 @@ class CompareScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self, left_id: int, right_id: int) -> None:
         store = self.ctx.workbench.store
-        pair = (store.get_variant(left_id), store.get_variant(right_id))
+        pair = (store.variants.get(left_id), store.variants.get(right_id))
         self.app.call_from_thread(self._show, pair)
 
     def _show(self, pair: tuple[Variant, Variant]) -> None:

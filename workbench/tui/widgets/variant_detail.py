@@ -27,7 +27,7 @@ def _fmt_latency(ms: float | None) -> str:
 
 
 class VariantDetail(VerticalScroll):
-    """Shows one variant (as ``Store.get_variant`` returns it)."""
+    """Shows one variant (as ``store.variants.get`` returns it)."""
 
     def __init__(self, t: Catalog, **kwargs: Any) -> None:
         super().__init__(**kwargs)
