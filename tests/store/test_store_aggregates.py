@@ -10,9 +10,6 @@ from workbench.store import Store
 from workbench.store.aggregate import Aggregate
 
 OWN = {"open", "migrate", "close"}
-# One-line forwards for callers in files other work held open when the split landed
-# (docs/ARCHITECTURE.md, *The store*); this set only shrinks.
-FORWARDS = {"audit_trail", "get_variant", "list_variants"}
 AGGREGATES = {
     "variants",
     "llm_batches",
@@ -31,7 +28,7 @@ def test_the_store_itself_only_opens_migrates_and_closes() -> None:
         for name, value in inspect.getmembers(Store)
         if not name.startswith("_") and callable(value)
     }
-    assert public == OWN | FORWARDS
+    assert public == OWN
 
 
 def test_every_aggregate_shares_the_one_connection_and_lock(tmp_path: Path) -> None:
@@ -41,9 +38,3 @@ def test_every_aggregate_shares_the_one_connection_and_lock(tmp_path: Path) -> N
         for aggregate in found.values():
             assert aggregate._conn is store._conn
             assert aggregate._lock is store._lock
-
-
-def test_the_forwards_answer_what_their_aggregates_do(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "workbench.db") as store:
-        assert store.list_variants(campaign="none") == store.variants.rows(campaign="none") == []
-        assert store.audit_trail(campaign="none") == store.reviews.audit_trail(campaign="none")

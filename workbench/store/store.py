@@ -11,14 +11,12 @@ import sqlite3
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from sqlite_utils import Database
 
 from workbench.errors import StoreError
 from workbench.store.ab import AB
 from workbench.store.assets import Assets
-from workbench.store.auditlog import AuditEntry
 from workbench.store.calendar import Calendar
 from workbench.store.db import connect, write_txn
 from workbench.store.llmbatches import LLMBatches
@@ -26,7 +24,6 @@ from workbench.store.migrations import MIGRATIONS
 from workbench.store.reviews import Reviews
 from workbench.store.runs import Runs
 from workbench.store.tracking import Tracking
-from workbench.store.variantrecord import FullVariant, Variant
 from workbench.store.writes import Variants
 
 _MIGRATIONS_TABLE = MIGRATIONS.migrations_table
@@ -123,23 +120,6 @@ class Store:
         except sqlite3.DatabaseError as exc:
             message = " ".join(str(exc).split())
             raise StoreError(f"{self.path}: cannot migrate the database: {message}") from None
-
-    # Forwards for files that hold another engineer's uncommitted work (cli/cmd_review.py,
-    # cli/cmd_variants.py, cli/cmd_workspace.py, tui/screens/compare.py): they go with the
-    # commit that carries those files' calls to the aggregates.
-    def audit_trail(
-        self, variant_id: int | None = None, campaign: str | None = None
-    ) -> list[AuditEntry]:
-        """``store.reviews.audit_trail`` (a forward, see above)."""
-        return self.reviews.audit_trail(variant_id=variant_id, campaign=campaign)
-
-    def get_variant(self, id_or_uid: int | str) -> FullVariant:
-        """``store.variants.get`` (a forward, see above)."""
-        return self.variants.get(id_or_uid)
-
-    def list_variants(self, **filters: Any) -> list[Variant]:
-        """``store.variants.rows`` (a forward, see above)."""
-        return self.variants.rows(**filters)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
