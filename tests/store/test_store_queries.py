@@ -148,18 +148,8 @@ def test_list_campaigns_counts(store: Store) -> None:
     assert campaign["current_round"] == 1
 
 
-def test_runs_and_summary(store: Store) -> None:
+def test_runs(store: Store) -> None:
     (run,) = store.runs.rows(campaign=CAMPAIGN_ID)
     assert store.runs.get(run["id"]) == run
-    summary = store.runs.summary(run["id"])
-    assert [(s["segment"], s["deliverable_index"], s["ok"], s["failed"]) for s in summary] == [
-        ("dormant-vip", 0, 1, 1),
-        ("new-moms", 0, 2, 0),
-        ("new-moms", 1, 1, 0),
-    ]
-    assert summary[0]["calls"] == 2 and summary[0]["tokens"] == 400
-    assert summary[1]["prompt_tokens"] == 240 and summary[1]["completion_tokens"] == 160
     with pytest.raises(NotFoundError):
         store.runs.get(999)
-    with pytest.raises(NotFoundError):
-        store.runs.summary(999)

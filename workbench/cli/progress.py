@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from rich.progress import (
     BarColumn,
@@ -66,7 +65,7 @@ class RichObserver:
         if self.task is not None:
             self.progress.update(self.task, advance=1, failed=len(self.failures))
 
-    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+    def notice(self, key: str, values: Mapping[str, str | int]) -> None:
         """Shown at the end of the progress line (AIMD concurrency, a format fallback)."""
         text = self._translate(key, **values) if self._translate else f"{key} {dict(values)}"
         self.notices.append(text)

@@ -136,40 +136,6 @@ class Runs(Aggregate):
             raise NotFoundError(f"run {run_id} not found")
         return _run(found[0])
 
-    def summary(self, run_id: int) -> list[dict[str, Any]]:
-        """Per segment × deliverable of one run: ok and failed jobs, calls and tokens."""
-        with self._lock, read_txn(self._conn) as conn:
-            if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
-                raise NotFoundError(f"run {run_id} not found")
-            groups = _rows(
-                conn.execute(
-                    "SELECT segment_id AS segment, deliverable_index, kind, channel, "
-                    "SUM(status = 'ok') AS ok, SUM(status = 'failed') AS failed "
-                    "FROM jobs WHERE run_id = ? GROUP BY segment_id, deliverable_index "
-                    "ORDER BY segment_id, deliverable_index",
-                    (run_id,),
-                )
-            )
-            usage = conn.execute(
-                "SELECT j.segment_id, j.deliverable_index, COUNT(*), "
-                "COALESCE(SUM(g.prompt_tokens), 0), COALESCE(SUM(g.completion_tokens), 0) "
-                "FROM generations g JOIN jobs j ON j.key = g.job_key "
-                "WHERE g.run_id = ? GROUP BY j.segment_id, j.deliverable_index",
-                (run_id,),
-            ).fetchall()
-        tokens = {(s, d): (calls, p, c) for s, d, calls, p, c in usage}
-        for group in groups:
-            calls, prompt, completion = tokens.get(
-                (group["segment"], group["deliverable_index"]), (0, 0, 0)
-            )
-            group.update(
-                calls=calls,
-                prompt_tokens=prompt,
-                completion_tokens=completion,
-                tokens=prompt + completion,
-            )
-        return groups
-
     def add_note(self, run_id: int, note: Mapping[str, Any]) -> None:
         """Append one note (JSON object, stamped with ``at``) to a run's ``notes``."""
         with self._lock, write_txn(self._conn) as conn:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from textual.message import Message
 
@@ -41,7 +40,7 @@ class StreamBuffers:
 class RunNotice(Message):
     """The runner wants the operator to know something (AIMD concurrency, a fallback)."""
 
-    def __init__(self, key: str, values: Mapping[str, Any]) -> None:
+    def __init__(self, key: str, values: Mapping[str, str | int]) -> None:
         super().__init__()
         self.key = key
         self.values = dict(values)
@@ -76,5 +75,5 @@ class TuiObserver:
     def job_finished(self, outcome: Outcome) -> None:
         self._post(self._finished(outcome))
 
-    def notice(self, key: str, values: Mapping[str, Any]) -> None:
+    def notice(self, key: str, values: Mapping[str, str | int]) -> None:
         self._post(RunNotice(key, values))
