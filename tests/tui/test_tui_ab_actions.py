@@ -17,6 +17,7 @@ from workbench.abtest.importing import import_results
 from workbench.app import make_workbench
 from workbench.cli.main import run
 from workbench.review.workflow import ReviewRequest, review
+from workbench.store.ordering import in_brief_order
 from workbench.tracking.links import code_for
 from workbench.tui.dialogs.ab_actions import AssignDialog, ConfirmDialog
 from workbench.tui.dialogs.reason import ReasonDialog
@@ -138,7 +139,7 @@ def linked_ws(tmp_path: Path) -> Path:
     )
     assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
     wb = make_workbench(folder)
-    first = wb.store.variants.rows()[0]
+    first = in_brief_order(wb.store, wb.store.variants.rows())[0]  # the screen's first row
     wb.store.tracking.record_hits(
         [
             ("2026-03-10T01:00:00.000Z", "2026-03-10", code_for(first.uid), first.id,
@@ -153,7 +154,7 @@ def linked_ws(tmp_path: Path) -> Path:
 async def test_variant_detail_shows_the_tracked_link_and_clicks(linked_ws: Path) -> None:
     folder = linked_ws
     wb = make_workbench(folder)
-    first = wb.store.variants.rows()[0]
+    first = in_brief_order(wb.store, wb.store.variants.rows())[0]  # the screen's first row
     wb.close()
     app = make_app(folder)
     async with app.run_test(size=(110, 32)) as pilot:

@@ -160,3 +160,16 @@ async def test_with_a_tracked_link_the_edit_dialog_opens_at_its_first_labels(
         label = next(w for w in dialog.query(Label) if str(w.render()) == "正文")
         assert fields.region.contains_region(label.region), (fields.region, label.region)
         assert isinstance(app.focused, TextArea) and app.focused.id == "edit-body"
+
+
+async def test_the_variants_screen_lists_in_brief_order(generated_ws: Path) -> None:
+    # The brief names new-moms before dormant-vip; the store sorts by segment id (dormant
+    # first). The screen reads like `variants list`: the brief's segments, then deliverables.
+    app = make_app(generated_ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_variants(pilot, app)
+        table = screen.query_one(VariantTable)
+        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        segments = ["new-moms" if "new-moms" in r else "dormant-vip" for r in rows]
+        assert segments[0] == "new-moms" and segments[-1] == "dormant-vip", rows
+        assert segments == sorted(segments, key=["new-moms", "dormant-vip"].index), rows

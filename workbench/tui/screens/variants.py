@@ -14,6 +14,7 @@ from textual.containers import Container, Vertical
 from textual.widgets import Footer, Header, Static
 
 from workbench.halfblock import HalfBlockRow, halfblock_cells
+from workbench.store.ordering import in_brief_order
 from workbench.store.variantrecord import FullVariant, Variant
 from workbench.textview import content_text, paste_text
 from workbench.tui.context import TuiContext
@@ -128,7 +129,9 @@ class VariantsScreen(ReviewingScreen):
 
     @work(thread=True, exclusive=True, group="variants", exit_on_error=False)
     def _load(self) -> None:
-        variants = self.ctx.workbench.store.variants.rows(campaign=self.campaign)
+        store = self.ctx.workbench.store
+        # The brief's order (its segments, then its deliverables), as `variants list` prints.
+        variants = in_brief_order(store, store.variants.rows(campaign=self.campaign))
         self.app.call_from_thread(self._loaded, variants, search_index(variants))
 
     def _loaded(self, variants: list[Variant], search: dict[int, str]) -> None:
