@@ -184,3 +184,16 @@ def test_posters_and_short_copy_say_each_thing_once(name: str, outputs: Any) -> 
             if j.deliverable.channel in ("sms", "push"):
                 twice = re.compile(rf"{re.escape(short)}[，,][^，。]*{re.escape(short)}")
                 assert not twice.search(body) and f"，{short}。" not in body, body
+
+
+@pytest.mark.parametrize("name", list(BRIEFS))
+def test_a_poster_headline_does_not_say_the_offer_its_subheadline_shows(name: str) -> None:
+    """Seen on the member-day poster: headline "会员日满199减50，到3月15日" over the
+    subheadline "会员日满199减50，再送试吃装" (the offer twice). Four variants per style."""
+    brief = BRIEFS[name]
+    head = re.split(r"[，,；;]", brief.campaign.product.offer or "")[0].strip()
+    posters = _brief(json.loads(brief.model_dump_json()), [{"kind": "poster", "variants": 4}])
+    for j in _jobs(posters):
+        data = answer(j)
+        if len(head) >= 4 and head in data["subheadline"]:
+            assert head not in data["headline"], (j.segment.id, j.variant_index, data)

@@ -7,6 +7,8 @@ no price). Headlines, bullets, CTA and badge are chosen whole to fit, never cut.
 
 from __future__ import annotations
 
+import re
+
 from workbench.kinds.channels import POSTER_CAPS, weighted_len
 from workbench.kinds.records import PosterReply
 from workbench.llm.offline.composition import Ctx
@@ -32,6 +34,15 @@ def _answered(headline: str, ctx: Ctx) -> bool:
     return not asks or ctx.facts.short in headline
 
 
+def _repeats(offer: str, headline: str) -> bool:
+    """The headline says the offer the subheadline shows: whole, or its first clause
+    ("会员日满199减50，到3月15日" over "会员日满199减50，再送试吃装")."""
+    if not offer:
+        return False
+    head = re.split(r"[，,；;]", offer)[0].strip()
+    return offer in headline or headline in offer or (len(head) >= 4 and head in headline)
+
+
 def compose_poster(ctx: Ctx) -> PosterReply:
     f = ctx.facts
     rotate = ctx.base + ctx.variant
@@ -43,7 +54,7 @@ def compose_poster(ctx: Ctx) -> PosterReply:
     # the template's price field shows the price: a headline does not say it again
     stated = [t for t in stated if not (f.price and f.price in t[0])] or stated
     titles = stated[:6] or titles
-    titles = [t for t in titles if offer not in t[0] and t[0] not in offer] or titles
+    titles = [t for t in titles if not _repeats(offer, t[0])] or titles
     headline = titles[rotate % len(titles)][0]
     sub_options = [offer] if offer else []
     sub_options += [
