@@ -5,36 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_review import variant_record
+
 from workbench.export.exportrow import ExportRow
 from workbench.export.html import field_label, write_html
-from workbench.store.variantrecord import Variant
 
 
 def _row() -> ExportRow:
     content = {"hook": "宝妈们看过来", "shots": [{"voiceover": "先看配方"}], "cta": "点小黄车"}
-    variant = Variant(
+    variant = variant_record(
         id=7,
-        uid="0123456789",
-        campaign="c",
         segment="new-moms",
         kind="video_script",
         channel="douyin",
         style="hybrid",
-        framework=None,
         status="in_review",
-        provider="offline",
-        model="offline",
         content=content,
-        version=1,
-        parent_id=None,
-        round=1,
-        deliverable_index=0,
-        slot=0,
-        job_key="k",
-        generation_id=None,
         lint=[],
-        created_at="2026-12-01T00:00:00Z",
-        updated_at="2026-12-01T00:00:00Z",
     )
     return ExportRow(
         variant_id=7,

@@ -41,3 +41,33 @@ def open_store(folder: Path) -> Store:
 
 def first(store: Store, **filters: Any) -> Variant:
     return store.variants.rows(campaign=CAMPAIGN, **filters)[0]
+
+
+def variant_record(**fields: Any) -> Variant:
+    """A stored ``Variant`` for unit tests that need no database: a draft offline copy unless
+    ``fields`` say otherwise (``kind``, ``channel``, ``content``, ``status``...)."""
+    defaults: dict[str, Any] = {
+        "id": 1,
+        "uid": "0123456789",
+        "campaign": "c",
+        "segment": "s",
+        "kind": "copy",
+        "channel": "community",
+        "style": "direct",
+        "framework": None,
+        "status": "draft",
+        "provider": "offline",
+        "model": "offline",
+        "content": {},
+        "version": 1,
+        "parent_id": None,
+        "round": 1,
+        "deliverable_index": 0,
+        "slot": 0,
+        "job_key": "k",
+        "generation_id": None,
+        "lint": None,
+        "created_at": "2026-12-01T00:00:00Z",
+        "updated_at": "2026-12-01T00:00:00Z",
+    }
+    return Variant(**{**defaults, **fields})

@@ -4,36 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers_review import variant_record
+
 from workbench.kinds.channels import CHANNELS, sms_count
 from workbench.review.workflow import with_derived
 from workbench.store.variantrecord import Variant
 
 
 def _variant(kind: str, channel: str | None, content: dict[str, Any]) -> Variant:
-    return Variant(
-        id=1,
-        uid="0123456789",
-        campaign="c",
-        segment="s",
-        kind=kind,
-        channel=channel,
-        style="direct",
-        framework=None,
-        status="draft",
-        provider="offline",
-        model="offline",
-        content=content,
-        version=1,
-        parent_id=None,
-        round=1,
-        deliverable_index=0,
-        slot=0,
-        job_key="k",
-        generation_id=None,
-        lint=None,
-        created_at="2026-12-01T00:00:00Z",
-        updated_at="2026-12-01T00:00:00Z",
-    )
+    return variant_record(kind=kind, channel=channel, content=content)
 
 
 def test_an_edited_sms_gets_its_length_and_parts_recounted() -> None:

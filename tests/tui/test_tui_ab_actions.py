@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.widgets import Input, Static
-from tui_testkit import ab_workspace, make_app, make_workspace, settle
+from tui_testkit import ab_workspace, add_landing_page, make_app, make_workspace, settle
 
 from workbench.abtest.importing import import_results
 from workbench.app import make_workbench
@@ -126,12 +126,7 @@ def linked_ws(tmp_path: Path) -> Path:
     """The test brief with a landing URL and a short-link domain, generated, with three
     stored clicks (two visitors) on its first variant."""
     folder = make_workspace(tmp_path / "ws", generate=False)
-    brief = folder / "briefs" / "tui-test.yaml"
-    text = brief.read_text(encoding="utf-8").replace(
-        "selling_points: [有机认证]}",
-        "selling_points: [有机认证], landing_url: 'https://example.com/rice?utm_source=crm'}",
-    )
-    brief.write_text(text, encoding="utf-8")
+    brief = add_landing_page(folder, "https://example.com/rice?utm_source=crm")
     toml = folder / "workbench.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8").replace('base_url = ""', 'base_url = "https://t.ex.cn"'),

@@ -12,9 +12,10 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
-from tui_testkit import make_app, make_workspace, open_variants, settle
+from tui_testkit import add_landing_page, make_app, make_workspace, open_variants, settle
 
 from workbench.cli.main import run
+from workbench.store.variantrecord import Variant
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.edit_content import EditDialog, _saving_key
 from workbench.tui.dialogs.new_brief import NewBriefDialog
@@ -23,6 +24,16 @@ from workbench.tui.screens.campaigns import CampaignsScreen
 from workbench.tui.widgets.campaign_table import CampaignTable
 from workbench.tui.widgets.matrix_preview import MatrixPreview
 from workbench.tui.widgets.variant_table import VariantTable
+
+
+async def edit_first_copy(pilot: Pilot[Any], app: WorkbenchApp) -> tuple[Variant, EditDialog]:
+    """Open the variants screen and the edit dialog of its first copy."""
+    screen = await open_variants(pilot, app)
+    variant = next(v for v in screen.variants if v.kind == "copy")
+    dialog = EditDialog(app.ctx, variant)
+    app.push_screen(dialog)
+    await settle(pilot)
+    return variant, dialog
 
 
 async def open_form(pilot: Pilot[Any], app: WorkbenchApp) -> NewBriefDialog:
@@ -112,11 +123,7 @@ async def test_the_edit_dialog_shows_the_body_label_and_says_it_is_saving(
 ) -> None:
     app = make_app(generated_ws, "zh-CN")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_variants(pilot, app)
-        variant = next(v for v in screen.variants if v.kind == "copy")
-        dialog = EditDialog(app.ctx, variant)
-        app.push_screen(dialog)
-        await settle(pilot)
+        variant, dialog = await edit_first_copy(pilot, app)
         fields = dialog.query_one("#edit-fields", VerticalScroll)
         label = next(w for w in dialog.query(Label) if str(w.render()) == "正文")
         assert fields.region.contains_region(label.region), (fields.region, label.region)
@@ -134,12 +141,7 @@ async def test_the_edit_dialog_shows_the_body_label_and_says_it_is_saving(
 def linked_ws(tmp_path: Path) -> Path:
     """The test workspace with a landing page: copy carries a tracked link."""
     folder = make_workspace(tmp_path / "ws", generate=False)
-    brief = folder / "briefs" / "tui-test.yaml"
-    text = brief.read_text(encoding="utf-8").replace(
-        "selling_points: [有机认证]}",
-        "selling_points: [有机认证], landing_url: https://example.com/m}",
-    )
-    brief.write_text(text, encoding="utf-8")
+    brief = add_landing_page(folder, "https://example.com/m")
     assert run(["--db", str(folder / "workbench.db"), "generate", str(brief), "--offline"]) == 0
     return folder
 
@@ -150,11 +152,7 @@ async def test_with_a_tracked_link_the_edit_dialog_opens_at_its_first_labels(
     folder = linked_ws
     app = make_app(folder, "zh-CN")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_variants(pilot, app)
-        variant = next(v for v in screen.variants if v.kind == "copy")
-        dialog = EditDialog(app.ctx, variant)
-        app.push_screen(dialog)
-        await settle(pilot)
+        _, dialog = await edit_first_copy(pilot, app)
         assert dialog.query_one("#edit-link", Static).display  # the link takes rows
         fields = dialog.query_one("#edit-fields", VerticalScroll)
         label = next(w for w in dialog.query(Label) if str(w.render()) == "正文")

@@ -44,6 +44,17 @@ def make_workspace(folder: Path, *, generate: bool = True) -> Path:
     return folder
 
 
+def add_landing_page(folder: Path, url: str) -> Path:
+    """Give the workspace's test brief a landing page (its copy then carries a tracked
+    link); returns the brief's path, still to generate."""
+    brief = folder / "briefs" / "tui-test.yaml"
+    text = brief.read_text(encoding="utf-8").replace(
+        "selling_points: [有机认证]}", f"selling_points: [有机认证], landing_url: '{url}'}}"
+    )
+    brief.write_text(text, encoding="utf-8")
+    return brief
+
+
 def make_app(
     folder: Path, language: str = "en-US", overrides: EndpointOverrides | None = None
 ) -> WorkbenchApp:
