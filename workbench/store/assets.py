@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.errors import NotFoundError
 from workbench.store.aggregate import Aggregate
-from workbench.store.db import now, read_txn, write_txn
+from workbench.store.db import dict_rows, now, read_txn, write_txn
 
 ASSET_COLUMNS = (
     "id, variant_id, path, sha256, size, template, width, height, qr_url, preset, created_at, "
@@ -42,11 +42,6 @@ class BriefSource:
     """The brief's YAML text as stored (the file may have changed or moved since)."""
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def assets_by_variant(
     conn: sqlite3.Connection, variant_ids: Iterable[int]
 ) -> dict[int, list[dict[str, Any]]]:
@@ -55,7 +50,7 @@ def assets_by_variant(
     found: dict[int, list[dict[str, Any]]] = {}
     if not ids:
         return found
-    rows = _rows(
+    rows = dict_rows(
         conn.execute(
             f"SELECT {ASSET_COLUMNS} FROM assets WHERE variant_id IN "
             "(SELECT value FROM json_each(?)) ORDER BY variant_id, id",

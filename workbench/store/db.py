@@ -38,6 +38,12 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """A query's rows as ``{column: value}`` mappings (SQL rows, before any record)."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
 def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 

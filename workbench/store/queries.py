@@ -18,7 +18,7 @@ from typing import Any
 from workbench.errors import NotFoundError
 from workbench.store.assets import assets_by_variant
 from workbench.store.batch import BatchReads
-from workbench.store.db import loads, read_txn
+from workbench.store.db import dict_rows, loads, read_txn
 from workbench.store.promptparts import unpack
 from workbench.store.runs import SUPERSEDED
 from workbench.store.variantrecord import FullVariant, Variant
@@ -46,11 +46,6 @@ _GENERATION_COLUMNS = """
     prompt_tokens, completion_tokens, latency_ms, error, attempt, purpose, created_at,
     messages_parts, variables_parts
 """
-
-
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def _decode(row: dict[str, Any], columns: Iterable[str]) -> dict[str, Any]:
@@ -109,7 +104,7 @@ class VariantReads(BatchReads):
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, params))
+            rows = dict_rows(conn.execute(sql, params))
             # every row's rendered files, whatever its kind (only posters render any)
             assets = assets_by_variant(conn, [row["id"] for row in rows])
         for row in rows:
@@ -125,7 +120,7 @@ class VariantReads(BatchReads):
             row = self._find_variant(conn, id_or_uid)
             if row is None:
                 raise NotFoundError(f"variant {id_or_uid!r} not found")
-            versions = _rows(
+            versions = dict_rows(
                 conn.execute(
                     f"SELECT {_VARIANT_COLUMNS} FROM variants v "
                     "WHERE v.job_key = ? AND v.slot = ? ORDER BY v.version",
@@ -142,13 +137,13 @@ class VariantReads(BatchReads):
                 gen_id = earlier[-1] if earlier else None
             generation = None
             if gen_id is not None:
-                found = _rows(
+                found = dict_rows(
                     conn.execute(
                         f"SELECT {_GENERATION_COLUMNS} FROM generations WHERE id = ?", (gen_id,)
                     )
                 )
                 generation = _generation(found[0], conn) if found else None
-            calls = _rows(
+            calls = dict_rows(
                 conn.execute(
                     "SELECT id, attempt, purpose, error, prompt_tokens, completion_tokens, "
                     "latency_ms, created_at FROM generations WHERE job_key = ? ORDER BY id",
@@ -158,7 +153,7 @@ class VariantReads(BatchReads):
             assets = assets_by_variant(conn, [row["id"]]).get(row["id"], [])
             chain_ids = [v["id"] for v in versions]
             marks = ",".join("?" * len(chain_ids))
-            history = _rows(
+            history = dict_rows(
                 conn.execute(
                     "SELECT id, variant_id, actor, action, from_status, to_status, comment, "
                     f"data, created_at FROM reviews WHERE variant_id IN ({marks}) ORDER BY id",
@@ -181,18 +176,18 @@ class VariantReads(BatchReads):
     def _find_variant(conn: sqlite3.Connection, id_or_uid: int | str) -> dict[str, Any] | None:
         sql = f"SELECT {_VARIANT_COLUMNS} FROM variants v WHERE "
         if isinstance(id_or_uid, str):
-            found = _rows(conn.execute(sql + "v.uid = ?", (id_or_uid.strip().lower(),)))
+            found = dict_rows(conn.execute(sql + "v.uid = ?", (id_or_uid.strip().lower(),)))
             if found or not id_or_uid.strip().isdigit():
                 return found[0] if found else None
             id_or_uid = int(id_or_uid)
-        found = _rows(conn.execute(sql + "v.id = ?", (id_or_uid,)))
+        found = dict_rows(conn.execute(sql + "v.id = ?", (id_or_uid,)))
         return found[0] if found else None
 
     def campaigns(self) -> list[dict[str, Any]]:
         """Every campaign with variant counts (latest versions) by status and kind,
         job counts, segment and run counts, and the last run's start time."""
         with self._lock, read_txn(self._conn) as conn:
-            campaigns = _rows(
+            campaigns = dict_rows(
                 conn.execute(
                     "SELECT c.*, "
                     "(SELECT COUNT(*) FROM segments s WHERE s.campaign_id = c.id) AS segments, "

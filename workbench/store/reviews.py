@@ -7,7 +7,6 @@ abort any UPDATE or DELETE); every method here only inserts into it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,7 +16,7 @@ from workbench.guards.stored import stored_content
 from workbench.store.aggregate import Aggregate
 from workbench.store.auditlog import AUDIT_COLUMNS, AuditEntry
 from workbench.store.batch import select_in_chunks
-from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.db import dict_rows, dumps, loads, now, read_txn, write_txn
 from workbench.store.findings import Finding, findings_json
 from workbench.store.provenance import Provenance
 from workbench.store.records import variant_uid
@@ -51,11 +50,6 @@ class ReviewAction:
     to_status: str | None = None
     comment: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
-
-
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 class Reviews(Aggregate):
@@ -134,7 +128,7 @@ class Reviews(Aggregate):
         """
         stamp = now()
         with self._lock, write_txn(self._conn) as conn:
-            found = _rows(conn.execute("SELECT * FROM variants WHERE id = ?", (parent_id,)))
+            found = dict_rows(conn.execute("SELECT * FROM variants WHERE id = ?", (parent_id,)))
             if not found:
                 raise NotFoundError(f"variant {parent_id} not found")
             p = found[0]
@@ -226,7 +220,7 @@ class Reviews(Aggregate):
                 ).fetchone()
                 if found is None:
                     raise NotFoundError(f"variant {variant_id} not found")
-                rows = _rows(
+                rows = dict_rows(
                     conn.execute(
                         f"SELECT {_AUDIT_COLUMNS} FROM reviews r JOIN variants v "
                         "ON v.id = r.variant_id WHERE v.job_key = ? AND v.slot = ? ORDER BY r.id",
@@ -234,7 +228,7 @@ class Reviews(Aggregate):
                     )
                 )
             else:
-                rows = _rows(
+                rows = dict_rows(
                     conn.execute(
                         f"SELECT {_AUDIT_COLUMNS} FROM reviews r WHERE r.campaign_id = ? "
                         "ORDER BY r.id",
@@ -246,7 +240,7 @@ class Reviews(Aggregate):
     def review_rows(self, variant_id: int) -> list[AuditEntry]:
         """Audit rows of exactly this variant (this version), oldest first."""
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(
+            rows = dict_rows(
                 conn.execute(
                     f"SELECT {_AUDIT_COLUMNS} FROM reviews r WHERE r.variant_id = ? ORDER BY r.id",
                     (variant_id,),

@@ -17,7 +17,7 @@ from typing import Any
 
 from workbench.errors import NotFoundError
 from workbench.store.aggregate import Aggregate
-from workbench.store.db import dumps, loads, now, read_txn, write_txn
+from workbench.store.db import dict_rows, dumps, loads, now, read_txn, write_txn
 from workbench.store.records import RUN_FINAL_STATUSES, scrub_settings
 from workbench.store.stale import close_killed_runs, this_host
 
@@ -49,11 +49,6 @@ _SLOTS_SQL = """
     FROM jobs WHERE campaign_id = ?
     GROUP BY segment_id, deliverable_index, style, variant_index, round
 """
-
-
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _run(row: dict[str, Any]) -> dict[str, Any]:
@@ -125,13 +120,13 @@ class Runs(Aggregate):
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._lock, read_txn(self._conn) as conn:
-            rows = _rows(conn.execute(sql, params))
+            rows = dict_rows(conn.execute(sql, params))
         return [_run(r) for r in rows]
 
     def get(self, run_id: int) -> dict[str, Any]:
         """One run: campaign, brief, provider, model, settings, status, times, counts."""
         with self._lock, read_txn(self._conn) as conn:
-            found = _rows(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,)))
+            found = dict_rows(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,)))
         if not found:
             raise NotFoundError(f"run {run_id} not found")
         return _run(found[0])
@@ -167,7 +162,7 @@ class Runs(Aggregate):
         with self._lock, read_txn(self._conn) as conn:
             if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
                 raise NotFoundError(f"run {run_id} not found")
-            return _rows(conn.execute(_JOBS_OF_RUN, (run_id, status or "%")))
+            return dict_rows(conn.execute(_JOBS_OF_RUN, (run_id, status or "%")))
 
     def failed_counts(self) -> dict[str, int]:
         """Failed jobs per campaign, superseded attempts left out."""
